@@ -1,0 +1,180 @@
+"""The command line. Only this module touches sys.exit, colour, the terminal and the environment."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+from typing import IO, Any
+
+import click
+
+from . import __version__
+from .errors import DeskcheckError
+from .model import Severity
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+LEVELS = click.Choice(["suggestion", "warning", "error"], case_sensitive=False)
+
+
+def _format_choices() -> list[str]:
+    from .formatters import FORMATTERS
+    return sorted(FORMATTERS)
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    from .formats.dates import parse_meta_date
+    d = parse_meta_date(value)
+    if d is None:
+        raise click.BadParameter(f"{value!r} is not a date such as 2021-04-21")
+    return d
+
+
+def _use_color(stream: IO[str], option: bool | None) -> bool:
+    if option is not None:
+        return option
+    if os.environ.get("NO_COLOR"):
+        return False
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+def _warn(msg: str) -> None:
+    click.echo(f"deskcheck: warning: {msg}", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="deskcheck")
+def cli() -> None:
+    """deskcheck: an editorial fact-check and style linter for news articles."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", default="text", show_default=True, type=click.Choice(_format_choices()),
+              help="Output format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the report to a file.")
+@click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Use this config file instead of searching upward from each article.")
+@click.option("--min-level", type=LEVELS, help="Report only findings at or above this level.")
+@click.option("--fail-level", type=LEVELS, help="Exit 1 when a finding is at or above this level [default: error].")
+@click.option("--enable", multiple=True, metavar="RULE", help="Turn a rule or style on (repeatable).")
+@click.option("--disable", multiple=True, metavar="RULE", help="Turn a rule or style off (repeatable).")
+@click.option("--date", callback=_date, help="The article's date, overriding its metadata (YYYY-MM-DD).")
+@click.option("--profile", type=click.Choice(["ap", "uk"]), help="House style profile.")
+@click.option("--stdin-filename", help="File name for '-' (stdin), which picks the format.")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing when there are no findings.")
+@click.option("--color/--no-color", default=None, help="Force colour on or off.")
+def report(paths: tuple[str, ...], fmt: str, output: str | None, config: Path | None, min_level: str | None,
+           fail_level: str | None, enable: tuple[str, ...], disable: tuple[str, ...], date: dt.date | None,
+           profile: str | None, stdin_filename: str | None, quiet: bool, color: bool | None) -> None:
+    """Check articles (files or folders; '-' reads stdin) and report findings."""
+    from .api import Options, run
+    from .formatters import FORMATTERS
+    from .report import summarize
+
+    options = Options(
+        config=config, min_level=Severity.parse(min_level) if min_level else None,
+        fail_level=Severity.parse(fail_level) if fail_level else None, enable=enable, disable=disable,
+        date=date, profile=profile, stdin_filename=stdin_filename, warn=_warn,
+    )
+    result = run(list(paths), options)
+    out: IO[str]
+    handle = open(output, "w", encoding="utf-8") if output else None
+    try:
+        out = handle or sys.stdout
+        formatter = FORMATTERS[fmt](out, color=_use_color(out, color) and not handle, quiet=quiet)
+        summary = summarize(result.files)
+        formatter.start()
+        for fr in result.files:
+            if quiet and not fr.findings and not formatter.machine:
+                continue
+            formatter.file(fr)
+        formatter.finish(summary)
+    finally:
+        if handle:
+            handle.close()
+    for failure in result.failures:
+        click.echo(f"deskcheck: error: {failure.path}: rule {failure.rule} failed: {failure.error}", err=True)
+    if result.failures:
+        sys.exit(EXIT_ERROR)
+    worst = summary.worst()
+    sys.exit(EXIT_FINDINGS if worst is not None and worst >= result.fail_level else EXIT_OK)
+
+
+@cli.command("rules")
+@click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--all", "show_all", is_flag=True, help="Include rules that are turned off.")
+def rules_cmd(config: Path | None, show_all: bool) -> None:
+    """List the rules in effect: id, kind, level, description."""
+    from .api import ConfigCache, Options, rules_for
+    opts = Options(config=config)
+    cfg = ConfigCache(opts).for_path(str(Path.cwd() / "x.md"))
+    for rule in rules_for(cfg, opts):
+        if not rule.enabled and not show_all:
+            continue
+        state = "" if rule.enabled else " (off)"
+        click.echo(f"{rule.id:<36} {rule.kind_name:<14} {str(rule.level):<10} {rule.description or rule.message}{state}")
+
+
+@cli.command()
+@click.argument("rule_id")
+@click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def explain(rule_id: str, config: Path | None) -> None:
+    """Show what a rule checks, with its examples."""
+    from .api import ConfigCache, Options, rules_for
+    opts = Options(config=config)
+    cfg = ConfigCache(opts).for_path(str(Path.cwd() / "x.md"))
+    matches = [r for r in rules_for(cfg, opts) if r.id.lower() == rule_id.lower()]
+    if not matches:
+        raise DeskcheckError(f"unknown rule '{rule_id}' (see 'deskcheck rules')")
+    r = matches[0]
+    click.echo(f"{r.id}  ({r.kind_name}, {r.level}, category {r.category})")
+    if r.description:
+        click.echo(f"\n{r.description}")
+    click.echo(f"\nMessage: {r.message}")
+    if r.link:
+        click.echo(f"More: {r.link}")
+    click.echo(f"Scope: {', '.join(r.scope)}")
+    for label in ("bad", "good"):
+        for ex in r.examples.get(label, []):
+            text = ex["text"] if isinstance(ex, dict) else ex
+            click.echo(f"  {label}: {str(text).strip()}")
+
+
+@cli.command()
+@click.option("--force", is_flag=True, help="Overwrite an existing .deskcheck.yaml.")
+def init(force: bool) -> None:
+    """Write a commented starter .deskcheck.yaml in the current folder."""
+    from .config import STARTER
+    target = Path(".deskcheck.yaml")
+    if target.exists() and not force:
+        raise DeskcheckError("already exists (use --force to overwrite)", str(target))
+    target.write_text(STARTER, encoding="utf-8")
+    click.echo(f"wrote {target}")
+
+
+def main(argv: list[str] | None = None) -> Any:
+    try:
+        cli.main(args=argv, prog_name="deskcheck", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.Abort:
+        click.echo("deskcheck: aborted", err=True)
+        sys.exit(EXIT_ERROR)
+    except click.ClickException as exc:
+        click.echo(f"deskcheck: error: {exc.format_message()}", err=True)
+        sys.exit(EXIT_ERROR)
+    except DeskcheckError as exc:
+        click.echo(f"deskcheck: error: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+    except BrokenPipeError:
+        sys.exit(EXIT_ERROR)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    sys.exit(EXIT_OK)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,67 @@
+"""The check stage: every rule over one Document, hits turned into source-positioned Findings."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .kinds.base import Context, Settings
+from .model import Document, Finding, Hit, IdentityMap, OffsetMap, RelatedLocation
+from .rules import Rule
+from .scopes import is_raw, segments
+
+
+@dataclass
+class RuleFailure:
+    rule: str
+    path: str
+    error: str
+
+
+@dataclass
+class CheckResult:
+    findings: list[Finding] = field(default_factory=list)
+    failures: list[RuleFailure] = field(default_factory=list)
+
+
+def applies(rule: Rule, doc: Document, settings: Settings) -> bool:
+    if not rule.enabled:
+        return False
+    if rule.formats and doc.format not in rule.formats:
+        return False
+    if rule.profiles and settings.profile not in rule.profiles:
+        return False
+    return True
+
+
+def to_finding(doc: Document, rule: Rule, hit: Hit, omap: OffsetMap) -> Finding:
+    span = omap.span(hit.span)
+    related = tuple(
+        RelatedLocation(rs, doc.position(rs), r.message)
+        for r in hit.related
+        for rs in [omap.span(r.span)]
+    )
+    return Finding(
+        rule=rule.id, category=hit.category or rule.category, severity=rule.level,
+        message=hit.message, span=span, position=doc.position(span),
+        match=doc.source[span.start:span.end], suggestions=hit.suggestions, related=related,
+    )
+
+
+def check_document(doc: Document, rules: list[Rule], settings: Settings) -> CheckResult:
+    from .patterns import RegexTimeout
+
+    result = CheckResult()
+    identity = IdentityMap()
+    for rule in rules:
+        if not applies(rule, doc, settings):
+            continue
+        raw = is_raw(rule.scope)
+        ctx = Context(doc, doc.source if raw else doc.text, segments(doc, rule.scope), settings, raw)
+        omap = identity if raw else doc.offsets
+        try:
+            for hit in rule.kind.check(ctx):
+                result.findings.append(to_finding(doc, rule, hit, omap))
+        except RegexTimeout:
+            raise
+        except Exception as exc:  # a bug in one rule must not hide every other finding
+            result.failures.append(RuleFailure(rule.id, doc.path, f"{type(exc).__name__}: {exc}"))
+    return result

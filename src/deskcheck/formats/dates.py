@@ -1,0 +1,57 @@
+"""Reading the article's own date from metadata strings ("2021-04-21", "April 21, 2021")."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+MONTHS = {
+    m: i + 1 for i, m in enumerate(
+        ["january", "february", "march", "april", "may", "june", "july", "august",
+         "september", "october", "november", "december"])
+}
+MONTHS.update({k[:3]: v for k, v in list(MONTHS.items())})
+MONTHS["sept"] = 9
+
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_MDY = re.compile(r"(?:[A-Za-z]+,?\s+)?([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
+_DMY = re.compile(r"(?:[A-Za-z]+,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})")
+# every Unicode space, including the no-break spaces real copy carries
+_SPACES = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
+
+
+def parse_meta_date(value: object) -> dt.date | None:
+    """A date from front matter or a date line; None when it is not one."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str):
+        return None
+    text = _SPACES.sub(" ", value).strip()
+    try:
+        m = _ISO.match(text)
+        if m:
+            return dt.date(int(m[1]), int(m[2]), int(m[3]))
+        m = _MDY.fullmatch(text)
+        if m and m[1].lower() in MONTHS:
+            return dt.date(int(m[3]), MONTHS[m[1].lower()], int(m[2]))
+        m = _DMY.fullmatch(text)
+        if m and m[2].lower() in MONTHS:
+            return dt.date(int(m[3]), MONTHS[m[2].lower()], int(m[1]))
+    except ValueError:
+        return None
+    return None
+
+
+_FILENAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-")
+
+
+def date_from_filename(name: str) -> dt.date | None:
+    """Jekyll-style post names: 2021-04-21-title.md."""
+    m = _FILENAME.match(name)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None

@@ -1,0 +1,218 @@
+"""Markdown articles with YAML front matter, parsed by markdown-it-py (CommonMark).
+
+markdown-it gives each block its source lines but not the character offsets of inline text, so
+each text token is aligned to its block's source once, here, while the view is built; after
+this no stage looks anything up in the text again.
+"""
+from __future__ import annotations
+
+import html
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import ReadError
+from ..model import Metadata, Span
+from ._builder import ViewBuilder
+from .dates import date_from_filename, parse_meta_date
+
+_FRONT = re.compile(r"\A---[ \t]*(\r\n|\r|\n)")
+_FRONT_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
+PROSE_KEYS = {"title": "title", "description": "metadata", "summary": "metadata", "subtitle": "metadata"}
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+@lru_cache(maxsize=1)
+def _parser() -> Any:
+    from markdown_it import MarkdownIt
+    return MarkdownIt("commonmark").enable("table")
+
+
+def split_front_matter(source: str, path: str) -> tuple[int, dict[str, Any], Any]:
+    """(offset where the body starts, front matter mapping, YAML node tree or None)."""
+    m = _FRONT.match(source)
+    if not m:
+        return 0, {}, None
+    end = _FRONT_END.search(source, m.end())
+    if not end:
+        raise ReadError("front matter opened with '---' on line 1 is never closed", path, 1)
+    yaml_text = source[m.end():end.start()]
+    body = end.end()
+    nl = re.compile(r"\r\n|\r|\n").match(source, body)
+    if nl:
+        body = nl.end()
+    try:
+        node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(yaml_text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise ReadError(f"front matter is not valid YAML: {problem}", path, line) from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ReadError("front matter must be a mapping of keys to values", path, 2)
+    return body, data, (node, m.end())
+
+
+def parse_markdown(source: str, path: str) -> "Document":  # noqa: F821
+    builder = ViewBuilder(source)
+    meta = Metadata()
+    body, front, node_info = split_front_matter(source, path)
+    if body:
+        builder.non_prose.append(Span(0, body))
+        meta.front_matter = front
+        _front_matter_prose(builder, front, node_info)
+        for key in ("date", "publishDate", "published", "pubDate"):
+            if key in front:
+                d = parse_meta_date(front[key])
+                if d is not None:
+                    meta.date_sources.append((f"front matter '{key}'", d, None))
+        title = front.get("title")
+        meta.title = str(title) if title is not None else None
+        author = front.get("author")
+        meta.author = ", ".join(map(str, author)) if isinstance(author, list) else (str(author) if author else None)
+    fd = date_from_filename(Path(path).name)
+    if fd is not None:
+        meta.date_sources.append(("file name", fd, None))
+    if meta.date_sources:
+        meta.date = meta.date_sources[0][1]
+    _body(builder, source, body)
+    return builder.build(path, "md", meta)
+
+
+def _front_matter_prose(builder: ViewBuilder, front: dict[str, Any], node_info: Any) -> None:
+    node, yaml_start = node_info
+    if node is None or not hasattr(node, "value") or not isinstance(node.value, list):
+        return
+    for key_node, value_node in node.value:
+        kind = PROSE_KEYS.get(getattr(key_node, "value", None))
+        if kind is None or not isinstance(getattr(value_node, "value", None), str):
+            continue
+        start = yaml_start + value_node.start_mark.index
+        end = yaml_start + value_node.end_mark.index
+        raw = builder.source[start:end]
+        value = value_node.value
+        builder.start_block(kind)
+        if value_node.style in ('"', "'") and raw[1:-1] == value:
+            builder.copy(start + 1, end - 1)
+        elif value_node.style is None and raw == value:
+            builder.copy(start, end)
+        else:
+            builder.stand_in(value, start, end)
+        builder.end_block()
+
+
+def _line_starts(source: str) -> list[int]:
+    starts = [0]
+    for m in re.finditer(r"\r\n|\r|\n", source):
+        starts.append(m.end())
+    return starts
+
+
+def _body(builder: ViewBuilder, source: str, body: int) -> None:
+    text = source[body:]
+    tokens = _parser().parse(text)
+    starts = [body + s for s in _line_starts(text)] + [len(source)]
+    stack: list[str] = []
+    for i, tok in enumerate(tokens):
+        t = tok.type
+        if t.endswith("_open"):
+            stack.append(t[:-5])
+        elif t.endswith("_close"):
+            if stack:
+                stack.pop()
+        if t in ("fence", "code_block", "html_block", "hr"):
+            if tok.map:
+                builder.non_prose.append(Span(starts[tok.map[0]], starts[min(tok.map[1], len(starts) - 1)]))
+            continue
+        if t != "inline" or not tok.map:
+            continue
+        if "heading" in stack:
+            kind = "heading"
+        elif "blockquote" in stack:
+            kind = "blockquote"
+        elif "list_item" in stack:
+            kind = "list"
+        elif "table" in stack:
+            kind = "table"
+        else:
+            kind = "paragraph"
+        lo = starts[tok.map[0]]
+        hi = starts[min(tok.map[1], len(starts) - 1)]
+        builder.start_block(kind)
+        _inline(builder, source, lo, hi, tok.children or [])
+        builder.end_block()
+
+
+def _inline(builder: ViewBuilder, source: str, lo: int, hi: int, children: list[Any]) -> None:
+    cur = lo
+    in_autolink = False
+    for child in children:
+        t = child.type
+        if t == "link_open" and child.markup == "autolink":
+            in_autolink = True
+        elif t == "link_close":
+            in_autolink = False
+        if t == "text" and not in_autolink:
+            cur = _align(builder, source, cur, hi, child.content)
+        elif t in ("softbreak", "hardbreak"):
+            m = re.compile(r"\r\n|\r|\n").search(source, cur, hi)
+            if m:
+                builder.copy(m.start(), m.end())
+                cur = m.end()
+            else:
+                builder.synthetic("\n")
+        elif t == "code_inline":
+            end = source.find(child.content, cur, hi)
+            if end != -1:
+                builder.non_prose.append(Span(end, end + len(child.content)))
+                cur = end + len(child.content)
+            builder.synthetic("\ufffc")  # a placeholder keeps the words around code apart
+        elif t == "html_inline":
+            end = source.find(child.content, cur, hi)
+            if end != -1:
+                builder.non_prose.append(Span(end, end + len(child.content)))
+                cur = end + len(child.content)
+        elif t == "image":
+            end = source.find(")", cur, hi)
+            if end != -1:
+                cur = end + 1
+        elif t == "text" and in_autolink:
+            end = source.find(child.content, cur, hi)
+            if end != -1:
+                cur = end + len(child.content)
+
+
+def _align(builder: ViewBuilder, source: str, cur: int, hi: int, content: str) -> int:
+    """Append a text token's content, mapped to where it stands in source[cur:hi]."""
+    at = source.find(content, cur, hi)
+    if at != -1:
+        builder.copy(at, at + len(content))
+        return at + len(content)
+    # the source spells some characters differently: escapes (\*), entities (&amp;)
+    for ch in content:
+        if cur < hi and source[cur] == ch:
+            builder.copy(cur, cur + 1)
+            cur += 1
+            continue
+        if source.startswith("\\" + ch, cur):
+            builder.stand_in(ch, cur, cur + 2)
+            cur += 2
+            continue
+        m = _ENTITY.match(source, cur)
+        if m and html.unescape(m.group()) .startswith(ch):
+            builder.stand_in(ch, m.start(), m.end())
+            cur = m.end()
+            continue
+        nxt = source.find(ch, cur, hi)
+        if nxt == -1:
+            builder.synthetic(ch)
+        else:
+            builder.copy(nxt, nxt + 1)
+            cur = nxt + 1
+    return cur

@@ -1,0 +1,97 @@
+"""Plain-text articles in the common wire layout.
+
+    Headline            (first paragraph, one line)
+    By Reporter Name    (optional byline)
+    April 21, 2021      (optional date line)
+    Body paragraphs, separated by blank lines.
+
+A line that holds only an HTML-style comment (``<!-- deskcheck-disable ... -->``) is a directive,
+not prose, so suppression works the same way as in Markdown and HTML.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..model import Metadata, Span
+from ._builder import ViewBuilder
+from .dates import date_from_filename, parse_meta_date
+
+_PARA_BREAK = re.compile(r"(?:\r\n|\r|\n)(?:[ \t]*(?:\r\n|\r|\n))+")
+_COMMENT_LINE = re.compile(r"^[ \t]*<!--.*?-->[ \t]*$", re.M)
+_BYLINE = re.compile(r"^\s*By\s+\S", re.I)
+
+
+def _paragraphs(source: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph: runs of non-blank lines."""
+    spans = []
+    pos = 0
+    for m in _PARA_BREAK.finditer(source):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(source)))
+    out = []
+    for start, end in spans:
+        if source[start:end].strip():
+            out.append((start, end))
+    return out
+
+
+def parse_text(source: str, path: str) -> "Document":  # noqa: F821 (forward ref for readers)
+    builder = ViewBuilder(source)
+    meta = Metadata()
+    comments = [Span(m.start(), m.end()) for m in _COMMENT_LINE.finditer(source)]
+    builder.non_prose.extend(comments)
+    paras = []
+    for start, end in _paragraphs(source):
+        # drop directive comment lines from prose paragraphs
+        pieces = _without(start, end, comments)
+        if any(source[a:b].strip() for a, b in pieces):
+            paras.append(pieces)
+    for i, pieces in enumerate(paras):
+        first_text = "".join(source[a:b] for a, b in pieces)
+        single_line = "\n" not in first_text.strip() and "\r" not in first_text.strip()
+        kind = "paragraph"
+        if i == 0 and single_line and len(paras) > 1 and not first_text.rstrip().endswith((".", '"', "”")):
+            kind = "title"
+            meta.title = first_text.strip()
+        elif i <= 2 and single_line and (_BYLINE.match(first_text) or _name_before_date(paras, i, source)):
+            kind = "byline"
+            meta.author = re.sub(r"^\s*By\s+", "", first_text.strip(), flags=re.I)
+        elif i <= 3 and single_line and (d := parse_meta_date(first_text)) is not None:
+            kind = "dateline"
+            a, b = pieces[0]
+            meta.date_sources.append(("date line", d, Span(a, b)))
+        builder.start_block(kind)
+        for a, b in pieces:
+            builder.copy(a, b)
+        builder.end_block()
+    fd = date_from_filename(Path(path).name)
+    if fd is not None:
+        meta.date_sources.append(("file name", fd, None))
+    if meta.date_sources:
+        meta.date = meta.date_sources[0][1]
+    return builder.build(path, "txt", meta)
+
+
+def _without(start: int, end: int, holes: list[Span]) -> list[tuple[int, int]]:
+    pieces = []
+    pos = start
+    for h in holes:
+        if h.end <= start or h.start >= end:
+            continue
+        if h.start > pos:
+            pieces.append((pos, h.start))
+        pos = max(pos, h.end)
+    if pos < end:
+        pieces.append((pos, end))
+    return pieces
+
+
+def _name_before_date(paras: list[list[tuple[int, int]]], i: int, source: str) -> bool:
+    """A short unpunctuated line between the headline and the date line is a byline."""
+    if i != 1 or i + 1 >= len(paras):
+        return False
+    line = "".join(source[a:b] for a, b in paras[i]).strip()
+    nxt = "".join(source[a:b] for a, b in paras[i + 1])
+    return len(line.split()) <= 6 and not line.endswith((".", "!", "?")) and parse_meta_date(nxt) is not None

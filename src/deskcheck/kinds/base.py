@@ -1,0 +1,103 @@
+"""The contract every rule kind follows.
+
+A kind is code; a rule is data. A kind declares its options as a dataclass (the loader rejects
+keys it does not declare) and yields Hits for one Context: a document, the text of the view the
+rule's scope selects, and the segments of that text it may look at.
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, ClassVar, Iterable
+
+from ..model import Document, Hit, Span
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    id: str
+    message: str
+    path: str
+    base_dir: Path            # the style folder, where `data/` files are found
+
+
+@dataclass
+class Vocabulary:
+    accept: frozenset[str] = frozenset()
+    reject: frozenset[str] = frozenset()
+    accept_patterns: tuple[Any, ...] = ()     # compiled regexes from the config (Vale's vocab)
+
+
+@dataclass
+class Settings:
+    """What a run knows beyond the article, handed to kinds that need it."""
+    profile: str = "ap"
+    locale: str | None = None            # en-US / en-GB when pinned
+    vocabulary: Vocabulary = field(default_factory=Vocabulary)
+    article_date: Any = None             # a datetime.date overriding the article's own
+    names_lists: tuple[Path, ...] = ()   # extra house names lists from the config
+    archive: Any = None                  # archive-wide name statistics, when --archive is on
+    options: dict[str, Any] = field(default_factory=dict)   # free-form per-kind settings
+
+
+@dataclass
+class Context:
+    doc: Document
+    text: str                  # the view: doc.text, or doc.source for scope raw
+    segments: list[Span]       # the parts of `text` the rule's scope selects
+    settings: Settings
+    raw: bool = False
+
+
+_PLACEHOLDER = re.compile(r"%(?:\[(\d+)\])?s")
+
+
+def format_message(template: str, *args: object) -> str:
+    """Vale's printf-style message templates: %s in order, or %[2]s by position."""
+    it = iter(args)
+
+    def repl(m: re.Match[str]) -> str:
+        if m.group(1):
+            i = int(m.group(1)) - 1
+            return str(args[i]) if 0 <= i < len(args) else ""
+        return str(next(it, ""))
+
+    return _PLACEHOLDER.sub(repl, template)
+
+
+class Kind:
+    """Base class of rule kinds."""
+    name: ClassVar[str]
+    default_category: ClassVar[str] = "style"
+    default_scope: ClassVar[tuple[str, ...]] = ("text",)
+    # Vale options this kind accepts but does not implement: each warns once and is ignored
+    ignored_vale_options: ClassVar[frozenset[str]] = frozenset()
+
+    @dataclass
+    class Options:
+        pass
+
+    def __init__(self, options: Any, rule: RuleInfo) -> None:
+        self.options = options
+        self.rule = rule
+        self.setup()
+
+    def setup(self) -> None:
+        """Validate and precompile options; raise ValueError with a clear reason."""
+
+    def check(self, ctx: Context) -> Iterable[Hit]:
+        raise NotImplementedError
+
+    def message(self, *args: object) -> str:
+        return format_message(self.rule.message, *args)
+
+    @classmethod
+    def option_names(cls) -> set[str]:
+        return {f.name for f in dataclasses.fields(cls.Options)}
+
+
+def segments_text(ctx: Context) -> Iterable[tuple[int, int]]:
+    for seg in ctx.segments:
+        yield seg.start, seg.end

@@ -1,0 +1,245 @@
+"""Core value types shared by every pipeline stage.
+
+Offsets are always character offsets. Rules work on a *view* of the article (its prose text, or
+the raw source for `scope: raw`); the engine maps view spans back to source positions, so no
+stage ever searches the text again to find where something was.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from enum import IntEnum
+from typing import Any
+
+
+class Severity(IntEnum):
+    SUGGESTION = 0
+    WARNING = 1
+    ERROR = 2
+
+    @classmethod
+    def parse(cls, value: str) -> "Severity":
+        try:
+            return cls[value.strip().upper()]
+        except (KeyError, AttributeError):
+            raise ValueError(f"unknown level {value!r} (expected suggestion, warning or error)") from None
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+CATEGORIES = (
+    "names", "spelling", "attribution", "dates", "style", "usage",
+    "punctuation", "grammar", "sourcing", "metadata",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def contains(self, other: "Span") -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    def overlaps(self, other: "Span") -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    """Another place a finding points at (the majority spelling, the contradicting date)."""
+    span: Span
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """What a kind reports: a span in the view it was given, and the finished message.
+
+    The engine stamps the rule id, severity and (unless overridden here) category.
+    """
+    span: Span
+    message: str
+    suggestions: tuple[str, ...] = ()
+    related: tuple[Related, ...] = ()
+    category: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+@dataclass(frozen=True, slots=True)
+class RelatedLocation:
+    span: Span          # source offsets
+    position: Position
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A reported problem, in source coordinates."""
+    rule: str
+    category: str
+    severity: Severity
+    message: str
+    span: Span                     # source offsets
+    position: Position
+    match: str                     # exact source text of the span
+    suggestions: tuple[str, ...] = ()
+    related: tuple[RelatedLocation, ...] = ()
+
+    @property
+    def sort_key(self) -> tuple[int, int, str, str]:
+        return (self.span.start, self.span.end, self.rule, self.message)
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One unit of prose: a paragraph, heading, list item, caption... in Document.text."""
+    kind: str            # title, heading, paragraph, list, blockquote, caption, metadata, byline, dateline
+    span: Span
+    index: int           # position among the document's blocks
+
+
+class OffsetMap:
+    """Maps offsets in a view's text back to offsets in the source.
+
+    The view is built from pieces; each piece is either copied verbatim from the source
+    (linear mapping) or stands for a different-length piece of source (an HTML entity), in
+    which case any offset inside it maps to the whole source piece.
+    """
+
+    __slots__ = ("_text_starts", "_pieces")
+
+    def __init__(self) -> None:
+        self._text_starts: list[int] = []
+        self._pieces: list[tuple[int, int, int, int]] = []  # text_start, text_len, src_start, src_len
+
+    def add(self, text_start: int, text_len: int, src_start: int, src_len: int) -> None:
+        if text_len <= 0:
+            return
+        self._text_starts.append(text_start)
+        self._pieces.append((text_start, text_len, src_start, src_len))
+
+    def _piece(self, offset: int) -> tuple[int, int, int, int] | None:
+        i = bisect_right(self._text_starts, offset) - 1
+        if i < 0:
+            return self._pieces[0] if self._pieces else None
+        return self._pieces[i]
+
+    def start(self, offset: int) -> int:
+        piece = self._piece(offset)
+        if piece is None:
+            return 0
+        t, tl, s, sl = piece
+        if offset >= t + tl:          # in a synthetic gap: snap to the end of this piece
+            return s + sl
+        if tl == sl:
+            return s + (offset - t)
+        return s
+
+    def end(self, offset: int) -> int:
+        piece = self._piece(max(offset - 1, 0))
+        if piece is None:
+            return 0
+        t, tl, s, sl = piece
+        if offset - 1 >= t + tl:
+            return s + sl
+        if tl == sl:
+            return s + (offset - t)
+        return s + sl
+
+    def span(self, span: Span) -> Span:
+        start = self.start(span.start)
+        end = self.end(span.end) if span.end > span.start else start
+        return Span(start, max(start, end))
+
+
+class IdentityMap(OffsetMap):
+    def start(self, offset: int) -> int:
+        return offset
+
+    def end(self, offset: int) -> int:
+        return offset
+
+    def span(self, span: Span) -> Span:
+        return span
+
+
+@dataclass
+class Metadata:
+    title: str | None = None
+    author: str | None = None
+    date: _dt.date | None = None
+    dateline: str | None = None            # the place named in a dateline ("MINSK, Belarus")
+    # every place the article states its own date: (where, date); disagreements are a finding
+    date_sources: list[tuple[str, _dt.date, Span | None]] = field(default_factory=list)
+    front_matter: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Document:
+    """An article as every rule sees it."""
+    path: str
+    format: str
+    source: str                     # decoded source (BOM removed, line endings kept)
+    text: str                       # prose view: blocks joined by blank lines
+    blocks: list[Block]
+    offsets: OffsetMap
+    metadata: Metadata = field(default_factory=Metadata)
+    # spans of the *source* that are not prose (front matter, code, comments, markup), for raw rules
+    non_prose: list[Span] = field(default_factory=list)
+    # analyses computed once per document, keyed by name (see deskcheck.analysis)
+    cache: dict[str, Any] = field(default_factory=dict, repr=False)
+    _line_starts: list[int] | None = field(default=None, repr=False)
+
+    def line_starts(self) -> list[int]:
+        if self._line_starts is None:
+            starts = [0]
+            src = self.source
+            i = src.find("\n")
+            while i != -1:
+                starts.append(i + 1)
+                i = src.find("\n", i + 1)
+            # a lone CR also ends a line (old Mac files); CRLF was counted at its LF
+            if "\r" in src:
+                starts = sorted(set(starts) | {j + 1 for j, ch in enumerate(src) if ch == "\r" and src[j + 1:j + 2] != "\n"})
+            self._line_starts = starts
+        return self._line_starts
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column (in characters) of a source offset."""
+        starts = self.line_starts()
+        i = bisect_right(starts, offset) - 1
+        return i + 1, offset - starts[i] + 1
+
+    def position(self, span: Span) -> Position:
+        line, col = self.line_col(span.start)
+        end_line, end_col = self.line_col(span.end)
+        return Position(line, col, end_line, end_col)
+
+    def blocks_of(self, *kinds: str) -> list[Block]:
+        return [b for b in self.blocks if b.kind in kinds]
+
+    def block_at(self, offset: int) -> Block | None:
+        """The block of the prose view containing an offset."""
+        lo, hi = 0, len(self.blocks)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.blocks[mid].span.end <= offset:
+                lo = mid + 1
+            else:
+                hi = mid
+        if lo < len(self.blocks) and self.blocks[lo].span.start <= offset:
+            return self.blocks[lo]
+        return None

@@ -1,0 +1,40 @@
+"""Regular expressions for rules, on the `regex` engine so a user's pattern can never hang a run.
+
+`regex` supports a per-call timeout and the Unicode classes news copy needs (\\p{Lu}, \\p{L}),
+which the standard `re` module lacks.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+import regex
+
+from .errors import DeskcheckError
+
+TIMEOUT_SECONDS = 2.0
+
+
+class RegexTimeout(DeskcheckError):
+    pass
+
+
+def compile_pattern(pattern: str, ignorecase: bool = False) -> "regex.Pattern[str]":
+    """Compile, raising ValueError with the engine's reason on a bad pattern."""
+    flags = regex.VERSION0 | regex.MULTILINE
+    if ignorecase:
+        flags |= regex.IGNORECASE
+    try:
+        return regex.compile(pattern, flags)
+    except regex.error as exc:
+        raise ValueError(f"invalid regular expression {pattern!r}: {exc}") from None
+
+
+def finditer(pattern: "regex.Pattern[str]", text: str, pos: int = 0, endpos: int | None = None,
+             rule: str = "", path: str = "") -> Iterator["regex.Match[str]"]:
+    try:
+        yield from pattern.finditer(text, pos, len(text) if endpos is None else endpos,
+                                    timeout=TIMEOUT_SECONDS)
+    except TimeoutError:
+        raise RegexTimeout(
+            f"rule {rule}: pattern {pattern.pattern[:60]!r} ran for more than {TIMEOUT_SECONDS:g} s "
+            "(catastrophic backtracking?)", path) from None

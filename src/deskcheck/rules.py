@@ -1,0 +1,228 @@
+"""Loading rules: one YAML file per rule, its id taken from its path (`Style/Rule.yml`)."""
+from __future__ import annotations
+
+import dataclasses
+import sys
+import typing
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Callable
+
+import yaml
+
+from .errors import RuleError
+from .kinds import KINDS, UNSUPPORTED_VALE_KINDS
+from .kinds.base import Kind, RuleInfo
+from .model import CATEGORIES, Severity
+
+HEADER_KEYS = {"extends", "message", "level", "category", "scope", "link", "description", "examples",
+               "profiles", "formats", "name"}
+# Vale header keys deskcheck accepts without using them
+VALE_HEADER_KEYS = {"limit", "code"}
+
+Warn = Callable[[str], None]
+
+
+def _stderr(msg: str) -> None:
+    print(f"deskcheck: warning: {msg}", file=sys.stderr)
+
+
+@dataclass
+class Rule:
+    id: str
+    kind: Kind
+    kind_name: str
+    level: Severity
+    category: str
+    scope: tuple[str, ...]
+    message: str
+    path: str
+    link: str = ""
+    description: str = ""
+    examples: dict[str, list[Any]] = field(default_factory=dict)
+    profiles: tuple[str, ...] = ()
+    formats: tuple[str, ...] = ()
+    enabled: bool = True
+
+    @property
+    def style(self) -> str:
+        return self.id.split(".", 1)[0]
+
+
+def bundled_rules_dir() -> Path:
+    """The `rules/` folder: inside the installed package, or beside `src/` in a checkout."""
+    packaged = resources.files("deskcheck") / "rules"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[2] / "rules"
+
+
+def bundled_styles() -> list[str]:
+    root = bundled_rules_dir()
+    return sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
+
+
+def _line_of(node: yaml.Node | None, key: str) -> int | None:
+    if isinstance(node, yaml.MappingNode):
+        for k, _v in node.value:
+            if getattr(k, "value", None) == key:
+                return int(k.start_mark.line) + 1
+    return None
+
+
+def _load_yaml(path: Path) -> tuple[Any, yaml.Node | None]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise RuleError("rule file is not valid UTF-8", str(path)) from None
+    except OSError as exc:
+        raise RuleError(f"cannot read rule file: {exc.strerror or exc}", str(path)) from None
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise RuleError(f"invalid YAML: {problem}", str(path), mark.line + 1 if mark else None) from None
+    return data, node
+
+
+def _coerce(value: Any, ftype: Any, key: str) -> Any:
+    """Check an option's value against its declared type; accept a scalar for a list."""
+    origin = typing.get_origin(ftype) or ftype
+    if origin is list:
+        if isinstance(value, (str, int, float)):
+            return [value]
+        if not isinstance(value, list):
+            raise ValueError(f"'{key}' must be a list")
+        return value
+    if origin is dict:
+        if not isinstance(value, dict):
+            raise ValueError(f"'{key}' must be a mapping")
+        return value
+    if origin is bool:
+        if not isinstance(value, bool):
+            raise ValueError(f"'{key}' must be true or false")
+        return value
+    if origin is int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValueError(f"'{key}' must be a whole number")
+        return value
+    if origin is float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise ValueError(f"'{key}' must be a number")
+        return float(value)
+    if origin is str:
+        if not isinstance(value, (str, int, float)):
+            raise ValueError(f"'{key}' must be text")
+        return str(value)
+    return value
+
+
+def load_rule(path: Path, style: str, base_dir: Path, warn: Warn = _stderr) -> Rule | None:
+    """Load one rule file; None when it is a Vale kind deskcheck skips."""
+    spath = str(path)
+    data, node = _load_yaml(path)
+    if not isinstance(data, dict):
+        raise RuleError("a rule file must be a mapping of keys to values", spath, 1)
+    rule_id = f"{style}.{path.stem}"
+    kind_name = data.get("extends")
+    if not kind_name:
+        raise RuleError("missing 'extends' (the rule's kind)", spath, 1)
+    kind_name = str(kind_name)
+    if kind_name in UNSUPPORTED_VALE_KINDS:
+        warn(f"{spath}: skipped: Vale kind '{kind_name}' is not supported by deskcheck")
+        return None
+    kind_cls = KINDS.get(kind_name)
+    if kind_cls is None:
+        raise RuleError(f"unknown kind '{kind_name}' (valid kinds: {', '.join(sorted(KINDS))})",
+                        spath, _line_of(node, "extends"))
+    if "message" not in data:
+        raise RuleError("missing 'message'", spath, 1)
+    # kind_cls is typed by the registry; option parsing is generic over its dataclass
+    fields = {f.name: f for f in dataclasses.fields(kind_cls.Options)}
+    hints = typing.get_type_hints(kind_cls.Options)
+    opts: dict[str, Any] = {}
+    for key, value in data.items():
+        if key in HEADER_KEYS:
+            continue
+        if key in VALE_HEADER_KEYS or (key in kind_cls.ignored_vale_options and key not in fields):
+            continue
+        if key not in fields:
+            raise RuleError(f"unknown key '{key}' for kind '{kind_name}' (allowed: "
+                            f"{', '.join(sorted(set(fields) | HEADER_KEYS))})", spath, _line_of(node, key))
+        if key in kind_cls.ignored_vale_options:
+            warn(f"{spath}: option '{key}' is not supported by deskcheck and is ignored")
+        try:
+            opts[key] = _coerce(value, hints.get(key, Any), key)
+        except ValueError as exc:
+            raise RuleError(str(exc), spath, _line_of(node, key)) from None
+    try:
+        level = Severity.parse(str(data.get("level", "warning")))
+    except ValueError as exc:
+        raise RuleError(str(exc), spath, _line_of(node, "level")) from None
+    category = str(data.get("category", kind_cls.default_category))
+    if category not in CATEGORIES:
+        raise RuleError(f"unknown category '{category}' (valid: {', '.join(CATEGORIES)})", spath,
+                        _line_of(node, "category"))
+    scope = data.get("scope", kind_cls.default_scope)
+    scope = tuple(str(s) for s in ([scope] if isinstance(scope, str) else scope))
+    from .scopes import validate_scope
+    try:
+        validate_scope(scope)
+    except ValueError as exc:
+        raise RuleError(str(exc), spath, _line_of(node, "scope")) from None
+    examples = data.get("examples") or {}
+    if not isinstance(examples, dict) or set(examples) - {"good", "bad"}:
+        raise RuleError("'examples' must be a mapping with 'good' and/or 'bad' lists", spath,
+                        _line_of(node, "examples"))
+    info = RuleInfo(rule_id, str(data["message"]), spath, base_dir)
+    try:
+        kind = kind_cls(kind_cls.Options(**opts), info)
+    except (ValueError, TypeError) as exc:
+        raise RuleError(str(exc), spath) from None
+    profiles = data.get("profiles") or ()
+    formats = data.get("formats") or ()
+    return Rule(
+        id=rule_id, kind=kind, kind_name=kind_name, level=level, category=category, scope=scope,
+        message=str(data["message"]), path=spath, link=str(data.get("link", "") or ""),
+        description=str(data.get("description", "") or ""), examples=examples,
+        profiles=tuple([profiles] if isinstance(profiles, str) else profiles),
+        formats=tuple([formats] if isinstance(formats, str) else formats),
+    )
+
+
+def load_style(folder: Path, warn: Warn = _stderr) -> list[Rule]:
+    """Every rule in a style folder (`data/` and hidden files are not rules)."""
+    if not folder.is_dir():
+        raise RuleError("style folder not found", str(folder))
+    rules = []
+    for path in sorted(folder.iterdir()):
+        if path.suffix.lower() in (".yml", ".yaml") and path.is_file():
+            rule = load_rule(path, folder.name, folder, warn)
+            if rule is not None:
+                rules.append(rule)
+    return rules
+
+
+@lru_cache(maxsize=16)
+def _bundled_style(name: str) -> tuple[Rule, ...]:
+    return tuple(load_style(bundled_rules_dir() / name))
+
+
+def load_styles(styles: list[str], base: Path | None = None, warn: Warn = _stderr) -> list[Rule]:
+    """Styles by bundled name or by folder (relative to `base`, the config file's folder)."""
+    rules: list[Rule] = []
+    bundled = set(bundled_styles())
+    for style in styles:
+        candidate = (base / style) if base is not None else Path(style)
+        if style in bundled and not candidate.is_dir():
+            rules.extend(dataclasses.replace(r) for r in _bundled_style(style))
+        elif candidate.is_dir():
+            rules.extend(load_style(candidate, warn))
+        else:
+            raise RuleError(f"style '{style}' is neither a bundled style ({', '.join(sorted(bundled))}) "
+                            "nor a folder", str(candidate))
+    return rules

@@ -1,0 +1,112 @@
+"""Scopes: which parts of an article a rule looks at.
+
+`text` is all the prose (headline, headings, paragraphs, lists, quotes, captions, description);
+`raw` is the source file as written (for whitespace rules); the rest select block kinds,
+sentences, or the words inside quotation marks. `~name` removes a scope, so `~quote` leaves a
+speaker's words alone.
+"""
+from __future__ import annotations
+
+from .analysis.quotes import quote_spans
+from .analysis.sentences import sentences
+from .model import Document, Span
+
+BLOCK_SCOPES = {
+    "title": {"title"},
+    "heading": {"heading"},
+    "paragraph": {"paragraph"},
+    "list": {"list"},
+    "blockquote": {"blockquote"},
+    "caption": {"caption"},
+    "metadata": {"metadata"},
+    "summary": {"metadata"},
+    "table": {"table"},
+    "byline": {"byline"},
+    "dateline": {"dateline"},
+}
+TEXT_BLOCKS = {"title", "heading", "paragraph", "list", "blockquote", "caption", "metadata", "table"}
+SPECIAL = {"text", "raw", "sentence", "quote"}
+# Vale scopes that select markup deskcheck does not treat as prose: they select nothing
+VALE_EMPTY = {"code", "comment", "alt", "script", "attr"}
+
+
+def _base(name: str) -> str:
+    return name.split(".", 1)[0]
+
+
+def validate_scope(scope: tuple[str, ...]) -> None:
+    for s in scope:
+        name = _base(s.lstrip("~"))
+        if name not in BLOCK_SCOPES and name not in SPECIAL and name not in VALE_EMPTY:
+            raise ValueError(f"unknown scope '{s}' (valid: {', '.join(sorted(set(BLOCK_SCOPES) | SPECIAL))})")
+
+
+def is_raw(scope: tuple[str, ...]) -> bool:
+    return any(_base(s) == "raw" for s in scope)
+
+
+def _merge(spans: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    for s in sorted(spans, key=lambda s: (s.start, s.end)):
+        if out and s.start <= out[-1].end:
+            if s.end > out[-1].end:
+                out[-1] = Span(out[-1].start, s.end)
+        else:
+            out.append(s)
+    return out
+
+
+def _subtract(spans: list[Span], holes: list[Span]) -> list[Span]:
+    out = []
+    holes = _merge(holes)
+    j = 0
+    for s in spans:
+        pos = s.start
+        while j < len(holes) and holes[j].end <= pos:
+            j += 1
+        k = j
+        while k < len(holes) and holes[k].start < s.end:
+            if holes[k].start > pos:
+                out.append(Span(pos, holes[k].start))
+            pos = max(pos, holes[k].end)
+            k += 1
+        if pos < s.end:
+            out.append(Span(pos, s.end))
+    return out
+
+
+def _select(doc: Document, name: str) -> list[Span]:
+    name = _base(name)
+    if name == "text":
+        return [b.span for b in doc.blocks if b.kind in TEXT_BLOCKS]
+    if name == "sentence":
+        return [s.span for s in sentences(doc)]
+    if name == "quote":
+        return list(quote_spans(doc))
+    if name in BLOCK_SCOPES:
+        kinds = BLOCK_SCOPES[name]
+        return [b.span for b in doc.blocks if b.kind in kinds]
+    return []
+
+
+def segments(doc: Document, scope: tuple[str, ...]) -> list[Span]:
+    """Spans of doc.text (or of the source, for raw) that a rule with this scope checks."""
+    if is_raw(scope):
+        # the source as written, less what is not prose (front matter, code, tags, comments)
+        return _subtract([Span(0, len(doc.source))], doc.non_prose)
+    positive = [s for s in scope if not s.startswith("~")]
+    negative = [s[1:] for s in scope if s.startswith("~")]
+    spans: list[Span] = []
+    if not positive:
+        positive = ["text"]
+    if positive == ["sentence"] or (len(positive) == 1 and not negative):
+        spans = _select(doc, positive[0])
+        if _base(positive[0]) == "sentence":
+            return spans  # keep sentences apart: rules count per sentence
+    else:
+        for p in positive:
+            spans.extend(_select(doc, p))
+        spans = _merge(spans)
+    for n in negative:
+        spans = _subtract(spans, _select(doc, n))
+    return spans
