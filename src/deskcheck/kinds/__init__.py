@@ -3,11 +3,13 @@ from __future__ import annotations
 
 from .base import Kind
 from .existence import Existence
+from .spelling import Spelling
 from .substitution import Substitution
 
 KINDS: dict[str, type[Kind]] = {
     "existence": Existence,
     "substitution": Substitution,
+    "spelling": Spelling,
 }
 
 # Vale kinds deskcheck does not run: a rule of one of these loads with a warning and is skipped
