@@ -5,11 +5,13 @@ from .base import Kind
 from .existence import Existence
 from .spelling import Spelling
 from .substitution import Substitution
+from .variety import Variety
 
 KINDS: dict[str, type[Kind]] = {
     "existence": Existence,
     "substitution": Substitution,
     "spelling": Spelling,
+    "variety": Variety,
 }
 
 # Vale kinds deskcheck does not run: a rule of one of these loads with a warning and is skipped
