@@ -8,42 +8,40 @@ and abbreviations with dots ("U.S.", "e.g."). Code never reaches the prose view.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from typing import NamedTuple
 
-import regex
+import re
 
 from ..model import Document, Span
 from . import cached
 from .sentences import sentences
 
-# a chunk is a run of non-space text: URLs, addresses and numbers are recognised as a whole
-_CHUNK = regex.compile(r"\S+")
-_URLISH = regex.compile(
+# text that is not prose: a run of non-space text holding one of these marks is tested whole
+_MARK = re.compile(r"[@#]|://|www\.|\w\.\w")
+_NON_PROSE = re.compile(
     r"""(?ix)
-    ^[("'“‘\[<]*(?:
-        [a-z][a-z0-9+.-]*://\S*              # scheme://...
-      | www\.\S+
-      | [\w.+-]+@[\w-]+(?:\.[\w-]+)+\S*      # e-mail
-      | [@#][\w]\S*                          # handle, hashtag
-      | (?:[\w-]+\.)+(?-i:[a-z]{2,6})(?:/\S*)?[)"'”’\].,;:!?>]*$   # example.com, bbc.co.uk/news
-    )""")
-_WORD = regex.compile(r"[\p{L}\p{M}\d_]+(?:[-'’‐.][\p{L}\p{M}\d_]+)*")
+    [("'“‘\[<]*(?:
+      [a-z][a-z0-9+.-]*://\S+                    # scheme://...
+    | www\.\S+
+    | [\w.+-]+@[\w-]+(?:\.[\w-]+)+\S*           # e-mail
+    | [@#]\w\S*                                 # handle, hashtag
+    | (?:[\w-]+\.)+(?-i:[a-z]{2,6})(?:/\S*)?[)"'”’\].,;:!?>]*   # example.com, bbc.co.uk/news
+    )$""")
+_WORD = re.compile(r"\w+(?:[-'’‐.]\w+)*")
+_NOT_A_WORD = re.compile(r"[\d_.]")            # numbers, codes, dotted abbreviations
 _OPENERS = set("\"“‘'(«[—–-:")
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
-    span: Span
+class Word(NamedTuple):
+    """A word of doc.text (a tuple: an article has thousands and they are made in a tight loop)."""
+    start: int
+    end: int
     text: str
-    initial: bool        # starts a sentence, a quotation, or sits in a headline
+    initial: bool        # starts a sentence or a quotation, or sits in a headline (capitals only)
 
-
-def _skip(token: str) -> bool:
-    """Numbers, codes and dotted abbreviations: never dictionary words. (Case is judged per word
-    part by the checks, since "BBC's" and "Belarus-based" hold a checkable part or a name.)"""
-    if any(c.isdigit() or c == "_" for c in token) or "." in token:
-        return True
-    return sum(c.isalpha() for c in token) < 2
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
 
 
 @cached
@@ -52,18 +50,41 @@ def words(doc: Document) -> list[Word]:
     text = doc.text
     sent_starts = [s.span.start for s in sentences(doc)]
     headline = [b.span for b in doc.blocks if b.kind in ("title", "heading")]
+    skip = _non_prose(text)
+    k, n_skip = 0, len(skip)
     out: list[Word] = []
-    for chunk in _CHUNK.finditer(text):
-        c = chunk.group()
-        if _URLISH.match(c):
-            continue
-        for m in _WORD.finditer(c):
-            token = m.group()
-            if _skip(token):
+    append = out.append
+    for m in _WORD.finditer(text):
+        token = m.group()
+        start, end = m.span()
+        if n_skip:
+            while k < n_skip and skip[k][1] <= start:
+                k += 1
+            if k < n_skip and skip[k][0] <= start:
                 continue
-            start = chunk.start() + m.start()
-            out.append(Word(Span(start, start + len(token)), token,
-                            _initial(text, start, sent_starts, headline)))
+        if end - start < 2 or (not token.isalpha() and _NOT_A_WORD.search(token)):
+            continue
+        # only a capital needs to know whether it opens a sentence
+        initial = token[0].isupper() and _initial(text, start, sent_starts, headline)
+        append(Word(start, end, token, initial))
+    return out
+
+
+def _non_prose(text: str) -> list[tuple[int, int]]:
+    """Spans of URLs, addresses, handles and hashtags, in order."""
+    out: list[tuple[int, int]] = []
+    for m in _MARK.finditer(text):
+        if out and m.start() < out[-1][1]:
+            continue
+        a = m.start()
+        while a > 0 and not text[a - 1].isspace():
+            a -= 1
+        b = m.end()
+        n = len(text)
+        while b < n and not text[b].isspace():
+            b += 1
+        if _NON_PROSE.match(text, a, b):
+            out.append((a, b))
     return out
 
 
@@ -84,12 +105,10 @@ def _initial(text: str, start: int, sent_starts: list[int], headline: list[Span]
 def words_in(doc: Document, spans: list[Span]) -> list[Word]:
     """The words that lie inside any of the spans (a rule's segments)."""
     all_words = words(doc)
-    starts = [w.span.start for w in all_words]
+    starts = [w.start for w in all_words]
     out: list[Word] = []
     for s in spans:
         i = bisect_right(starts, s.start - 1)
-        while i < len(all_words) and all_words[i].span.end <= s.end:
-            if all_words[i].span.start >= s.start:
-                out.append(all_words[i])
-            i += 1
+        j = bisect_right(starts, s.end - 1)
+        out.extend(w for w in all_words[i:j] if w.end <= s.end)
     return out

@@ -80,6 +80,8 @@ def name_forms(doc: Document) -> dict[str, int]:
     if key not in doc.cache:
         counts: dict[str, int] = {}
         for w in words(doc):
+            if w.text[0].islower() and "-" not in w.text:
+                continue
             for part in w.text.replace("\u2010", "-").split("-"):
                 base, _ = strip_clitic(part)
                 if base[:1].isupper():
@@ -133,11 +135,27 @@ class Spelling(Kind):
         reject = VocabRules.of(vocab.reject)
         names = name_forms(ctx.doc)
         seq = words_in(ctx.doc, ctx.segments)
+        listed = bool(accept or reject or self.ignored)
+        # a word with no capital is judged the same wherever it stands: judge it once
+        verdicts: dict[str, list[Hit]] = {}   # spans relative to the word
         for n, w in enumerate(seq):
-            if accept.matches(w.text) or self.ignored.matches(w.text):
-                continue
-            if reject.matches(w.text) or reject.matches(strip_clitic(w.text)[0]):
-                yield Hit(w.span, f"'{w.text}' is on the list of words to avoid.")
+            text = w.text
+            if listed:
+                if accept.matches(text) or self.ignored.matches(text):
+                    continue
+                if reject.matches(text) or reject.matches(strip_clitic(text)[0]):
+                    yield Hit(w.span, f"'{text}' is on the list of words to avoid.")
+                    continue
+            if text.islower():
+                found = verdicts.get(text)
+                if found is None:
+                    found = verdicts[text] = [
+                        Hit(Span(h.span.start - w.span.start, h.span.end - w.span.start), h.message,
+                            h.suggestions)
+                        for h in self._check_word(ctx, lex, variety, w, None, accept, reject, names)]
+                for h in found:
+                    yield Hit(Span(w.span.start + h.span.start, w.span.start + h.span.end), h.message,
+                              h.suggestions)
                 continue
             nxt = seq[n + 1] if n + 1 < len(seq) else None
             yield from self._check_word(ctx, lex, variety, w, nxt, accept, reject, names)
