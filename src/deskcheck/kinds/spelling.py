@@ -5,8 +5,9 @@ Proper names are the names rule's business, so a capitalised word the dictionary
 for a name unless it is plainly a slip on a common word: it opens a sentence or sits in a
 headline (where any word is capitalised), is not used as a name elsewhere in the article, and is
 a listed misspelling or one cheap slip from a common word ("Comittee", "Untill"; not "Zagulba").
-Words valid in either variety are right unless the config pins one (`locale: en-GB`); words that
-only mark the other variety ("color" under en-GB) are left to the `variety` kind.
+A word valid in either en-US or en-GB is never a misspelling: a pinned `locale` steers the
+suggestions, and the `variety` kind reports the other variety's spellings ("color" under en-GB).
+So a word one dictionary happens to lack ("tiebreak" is missing from en-GB) is not flagged.
 """
 from __future__ import annotations
 
@@ -163,7 +164,7 @@ class Spelling(Kind):
     def _check_word(self, ctx: Context, lex: lexicon.Lexicon, variety: str | None, w: Word,
                     nxt: Word | None, accept: VocabRules, reject: VocabRules,
                     names: dict[str, int]) -> Iterable[Hit]:
-        if lex.knows(w.text, variety):
+        if lex.knows(w.text):
             return
         parts = _parts(w)
         compound = len(parts) > 1
@@ -190,11 +191,8 @@ class Spelling(Kind):
             return False            # acronyms (NATO, BBC's) and inner capitals (iPhone, McDonald)
         if compound and (len(base) <= 2 or base.lower() in COMBINING):
             return False
-        if lex.knows(base, variety):
+        if lex.knows(base):
             return False
-        marked = lex.variety.get(base.lower())
-        if marked and marked[0] != variety and lex.knows(base):
-            return False            # the other variety's spelling: the variety rule's business
         # words in other scripts, and accented words no list knows, are foreign names and terms
         return base.replace("\u2019", "'").isascii()
 
