@@ -9,6 +9,8 @@ from ..report import FileReport, Summary
 class Formatter:
     name: ClassVar[str]
     machine: ClassVar[bool] = True      # stdout holds only this output
+    # formatters that describe rules (SARIF) get `rules={id: Rule}` among their options
+    needs_rules: ClassVar[bool] = False
 
     def __init__(self, stream: IO[str], color: bool = False, **options: object) -> None:
         self.stream = stream
