@@ -6,6 +6,13 @@ from typing import IO, ClassVar
 from ..report import FileReport, Summary
 
 
+def show_suggestion(text: str) -> str:
+    """A suggestion as a reader can see it: an empty one means delete the span."""
+    if not text:
+        return "(remove)"
+    return text if text.strip() else repr(text)
+
+
 class Formatter:
     name: ClassVar[str]
     machine: ClassVar[bool] = True      # stdout holds only this output

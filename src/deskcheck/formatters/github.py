@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..model import Severity
 from ..report import FileReport
-from .base import Formatter
+from .base import Formatter, show_suggestion
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGESTION: "notice"}
 
@@ -34,7 +34,7 @@ class GithubFormatter(Formatter):
             }
             message = f.message
             if f.suggestions:
-                message += f"\nSuggestion: {', '.join(f.suggestions)}"
+                message += f"\nSuggestion: {', '.join(map(show_suggestion, f.suggestions))}"
             for r in f.related:
                 message += f"\nSee line {r.position.line}, column {r.position.column}: {r.message}"
             head = ",".join(f"{k}={escape_property(str(v))}" for k, v in props.items())

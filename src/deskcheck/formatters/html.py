@@ -20,7 +20,7 @@ from typing import Iterable
 from .. import __version__
 from ..model import CATEGORIES, Finding, Severity
 from ..report import FileReport, Summary
-from .base import Formatter
+from .base import Formatter, show_suggestion
 
 LEVELS = tuple(sorted(Severity, reverse=True))
 # one colour per category (background of the highlight), readable on white
@@ -147,7 +147,7 @@ class _Interval:
         ident = "" if self.opened else f' id="f-{self.fid}"'
         self.opened = True
         empty = " empty" if self.start == self.end else ""
-        tip = f.message + (f" Suggestion: {', '.join(f.suggestions)}" if f.suggestions else "")
+        tip = f.message + (f" Suggestion: {', '.join(map(show_suggestion, f.suggestions))}" if f.suggestions else "")
         return (f'<mark class="f c-{e(f.category)} l-{f.severity}{empty}"{ident} data-f="{self.fid}" {data} '
                 f'tabindex="0" title="{e(tip)}">')
 
@@ -241,7 +241,7 @@ class HtmlFormatter(Formatter):
             f'<div class="msg">{e(f.message)}</div>',
         ]
         if f.suggestions:
-            sugg = ", ".join(f'<q class="sugg">{e(s)}</q>' for s in f.suggestions)
+            sugg = ", ".join(f'<q class="sugg">{e(show_suggestion(s))}</q>' for s in f.suggestions)
             parts.append(f'<div>{"Fix" if len(f.suggestions) == 1 else "Suggestions"}: {sugg}</div>')
         if f.related:
             parts.append("<ul class=\"related\">" + "".join(

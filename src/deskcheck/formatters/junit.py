@@ -13,7 +13,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from ..report import FileReport, Summary
-from .base import Formatter
+from .base import Formatter, show_suggestion
 
 # characters XML 1.0 cannot carry at all, even escaped (articles sometimes contain them)
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -43,7 +43,7 @@ class JunitFormatter(Formatter):
             lines = [f"{report.path}:{p.line}:{p.column}: {f.severity} {f.rule} [{f.category}] {f.message}",
                      f"match: {f.match}"]
             if f.suggestions:
-                lines.append(f"suggestions: {', '.join(f.suggestions)}")
+                lines.append(f"suggestions: {', '.join(map(show_suggestion, f.suggestions))}")
             lines += [f"see {report.path}:{r.position.line}:{r.position.column}: {r.message}" for r in f.related]
             failure = ET.SubElement(case, "failure", message=clean(f.message), type=str(f.severity))
             failure.text = clean("\n".join(lines))

@@ -15,7 +15,7 @@ from urllib.parse import quote
 from .. import __version__
 from ..model import Finding, Position, Severity, Span
 from ..report import FileReport, Summary
-from .base import Formatter
+from .base import Formatter, show_suggestion
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGESTION: "note"}
@@ -90,7 +90,7 @@ class SarifFormatter(Formatter):
             loc = {"artifactLocation": {"uri": uri}}
             result: dict[str, Any] = {
                 "ruleId": f.rule, "ruleIndex": self._index(f), "level": LEVELS[f.severity],
-                "message": {"text": f.message + (f" Suggestion: {', '.join(f.suggestions)}." if f.suggestions else "")},
+                "message": {"text": f.message + (f" Suggestion: {', '.join(map(show_suggestion, f.suggestions))}." if f.suggestions else "")},
                 "locations": [{"physicalLocation": {**loc, "region": region(f.span, f.position, source)}}],
                 "properties": {"category": f.category, "match": f.match},
             }
@@ -104,7 +104,7 @@ class SarifFormatter(Formatter):
                 ]
             if len(f.suggestions) == 1:
                 result["fixes"] = [{
-                    "description": {"text": f"Replace with '{f.suggestions[0]}'"},
+                    "description": {"text": f"Replace with '{f.suggestions[0]}'" if f.suggestions[0] else "Remove this text"},
                     "artifactChanges": [{
                         "artifactLocation": {"uri": uri},
                         "replacements": [{

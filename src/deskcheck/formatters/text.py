@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..model import Document, Finding, Severity
 from ..report import FileReport, Summary
-from .base import Formatter
+from .base import Formatter, show_suggestion
 
 COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.SUGGESTION: "\033[36m"}
 RESET = "\033[0m"
@@ -89,7 +89,7 @@ class TextFormatter(Formatter):
             w(f"  {bar} {' ' * lo}{self._c(COLORS[f.severity], marks)}\n")
         if f.suggestions:
             label = "fix" if len(f.suggestions) == 1 else "suggestions"
-            shown = ", ".join(repr(s) if not s.strip() else s for s in f.suggestions[:5])
+            shown = ", ".join(show_suggestion(s) for s in f.suggestions[:5])
             w(f"  = {label}: {self._c(GREEN, shown)}\n")
         for r in f.related:
             rp = r.position
