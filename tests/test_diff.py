@@ -93,3 +93,18 @@ def test_parse_diff_hunks_and_quoted_paths() -> None:
     ])
     assert parse_diff(text) == {"a.md": {3, 21, 22, 23}, "café news.md": {1}}
     assert unquote_path('"a\\tb"') == "a\tb"
+
+
+def test_a_base_branch_that_moved_on_does_not_count(repo: Path) -> None:
+    article = repo / "article.md"
+    original = article.read_text(encoding="utf-8")
+    git(repo, "checkout", "-q", "-b", "feature")
+    article.write_text(original.replace("the costs.", "the costs, or recieve none."), encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "feature edit")
+    git(repo, "checkout", "-q", "main")
+    # main edits line 16 (which has a finding) after the feature branched off
+    article.write_text(original.replace("harbor again", "harbor once more"), encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "main moves on")
+    git(repo, "checkout", "-q", "feature")
+    _, findings = report("--diff", "main", "article.md")
+    assert sorted((f["line"], f["rule"]) for f in findings) == [(10, "Desk.Spelling"), (10, "Desk.Spelling")]

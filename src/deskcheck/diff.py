@@ -1,7 +1,8 @@
 """`--diff REF` / `--changed-since REF`: keep only findings on lines changed since a git ref.
 
 A pull request then shows what its author wrote, not every old problem in the file. The lines
-come from `git diff REF` (the working tree against REF, so uncommitted edits count); a file git
+come from `git diff` between the merge base of REF and HEAD and the working tree (so uncommitted
+edits count, and changes made on the base branch since do not); a file git
 does not track yet is new, so every line of it counts. Article-level findings (a name spelt two
 ways, dates that disagree) point at several places through `related`: they stay when any of
 those places is on a changed line.
@@ -82,8 +83,14 @@ class ChangedLines:
         cwd = cwd or Path.cwd()
         self.root = Path(_git(["rev-parse", "--show-toplevel"], cwd).strip()).resolve()
         _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], self.root)
+        # compare with where this branch left REF, so a pull request against a base branch that
+        # moved on shows only its own lines (for an ancestor such as HEAD~1 this is REF itself)
+        try:
+            base = _git(["merge-base", ref, "HEAD"], self.root).strip() or ref
+        except DeskcheckError:
+            base = ref            # unrelated histories (or no commit yet): compare with REF as is
         diff = _git(["-c", "core.quotePath=false", "diff", "--no-color", "--no-ext-diff", "--unified=0",
-                     "-M", ref, "--"], self.root)
+                     "-M", base, "--"], self.root)
         self.lines = parse_diff(diff)
         untracked = _git(["ls-files", "--others", "--exclude-standard", "-z"], self.root)
         self.new_files = {p for p in untracked.split("\0") if p}

@@ -241,7 +241,8 @@ class HtmlFormatter(Formatter):
             f'<div class="msg">{e(f.message)}</div>',
         ]
         if f.suggestions:
-            sugg = ", ".join(f'<q class="sugg">{e(show_suggestion(s))}</q>' for s in f.suggestions)
+            sugg = ", ".join(f'<q class="sugg">{e(s)}</q>' if s.strip() else f'<em>{e(show_suggestion(s))}</em>'
+                             for s in f.suggestions)
             parts.append(f'<div>{"Fix" if len(f.suggestions) == 1 else "Suggestions"}: {sugg}</div>')
         if f.related:
             parts.append("<ul class=\"related\">" + "".join(
@@ -251,7 +252,7 @@ class HtmlFormatter(Formatter):
         return "".join(parts)
 
     def _summary(self, summary: Summary) -> Iterable[str]:
-        levels = ", ".join(f"{summary.by_level[s]} {s}" for s in LEVELS)
+        levels = ", ".join(f"{summary.by_level[s]} {s}{'' if summary.by_level[s] == 1 else 's'}" for s in LEVELS)
         yield (f'<p><strong>{summary.findings}</strong> finding{"" if summary.findings == 1 else "s"} '
                f'({levels}) in {summary.files} file{"" if summary.files == 1 else "s"}; '
                f'<span id="shown">{summary.findings}</span> shown.</p>')
