@@ -1,6 +1,6 @@
 """`--format text`: what an editor reads in a terminal.
 
-Findings are grouped by file. Each gets a compiler-style line (`path:line:col: level Rule.Id
+Findings are grouped by file (a blank line between files). Each gets a compiler-style line (`path:line:col: level Rule.Id
 message`) that editors and terminals turn into links, then the source line with a caret under
 the span, its suggestions and the other places it points at. The run ends with a table of
 findings by category and level. Colour is the CLI's decision (a TTY and no NO_COLOR).
@@ -67,9 +67,8 @@ class TextFormatter(Formatter):
             return
         w = self.stream.write
         if not self.first:
-            w("\n")
+            w("\n")          # a blank line between files; each line names its file already
         self.first = False
-        w(self._c(BOLD, report.path) + f" ({plural(len(report.findings), 'finding')})\n")
         for f in report.findings:
             self.table.setdefault(f.category, {s: 0 for s in Severity})[f.severity] += 1
             self._finding(report, f)
