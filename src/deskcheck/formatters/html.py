@@ -47,6 +47,8 @@ section.article { display: grid; grid-template-columns: minmax(0, 3fr) minmax(16
 section.article > h2 { grid-column: 1 / -1; }
 pre.source { white-space: pre-wrap; overflow-wrap: anywhere; font: 1rem/1.6 Georgia, serif; margin: 0; }
 .np { color: #8a8a8a; }
+/* HTML articles read as text: their tags are hidden unless the reader asks to see them */
+body:not(.show-markup) pre.fmt-html .np { display: none; }
 mark.f { color: inherit; border-bottom: 2px solid #777; cursor: help; border-radius: 2px; }
 mark.f.l-error { border-bottom: 3px solid #c62828; }
 mark.f.l-warning { border-bottom: 2px dashed #b26a00; }
@@ -72,7 +74,7 @@ code { font-size: .85rem; }
 SCRIPT = """
 (function () {
   "use strict";
-  var boxes = Array.prototype.slice.call(document.querySelectorAll("#filters input[type=checkbox]"));
+  var boxes = Array.prototype.slice.call(document.querySelectorAll("#filters input[name]"));
   function apply() {
     var off = {};
     boxes.forEach(function (b) { if (!b.checked) { off[b.name + ":" + b.value] = true; } });
@@ -86,6 +88,10 @@ SCRIPT = """
     if (count) { count.textContent = String(shown); }
   }
   boxes.forEach(function (b) { b.addEventListener("change", apply); });
+  var markup = document.getElementById("markup");
+  if (markup) {
+    markup.addEventListener("change", function () { document.body.classList.toggle("show-markup", markup.checked); });
+  }
   var tip = document.getElementById("tip");
   function show(mark) {
     if (mark.classList.contains("off")) { return; }
@@ -204,6 +210,7 @@ class HtmlFormatter(Formatter):
         self.next_id = 1
         self.table: dict[str, dict[Severity, int]] = {}
         self.files: list[tuple[str, int, int]] = []   # path, section number, findings
+        self.html_articles = False
 
     def file(self, report: FileReport) -> None:
         n = len(self.files) + 1
@@ -220,6 +227,7 @@ class HtmlFormatter(Formatter):
             items.append(self._item(fid, f))
         doc = report.document
         if doc is not None:
+            self.html_articles = self.html_articles or doc.format == "html"
             intervals.extend(_Interval(s.start, s.end, "np") for s in doc.non_prose if s.end > s.start)
             body = f'<pre class="source fmt-{e(doc.format)}">{highlight(doc.source, intervals)}</pre>'
         else:
@@ -272,7 +280,11 @@ class HtmlFormatter(Formatter):
                       f'<span class="swatch c-{e(c)}"></span>{e(c)}</label>' for c in cats)
         yield '</fieldset><fieldset><legend>Level</legend>'
         yield "".join(f'<label><input type="checkbox" name="lvl" value="{s}" checked> {s}</label>' for s in LEVELS)
-        yield "</fieldset></form>"
+        yield "</fieldset>"
+        if self.html_articles:
+            yield ('<fieldset><legend>View</legend><label><input type="checkbox" id="markup"> '
+                   'show the HTML markup</label></fieldset>')
+        yield "</form>"
 
     def finish(self, summary: Summary) -> None:
         colors = "".join(f".c-{c} {{ background: {col}; }}\n" for c, col in CATEGORY_COLORS.items())
