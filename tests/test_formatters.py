@@ -223,6 +223,13 @@ def test_html_highlights_match_findings(fixture_dir: Path) -> None:
     findings = reports[0].findings
     assert {fid: parser.by_finding.get(fid) for fid in map(str, range(1, len(findings) + 1))} == {
         str(i): f.match for i, f in enumerate(findings, 1)}
+    # the related place is marked too, and the finding's list entry links to it
+    page = render("html", reports)
+    fid, f = next((i, f) for i, f in enumerate(findings, 1) if f.related)
+    rel = f.related[0]
+    m = re.search(rf'<mark class="r" id="r-{fid}-1"[^>]*>([^<]*)</mark>', page)
+    assert m is not None and m.group(1) == reports[0].document.source[rel.span.start:rel.span.end]
+    assert f'href="#r-{fid}-1"' in page
 
 
 @settings(max_examples=150, deadline=None)
