@@ -67,7 +67,7 @@ _NAMING = re.compile(
     r"(?:\bso-called|\bdubbed|\bnicknamed|\bnamed|\bcalled|\btitled|\bentitled|\bheadlined|"
     r"\bcaptioned|\blabell?ed|\bbranded|\bknown as|\bbilled as|\breferred to as|\bmarketed as|"
     r"\blisted as|\bterm|\bterms|\bword|\bwords|\bphrase|\bslogan|\bmotto|\bhashtag|\bsigns?|"
-    r"\bbanners?|\bplacards?|\bposters?|\bt-shirts?|\bstickers?|\breading|\bmarked|\bstamped|"
+    r"\bbanners?|\bplacards?|\bposters?|\bt-shirts?|\bstickers?|\breading|\breads?|\bmarked|\bstamped|"
     r"\bemblazoned with|\blogo|\bthe name|\bnickname|\btitle|\bheadline|\bcampaign|\bbrand|"
     r"\bthe (?:film|movie|book|novel|song|album|play|show|series|opera|poem|exhibition|painting|report)"
     r"|\bprogramme|\bprogram)"
@@ -79,14 +79,16 @@ _SMALL_WORDS = frozenset(
     "a an and the of in on at to for by with from or nor but as de la le du von van der da del di "
     "is are was be it its vs".split())
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|me|my|we|we're|we’re|us|our|you|your)\b")
-_WORD = re.compile(r"[\w’'-]+")
 _MASK = "\ufffc"   # stands for a quotation when looking for cues outside quotation marks
+# "... the end." — Jane Doe: a dash after a quotation, then the speaker's name
+_DASH_CREDIT = re.compile(rf"{_MASK}\s*[—–]\s*[A-Z]|^\s*[—–]\s*[A-Z]")
+_WORD = re.compile(r"[\w’'-]+")
 
 # anonymous sources: "sources said", "a source close to the talks told ...", "according to sources"
 _SOURCE_VERBS = r"said|say|says|told|tell|tells|confirmed|confirm|indicated|revealed|claimed|claim|suggested|suggest|added|insisted|warned|described"
 ANONYMOUS = re.compile(
     r"\bsources?\b(?:\s+(?:close\s+to|familiar\s+with|at|in|within|inside|from|with\s+knowledge\s+of|"
-    r"involved\s+in|briefed\s+on|on|near)\s+(?:[\w’'-]+\s+){0,5}?)?(?:,\s*who\s[^,.;]*,)?,?\s+"
+    r"involved\s+in|briefed\s+on|on|near)(?:\s+[\w’'-]+){1,6}?)?(?:,\s*who\s[^,.;]*,)?,?\s+"
     rf"(?:have\s+|had\s+|also\s+)?(?:{_SOURCE_VERBS})\b"
     r"|\baccording\s+to\s+(?:(?:a|an|one|two|three|several|some|multiple|other|unnamed|anonymous|"
     r"senior|the|[\w-]+)\s+){0,3}?sources?\b"
@@ -177,6 +179,9 @@ def find_cue(masked: str) -> re.Match[str] | None:
         for s in _SPEAKER.finditer(window.replace(_MASK, " ")):
             if s.group().lower() not in ("according", "said", "says"):
                 return m
+    m = _DASH_CREDIT.search(masked)
+    if m is not None:
+        return m
     stripped = masked.rstrip()
     if stripped.endswith(_MASK):
         before = stripped[:-1]

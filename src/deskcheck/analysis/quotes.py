@@ -129,8 +129,12 @@ def _scan_block(text: str, start: int, end: int, scan: QuoteScan,
                 opening = False
             else:
                 can_open, can_close = _can_open(text, i, start, end), _can_close(text, i, start, end)
+                if not doubles_open and not can_open and i > start and text[i - 1].isdigit():
+                    continue      # an inch mark: 5'10", a 6" pipe
                 if doubles_open and can_close and not can_open:
                     opening = False
+                elif can_close and not can_open and i > start and text[i - 1] in ".,!?…":
+                    opening = False   # `he said no."`: a closing mark with nothing to close
                 elif can_open and not can_close:
                     # a straight mark nests only inside a curly quotation or after a space
                     opening = True
