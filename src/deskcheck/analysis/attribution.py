@@ -37,6 +37,12 @@ _VERBS = (
     "emphasi[sz]es|stressed|stresses|concluded|testified|texted|messaged|chanted|sang|sings|"
     "laughed|sighed|answered|answers|agreed|mused|quipped|countered|retorted|maintained|"
     "contended|wondered|wonders|thundered|recalled|quoted|quoting|cited|citing|"
+    "revealed|reveals|reflected|lamented|laments|offered|summed up|sums up|estimated|cried|"
+    "screamed|murmured|muttered|begged|pleaded|pleads|demanded|demands|objected|protested|"
+    "reasoned|proclaimed|assured|reassured|informed|advised|hinted|speculated|elaborated|"
+    "clarified|confessed|disclosed|interjected|opined|proposed|recommended|repeated|reiterated|"
+    "reiterates|reminded|reckoned|reckons|snapped|swore|teased|threatened|blogged|emailed|"
+    "e-mailed|wrote back|characteri[sz]ed|(?:was|were|is|are|been) quoted|"
     "put it|puts it|pointed out|points out|went on|goes on|according to"
 )
 _PHRASES = (
@@ -46,6 +52,7 @@ _PHRASES = (
     r"|in (?:his|her|their|its|my|our|your) (?:words|statement|speech|remarks|letter|post|memoir|"
     r"book|column|testimony|address)"
     r"|speaking (?:to|at|on|from|with|during|after|before|in)\b"
+    r"|in [A-Z][\w-]*(?:'s|’s|s'|s’) (?:own )?words"
 )
 SPEECH_CUE = re.compile(rf"\b(?:{_VERBS}|{_PHRASES})\b", re.IGNORECASE)
 
