@@ -43,7 +43,7 @@ _VERBS = (
     "clarified|confessed|disclosed|interjected|opined|proposed|recommended|repeated|reiterated|"
     "reiterates|reminded|reckoned|reckons|snapped|swore|teased|threatened|blogged|emailed|"
     "e-mailed|wrote back|characteri[sz]ed|(?:was|were|is|are|been) quoted|"
-    "put it|puts it|pointed out|points out|went on|goes on|according to"
+    "spoke|speaks|put it|puts it|pointed out|points out|went on|goes on|according to"
 )
 _PHRASES = (
     r"in an? (?:joint |written |brief |short |televised |recorded |video |radio )?"
