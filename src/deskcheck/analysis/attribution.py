@@ -43,7 +43,8 @@ _VERBS = (
     "clarified|confessed|disclosed|interjected|opined|proposed|recommended|repeated|reiterated|"
     "reiterates|reminded|reckoned|reckons|snapped|swore|teased|threatened|blogged|emailed|"
     "e-mailed|wrote back|characteri[sz]ed|(?:was|were|is|are|been) quoted|"
-    "spoke|speaks|put it|puts it|pointed out|points out|went on|goes on|according to"
+    "spoke|speaks|found|finds|concludes|recommends|recommended|"
+    "put it|puts it|pointed out|points out|went on|goes on|according to"
 )
 _PHRASES = (
     r"in an? (?:joint |written |brief |short |televised |recorded |video |radio )?"
@@ -290,7 +291,8 @@ def orphans(doc: Document) -> list[QuoteCheck]:
         if c.quote.group in seen:
             continue
         seen.add(c.quote.group)
-        if c.needs_speaker and c.quote.group not in attributed_groups:
+        # a quotation never closed swallows its own attribution: the quote-marks rule reports it
+        if c.needs_speaker and c.quote.group not in attributed_groups and not c.quote.unbalanced:
             out.append(c)
     return out
 

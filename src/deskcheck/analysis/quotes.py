@@ -112,8 +112,12 @@ def _possessive(text: str, i: int, start: int, end: int) -> bool:
 
 
 def _scan_block(text: str, start: int, end: int, scan: QuoteScan,
-                single_outer: bool) -> list[tuple[int, int, str, int, bool]]:
-    """(open, close_end, mark, depth, closed) for each quotation in one block."""
+                outer: str) -> list[tuple[int, int, str, int, bool]]:
+    """(open, close_end, mark, depth, closed) for each quotation in one block.
+
+    `outer` is the mark the article opens its quotations with.
+    """
+    single_outer = outer in "'‘"
     found: list[tuple[int, int, str, int, bool]] = []
     stack: list[tuple[int, str]] = []
     skip: set[int] = set()   # marks already consumed as apostrophes (the second of 'n')
@@ -160,6 +164,10 @@ def _scan_block(text: str, start: int, end: int, scan: QuoteScan,
             continue
         single_top = bool(stack) and not _is_double(stack[-1][1])
         if ch in OPEN_SINGLE or (ch == "'" and _can_open(text, i, start, end)):
+            # copy that quotes in double marks uses straight singles only inside a quotation:
+            # elsewhere a straight mark before a word is an elision ('burbs)
+            if ch == "'" and outer != "'" and not stack:
+                continue
             if i + 1 < end and not text[i + 1].isspace():
                 stack.append((i, ch))
             continue
@@ -174,10 +182,22 @@ def _scan_block(text: str, start: int, end: int, scan: QuoteScan,
         elif single_outer and ch in CLOSE_SINGLE and not stack and text[i - 1] in ".,!?":
             scan.strays.append(Span(i, i + 1))
     for depth, (pos, mark) in enumerate(stack):
-        if not _is_double(mark) and not (single_outer and depth == 0):
-            continue  # an unpaired single mark is far more often an apostrophe
+        if not _is_double(mark) and not (single_outer and depth == 0 and _opens_sentence(text, pos, start)):
+            # an unpaired single mark is far more often an apostrophe ('burbs); in British copy
+            # one that opens a sentence may start a running quote
+            continue
         found.append((pos, end, mark, depth, False))
     return found
+
+
+def _opens_sentence(text: str, pos: int, start: int) -> bool:
+    """A mark before a capital letter at the paragraph's start or after a stop or colon."""
+    if pos + 1 >= len(text) or not text[pos + 1].isupper():
+        return False
+    j = pos
+    while j > start and text[j - 1].isspace():
+        j -= 1
+    return j == start or text[j - 1] in ".!?:’'"
 
 
 def _later_single_closer(text: str, start: int, end: int) -> bool:
@@ -191,19 +211,28 @@ def _later_single_closer(text: str, start: int, end: int) -> bool:
     return False
 
 
-def _single_outer_style(doc: Document) -> bool:
-    """British copy quotes speech in single marks: count marks that open a paragraph."""
-    singles = doubles = 0
+def _outer_style(doc: Document) -> str:
+    """The mark this article opens quotations with: count the marks that open a paragraph.
+
+    British copy quotes speech in single marks; most copy in double ones; some in straight marks.
+    """
+    counts = {"'": 0, "‘": 0, '"': 0, "“": 0}
     for block in doc.blocks:
         head = doc.text[block.span.start:block.span.start + 1]
-        if head and head in OPEN_SINGLE + "'":
-            singles += 1
-        elif head and head in OPEN_DOUBLE + '"':
-            doubles += 1
-    if singles or doubles:
-        return singles > doubles
-    # no paragraph opens with a quote: compare opening single curly marks with opening doubles
-    return doc.text.count("‘") > doc.text.count("“") + doc.text.count('"') // 2
+        if head in "'‹":
+            counts["'" if head == "'" else "‘"] += 1
+        elif head in OPEN_SINGLE:
+            counts["‘"] += 1
+        elif head == '"':
+            counts['"'] += 1
+        elif head and head in OPEN_DOUBLE:
+            counts["“"] += 1
+    if not any(counts.values()):
+        # no paragraph opens with a quote: compare opening curly singles with opening doubles
+        text = doc.text
+        doubles = text.count("“") + text.count('"') // 2
+        return "‘" if text.count("‘") > doubles else ("“" if text.count("“") >= text.count('"') // 2 else '"')
+    return max(counts, key=lambda k: counts[k])
 
 
 def _same_family(a: str, b: str) -> bool:
@@ -215,12 +244,12 @@ def quote_scan(doc: Document) -> QuoteScan:
     scan = QuoteScan()
     result = scan.quotes
     text = doc.text
-    single_outer = _single_outer_style(doc)
+    outer = _outer_style(doc)
     group = 0
     prev_open: int | None = None   # index in result of the quote left open at the previous block's end
     prev_block = -1
     for block in doc.blocks:
-        items = sorted(_scan_block(text, block.span.start, block.span.end, scan, single_outer))
+        items = sorted(_scan_block(text, block.span.start, block.span.end, scan, outer))
         first = items[0] if items and items[0][3] == 0 else None
         reopens = (first is not None and first[0] == block.span.start and prev_open is not None
                    and prev_block == block.index - 1 and _same_family(first[2], result[prev_open].mark))
