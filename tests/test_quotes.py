@@ -108,3 +108,27 @@ def test_quotes_stay_inside_their_block(text: str) -> None:
         block = doc.blocks[q.block].span
         assert block.start <= q.span.start < q.span.end <= block.end
         assert q.span.start < q.inner.start <= q.inner.end <= q.span.end
+
+
+# --- sentence boundaries around quotations (the attribution check counts sentences) -------
+
+from deskcheck.analysis.sentences import sentences  # noqa: E402
+
+
+def split(text: str) -> list[str]:
+    doc = doc_of(text)
+    return [doc.text[s.span.start:s.span.end] for s in sentences(doc)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('"Why?" she asked. "Because we can." Then she left.',
+     ['"Why?" she asked.', '"Because we can."', "Then she left."]),
+    ("“Is it over?” “No.” She smiled.", ["“Is it over?”", "“No.”", "She smiled."]),
+    ("The mayor said no. Mr. Lund agreed.", ["The mayor said no.", "Mr. Lund agreed."]),
+    ("They met at No. 10 Downing St. in London.", ["They met at No. 10 Downing St. in London."]),
+    ("We sat under the sun. Then it rained.", ["We sat under the sun.", "Then it rained."]),
+    ('She toured the U.S. "It was long," she said.', ["She toured the U.S.", '"It was long," she said.']),
+    ('Dr. "Doc" Holt spoke.', ['Dr. "Doc" Holt spoke.']),
+])
+def test_sentences_around_quotes(text: str, expected: list[str]) -> None:
+    assert split(text) == expected
