@@ -5,6 +5,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from deskcheck.analysis.quotes import quote_scan, quote_spans, quotes
+from deskcheck.analysis.sentences import sentences
 from deskcheck.formats import parse
 
 
@@ -111,8 +112,6 @@ def test_quotes_stay_inside_their_block(text: str) -> None:
 
 
 # --- sentence boundaries around quotations (the attribution check counts sentences) -------
-
-from deskcheck.analysis.sentences import sentences  # noqa: E402
 
 
 def split(text: str) -> list[str]:

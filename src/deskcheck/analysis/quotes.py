@@ -251,7 +251,7 @@ def quote_scan(doc: Document) -> QuoteScan:
     for block in doc.blocks:
         items = sorted(_scan_block(text, block.span.start, block.span.end, scan, outer))
         first = items[0] if items and items[0][3] == 0 else None
-        reopens = (first is not None and first[0] == block.span.start and prev_open is not None
+        reopens = (first is not None and not text[block.span.start:first[0]].strip() and prev_open is not None
                    and prev_block == block.index - 1 and _same_family(first[2], result[prev_open].mark))
         this_open: int | None = None
         for n, (a, b, mark, depth, closed) in enumerate(items):
