@@ -2,15 +2,18 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from deskcheck import check_text
 from deskcheck.analysis.attribution import quote_checks
 from deskcheck.formats import parse
 from deskcheck.model import Finding
+from deskcheck.rules import load_styles
 
 ORPHAN = "Deskcheck.Attribution"
 MARKS = "Deskcheck.QuoteMarks"
 ANON = "Newsroom.AnonymousSources"
+RULES = load_styles(["Deskcheck", "Newsroom"])
 
 
 def found(text: str, rule: str, fmt: str = "md") -> list[Finding]:
@@ -190,3 +193,18 @@ def test_bare_anonymous_sources_are_flagged(text: str, match: str) -> None:
 ])
 def test_explained_or_named_sources_are_clean(text: str) -> None:
     assert found(text, ANON) == []
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(list("ab AB.,:;—'\"“”‘’\n") + ["said ", "sources said ", "\n\n"]),
+                max_size=60).map("".join))
+def test_any_text_checks_without_failure(text: str) -> None:
+    from deskcheck import api
+
+    doc = parse(text, "md", "x.md")
+    for c in quote_checks(doc):
+        assert 0 <= c.quote.span.start < c.quote.span.end <= len(doc.text)
+    result = api.check_document(doc, [r for r in RULES if r.id in (ORPHAN, MARKS, ANON)], api.Settings())
+    assert result.failures == []
+    for f in result.findings:
+        assert 0 <= f.span.start <= f.span.end <= len(text)
