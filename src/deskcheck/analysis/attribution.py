@@ -77,11 +77,18 @@ _NAMING = re.compile(
     r"\blisted as|\bterm|\bterms|\bword|\bwords|\bphrase|\bslogan|\bmotto|\bhashtag|\bsigns?|"
     r"\bbanners?|\bplacards?|\bposters?|\bt-shirts?|\bstickers?|\breading|\breads?|\bmarked|\bstamped|"
     r"\bemblazoned with|\blogo|\bthe name|\bnickname|\btitle|\bheadline|\bcampaign|\bbrand|"
-    r"\bthe (?:film|movie|book|novel|song|album|play|show|series|opera|poem|exhibition|painting|report)"
-    r"|\bprogramme|\bprogram)"
+    r"\b(?:film|movie|book|novel|song|album|play|show|series|opera|poem|exhibition|painting|report|"
+    r"study|paper|essay|article|column|podcast|documentary|memoir|anthem|hymn|single|track|episode|"
+    r"programme|program|policy|plan|operation|code name|codename)s?)"
     r"\s*,?\s*(?:of\s+|as\s+|the\s+|a\s+)?$",
     re.IGNORECASE,
 )
+# a quotation used as a modifier names a thing: the "don't ask, don't tell" policy
+_NAMED_AFTER = re.compile(
+    r"\s+(?:policy|policies|rule|rules|law|laws|order|orders|campaign|slogan|scheme|plan|strategy|"
+    r"approach|programme|program|initiative|movement|era|doctrine|model|deal|bill|act|clause|tax|"
+    r"agreement|principle|principles|project|operation|sign|signs|banner|label|button|option|"
+    r"mode|setting|message|warning|badge)\b")
 _CREDIT = re.compile(r"\s*,?\s+by\s+(?:[A-Z]|the\s+[A-Z])")
 _SMALL_WORDS = frozenset(
     "a an and the of in on at to for by with from or nor but as de la le du von van der da del di "
@@ -151,6 +158,8 @@ def classify(doc: Document, q: Quote, lead: str) -> tuple[bool, str]:
         return False, "named"
     if q.closed and _CREDIT.match(after):
         return False, "credit"
+    if q.closed and _NAMED_AFTER.match(after) and not inner.rstrip()[-1:] in ".!?,":
+        return False, "named"
     last = inner.rstrip("”’\"' ")[-1:]
     ends_sentence_inside = last in ".!?…"
     standalone = lead_core.strip(" —–-\u00a0") == "" or lead_core.endswith(":")
