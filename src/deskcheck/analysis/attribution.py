@@ -141,7 +141,8 @@ def _words(text: str) -> list[str]:
 
 def _title_like(words: list[str]) -> bool:
     significant = [w for w in words if w.lower() not in _SMALL_WORDS]
-    return bool(significant) and len(words) <= 12 and all(w[0].isupper() or w[0].isdigit() for w in significant)
+    # a long run of capitalised words is more likely a headline-case sentence than a name
+    return bool(significant) and len(words) < 8 and all(w[0].isupper() or w[0].isdigit() for w in significant)
 
 
 def classify(doc: Document, q: Quote, lead: str) -> tuple[bool, str]:
@@ -165,7 +166,7 @@ def classify(doc: Document, q: Quote, lead: str) -> tuple[bool, str]:
     standalone = lead_core.strip(" —–-\u00a0") == "" or lead_core.endswith(":")
     ends_clause = (not q.closed or after[:1] in ",.!?;:—–)" or after.strip() == ""
                    or last in ".!?,…—–-")
-    if _title_like(words) and not (standalone and ends_sentence_inside) and len(words) < 8:
+    if _title_like(words) and not (standalone and ends_sentence_inside):
         return False, "title"
     if standalone and ends_clause:
         return True, "speech"
