@@ -1,6 +1,7 @@
 """The registry of rule kinds: one class per file, one line here each."""
 from __future__ import annotations
 
+from .attribution import Attribution
 from .base import Kind
 from .existence import Existence
 from .spelling import Spelling
@@ -8,6 +9,7 @@ from .substitution import Substitution
 from .variety import Variety
 
 KINDS: dict[str, type[Kind]] = {
+    "attribution": Attribution,
     "existence": Existence,
     "substitution": Substitution,
     "spelling": Spelling,
