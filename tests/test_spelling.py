@@ -98,6 +98,10 @@ def test_a_name_used_again_mid_sentence_is_not_a_typo_at_a_sentence_start() -> N
     assert findings(text) == []
 
 
+def test_lowercase_particle_inside_a_name_is_left_alone() -> None:
+    assert findings("The prince met Khalid ibn Mansour and Marie du Plessis-Vaux.") == []
+
+
 def test_two_word_name_at_a_sentence_start_is_left_alone() -> None:
     assert findings("Salla Brindlewick founded the club.") == []
 

@@ -154,6 +154,8 @@ class Spelling(Kind):
                         Hit(Span(h.span.start - w.span.start, h.span.end - w.span.start), h.message,
                             h.suggestions)
                         for h in self._check_word(ctx, lex, variety, w, None, accept, reject, names)]
+                if found and _name_particle(ctx.text, seq, n):
+                    continue
                 for h in found:
                     yield Hit(Span(w.span.start + h.span.start, w.span.start + h.span.end), h.message,
                               h.suggestions)
@@ -223,3 +225,13 @@ def _parts(w: Word) -> list[tuple[str, Span]]:
             out.append((w.text[pos - w.span.start: pos - w.span.start + len(piece)], Span(pos, pos + len(piece))))
         pos += len(piece) + 1
     return out
+
+
+def _name_particle(text: str, seq: list[Word], n: int) -> bool:
+    """A short lowercase word between two capitalised ones is part of a name ("Mohammed ibn
+    Salman", "Joachim du Bellay"), whatever the dictionary says."""
+    if n == 0 or n + 1 >= len(seq) or len(seq[n].text) > 5:
+        return False
+    prev, word, nxt = seq[n - 1], seq[n], seq[n + 1]
+    return (prev.text[:1].isupper() and nxt.text[:1].isupper()
+            and not text[prev.end:word.start].strip() and not text[word.end:nxt.start].strip())
