@@ -115,6 +115,7 @@ def test_two_word_name_at_a_sentence_start_is_left_alone() -> None:
     "Follow @qwzxreporter and the #qwzxvote tag.",
     "The 12-megawatt plant ran for 3:45:10 and output rose 4.2%.",
     "The 5kg parcel and the 3rd-qtr figures arrived.",
+    "Profits reached 3 bn and the car did 40 kph.",
     "Officials at NATO and the UNHCR met in the U.S. capital, e.g. on Friday.",
     "The iPhone and the McQwzx brand were shown.",
     "Visit qwzxnews.co.uk for the list.",

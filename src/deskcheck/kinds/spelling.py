@@ -154,7 +154,7 @@ class Spelling(Kind):
                         Hit(Span(h.span.start - w.span.start, h.span.end - w.span.start), h.message,
                             h.suggestions)
                         for h in self._check_word(ctx, lex, variety, w, None, accept, reject, names)]
-                if found and _name_particle(ctx.text, seq, n):
+                if found and (_name_particle(ctx.text, seq, n) or _unit(ctx.text, w)):
                     continue
                 for h in found:
                     yield Hit(Span(w.span.start + h.span.start, w.span.start + h.span.end), h.message,
@@ -235,3 +235,13 @@ def _name_particle(text: str, seq: list[Word], n: int) -> bool:
     prev, word, nxt = seq[n - 1], seq[n], seq[n + 1]
     return (prev.text[:1].isupper() and nxt.text[:1].isupper()
             and not text[prev.end:word.start].strip() and not text[word.end:nxt.start].strip())
+
+
+def _unit(text: str, w: Word) -> bool:
+    """A short lowercase word right after a number is a unit or an abbreviation ("3 bn", "40 kph")."""
+    if len(w.text) > 3:
+        return False
+    j = w.start - 1
+    while j >= 0 and text[j] in " \u00a0\u202f":
+        j -= 1
+    return j >= 0 and text[j].isdigit()
