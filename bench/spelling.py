@@ -91,8 +91,18 @@ def check_speed(text: str, fmt: str = "txt") -> tuple[float, int]:
     return time.perf_counter() - t, len(words(doc))
 
 
+def calibration() -> float:
+    """Seconds for a million empty loop turns: about 0.02-0.04 s on an idle core. A larger figure
+    means the machine is shared and every timing below is inflated by about the same factor."""
+    t = time.perf_counter()
+    for _ in range(1_000_000):
+        pass
+    return time.perf_counter() - t
+
+
 def main() -> None:
     articles = [Path(a) for a in sys.argv[1:]]
+    print(f"calibration: 1M empty loop turns in {calibration() * 1000:.0f} ms")
     print(f"load (fresh process, median of 5): {fresh_load() * 1000:.1f} ms")
     print(f"first three suggestions incl. lazy data (fresh process): {first_suggestion() * 1000:.1f} ms")
     if articles:
@@ -119,6 +129,7 @@ def main() -> None:
     secs, n = check_speed(text)
     mb = len(text.encode()) / 1e6
     print(f"speed, generated prose ({mb:.2f} MB, {n} words): {mb / secs:.2f} MB/s, {n / secs:,.0f} words/s")
+    print(f"calibration: 1M empty loop turns in {calibration() * 1000:.0f} ms")
 
 
 if __name__ == "__main__":

@@ -218,6 +218,26 @@ def edits1(word: str) -> set[str]:
     return out
 
 
+def cheap_edits(word: str) -> set[str]:
+    """The strings one *cheap* slip away (see the COST_ constants): a letter doubled or undoubled,
+    two letters swapped, a neighbouring key or another vowel, a stray neighbouring key. About a
+    sixth of edits1, for the questions that only care about likely slips."""
+    out: set[str] = set()
+    n = len(word)
+    for i in range(n):
+        ch = word[i]
+        out.add(word[:i] + ch + word[i:])                      # doubled
+        if (i + 1 < n and word[i + 1] == ch) or _delete_cost(word, i) < 1.0:
+            out.add(word[:i] + word[i + 1:])                   # undoubled, or a stray key dropped
+        if i + 1 < n:
+            out.add(word[:i] + word[i + 1] + ch + word[i + 2:])
+        subs = set(_NEIGHBOURS.get(ch, ())) | (_VOWELS if ch in _VOWELS else set())
+        for c in subs:
+            out.add(word[:i] + c + word[i + 1:])
+    out.discard(word)
+    return out
+
+
 class Lexicon:
     """The word sets, the frequency order, known misspellings and variety pairs."""
 
@@ -323,13 +343,17 @@ class Lexicon:
         return all(self.knows(part, variety) for part in fix.split())
 
     def candidates(self, low: str, variety: str | None = None) -> list[tuple[float, str]]:
-        """(score, word) for dictionary words one or two edits away, lowest score first."""
+        """(score, word) for dictionary words one or two edits away, lowest score first.
+
+        Common words sharing the first letter come from a scan of the frequency list; slips on
+        the first letter, short words and rare words come from generating every single edit and
+        looking each up (slower: a binary search per string)."""
         found: set[str] = set()
-        for c in edits1(low):
-            if self._candidate_form(c, variety):
-                found.add(c)
-        if not found or len(low) >= 6:
+        if len(low) > 4:
             found.update(self._near_two(low, variety))
+            found.update(c for c in _first_letter_edits(low) if self._candidate_form(c, variety))
+        if not found:
+            found.update(c for c in edits1(low) if self._candidate_form(c, variety))
         scored = []
         for c in found:
             cost = weighted_distance(low, c.lower())
@@ -349,8 +373,6 @@ class Lexicon:
         from editdistpy import damerau_osa
 
         n = len(low)
-        if n < 4:
-            return []
         out = []
         for length in range(max(1, n - 2), n + 3):
             for w in self._bucket(length, low[0]):
@@ -371,12 +393,21 @@ class Lexicon:
         if len(low) < 5:
             return None
         best: tuple[float, str] | None = None
-        for c in edits1(low):
+        for c in cheap_edits(low):
             if self._candidate_form(c, variety) and self.rank(c) <= max_rank:
                 cost = weighted_distance(low, c)
                 if cost <= max_cost and (best is None or (cost, self.rank(c)) < (best[0], self.rank(best[1]))):
                     best = (cost, c)
         return best[1] if best else None
+
+
+def _first_letter_edits(word: str) -> set[str]:
+    """Single edits that touch the first letter (the frequency scan keeps the first letter)."""
+    out = {word[1:], word[1] + word[0] + word[2:]}
+    out.update(c + word[1:] for c in _ALPHABET)
+    out.update(c + word for c in _ALPHABET)
+    out.discard(word)
+    return out
 
 
 def _strip_clitic(w: str) -> str:
