@@ -202,6 +202,12 @@ def test_consistent_british_and_oxford_spelling_pass() -> None:
     assert findings("The organization's centre changed its colour.", rule=VARIETY) == []
 
 
+def test_names_keep_their_own_spelling() -> None:
+    text = ("The organisation's centre praised the World Health Organization and the Labor Party. "
+            "Pearl Harbor was mentioned.")
+    assert findings(text, rule=VARIETY) == []
+
+
 def test_pinned_locale_flags_the_other_variety(tmp_path: Path) -> None:
     gb = config_file(tmp_path, "locale: en-GB\n")
     assert matches("The color of the theater was fine.", config=gb, rule=VARIETY) == ["color", "theater"]

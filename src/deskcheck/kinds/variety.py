@@ -1,6 +1,7 @@
 """`variety`: one article, one spelling variety (en-US "organize, color" or en-GB "organise, colour").
 
-Unpinned, the variety most of the article's marked words use wins and each word of the other
+Names keep their own spelling: a capitalised word inside a sentence or beside another capital is
+not counted ("the World Health Organization" in a British article). Unpinned, the variety most of the article's marked words use wins and each word of the other
 variety is reported (a tie goes to the variety used first). -ize/-ise is judged on its own: the
 Oxford house style of British English writes "organize" beside "colour", so only a mix of
 "organize" and "organise" counts there. With `locale` pinned in the config,
@@ -35,8 +36,11 @@ class Variety(Kind):
         lex = lexicon.load()
         table = lex.variety
         marked: list[tuple[Span, str, str, str, bool]] = []  # span, word, variety, other spelling, -ize?
-        for w in words_in(ctx.doc, ctx.segments):
-            pos = w.span.start
+        seq = words_in(ctx.doc, ctx.segments)
+        for n, w in enumerate(seq):
+            if w.text[:1].isupper() and _in_name(ctx.text, seq, n):
+                continue
+            pos = w.start
             for part in w.text.replace("\u2010", "-").split("-"):
                 base, ending = strip_clitic(part)
                 entry = table.get(base.lower())
@@ -44,7 +48,7 @@ class Variety(Kind):
                     other = entry[1]
                     if base[:1].isupper():
                         other = other[:1].upper() + other[1:]
-                    marked.append((Span(pos, pos + len(part)), w.text[pos - w.span.start:][:len(part)],
+                    marked.append((Span(pos, pos + len(part)), w.text[pos - w.start:][:len(part)],
                                    entry[0], other + ending, _z_axis(base.lower(), entry[1])))
                 pos += len(part) + 1
         if not marked:
@@ -76,3 +80,18 @@ class Variety(Kind):
 def _z_axis(word: str, other: str) -> bool:
     """organize/organise, analyze/analyse: the pair differs only in z against s."""
     return word.replace("z", "s") == other.replace("z", "s")
+
+
+def _in_name(text: str, seq: list, n: int) -> bool:
+    """A capital inside a sentence, or beside another capitalised word, marks a name that keeps
+    its own spelling ("World Health Organization", "Pearl Harbor", "Labor Party")."""
+    w = seq[n]
+    if not w.initial:
+        return True
+    for m in (n - 1, n + 1):
+        if 0 <= m < len(seq):
+            other = seq[m]
+            gap = text[min(w.end, other.end):max(w.start, other.start)]
+            if other.text[:1].isupper() and not gap.strip():
+                return True
+    return False
