@@ -65,6 +65,10 @@ def test_typos_inside_quotations_are_still_typos() -> None:
     assert matches(text) == ["recieved"]
 
 
+def test_word_with_nothing_near_it_is_a_term_not_a_slip() -> None:
+    assert findings("They ordered qwzxbrot at the stall.") == []
+
+
 def test_clean_prose_gives_nothing() -> None:
     text = ("The committee will meet on Tuesday to discuss the budget. Residents who attended "
             "said they were pleased, although several questioned the timetable.")
@@ -108,24 +112,32 @@ def test_two_word_name_at_a_sentence_start_is_left_alone() -> None:
 
 # -- what is not prose ------------------------------------------------------------------------------
 
+# each holds "goverment", which is flagged wherever it is prose
 @pytest.mark.parametrize("text", [
-    "Read more at https://example.org/news/qwzx-item today.",
-    "Details are on www.qwzxnews.com/story for subscribers.",
-    "Write to newsdsk@example.com with tips.",
-    "Follow @qwzxreporter and the #qwzxvote tag.",
-    "The 12-megawatt plant ran for 3:45:10 and output rose 4.2%.",
-    "The 5kg parcel and the 3rd-qtr figures arrived.",
-    "Profits reached 3 bn and the car did 40 kph.",
-    "Officials at NATO and the UNHCR met in the U.S. capital, e.g. on Friday.",
-    "The iPhone and the McQwzx brand were shown.",
-    "Visit qwzxnews.co.uk for the list.",
+    "Read more at https://example.org/goverment/item today.",
+    "Details are on www.example.com/goverment for subscribers.",
+    "Write to goverment@example.com with tips.",
+    "Follow @goverment and the #goverment tag.",
+    "Visit goverment.co.uk for the list.",
+    "The 12-goverment plant ran for 3:45:10 and output rose 4.2%.",
+    "Officials at GOVERMENT and the UNHCR met in the U.S. capital, e.g. on Friday.",
+    "The iGoverment and the McGoverment brands were shown.",
 ])
 def test_non_prose_is_skipped(text: str) -> None:
+    assert findings(text) == []
+    assert matches("The goverment said so.") == ["goverment"]
+
+
+@pytest.mark.parametrize("text", [
+    "The 5kg parcel and the 3rd-qtr figures arrived.",
+    "Profits reached 3 bn and the car did 40 kph.",
+])
+def test_numbers_and_units_are_skipped(text: str) -> None:
     assert findings(text) == []
 
 
 def test_code_in_markdown_is_skipped() -> None:
-    assert findings("Run `qwzxctl --frobnicate` to start.\n", fmt="md") == []
+    assert findings("Run `goverment --frobnicate` to start.\n", fmt="md") == []
 
 
 # -- compounds, possessives, contractions ------------------------------------------------------------
@@ -163,9 +175,9 @@ def test_config_accept_lowercase_entry_matches_any_case(tmp_path: Path) -> None:
 
 
 def test_config_accept_entry_with_capitals_matches_exactly(tmp_path: Path) -> None:
-    cfg = config_file(tmp_path, "vocabulary:\n  accept: [Blorfton]\n")
-    assert findings("The Blorfton bridge opened.", config=cfg) == []
-    assert matches("They crossed at blorfton ford.", config=cfg) == ["blorfton"]
+    cfg = config_file(tmp_path, "vocabulary:\n  accept: [Grobnak]\n")
+    assert findings("The Grobnak bridge opened.", config=cfg) == []
+    assert matches("They crossed at grobnak ford.", config=cfg) == ["grobnak"]
 
 
 def test_config_reject_flags_dictionary_words(tmp_path: Path) -> None:
@@ -174,11 +186,11 @@ def test_config_reject_flags_dictionary_words(tmp_path: Path) -> None:
 
 
 def test_article_accept_comment_and_front_matter(tmp_path: Path) -> None:
-    comment = "<!-- deskcheck-accept qwzxball -->\n\nThe qwzxball league starts today.\n"
+    comment = "<!-- deskcheck-accept grobnak -->\n\nThe grobnak league starts today.\n"
     assert findings(comment, fmt="md") == []
-    front = "---\ntitle: League\nvocab: [qwzxball]\n---\n\nThe qwzxball league starts today.\n"
+    front = "---\ntitle: League\nvocab: [grobnak]\n---\n\nThe grobnak league starts today.\n"
     assert findings(front, fmt="md") == []
-    assert matches("The qwzxball league starts today.\n", fmt="md") == ["qwzxball"]
+    assert matches("The grobnak league starts today.\n", fmt="md") == ["grobnak"]
 
 
 # -- variety ---------------------------------------------------------------------------------------
@@ -240,14 +252,14 @@ def test_vale_hunspell_options_warn_and_are_ignored(tmp_path: Path) -> None:
 
 def test_ignore_files_and_filters(tmp_path: Path) -> None:
     (tmp_path / "House").mkdir()
-    (tmp_path / "House" / "words.txt").write_text("# house words\nqwzxball\n", encoding="utf-8")
+    (tmp_path / "House" / "words.txt").write_text("# house words\nplorf\n", encoding="utf-8")
     rule, _ = _rule(tmp_path, "extends: spelling\nmessage: \"'%s'?\"\nignore: words.txt\n"
-                              "filters: ['[a-z]+ix']\n")
+                              "filters: ['[a-z]+nak']\n")
     from deskcheck.engine import check_document
     from deskcheck.formats import parse
-    doc = parse("The qwzxball and grobnix clubs met. The plorf club did not.", "txt", "<t>")
+    doc = parse("The plorf and grobnak clubs met. The goverment did not.", "txt", "<t>")
     result = check_document(doc, [rule], Settings())
-    assert [doc.source[f.span.start:f.span.end] for f in result.findings] == ["plorf"]
+    assert [doc.source[f.span.start:f.span.end] for f in result.findings] == ["goverment"]
 
 
 def test_missing_ignore_file_is_a_rule_error(tmp_path: Path) -> None:

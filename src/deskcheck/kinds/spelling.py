@@ -1,7 +1,8 @@
 """`spelling`: words no English dictionary (en-US or en-GB) spells this way (Vale's kind of the same
 name; a Vale rule of this kind loads, its Hunspell options warn and are ignored).
 
-Proper names are the names rule's business, so a capitalised word the dictionary lacks is taken
+A word with no dictionary word within two edits is taken for a term the dictionary lacks
+("pirozhki"), not a slip. Proper names are the names rule's business, so a capitalised word the dictionary lacks is taken
 for a name unless it is plainly a slip on a common word: it opens a sentence or sits in a
 headline (where any word is capitalised), is not used as a name elsewhere in the article, and is
 a listed misspelling or one cheap slip from a common word ("Comittee", "Untill"; not "Zagulba").
@@ -184,6 +185,10 @@ class Spelling(Kind):
                 if not self._capital_typo(lex, variety, base, w.initial and i == 0, w, nxt, names):
                     continue
             suggestions = tuple(s + ending for s in lex.suggest(base, variety))
+            if not suggestions:
+                # a slip almost always lands near a word; a word with nothing near it is a term the
+                # dictionary lacks (a loanword, a coinage), so leave it to the vocabulary lists
+                continue
             yield Hit(span, self.message(part), suggestions)
 
     def _checkable(self, lex: lexicon.Lexicon, variety: str | None, base: str, compound: bool) -> bool:
