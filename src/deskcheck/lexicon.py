@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from bisect import bisect_right
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
@@ -86,10 +87,31 @@ class SortedLines:
 
     PARSE_AFTER = 3_000       # distinct lookups: a handful of articles
 
+    STEP = 2048     # bytes between the entries of the coarse index built at load
+
     def __init__(self, path: Path) -> None:
         self.data = path.read_bytes()
         self._memo: dict[str, str | None] = {}
         self._table: dict[str, str] | None = None
+        # a coarse index (one line start every STEP bytes, about a thousand for the word list)
+        # lets a lookup bisect a short list in C before probing the text
+        data = self.data
+        starts = [0]
+        pos = self.STEP
+        while pos < len(data):
+            nl = data.find(b"\n", pos)
+            if nl < 0 or nl + 1 >= len(data):
+                break
+            starts.append(nl + 1)
+            pos = nl + 1 + self.STEP
+        self._starts = starts
+        self._keys = [self._key_at(s) for s in starts]
+
+    def _key_at(self, start: int) -> bytes:
+        end = self.data.find(b"\n", start)
+        end = len(self.data) if end < 0 else end
+        tab = self.data.find(b"\t", start, end)
+        return self.data[start:end if tab < 0 else tab]
 
     @property
     def text(self) -> str:
@@ -117,10 +139,15 @@ class SortedLines:
     def _lower_bound(self, key: bytes) -> int:
         """Offset of the first line whose key is >= key (UTF-8 order is code point order)."""
         t = self.data
-        lo, hi = 0, len(t)
+        i = bisect_right(self._keys, key) - 1
+        if i < 0:
+            return 0
+        lo = self._starts[i]
+        hi = self._starts[i + 1] if i + 1 < len(self._starts) else len(t)
         while lo < hi:
             mid = (lo + hi) // 2
-            start = t.rfind(b"\n", 0, mid) + 1
+            r = t.rfind(b"\n", lo, mid)
+            start = r + 1 if r >= 0 else lo
             end = t.find(b"\n", start)
             if end < 0:
                 end = len(t)

@@ -28,6 +28,7 @@ _NON_PROSE = re.compile(
     | (?:[\w-]+\.)+(?-i:[a-z]{2,6})(?:/\S*)?[)"'”’\].,;:!?>]*   # example.com, bbc.co.uk/news
     )$""")
 _WORD = re.compile(r"\w+(?:[-'’‐.]\w+)*")
+_ALNUM = re.compile(r"[^\W_]")
 _NOT_A_WORD = re.compile(r"[\d_.]")            # numbers, codes, dotted abbreviations
 _OPENERS = set("\"“‘'(«[—–-:")
 
@@ -93,8 +94,7 @@ def _initial(text: str, start: int, sent_starts: list[int], headline: list[Span]
     if any(h.start <= start < h.end for h in headline):
         return True
     i = bisect_right(sent_starts, start) - 1
-    lead = text[sent_starts[i]:start] if i >= 0 else text[:start]
-    if not any(ch.isalnum() for ch in lead):
+    if not _ALNUM.search(text, sent_starts[i] if i >= 0 else 0, start):
         return True
     j = start - 1
     while j >= 0 and text[j] in " \t\u00a0":
