@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build the spelling check's word lists in rules/Deskcheck/data/ (run once; the output is committed).
 
-Nothing here runs when deskcheck runs: the check only reads the gzip'd lists this script writes.
+Nothing here runs when deskcheck runs: the check only reads the lists this script writes.
 
 Inputs (all build-time only):
   * Hunspell dictionaries, expanded with `unmunch` into every word form:
@@ -15,7 +15,7 @@ Inputs (all build-time only):
   * Known misspellings: `codespell_lib/data/dictionary.txt` shipped in the PyPI package
     `codespell` (data CC BY-SA 3.0, from Wikipedia's list of common misspellings). The file is
     read as data; no codespell code is imported.
-        pip install symspellpy codespell      (into any throwaway environment)
+        pip install symspellpy==6.10.1 codespell==2.4.3   (into any throwaway environment)
 
 Outputs (rules/Deskcheck/data/), each sorted by its first field so the checker can binary-search
 the text in place instead of parsing it at start-up (the wheel's zip compresses them):
