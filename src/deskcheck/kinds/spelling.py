@@ -135,7 +135,6 @@ class Spelling(Kind):
         vocab: Vocabulary = ctx.settings.vocabulary
         accept = VocabRules.of(vocab.accept, vocab.accept_patterns)
         reject = VocabRules.of(vocab.reject)
-        names = name_forms(ctx.doc)
         seq = words_in(ctx.doc, ctx.segments)
         listed = bool(accept or reject or self.ignored)
         # a word with no capital is judged the same wherever it stands: judge it once
@@ -154,7 +153,7 @@ class Spelling(Kind):
                     found = verdicts[text] = [
                         Hit(Span(h.span.start - w.span.start, h.span.end - w.span.start), h.message,
                             h.suggestions)
-                        for h in self._check_word(ctx, lex, variety, w, None, accept, reject, names)]
+                        for h in self._check_word(ctx, lex, variety, w, None, accept, reject)]
                 if found and (_name_particle(ctx.text, seq, n) or _unit(ctx.text, w)):
                     continue
                 for h in found:
@@ -162,11 +161,10 @@ class Spelling(Kind):
                               h.suggestions)
                 continue
             nxt = seq[n + 1] if n + 1 < len(seq) else None
-            yield from self._check_word(ctx, lex, variety, w, nxt, accept, reject, names)
+            yield from self._check_word(ctx, lex, variety, w, nxt, accept, reject)
 
     def _check_word(self, ctx: Context, lex: lexicon.Lexicon, variety: str | None, w: Word,
-                    nxt: Word | None, accept: VocabRules, reject: VocabRules,
-                    names: dict[str, int]) -> Iterable[Hit]:
+                    nxt: Word | None, accept: VocabRules, reject: VocabRules) -> Iterable[Hit]:
         if lex.knows(w.text):
             return
         parts = _parts(w)
@@ -182,7 +180,7 @@ class Spelling(Kind):
             if not self._checkable(lex, variety, base, compound):
                 continue
             if base[:1].isupper():
-                if not self._capital_typo(lex, variety, base, w.initial and i == 0, w, nxt, names):
+                if not self._capital_typo(lex, variety, base, w.initial and i == 0, nxt, ctx):
                     continue
             suggestions = tuple(s + ending for s in lex.suggest(base, variety))
             if not suggestions:
@@ -204,9 +202,9 @@ class Spelling(Kind):
         return base.replace("\u2019", "'").isascii()
 
     def _capital_typo(self, lex: lexicon.Lexicon, variety: str | None, base: str, initial: bool,
-                      w: Word, nxt: Word | None, names: dict[str, int]) -> bool:
+                      nxt: Word | None, ctx: Context) -> bool:
         """Is this capitalised word a slip on a common word rather than a name?"""
-        if names.get(base, 0) > 1:
+        if name_forms(ctx.doc).get(base, 0) > 1:     # counted on the first capital that needs it
             return False            # used again, or used mid-sentence: the article's name
         followed_by_name = (nxt is not None and nxt.text[:1].isupper() and not nxt.initial
                             and not lex.knows(strip_clitic(nxt.text)[0]))
