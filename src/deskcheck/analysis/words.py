@@ -55,19 +55,22 @@ def words(doc: Document) -> list[Word]:
     k, n_skip = 0, len(skip)
     out: list[Word] = []
     append = out.append
+    make = tuple.__new__      # Word(...) without the NamedTuple wrapper: this loop sees every word
     for m in _WORD.finditer(text):
-        token = m.group()
         start, end = m.span()
+        if end - start < 2:
+            continue
         if n_skip:
             while k < n_skip and skip[k][1] <= start:
                 k += 1
             if k < n_skip and skip[k][0] <= start:
                 continue
-        if end - start < 2 or (not token.isalpha() and _NOT_A_WORD.search(token)):
+        token = m.group()
+        if not token.isalpha() and _NOT_A_WORD.search(token):
             continue
         # only a capital needs to know whether it opens a sentence
         initial = token[0].isupper() and _initial(text, start, sent_starts, headline)
-        append(Word(start, end, token, initial))
+        append(make(Word, (start, end, token, initial)))
     return out
 
 
