@@ -291,6 +291,17 @@ def test_sorted_lines_lookup_matches_a_full_parse(tmp_path: Path) -> None:
     assert [k for k, _ in table.with_prefix("c")] == ["caf\u00e9", "cherry"]
 
 
+def test_sorted_lines_answers_the_same_after_a_batch_parses_it(tmp_path: Path) -> None:
+    path = tmp_path / "t.txt"
+    path.write_text("apple\nbanana\tU\ncaf\u00e9\tG\ncherry\n", encoding="utf-8")
+    for tags in (("U", "G"), None):
+        table = lexicon.SortedLines(path, tags=tags)
+        table.PARSE_AFTER = 2
+        answers = [table.get(k) for k in ("apple", "banana", "caf\u00e9", "plum", "cherry", "banana\tU")]
+        assert answers[:5] == ["", "U", "G", None, ""]
+        assert table.get("banana") == "U" and table.get("plum") is None and table.get("apple") == ""
+
+
 def test_settings_vocabulary_object_is_honoured_directly() -> None:
     from deskcheck.engine import check_document
     from deskcheck.formats import parse

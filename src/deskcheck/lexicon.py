@@ -89,10 +89,14 @@ class SortedLines:
 
     STEP = 2048     # bytes between the entries of the coarse index built at load
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, tags: tuple[str, ...] | None = None) -> None:
         self.data = path.read_bytes()
+        # when every value is one of a few tags, a large batch parses the text into a set of its
+        # lines (a C-speed split) instead of a dict
+        self.tags = tags
         self._memo: dict[str, str | None] = {}
         self._table: dict[str, str] | None = None
+        self._lines: frozenset[str] | None = None
         # a coarse index (one line start every STEP bytes, about a thousand for the word list)
         # lets a lookup bisect a short list in C before probing the text
         data = self.data
@@ -119,6 +123,13 @@ class SortedLines:
 
     def get(self, key: str) -> str | None:
         """The value for a key ("" when the line has none), or None when the key is absent."""
+        if self._lines is not None:
+            if key in self._lines:
+                return ""
+            for tag in self.tags or ():
+                if f"{key}\t{tag}" in self._lines:
+                    return tag
+            return None
         if self._table is not None:
             return self._table.get(key)
         try:
@@ -128,7 +139,10 @@ class SortedLines:
         value = self._search(key)
         self._memo[key] = value
         if len(self._memo) > self.PARSE_AFTER:
-            self._table = dict(_LINE.findall(self.text))
+            if self.tags is not None:
+                self._lines = frozenset(self.text.split("\n"))
+            else:
+                self._table = dict(_LINE.findall(self.text))
         return value
 
     @staticmethod
@@ -270,7 +284,7 @@ class Lexicon:
 
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = data_dir
-        self.words = SortedLines(data_dir / "words.txt")
+        self.words = SortedLines(data_dir / "words.txt", tags=("U", "G"))
         self._frequency: SortedLines | None = None
         self._buckets: dict[str, dict[int, list[str]]] = {}
         self._misspellings: SortedLines | None = None
