@@ -3,10 +3,12 @@ from __future__ import annotations
 
 from .base import Kind
 from .existence import Existence
+from .names import Names
 from .substitution import Substitution
 
 KINDS: dict[str, type[Kind]] = {
     "existence": Existence,
+    "names": Names,
     "substitution": Substitution,
 }
 
