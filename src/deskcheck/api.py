@@ -23,7 +23,7 @@ from .model import Document, Finding, Severity
 from .report import FileReport, collect
 from .rules import Rule, load_styles
 from .source import format_for, read_path
-from . import suppress
+from . import archive, suppress
 
 
 @dataclass
@@ -39,6 +39,7 @@ class Options:
     archive: bool | None = None
     stdin_filename: str | None = None
     warn: Callable[[str], None] | None = None
+    archive_index: Any = None        # archive.ArchiveIndex, set by archive.prepare in run()
 
 
 @dataclass
@@ -85,6 +86,7 @@ def settings_for(config: Config, doc: Document | None, options: Options) -> Sett
         vocabulary=Vocabulary(frozenset(accept), frozenset(config.reject)),
         article_date=options.date or config.date,
         names_lists=config.names,
+        archive=options.archive_index,
         options=dict(config.options),
     )
 
@@ -131,6 +133,7 @@ def run(paths: list[str], options: Options | None = None) -> RunResult:
     configs = ConfigCache(options)
     result = RunResult()
     articles = discover(paths)
+    options = archive.prepare(articles, configs, options)   # unchanged unless archive mode is on
     fail_levels = []
     for path in articles:
         config = configs.for_path(path)

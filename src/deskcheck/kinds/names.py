@@ -170,7 +170,7 @@ def groups_for(ctx: Context, ms: list, house: HouseList) -> list[NameGroup]:
 def house_form(g: NameGroup, form: str, house: HouseList) -> tuple[str, str, tuple[str, ...]] | None:
     """(preferred form, note, kept phrases) when the house list has this name."""
     if g.role == "head":
-        hit = house.head(form)
+        hit = house.head(form) or house.near(form)
     else:
         surname = house.head(g.person)
         hit = house.given_name(form, surname[0] if surname else g.person)

@@ -1,0 +1,184 @@
+"""Names across an archive: how the paper usually spells a name, and who spells it otherwise.
+
+Opt-in (`--archive`, or `archive: true` in the config), because pre-commit and CI pass many
+unrelated files at once. The articles of one run are read once up front; for every name the
+spellings are grouped across articles with the same test the per-article check uses, and a
+spelling used by only a minority of the articles that use the name is reported on those articles
+(rule Deskcheck.ArchiveNames, category style) with the archive's usual form as the fix.
+
+`deskcheck names learn ARCHIVE_DIR -o names.yml` writes the same statistics as a house names
+list, so new articles are checked against how the paper has always spelled a name.
+"""
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Iterable
+
+from .analysis.names import (
+    _UnionFind, candidate_pairs, given_variant_pair, load_house_lists, mentions, occurrences, variant_pair,
+)
+from .model import Document
+
+if TYPE_CHECKING:
+    from .api import ConfigCache, Options
+
+
+@dataclass
+class ArchiveName:
+    """One name across the archive: its spellings and how many articles use each."""
+    preferred: str
+    articles: Counter[str]              # form -> number of articles using it
+
+    @property
+    def total(self) -> int:
+        return sum(self.articles.values())
+
+
+@dataclass
+class ArchiveIndex:
+    names: list[ArchiveName] = field(default_factory=list)
+    by_form: dict[str, ArchiveName] = field(default_factory=dict)
+    article_count: int = 0
+
+    def minority(self, form: str) -> tuple[str, int, int] | None:
+        """(the archive's form, articles using it, articles using the name) when `form` is a
+        spelling only a minority of the archive's articles use."""
+        name = self.by_form.get(form)
+        if name is None or name.preferred == form:
+            return None
+        pref = name.articles[name.preferred]
+        if pref <= name.articles[form] or pref * 2 <= name.total:
+            return None    # no clear archive majority: a matter for the house list
+        return name.preferred, pref, name.total
+
+
+@dataclass
+class _Stats:
+    articles: Counter[str] = field(default_factory=Counter)        # head form -> articles
+    given: dict[str, set[str]] = field(default_factory=dict)        # head form -> given-name keys
+
+
+def article_forms(doc: Document) -> tuple[set[str], dict[str, set[str]]]:
+    """The surname/place/agency spellings one article uses, and the given names beside each."""
+    ms = mentions(doc)
+    # ordinary words ending an organisation's name ("Council", "States") are not spellings to learn
+    heads = {o.token.form for o in occurrences(ms)
+             if o.role == "head" and not o.token.common and len(o.token.key) >= 3}
+    given: dict[str, set[str]] = {}
+    for m in ms:
+        if m.person_like:
+            given.setdefault(m.tokens[-1].form, set()).update(t.key for t in m.tokens[:-1])
+    return heads, given
+
+
+def build_index(docs: Iterable[Document], distinct: frozenset[str] = frozenset()) -> ArchiveIndex:
+    stats = _Stats()
+    n = 0
+    for doc in docs:
+        n += 1
+        heads, given = article_forms(doc)
+        stats.articles.update(heads)
+        for form, keys in given.items():
+            stats.given.setdefault(form, set()).update(keys)
+    return index_from_stats(stats, n, distinct)
+
+
+def _conflict(a: set[str], b: set[str]) -> bool:
+    """Two surnames whose people never share a given name (or a variant of one)."""
+    if not a or not b or a & b:
+        return False
+    return not any(given_variant_pair(x, y) for x in a for y in b)
+
+
+def index_from_stats(stats: _Stats, article_count: int, distinct: frozenset[str] = frozenset()) -> ArchiveIndex:
+    forms = list(stats.articles)
+    uf = _UnionFind()
+    for a, b in candidate_pairs(forms):
+        if variant_pair(a, b, distinct) and not _conflict(stats.given.get(a, set()), stats.given.get(b, set())):
+            uf.union(a, b)
+    groups: dict[object, list[str]] = {}
+    for f in forms:
+        groups.setdefault(uf.find(f), []).append(f)
+    index = ArchiveIndex(article_count=article_count)
+    for members in groups.values():
+        counts = Counter({f: stats.articles[f] for f in members})
+        # most articles first; on a tie the plainer (ASCII) spelling, then alphabetical, so a
+        # run's answer never depends on the order the files were read
+        preferred = min(members, key=lambda f: (-counts[f], not f.isascii(), f))
+        name = ArchiveName(preferred, counts)
+        index.names.append(name)
+        for f in members:
+            index.by_form[f] = name
+    return index
+
+
+# --- the report run ------------------------------------------------------------------------------
+
+def enabled(articles: list[str], configs: "ConfigCache", options: "Options") -> bool:
+    if options.archive is not None:
+        return bool(options.archive)
+    return any(configs.for_path(p).archive for p in articles if p != "-")
+
+
+def prepare(articles: list[str], configs: "ConfigCache", options: "Options") -> "Options":
+    """The run's options with the archive index attached when archive mode is on.
+
+    Called once by api.run before the articles are checked; without archive mode it returns the
+    options unchanged and reads nothing.
+    """
+    if not enabled(articles, configs, options):
+        return options
+    from .api import load_document
+    from .errors import DeskcheckError
+
+    docs = []
+    distinct: set[str] = set()
+    for path in articles:
+        if path == "-":
+            continue
+        config = configs.for_path(path)
+        if config.ignored(path):
+            continue
+        try:
+            docs.append(load_document(path, options))
+        except DeskcheckError:
+            continue   # the main pass reports unreadable files
+        distinct.update(_distinct_for(config))
+    index = build_index(docs, frozenset(distinct))
+    return dataclasses.replace(options, archive_index=index)
+
+
+def _distinct_for(config: object) -> frozenset[str]:
+    from .rules import bundled_rules_dir
+    paths = [bundled_rules_dir() / "Deskcheck" / "data" / "names.yml", *getattr(config, "names", ())]
+    return load_house_lists(paths).distinct
+
+
+# --- names learn ---------------------------------------------------------------------------------
+
+def learn(docs: Iterable[Document], min_articles: int = 2) -> tuple[str, int]:
+    """A house names list (YAML text) of the archive's spellings, and the number of articles read.
+
+    Every name used in at least `min_articles` articles is listed with its usual form; names the
+    archive spells more than one way list the other spellings as variants, with the counts.
+    """
+    import yaml
+
+    index = build_index(docs)
+    entries = []
+    for name in sorted(index.names, key=lambda n: (-n.total, n.preferred)):
+        if name.total < min_articles:
+            continue
+        entry: dict[str, object] = {"name": name.preferred}
+        variants = sorted((f for f in name.articles if f != name.preferred), key=lambda f: (-name.articles[f], f))
+        if variants:
+            entry["variants"] = variants
+        entry["counts"] = {f: name.articles[f] for f in [name.preferred, *variants]}
+        entries.append(entry)
+    header = (f"# House names list learned by 'deskcheck names learn' from {index.article_count} articles.\n"
+              "# name: the spelling most articles use; variants: the others; counts: articles per spelling.\n"
+              "# Load it from .deskcheck.yaml with  names: [this-file.yml]\n")
+    body = yaml.safe_dump({"names": entries}, allow_unicode=True, sort_keys=False, width=100)
+    return header + body, index.article_count
