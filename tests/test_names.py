@@ -147,9 +147,21 @@ def test_agency_case_variant_and_joined_particle() -> None:
     assert fs[0].suggestions == ("al-Qaida",)
 
 
-def test_kim_jong_un_hyphen_is_not_a_new_person_and_un_is_not_il() -> None:
+def test_kim_jong_un_is_not_kim_jong_il() -> None:
     text = "Kim Jong Un met envoys. His father, Kim Jong Il, died in 2011. Kim Jong Un spoke."
     assert findings(text) == []
+
+
+def test_spacing_and_hyphen_variants_of_a_whole_name() -> None:
+    fs = findings("Kim Jong Un met envoys. Kim Jong-un later spoke. Kim Jong Un left.")
+    assert [(f.match, f.suggestions) for f in fs] == [("Kim Jong-un", ("Kim Jong Un",))]
+    fs = findings("Ana Lucia Ferreira-Santos spoke. Ana Lucia Ferreira Santos left. Ferreira-Santos waved.")
+    assert [f.match for f in fs] == ["Ana Lucia Ferreira Santos"]
+
+
+def test_house_list_whole_name_spacing() -> None:
+    fs = findings("Kim Jong-un met envoys. Kim Jong-un later spoke.", HOUSE)
+    assert [(f.match, f.suggestions, f.category) for f in fs] == [("Kim Jong-un", ("Kim Jong Un",), "style")] * 2
 
 
 # --- do-not-merge cases in articles ----------------------------------------------------------------

@@ -84,7 +84,7 @@ herald gazette telegraph tribune press network television radio channel airlines
 # demonym and plural endings: a name plus one of these is another word (Azerbaijan/Azerbaijani)
 _DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "ans", "ns", "an", "n", "s")
 # feminine and masculine surname endings (Tsikhanouski/Tsikhanouskaya, Aliyev/Aliyeva)
-_GENDER_ENDINGS = (("skaya", "ski"), ("skaya", "sky"), ("skaya", "skiy"), ("skaya", "skyy"), ("skaya", "skii"),
+_GENDER_ENDINGS = (("ska", "sky"), ("ska", "skyi"), ("ska", "skiy"), ("ska", "skyy"), ("skaya", "ski"), ("skaya", "sky"), ("skaya", "skiy"), ("skaya", "skyy"), ("skaya", "skii"),
                    ("ska", "ski"), ("cka", "cki"), ("ova", "ov"), ("eva", "ev"), ("yeva", "yev"),
                    ("ina", "in"), ("yna", "yn"), ("aya", "iy"), ("aya", "yy"), ("aya", "y"), ("aya", "i"))
 
@@ -409,7 +409,7 @@ def mentions(doc: Document) -> list[Mention]:
 class Occurrence:
     token: NameToken
     mention: Mention
-    role: str                  # "head" (surname, place, agency) or "given"
+    role: str                  # "head" (surname, place, agency), "given", or "mention" (a whole name)
 
 
 @dataclass
@@ -569,7 +569,38 @@ def group_names(doc: Document, ms: list[Mention], distinct: frozenset[str] = fro
                 g = sub.setdefault(guf.find(o.token.form), NameGroup("given", person=str(person)))
                 g.forms.setdefault(o.token.form, []).append(o)
             groups.extend(sub.values())
+    groups.extend(spacing_groups(doc, ms))
     return groups
+
+
+def mention_surface(doc: Document, m: Mention) -> str:
+    """The mention as written, particles and hyphens included, spaces normalised."""
+    return " ".join(doc.text[m.span.start:m.span.end].split())
+
+
+def spacing_groups(doc: Document, ms: list[Mention]) -> list[NameGroup]:
+    """Whole names written with different spacing or hyphens: Kim Jong Un / Kim Jong-un,
+    al-Qaeda / Al Qaeda. The words themselves agree, so the word-level grouping cannot see it."""
+    by_key: dict[str, dict[str, list[Occurrence]]] = {}
+    for m in ms:
+        surface = mention_surface(doc, m)
+        if len(m.tokens) < 2 and not any(c in surface for c in "-'’ "):
+            continue
+        token = NameToken(surface, m.span, surface, fold(surface), False)
+        forms = by_key.setdefault(fold(surface), {})
+        # case alone is the word-level check's business (BelTA/Belta, a capitalised particle
+        # opening a sentence); here only separators count
+        forms.setdefault(surface.lower(), []).append(Occurrence(token, m, "mention"))
+    out = []
+    for forms in by_key.values():
+        if len(forms) < 2:
+            continue
+        g = NameGroup("mention")
+        for occs in forms.values():
+            # the form is named by its first use as written
+            g.forms[occs[0].token.form] = occs
+        out.append(g)
+    return out
 
 
 # --- house names lists ------------------------------------------------------------------------
@@ -596,6 +627,7 @@ class HouseList:
     heads: dict[str, tuple[str, HouseEntry]] = field(default_factory=dict)        # exact form
     head_keys: dict[str, tuple[str, HouseEntry]] = field(default_factory=dict)    # folded form
     given: dict[tuple[str, str], tuple[str, HouseEntry]] = field(default_factory=dict)
+    mentions: dict[str, tuple[str, HouseEntry]] = field(default_factory=dict)     # whole names, lowercased
     distinct: frozenset[str] = frozenset()
     _by_code: dict[str, list[str]] | None = None
 
@@ -605,7 +637,12 @@ class HouseList:
         if not pref:
             return
         self._head(pref[-1], pref[-1], entry)
+        self.mentions[entry.name.lower()] = (entry.name, entry)
         for variant in entry.variants:
+            if fold(variant) == fold(entry.name) and len(_words(variant)) != len(pref):
+                # the same letters spaced or hyphenated another way (Kim Jong-un): a whole-name form
+                self.mentions[variant.lower()] = (entry.name, entry)
+                continue
             var = [core(w) for w in _words(variant)]
             if not var:
                 continue

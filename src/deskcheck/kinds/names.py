@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from ..analysis.names import (HouseList, NameGroup, Occurrence, group_names, load_house_lists, mentions)
+from ..analysis.names import (HouseList, NameGroup, Occurrence, group_names, load_house_lists, mention_surface,
+                              mentions)
 from ..model import Hit, Related, Span
 from .base import Context, Kind
 
@@ -127,6 +128,26 @@ class Names(Kind):
                     continue
                 yield Hit(o.token.span, self.message(form, preferred, f" ({note})" if note else ""),
                           (prefix_of(o) + preferred,))
+        yield from self._house_whole_names(ctx, groups, house)
+
+    def _house_whole_names(self, ctx: Context, groups: list[NameGroup], house: HouseList) -> Iterable[Hit]:
+        """A whole name the list spells with other spacing (Kim Jong-un), used consistently."""
+        if not house.mentions:
+            return
+        worded = {o.token.span for g in groups if g.role != "mention" for o in _flat(g)
+                  if (h := house_form(g, o.token.form, house)) is not None and h[0] != o.token.form}
+        spaced = {o.mention.span for g in groups if g.role == "mention" for o in _flat(g)}
+        for m in mentions(ctx.doc):
+            if m.span in spaced or not _inside(m.span, ctx.segments):
+                continue
+            surface = mention_surface(ctx.doc, m)
+            hit = house.mentions.get(surface.lower())
+            if hit is None or hit[0].lower() == surface.lower():
+                continue
+            if any(t.span in worded for t in m.tokens):
+                continue   # the word-level finding already says it
+            preferred, entry = hit
+            yield Hit(m.span, self.message(surface, preferred, f" ({entry.note})" if entry.note else ""), (preferred,))
 
     # -- archive ----------------------------------------------------------------------------
 
@@ -144,6 +165,11 @@ class Names(Kind):
             preferred, used_by, total = verdict
             for o in occs:
                 yield Hit(o.token.span, self.message(form, preferred, used_by, total), (prefix_of(o) + preferred,))
+
+
+def _flat(g: NameGroup) -> Iterable[Occurrence]:
+    for occs in g.forms.values():
+        yield from occs
 
 
 def prefix_of(o: Occurrence) -> str:
@@ -169,7 +195,9 @@ def groups_for(ctx: Context, ms: list, house: HouseList) -> list[NameGroup]:
 
 def house_form(g: NameGroup, form: str, house: HouseList) -> tuple[str, str, tuple[str, ...]] | None:
     """(preferred form, note, kept phrases) when the house list has this name."""
-    if g.role == "head":
+    if g.role == "mention":
+        hit = house.mentions.get(form.lower())
+    elif g.role == "head":
         hit = house.head(form) or house.near(form)
     else:
         surname = house.head(g.person)
