@@ -25,6 +25,10 @@ if TYPE_CHECKING:
     from .api import ConfigCache, Options
 
 
+# the archive's usual form must be used in this many articles, and twice as often as the other
+MIN_ARTICLES = 3
+
+
 @dataclass
 class ArchiveName:
     """One name across the archive: its spellings and how many articles use each."""
@@ -49,8 +53,8 @@ class ArchiveIndex:
         if name is None or name.preferred == form:
             return None
         pref = name.articles[name.preferred]
-        if pref <= name.articles[form] or pref * 2 <= name.total:
-            return None    # no clear archive majority: a matter for the house list
+        if pref < MIN_ARTICLES or pref < 2 * name.articles[form] or pref * 2 <= name.total:
+            return None    # no clear archive habit (2 articles against 1 is chance): the house list's call
         return name.preferred, pref, name.total
 
 
@@ -161,8 +165,9 @@ def _distinct_for(config: object) -> frozenset[str]:
 def learn(docs: Iterable[Document], min_articles: int = 2) -> tuple[str, int]:
     """A house names list (YAML text) of the archive's spellings, and the number of articles read.
 
-    Every name used in at least `min_articles` articles is listed with its usual form; names the
-    archive spells more than one way list the other spellings as variants, with the counts.
+    Every name used in at least `min_articles` articles is listed with its usual form; spellings
+    that only a clear minority of articles use are listed as its variants; `counts` gives the
+    articles per spelling.
     """
     import yaml
 
@@ -172,10 +177,12 @@ def learn(docs: Iterable[Document], min_articles: int = 2) -> tuple[str, int]:
         if name.total < min_articles:
             continue
         entry: dict[str, object] = {"name": name.preferred}
-        variants = sorted((f for f in name.articles if f != name.preferred), key=lambda f: (-name.articles[f], f))
+        others = sorted((f for f in name.articles if f != name.preferred), key=lambda f: (-name.articles[f], f))
+        # only a clear habit makes a house rule; the counts still show every spelling seen
+        variants = [f for f in others if index.minority(f) is not None]
         if variants:
             entry["variants"] = variants
-        entry["counts"] = {f: name.articles[f] for f in [name.preferred, *variants]}
+        entry["counts"] = {f: name.articles[f] for f in [name.preferred, *others]}
         entries.append(entry)
     header = (f"# House names list learned by 'deskcheck names learn' from {index.article_count} articles.\n"
               "# name: the spelling most articles use; variants: the others; counts: articles per spelling.\n"
