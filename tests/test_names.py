@@ -157,6 +157,9 @@ def test_spacing_and_hyphen_variants_of_a_whole_name() -> None:
     assert [(f.match, f.suggestions) for f in fs] == [("Kim Jong-un", ("Kim Jong Un",))]
     fs = findings("Ana Lucia Ferreira-Santos spoke. Ana Lucia Ferreira Santos left. Ferreira-Santos waved.")
     assert [f.match for f in fs] == ["Ana Lucia Ferreira Santos"]
+    # a hyphen inside one word is reported once, on the word
+    fs = findings("Tsai Ing-wen visited. Tsai Ingwen said the island would not bow. Tsai Ing-wen left.")
+    assert [(f.match, f.suggestions) for f in fs] == [("Ingwen", ("Ing-wen",))]
 
 
 def test_house_list_whole_name_spacing() -> None:

@@ -593,8 +593,8 @@ def spacing_groups(doc: Document, ms: list[Mention]) -> list[NameGroup]:
         forms.setdefault(surface.lower(), []).append(Occurrence(token, m, "mention"))
     out = []
     for forms in by_key.values():
-        if len(forms) < 2:
-            continue
+        if len({len(occs[0].mention.tokens) for occs in forms.values()}) < 2:
+            continue   # same words, joined alike: a hyphen inside one word is the word-level check's
         g = NameGroup("mention")
         for occs in forms.values():
             # the form is named by its first use as written
