@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable
 
 from .analysis.names import (
-    _UnionFind, candidate_pairs, given_variant_pair, load_house_lists, mentions, occurrences, variant_pair,
+    candidate_pairs, given_variant_pair, load_house_lists, mentions, occurrences, variant_pair,
 )
 from .model import Document
 
@@ -25,8 +25,11 @@ if TYPE_CHECKING:
     from .api import ConfigCache, Options
 
 
-# the archive's usual form must be used in this many articles, and twice as often as the other
-MIN_ARTICLES = 3
+# the archive's usual form must be used in this many articles, and RATIO times as many as the
+# other: look-alike names of different people are common in a big archive, true variants are
+# usually a small minority
+MIN_ARTICLES = 5
+RATIO = 3
 
 
 @dataclass
@@ -51,11 +54,9 @@ class ArchiveIndex:
         spelling only a minority of the archive's articles use."""
         name = self.by_form.get(form)
         if name is None or name.preferred == form:
-            return None
+            return None     # only clear habits are recorded as variants (see index_from_stats)
         pref = name.articles[name.preferred]
-        if pref < MIN_ARTICLES or pref < 2 * name.articles[form] or pref * 2 <= name.total:
-            return None    # no clear archive habit (2 articles against 1 is chance): the house list's call
-        return name.preferred, pref, name.total
+        return name.preferred, pref, pref + name.articles[form]
 
 
 @dataclass
@@ -97,25 +98,42 @@ def _conflict(a: set[str], b: set[str]) -> bool:
 
 
 def index_from_stats(stats: _Stats, article_count: int, distinct: frozenset[str] = frozenset()) -> ArchiveIndex:
-    forms = list(stats.articles)
-    uf = _UnionFind()
-    for a, b in candidate_pairs(forms):
+    """Each spelling's usual form: among the spellings it pairs with *directly*, the one most
+    articles use, when that one is a clear habit. Direct pairs only: with thousands of names,
+    chains of look-alikes (A~B, B~C) would otherwise join names that share nothing."""
+    count = stats.articles
+    partners: dict[str, set[str]] = {}
+    for a, b in candidate_pairs(list(count)):
         if variant_pair(a, b, distinct) and not _conflict(stats.given.get(a, set()), stats.given.get(b, set())):
-            uf.union(a, b)
-    groups: dict[object, list[str]] = {}
-    for f in forms:
-        groups.setdefault(uf.find(f), []).append(f)
-    index = ArchiveIndex(article_count=article_count)
-    for members in groups.values():
-        counts = Counter({f: stats.articles[f] for f in members})
+            partners.setdefault(a, set()).add(b)
+            partners.setdefault(b, set()).add(a)
+
+    def rank(f: str) -> tuple[int, bool, str]:
         # most articles first; on a tie the plainer (ASCII) spelling, then alphabetical, so a
         # run's answer never depends on the order the files were read
-        preferred = min(members, key=lambda f: (-counts[f], not f.isascii(), f))
-        name = ArchiveName(preferred, counts)
-        index.names.append(name)
-        for f in members:
+        return (-count[f], not f.isascii(), f)
+
+    usual: dict[str, str] = {}
+    for f, ps in partners.items():
+        best = min(ps, key=rank)
+        if rank(best) < rank(f) and clear_habit(count[best], count[f]):
+            usual[f] = best
+    index = ArchiveIndex(article_count=article_count)
+    for f in sorted(count, key=rank):
+        if f not in usual or usual[f] in usual:
+            name = ArchiveName(f, Counter({f: count[f]}))
+            index.names.append(name)
             index.by_form[f] = name
+    for f, best in usual.items():
+        if best not in usual:
+            index.by_form[best].articles[f] = count[f]
+            index.by_form[f] = index.by_form[best]
     return index
+
+
+def clear_habit(usual: int, other: int) -> bool:
+    """The usual form is used in enough articles, and clearly more often than the other."""
+    return usual >= MIN_ARTICLES and usual >= RATIO * other
 
 
 # --- the report run ------------------------------------------------------------------------------

@@ -181,7 +181,7 @@ def sounds_alike(a: str, b: str) -> bool:
     ca, cb = codes(a), codes(b)
     if set(ca) & set(cb):
         return jw >= JW_MIN
-    if min(len(a), len(b)) >= LONG_MIN and jw >= LONG_JW_MIN and ca and cb:
+    if min(len(a), len(b)) >= LONG_MIN and abs(len(a) - len(b)) <= 2 and jw >= LONG_JW_MIN and ca and cb:
         return _edit_distance(ca[0], cb[0]) <= 2
     return False
 
