@@ -67,6 +67,8 @@ spokeswoman spokesperson crown foreign defence defense interior finance health
 MALE_TITLES = frozenset("mr sir lord king prince father brother congressman councilman chairman spokesman".split())
 FEMALE_TITLES = frozenset("mrs ms miss dame lady queen princess sister congresswoman councilwoman "
                           "chairwoman spokeswoman".split())
+# capitalised dictionary entries that are mostly given names in news copy
+NAME_ENTRIES = frozenset({"John"})
 # last words that make a run a place or an organisation, not a person (so the words before it
 # are not given names)
 GENERIC = frozenset("""
@@ -372,7 +374,9 @@ def _block_mentions(doc: Document, block_start: int, block_end: int, block_index
             at_start = is_start(start)
             # a capitalised dictionary entry (Monday, April, American) is never a name here; an
             # ordinary word is not one when capitalised only because it opens a sentence or a headline
-            weak = word in _load_lexicon() or ((at_start or headline) and is_common_lowercase(word))
+            # ("Gordon Brown", "Theresa May": inside a name such an entry is part of it)
+            weak = ((word in _load_lexicon() and not run and word not in NAME_ENTRIES)
+                    or ((at_start or headline) and is_common_lowercase(word)))
             if weak and not run:
                 # "After", "The", "Strikes" in a headline, "Monday", "American": not names
                 title = ""
@@ -418,6 +422,7 @@ class NameGroup:
     role: str
     forms: dict[str, list[Occurrence]] = field(default_factory=dict)   # form -> places, first use first
     person: str = ""            # for given names: the surname's form
+    surnames: tuple[str, ...] = ()   # for given names: every spelling of that surname here
 
     def count(self, form: str) -> int:
         return len(self.forms[form])
@@ -551,6 +556,7 @@ def group_names(doc: Document, ms: list[Mention], distinct: frozenset[str] = fro
             given_by_person.setdefault(uf.find(o.mention.tokens[-1].form), []).append(o)
     groups = list(head_groups.values())
     for person, gocc in given_by_person.items():
+        surnames = tuple(head_groups[person].forms) if person in head_groups else (str(person),)
         # the position inside the name matters too: Kim Jong Un's "Kim" is not his "Jong"
         by_pos: dict[int, list[Occurrence]] = {}
         for o in gocc:
@@ -566,7 +572,7 @@ def group_names(doc: Document, ms: list[Mention], distinct: frozenset[str] = fro
                         guf.union(a, b)
             sub: dict[object, NameGroup] = {}
             for o in pos_occ:
-                g = sub.setdefault(guf.find(o.token.form), NameGroup("given", person=str(person)))
+                g = sub.setdefault(guf.find(o.token.form), NameGroup("given", person=str(person), surnames=surnames))
                 g.forms.setdefault(o.token.form, []).append(o)
             groups.extend(sub.values())
     groups.extend(spacing_groups(doc, ms))

@@ -200,8 +200,9 @@ def house_form(g: NameGroup, form: str, house: HouseList) -> tuple[str, str, tup
     elif g.role == "head":
         hit = house.head(form) or house.near(form)
     else:
-        surname = house.head(g.person)
-        hit = house.given_name(form, surname[0] if surname else g.person)
+        # the person's surname as the list spells it, whichever spelling this article used
+        listed = next((h for s in g.surnames if (h := house.head(s)) is not None), None)
+        hit = house.given_name(form, listed[0] if listed else g.person)
     if hit is None:
         return None
     preferred, entry = hit
