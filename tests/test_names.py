@@ -351,3 +351,14 @@ def test_rule_examples(rule: str) -> None:
         assert findings(ex if isinstance(ex, str) else ex["text"], rule), ex
     for ex in r.examples.get("good", []):
         assert not findings(ex if isinstance(ex, str) else ex["text"], rule), ex
+
+
+def test_cli_archive_flag(tmp_path: Path) -> None:
+    import json
+    _archive(tmp_path, usual=5, odd=1)
+    res = CliRunner().invoke(cli, ["report", "--archive", "--format", "json", str(tmp_path)])
+    data = json.loads(res.output)
+    hits = [(Path(fr["path"]).name, f["match"]) for fr in data["files"] for f in fr["findings"] if f["rule"] == ARCHIVE]
+    assert hits == [("o0.md", "Timoshenko"), ("o0.md", "Timoshenko")]
+    res = CliRunner().invoke(cli, ["names", "learn", str(tmp_path)])
+    assert res.exit_code == 0 and "Tymoshenko" in yaml.safe_load(res.output)["names"][0]["name"]
