@@ -43,6 +43,7 @@ def test_particles_prefixes_and_possessives() -> None:
     assert "Seán O'Neill" in got
     assert "al-Qaeda" in got
     assert "McDonald" in got and "Zelensky" in got   # possessive 's is not part of the name
+    assert mention_texts("Kyiv-based analysts met Kim Jong-un.") == ["Kyiv", "Kim Jong-un"]
 
 
 def test_titles_and_sentence_openers_are_not_names() -> None:

@@ -292,9 +292,19 @@ NAME_BLOCKS = frozenset({"title", "heading", "paragraph", "list", "blockquote", 
 _OPENERS = "\"'“‘«([{—–-*_ \t\u00a0"
 
 
+# "Kyiv-based", "Kremlin-backed": the name is the part before the hyphen
+_COMPOUND_TAILS = frozenset("""
+based led backed style born owned made run controlled speaking held occupied annexed friendly
+allied linked funded sponsored era type like wide related centred centered focused bound
+""".split())
+
+
 def _strip_possessive(word: str) -> str:
     if len(word) > 2 and word[-2] in "'’" and word[-1] in "sS":
-        return word[:-2]
+        word = word[:-2]
+    head, dash, tail = word.rpartition("-")
+    if dash and head and tail in _COMPOUND_TAILS:
+        return head
     return word
 
 
