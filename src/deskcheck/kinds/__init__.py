@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 from .base import Kind
+from .dates import Dates
 from .existence import Existence
 from .substitution import Substitution
 
 KINDS: dict[str, type[Kind]] = {
+    "dates": Dates,
     "existence": Existence,
     "substitution": Substitution,
 }
