@@ -133,19 +133,19 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dm", re.compile(rf"{_WDPRE}(?<![\d,.:$£€])(?P<d>{_D})\s+(?:of\s+)?(?P<mon>{_MON}){_YEARTAIL}")),
     # March 2020 / in March / last March / early May
     ("month", re.compile(
-        rf"(?:(?P<mod>\b(?:last|next|this|early|late|mid|mid-|in|since|by|until|till|through|from|during|"
+        rf"(?:(?P<mod>\b(?i:last|next|this|early|late|mid|mid-|in|since|by|until|till|through|from|during|"
         rf"before|after|between|and|or|to|of|in\s+early|in\s+late|in\s+mid|since\s+early|since\s+late)\s*)"
         rf"(?P<mon>{_MON})(?:,?\s+(?P<y>{_Y}))?|(?P<mon_b>{_MON})\s+(?P<y_b>{_Y}))(?!\s+of\s+(?:the\s+)?[A-Z])")),
     # 2019-2021 (a year range; fiscal "2024-25" is not a date)
     ("year-year", re.compile(r"(?<![\d,.$£€])(?P<y>(?:1[6-9]|20)\d\d)[-–](?P<y2>(?:1[6-9]|20)\d\d)(?![\d-])")),
     # in 1970 / since 1994 / late 2020
     ("year", re.compile(
-        rf"\b(?:in|since|by|until|from|during|before|after|of|between|early|late|mid|mid-|and|to|around|"
+        rf"\b(?i:in|since|by|until|from|during|before|after|of|between|early|late|mid|mid-|and|to|around|"
         rf"circa|c\.)\s+(?:the\s+)?(?<![\d,.$£€])(?P<y>{_Y})(?!\s*[-–]?\s*(?:{_MON}))")),
 ]
 
 _WEEKDAY = re.compile(
-    rf"(?:\b(?P<mod>on|last|next|this|early|late|until|by|since|from|before|after|through|of)\s+)?"
+    rf"(?:\b(?P<mod>(?i:on|last|next|this|early|late|until|by|since|from|before|after|through|of))\s+)?"
     rf"(?P<wd>{_WD})(?P<poss>['’]s)?(?![a-z])"
     rf"(?P<tail>(?:\s+(?:morning|afternoon|evening|night))?"
     rf"(?:,?\s+(?P<qual>of\s+last\s+week|of\s+next\s+week|last\s+week|next\s+week|a\s+week\s+ago|"

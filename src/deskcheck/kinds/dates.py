@@ -48,6 +48,8 @@ unveiling handover deadline coup invasion ceasefire truce agreement accord deal 
 """.split())
 _EVENT_BEFORE = re.compile(r"\bthe\s+(?P<noun>[a-z]+(?:-[a-z]+)?)\s+(?:on|of|held\s+on|took\s+place\s+on)\s+$")
 _EVENT_AFTER = re.compile(r"\s*(?P<noun>[a-z]+(?:-[a-z]+)?)\b")
+# what may stand between a date and its connector: "On April 16, a day after", "April 14, came a day after"
+_ORDER_GAP = re.compile(r"[\s,]*(?:(?!(?:and|but|while|when|although|as)\b)[a-z]+[\s,]+){0,3}")
 _PAST_BEFORE = re.compile(
     r"\b(?:was|were|had|did|met|held|won|lost|took|began|left|came|went|fell|rose|said|told|died|signed|"
     r"visited|opened|closed|announced|attacked|launched|arrived|returned|ended|started|voted|"
@@ -347,8 +349,8 @@ class Dates(Kind):
                 if not before:
                     continue
                 a = before[-1]
-                if text[a.span.end:c.start()].strip(" ,") and not re.fullmatch(r"[\s,]*", text[a.span.end:c.start()]):
-                    continue  # the connector must follow its date directly: "next March, a month after"
+                if not _ORDER_GAP.fullmatch(text, a.span.end, c.start()):
+                    continue  # the connector must follow its date closely: "next March, a month after"
                 b = after[0] if after else None
                 if b is None:
                     noun = re.match(r"(?:the|a|an|his|her|its|their)\s+(?:[a-z]+\s+){0,2}?(?P<noun>[a-z]+(?:-[a-z]+)?)\b",
@@ -484,10 +486,10 @@ class Dates(Kind):
                 allowed = {ref.year - d.year - (0 if (ref.month, ref.day) >= (d.month, d.day) else 1)}
             if m.number in allowed:
                 continue
-            what = "years ago" if m.kind == "ago" else "years on"
+            when = "the article's date" if base == ref.year else f"{base}, the year it refers to"
             yield Hit(m.span, self.message(
-                f"'{m.text}' but {y.start.year} was {diff} years before {base if base != ref.year else 'the article' + chr(39) + 's year'}"
-                f" ({what}: {diff}); the article's date is {fmt_date(ref)}"),
+                f"'{m.text}' but {y.start.year} was {diff} years before {when} "
+                f"(the article is dated {fmt_date(ref)})"),
                 related=(Related(y.span, f"the year given: {y.text}"),))
 
     # -- style: a weekday alone for a day more than a week away ---------------------------------
