@@ -46,8 +46,11 @@ crash explosion fire earthquake storm flood hearing trial verdict sentencing rul
 talks visit conference speech debate parade march rally protest concert premiere opening closing
 unveiling handover deadline coup invasion ceasefire truce agreement accord deal merger
 """.split())
-_EVENT_BEFORE = re.compile(r"\bthe\s+(?P<noun>[a-z]+(?:-[a-z]+)?)\s+(?:on|of|held\s+on|took\s+place\s+on)\s+$")
+_EVENT_BEFORE = re.compile(r"\b(?i:the)\s+(?P<noun>[a-z]+(?:-[a-z]+)?)\s+(?:(?:was|were|is|held|took|place|"
+                           r"opened|began|started|ended|came)\s+){0,2}(?:on|of)\s+$")
 _EVENT_AFTER = re.compile(r"\s*(?P<noun>[a-z]+(?:-[a-z]+)?)\b")
+# the event a connector points at: "the summit", "the final planning approval"
+_ORDER_OBJECT = re.compile(r"(?:the|a|an|his|her|its|their)\s+(?:[a-z]+\s+){0,2}?(?P<noun>[a-z]+(?:-[a-z]+)?)\b")
 # what may stand between a date and its connector: "On April 16, a day after", "April 14, came a day after"
 _ORDER_GAP = re.compile(r"[\s,]*(?:(?!(?:and|but|while|when|although|as)\b)[a-z]+[\s,]+){0,3}")
 _PAST_BEFORE = re.compile(
@@ -187,7 +190,8 @@ class Dates(Kind):
                 yield Hit(m.span, self.message(f"'{m.text}' is not a date: {why}, so February has 28 days"))
             else:
                 most = days_in_month(2000, bad_mon)
-                yield Hit(m.span, self.message(f"'{m.text}' is not a date: {name} has only {most} days"))
+                yield Hit(m.span, self.message(f"'{m.text}' is not a date: {name} has only {most} days"
+                                               if bad_mon != 2 else f"'{m.text}' is not a date: February never has {bad_day} days"))
 
     def _reversed(self, text: str, ms: list[DateMention], ref: dt.date | None) -> Iterable[Hit]:
         for m in ms:
@@ -270,8 +274,13 @@ class Dates(Kind):
     @staticmethod
     def _apposition(text: str, r: DateMention, ms: list[DateMention]) -> DateMention | None:
         """The explicit date that restates a relative expression beside it, if any."""
+        unit = r.detail.get("unit", "day")
         for e in ms:
-            if not e.explicit or e.in_quote:
+            if e.in_quote or not _resolved(e) or e is r:
+                continue
+            # what can restate a relative word: a date; a weekday for a day; a year for a year
+            if not (e.explicit or (e.kind == "weekday" and unit == "day" and not e.detail.get("qual"))
+                    or (e.kind in ("month", "year") and e.year_given and unit in ("month", "year"))):
                 continue
             if e.span.start >= r.span.end and _APPOSITION.fullmatch(text, r.span.end, e.span.start):
                 return e
@@ -346,17 +355,18 @@ class Dates(Kind):
                     continue
                 before = [m for m in dated if m.span.end <= c.start() and m.sentence == si]
                 after = [m for m in dated if m.span.start >= c.end() and m.sentence == si]
-                if not before:
+                noun = _ORDER_OBJECT.match(text, c.end())
+                event = events.get(noun.group("noun")) if noun else None
+                if before and _ORDER_GAP.fullmatch(text, before[-1].span.end, c.start()):
+                    # "next March, a month after the approval ... in April"
+                    a = before[-1]
+                    b = after[0] if after else event
+                elif noun and after and event is not None and \
+                        re.fullmatch(r"[\s,]*(?:on\s+|in\s+)?", text[noun.end():after[0].span.start]):
+                    # "the day before the summit, on April 13", the summit dated elsewhere
+                    a, b = after[0], event
+                else:
                     continue
-                a = before[-1]
-                if not _ORDER_GAP.fullmatch(text, a.span.end, c.start()):
-                    continue  # the connector must follow its date closely: "next March, a month after"
-                b = after[0] if after else None
-                if b is None:
-                    noun = re.match(r"(?:the|a|an|his|her|its|their)\s+(?:[a-z]+\s+){0,2}?(?P<noun>[a-z]+(?:-[a-z]+)?)\b",
-                                    text[c.end():c.end() + 60])
-                    if noun and noun.group("noun") in events:
-                        b = events[noun.group("noun")]
                 if b is None or b is a:
                     continue
                 assert a.start and a.end and b.start and b.end
@@ -366,7 +376,7 @@ class Dates(Kind):
                 if not wrong:
                     continue
                 done.add(c.start())
-                span = Span(a.span.start, c.end())
+                span = Span(a.span.start, c.end()) if a.span.start < c.start() else Span(c.start(), a.span.end)
                 said = re.sub(r"\s+", " ", text[span.start:span.end]).strip(" ,")
                 msg = (f"'{said}': {_describe(a)} comes {'before' if after_dir else 'after'} "
                        f"{_describe(b)}, the date given for the event it is said to {'follow' if after_dir else 'precede'}")
@@ -404,9 +414,17 @@ class Dates(Kind):
 
     @staticmethod
     def _event_noun(text: str, m: DateMention) -> str | None:
-        bm = _EVENT_BEFORE.search(text, max(0, m.span.start - 40), m.span.start)
+        start = m.weekday_span.start if m.kind == "weekday" and m.weekday_span else m.span.start
+        if m.kind == "weekday" and not text[m.span.start:start].strip().lower() in ("on", ""):
+            return None
+        bm = _EVENT_BEFORE.search(text, max(0, start - 50), start)
         if bm and bm.group("noun") in EVENT_NOUNS:
             return bm.group("noun")
+        if m.kind == "weekday" and m.text.endswith(("'s", "’s")):
+            am = _EVENT_AFTER.match(text, m.span.end)
+            if am and am.group("noun") in EVENT_NOUNS:
+                return am.group("noun")
+            return None
         if re.search(r"\bthe\s+$", text[max(0, m.span.start - 5):m.span.start]):
             am = _EVENT_AFTER.match(text, m.span.end)
             if am and am.group("noun") in EVENT_NOUNS:
@@ -418,7 +436,8 @@ class Dates(Kind):
     def _conflict(self, text: str, ms: list[DateMention], ref: dt.date | None) -> Iterable[Hit]:
         seen: dict[str, DateMention] = {}
         for m in ms:
-            if not m.explicit or m.in_quote:
+            weekday_only = m.kind == "weekday" and _resolved(m) and not m.detail.get("qual")
+            if not (m.explicit or weekday_only) or m.in_quote:
                 continue
             noun = self._event_noun(text, m)
             if not noun:
@@ -453,6 +472,8 @@ class Dates(Kind):
                     break
                 if a.span.start < b.span.start and a.sentence != b.sentence:
                     continue
+                if a.sentence - b.sentence > 8:
+                    break  # too far from the birth date to be sure it is the same person
                 want = " or ".join(str(x) for x in sorted(expected))
                 yield Hit(a.span, self.message(
                     f"'{a.text.strip(', ')}' but someone born {_describe(b) if b.kind == 'date' else b.start.year} "
@@ -468,7 +489,7 @@ class Dates(Kind):
             if m.kind == "ago" and m.detail.get("unit") != "year":
                 continue
             years = [y for y in ms if y.sentence == m.sentence and y.kind in ("year", "date", "month")
-                     and y.year_given and _resolved(y) and not y.detail.get("born") and y is not m]
+                     and y.year_given and _resolved(y) and y is not m]
             if len(years) != 1:
                 continue
             y = years[0]
