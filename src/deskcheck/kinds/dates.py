@@ -494,12 +494,11 @@ class Dates(Kind):
                 continue
             y = years[0]
             assert y.start
-            sent_text = text[min(m.span.start, y.span.start):max(m.span.end, y.span.end)]
             base = ref.year
-            if re.search(r"\bnext\s+year\b", sent_text):
-                base += 1
-            elif re.search(r"\blast\s+year\b", sent_text):
-                base -= 1
+            # "turned 60 last year": the sentence's own year word moves the reference year
+            for r in ms:
+                if r.sentence == m.sentence and r.kind == "relative" and r.detail.get("unit") == "year" and r.start:
+                    base = r.start.year if r.start.year != ref.year else base
             diff = base - y.start.year
             allowed = {diff} if m.kind == "anniversary" else {diff, diff - 1}
             if y.kind == "date" and m.kind == "ago":
