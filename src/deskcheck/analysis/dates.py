@@ -113,27 +113,27 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d-])")),
     # June 27-July 10, 2022
     ("md-md", re.compile(
-        rf"{_WDPRE}(?P<mon>{_MON})\s+(?P<d>{_D})(?:,?\s+(?P<y1>{_Y}))?(?:{_DASH}|\s+(?:to|through|until)\s+)"
+        rf"\b(?=[A-Z]){_WDPRE}(?P<mon>{_MON})\s+(?P<d>{_D})(?:,?\s+(?P<y1>{_Y}))?(?:{_DASH}|\s+(?:to|through|until)\s+)"
         rf"(?P<mon2>{_MON})\s+(?P<d2>{_D}){_YEARTAIL}")),
     # April 13-14, 2021 / from May 4 to 7 / between May 4 and 7
     ("md-d", re.compile(
-        rf"(?:(?P<from>from|between)\s+)?{_WDPRE}(?P<mon>{_MON})\s+(?P<d>{_D})"
+        rf"\b(?=[A-Zfb])(?:(?P<from>from|between)\s+)?{_WDPRE}(?P<mon>{_MON})\s+(?P<d>{_D})"
         rf"(?:{_DASH}|\s+(?P<conj>to|through|until|and)\s+)(?P<d2>{_D})(?!\s*{_MON}){_YEARTAIL}(?![-–]\d)")),
     # 27 June - 10 July 2022
     ("dm-dm", re.compile(
-        rf"{_WDPRE}(?<![\d,.])(?P<d>{_D})\s+(?P<mon>{_MON})(?:{_DASH}|\s+(?:to|until)\s+)"
+        rf"\b(?=[A-Z\d]){_WDPRE}(?<![\d,.])(?P<d>{_D})\s+(?P<mon>{_MON})(?:{_DASH}|\s+(?:to|until)\s+)"
         rf"(?P<d2>{_D})\s+(?P<mon2>{_MON}){_YEARTAIL}")),
     # 13-14 April 2021 / 13 to 14 April
     ("d-dm", re.compile(
-        rf"(?:(?P<from>from|between)\s+)?(?<![\d,.:$£€-])(?P<d>{_D})(?:{_DASH}|\s+(?P<conj>to|until|and)\s+)"
+        rf"\b(?=[\dfb])(?:(?P<from>from|between)\s+)?(?<![\d,.:$£€-])(?P<d>{_D})(?:{_DASH}|\s+(?P<conj>to|until|and)\s+)"
         rf"(?P<d2>{_D})\s+(?P<mon>{_MON}){_YEARTAIL}")),
     # Tuesday, March 3, 2022 / Apr. 21
-    ("md", re.compile(rf"{_WDPRE}(?P<mon>{_MON})\s+(?P<d>{_D})(?!\s*[-–]\s*\d){_YEARTAIL}")),
+    ("md", re.compile(rf"\b(?=[A-Z]){_WDPRE}(?P<mon>{_MON})\s+(?P<d>{_D})(?!\s*[-–]\s*\d){_YEARTAIL}")),
     # Tuesday 3 March 2022 / the 15th of June
-    ("dm", re.compile(rf"{_WDPRE}(?<![\d,.:$£€])(?P<d>{_D})\s+(?:of\s+)?(?P<mon>{_MON}){_YEARTAIL}")),
+    ("dm", re.compile(rf"\b(?=[A-Z\d]){_WDPRE}(?<![\d,.:$£€])(?P<d>{_D})\s+(?:of\s+)?(?P<mon>{_MON}){_YEARTAIL}")),
     # March 2020 / in March / last March / early May
     ("month", re.compile(
-        rf"(?:(?P<mod>\b(?i:last|next|this|early|late|mid|mid-|in|since|by|until|till|through|from|during|"
+        rf"\b(?=[A-Za-z])(?:(?P<mod>\b(?i:last|next|this|early|late|mid|mid-|in|since|by|until|till|through|from|during|"
         rf"before|after|between|and|or|to|of|in\s+early|in\s+late|in\s+mid|since\s+early|since\s+late)\s*)"
         rf"(?P<mon>{_MON})(?:,?\s+(?P<y>{_Y}))?|(?P<mon_b>{_MON})\s+(?P<y_b>{_Y}))(?!\s+of\s+(?:the\s+)?[A-Z])")),
     # 2019-2021 (a year range; fiscal "2024-25" is not a date)
@@ -145,7 +145,7 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 _WEEKDAY = re.compile(
-    rf"(?:\b(?P<mod>(?i:on|last|next|this|early|late|until|by|since|from|before|after|through|of))\s+)?"
+    rf"\b(?=[A-Za-z])(?:\b(?P<mod>(?i:on|last|next|this|early|late|until|by|since|from|before|after|through|of))\s+)?"
     rf"(?P<wd>{_WD})(?P<poss>['’]s)?(?![a-z])"
     rf"(?P<tail>(?:\s+(?:morning|afternoon|evening|night))?"
     rf"(?:,?\s+(?P<qual>of\s+last\s+week|of\s+next\s+week|last\s+week|next\s+week|a\s+week\s+ago|"
@@ -154,7 +154,7 @@ _CAP_BEFORE = re.compile(r"([A-Z][\w'’]*)\s+$")
 _CAP_AFTER = re.compile(r"\s+[A-Z][a-z]")
 
 _RELATIVE = re.compile(
-    r"\b(?:(?P<dby>the\s+day\s+before\s+yesterday)"
+    r"\b(?=[tyleénpcaofs\d])(?:(?P<dby>the\s+day\s+before\s+yesterday)"
     r"|(?P<yest>yesterday)|(?P<tom>tomorrow)|(?P<lastnight>last\s+night)"
     r"|(?P<early>earlier|later)\s+(?:this|that)\s+(?P<eunit>week|month|year)"
     r"|(?P<dir>this|last|next|past|coming)\s+(?P<unit>weekend|week|month|year)"
@@ -177,6 +177,11 @@ _ANNIV = re.compile(
 _BORN = re.compile(r"\bborn\b[^.;!?]{0,40}$")
 _FUTURE = re.compile(r"\b(?:will|shall|expected|scheduled|due\s+to|due\s+on|is\s+due|are\s+due|plans?\s+to|planned|"
                      r"set\s+to|upcoming|going\s+to|next)\b", re.IGNORECASE)
+
+
+# a sentence without one of these holds no date mention
+_ANCHOR = re.compile(r"\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z.]|"
+                     r"(?i:yesterday|tomorrow|week|month|year|night|day\b|centen|bicenten)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -333,10 +338,24 @@ def extract(doc: Document, article_date: dt.date | None) -> list[DateMention]:
     starts = [s.span.start for s in sents]
     qspans = list(quote_spans(doc))
     found: list[DateMention] = []
+    by_block: dict[int, list[Span]] = {}
+    for sent in sents:
+        by_block.setdefault(sent.block, []).append(sent.span)
     for block in doc.blocks:
         if block.kind not in _PROSE:
             continue
-        found.extend(_extract_block(text, block.span.start, block.span.end, article_date, sents, starts, qspans))
+        # run the patterns only over sentences that hold something a date could start with: most
+        # news sentences hold none, and each pattern costs a pass over the text it is given
+        runs: list[list[int]] = []
+        for span in by_block.get(block.index, [Span(block.span.start, block.span.end)]):
+            if not _ANCHOR.search(text, span.start, span.end):
+                continue
+            if runs and not text[runs[-1][1]:span.start].strip():
+                runs[-1][1] = span.end
+            else:
+                runs.append([span.start, span.end])
+        for a, b in runs:
+            found.extend(_extract_block(text, a, b, article_date, sents, starts, qspans))
     found.sort(key=lambda m: (m.span.start, -m.span.end))
     return found
 
@@ -356,9 +375,13 @@ def _extract_block(text: str, lo: int, hi: int, ref: dt.date | None, sents: list
     def free(a: int, b: int) -> bool:
         return all(b <= x or a >= y for x, y in taken)
 
+    memo: dict[int, tuple[int, bool, int]] = {}
+
     def context(a: int) -> tuple[int, bool, int]:
         si, s0, s1 = _sentence_bounds(sents, starts, a, lo, hi)
-        return si, bool(_FUTURE.search(text, s0, s1)), s0
+        if si not in memo or si < 0:
+            memo[si] = (si, bool(_FUTURE.search(text, s0, s1)), s0)
+        return memo[si]
 
     def add(m: DateMention) -> None:
         out.append(m)
