@@ -155,7 +155,7 @@ _CAP_AFTER = re.compile(r"\s+[A-Z][a-z]")
 
 _RELATIVE = re.compile(
     r"\b(?=[tyleénpcaofs\d])(?:(?P<dby>the\s+day\s+before\s+yesterday)"
-    r"|(?P<yest>yesterday)|(?P<tom>tomorrow)|(?P<lastnight>last\s+night)"
+    r"|(?P<yest>yesterday)|(?P<tom>tomorrow)|(?P<lastnight>last\s+night)|(?P<today>today|tonight)"
     r"|(?P<early>earlier|later)\s+(?:this|that)\s+(?P<eunit>week|month|year)"
     r"|(?P<dir>this|last|next|past|coming)\s+(?P<unit>weekend|week|month|year)"
     r"|(?P<mdir>last|next|this)\s+(?P<mname>January|February|March|April|May|June|July|August|September|October"
@@ -168,7 +168,7 @@ _RELATIVE = re.compile(
 
 _AGE = re.compile(
     r"\b(?:(?P<n1>\d{1,3})-year-old\b(?![-\w])"
-    r"|aged\s+(?P<n2>\d{1,3})\b"
+    r"|aged\s+(?P<n2>\d{1,3})\b|(?P<n4>\d{1,3})\s+years\s+old\b"
     r"|(?<=[A-Za-z]), (?P<n3>\d{1,3}),(?=\s+(?:who|said|was|is|has|had|of|from|a|an|the|and|told|[a-z]+ed)\b))")
 _ANNIV = re.compile(
     r"\b(?:(?P<ord>\d{1,3})(?:st|nd|rd|th)\s+(?:anniversary|birthday)"
@@ -262,6 +262,8 @@ def _relative_period(m: re.Match[str], ref: dt.date) -> tuple[dt.date, dt.date] 
         return ref - DAY, ref - DAY
     if g["tom"]:
         return ref + DAY, ref + DAY
+    if g["today"]:
+        return ref, ref
     if g["early"]:
         unit, later = g["eunit"].lower(), g["early"].lower() == "later"
         if unit == "week":
@@ -418,7 +420,7 @@ def _extract_block(text: str, lo: int, hi: int, ref: dt.date | None, sents: list
             kind = "ago"
         add(DateMention(Span(a, b), kind, mt.group(), period[0] if period else None, period[1] if period else None,
                         in_quote=in_q, sentence=si, number=number,
-                        detail={"unit": (mt.group("unit") or mt.group("eunit") or mt.group("agounit") or
+                        detail={"today": bool(mt.group("today")), "unit": (mt.group("unit") or mt.group("eunit") or mt.group("agounit") or
                                          ("month" if mt.group("mname") else "day")).lower()}))
     for mt in _WEEKDAY.finditer(text, lo, hi):
         a, b = mt.start(), mt.end()
@@ -443,7 +445,7 @@ def _extract_block(text: str, lo: int, hi: int, ref: dt.date | None, sents: list
                         weekday_span=Span(wa, mt.end("wd")), in_quote=in_q, sentence=si,
                         detail={"mod": mod, "qual": qual}))
     for mt in _AGE.finditer(text, lo, hi):
-        n = int(mt.group("n1") or mt.group("n2") or mt.group("n3"))
+        n = int(mt.group("n1") or mt.group("n2") or mt.group("n3") or mt.group("n4"))
         if n > 125:
             continue
         si, _, _ = context(mt.start())

@@ -29,7 +29,9 @@ _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augu
            "November", "December"]
 
 # between a weekday and the date it names: "Sunday, August 10", "Sunday's final, on July 9"
-_WEEKDAY_LINK = re.compile(r"(?:['’]s(?:\s+[a-z]+){0,2})?\s*,?\s*(?:on\s+)?(?:the\s+)?")
+_WEEKDAY_LINK = re.compile(r"(?:['’]s(?:\s+[a-z]+){0,2})?\s*[,(]?\s*(?:on\s+)?(?:the\s+)?")
+# between a date and the weekday that follows it: "March 3, a Tuesday", "March 3 (Tuesday)"
+_WEEKDAY_AFTER = re.compile(r"\s*(?:,\s*(?:which\s+was\s+|then\s+)?a\s+|\(\s*(?:a\s+)?)")
 # between a relative expression and the date that restates it: "last month, on January 2"
 _APPOSITION = re.compile(r"\s*(?:,|\(|—|–|-)\s*(?:on\s+|in\s+)?")
 # "a month after the approval", "two days before the signing", "the night before the summit"
@@ -46,8 +48,8 @@ crash explosion fire earthquake storm flood hearing trial verdict sentencing rul
 talks visit conference speech debate parade march rally protest concert premiere opening closing
 unveiling handover deadline coup invasion ceasefire truce agreement accord deal merger
 """.split())
-_EVENT_BEFORE = re.compile(r"\b(?i:the)\s+(?P<noun>[a-z]+(?:-[a-z]+)?)\s+(?:(?:was|were|is|held|took|place|"
-                           r"opened|began|started|ended|came)\s+){0,2}(?:on|of)\s+$")
+_EVENT_BEFORE = re.compile(r"\b(?i:the)\s+(?P<noun>[a-z]+(?:-[a-z]+)?)(?:\s+|,?\s+(?:which\s+)?(?:(?:was|were|is|held|"
+                           r"took|place|opened|began|started|ended|came)\s+){1,2})(?:on|of)\s+$")
 _EVENT_AFTER = re.compile(r"\s*(?P<noun>[a-z]+(?:-[a-z]+)?)\b")
 # the event a connector points at: "the summit", "the final planning approval"
 _ORDER_OBJECT = re.compile(r"(?:the|a|an|his|her|its|their)\s+(?:[a-z]+\s+){0,2}?(?P<noun>[a-z]+(?:-[a-z]+)?)\b")
@@ -101,7 +103,8 @@ def relation(day: dt.date, ref: dt.date, unit: str) -> str:
         n = day.year - ref.year
         if n == 0:
             return "in the same year as"
-        return f"{_count(abs(n), 'year')} {'before' if n < 0 else 'after'}"
+        which = "before" if n < 0 else "after"
+        return f"the year {which}" if abs(n) == 1 else f"{_count(abs(n), 'year')} {which}"
     n = (day - ref).days
     if n == 0:
         return "the same day as"
@@ -215,6 +218,14 @@ class Dates(Kind):
                 assert m.start is not None
                 if m.start.weekday() != m.weekday:
                     yield self._weekday_hit(m.span, m.text, m.start, m.weekday, ref, None)
+            elif m.kind == "date" and m.weekday is None and _resolved(m) and i + 1 < len(ms) \
+                    and ms[i + 1].kind == "weekday" and not ms[i + 1].detail.get("mod") \
+                    and not (m.in_quote and not m.year_given):
+                w = ms[i + 1]
+                assert w.weekday_span is not None and w.weekday is not None and m.start is not None
+                if _WEEKDAY_AFTER.fullmatch(text, m.span.end, w.weekday_span.start) and m.start.weekday() != w.weekday:
+                    span = Span(m.span.start, w.weekday_span.end)
+                    yield self._weekday_hit(span, text[span.start:span.end], m.start, w.weekday, ref, None)
             elif m.kind == "weekday" and not m.detail.get("qual") and i + 1 < len(ms):
                 # "Sunday's final, on July 9": a weekday and the date that follows it in one clause
                 nxt = ms[i + 1]
@@ -254,12 +265,14 @@ class Dates(Kind):
             if e.start >= r.start and e.end <= r.end:
                 continue
             unit = str(r.detail.get("unit", "day"))
-            yield self._relative_hit(r, e, ref, unit)
+            # the finding covers both sides: "last month, on January 2"
+            both = Span(min(r.span.start, e.span.start), max(r.span.end, e.span.end))
+            yield self._relative_hit(r, e, ref, unit, both)
         for r in rels:
             if r.span.start in linked:
                 continue
             unit = str(r.detail.get("unit", "day"))
-            if unit not in ("day", "week") or r.kind != "relative":
+            if unit not in ("day", "week") or r.kind != "relative" or r.detail.get("today"):
                 continue
             e = self._nearest_unsupported(r, ms, explicit, ref, unit)
             if e is not None:
@@ -280,7 +293,7 @@ class Dates(Kind):
                 continue
             # what can restate a relative word: a date; a weekday for a day; a year for a year
             if not (e.explicit or (e.kind == "weekday" and unit == "day" and not e.detail.get("qual"))
-                    or (e.kind in ("month", "year") and e.year_given and unit in ("month", "year"))):
+                    or (e.kind == "year" and unit == "year") or (e.kind == "month" and unit in ("month", "year"))):
                 continue
             if e.span.start >= r.span.end and _APPOSITION.fullmatch(text, r.span.end, e.span.start):
                 return e
@@ -326,12 +339,12 @@ class Dates(Kind):
             return None
         return e
 
-    def _relative_hit(self, r: DateMention, e: DateMention, ref: dt.date, unit: str) -> Hit:
+    def _relative_hit(self, r: DateMention, e: DateMention, ref: dt.date, unit: str, span: Span | None = None) -> Hit:
         assert e.start and e.end
-        day = e.start if unit != "week" else e.start
+        day = e.start
         msg = (f"'{r.text}' but {fmt_period(e.start, e.end)} {_verb(e.end, ref)} {relation(day, ref, unit)} "
                f"the article's date, {fmt_date(ref)}")
-        return Hit(r.span, self.message(msg), related=(Related(e.span, f"the date given: {_describe(e)}"),))
+        return Hit(span or r.span, self.message(msg), related=(Related(e.span, f"the date given: {_describe(e)}"),))
 
     # -- order: "a month after the approval ... in April" ---------------------------------------
 
@@ -382,7 +395,36 @@ class Dates(Kind):
                        f"{_describe(b)}, the date given for the event it is said to {'follow' if after_dir else 'precede'}")
                 yield Hit(Span(span.start, span.start + len(text[span.start:span.end].rstrip())), self.message(msg),
                           related=(Related(b.span, f"the other date: {_describe(b)}"),))
+        yield from self._anaphora(text, ms)
         yield from self._past_after_article(text, ms, ref)
+
+    def _anaphora(self, text: str, ms: list[DateMention]) -> Iterable[Hit]:
+        """"The following day, April 15" after a date of April 12: the restated date is wrong."""
+        for i, m in enumerate(ms):
+            if m.kind != "anaphor" or m.in_quote:
+                continue
+            words = m.text.lower().split()
+            back = any(w in ("previous", "preceding", "before", "earlier") for w in words)
+            n = _num(words[0]) or 1
+            days = n * (7 if "week" in m.text.lower() else 1)
+            e = self._apposition(text, m, ms)
+            if e is None or not e.start or not e.end:
+                continue
+            antecedent = [p for p in ms[:i] if p.explicit and p is not e and not p.in_quote
+                          and 0 <= m.sentence - p.sentence <= 3]
+            if not antecedent:
+                continue
+            p = antecedent[-1]
+            assert p.start and p.end
+            expected = (p.start - days * DAY) if back else (p.end + days * DAY)
+            slack = 3 if days >= 7 else 0
+            if abs((e.start - expected).days) <= slack:
+                continue
+            span = Span(min(m.span.start, e.span.start), max(m.span.end, e.span.end))
+            said = re.sub(r"\s+", " ", text[span.start:span.end])
+            msg = (f"'{said}' but {_count(days, 'day')} {'before' if back else 'after'} {_describe(p)} "
+                   f"is {fmt_date(expected)}")
+            yield Hit(span, self.message(msg), related=(Related(p.span, f"the date it counts from: {_describe(p)}"),))
 
     def _past_after_article(self, text: str, ms: list[DateMention], ref: dt.date | None) -> Iterable[Hit]:
         """A past event ("died on May 5, 2022") dated after the article's own date."""
