@@ -177,6 +177,20 @@ def test_yesterday_with_the_day_named_elsewhere_is_not_flagged() -> None:
     assert matches(text) == []
 
 
+@pytest.mark.parametrize("text", [
+    # the relative word dates the statement, not the event
+    "The premier said yesterday that the plan stood.\n\nThe cabinet met on Monday, April 19.",
+    # the text marks the dated event as another one
+    "Ministers met this week.\n\nThe previous round of talks, on April 14, ended without a deal.",
+    # two days apart is no off-by-one slip
+    "The council voted last night.\n\nThe consultation closed on April 18.",
+    # something else in the text falls in the relative period
+    "The storm hit the coast yesterday.\n\nWarnings were issued on Tuesday after a storm on April 19.",
+])
+def test_relative_far_from_a_date_not_flagged(text: str) -> None:
+    assert matches(text) == []
+
+
 @pytest.mark.parametrize("text, bad", [
     ("Flooding closed the road last month, on April 2.", "last month, on April 2"),
     ("Flooding closed the road last month, on March 2.", None),

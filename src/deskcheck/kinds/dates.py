@@ -17,6 +17,7 @@ from typing import Iterable
 
 from ..analysis.dates import (DAY, DateMention, date_mentions, days_in_month, fmt_date, fmt_period,
                               week_of)
+from ..analysis.sentences import sentences
 from ..model import Hit, Related, Span
 from .base import Context, Kind
 
@@ -55,6 +56,11 @@ _EVENT_AFTER = re.compile(r"\s*(?P<noun>[a-z]+(?:-[a-z]+)?)\b")
 _ORDER_OBJECT = re.compile(r"(?:the|a|an|his|her|its|their)\s+(?:[a-z]+\s+){0,2}?(?P<noun>[a-z]+(?:-[a-z]+)?)\b")
 # what may stand between a date and its connector: "On April 16, a day after", "April 14, came a day after"
 _ORDER_GAP = re.compile(r"[\s,]*(?:(?!(?:and|but|while|when|although|as)\b)[a-z]+[\s,]+){0,3}")
+# a relative word right after one of these dates the report, not the event
+_REPORTED = re.compile(r"\b(?:said|says|told|announced|confirmed|reported|added|wrote|stated|tweeted|posted)"
+                       r"(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
+# words that mark a date as another, earlier or first, occurrence
+_DISTINCT = re.compile(r"\b(?:previous|preceding|earlier|prior|first|initial|original|originally)\b", re.IGNORECASE)
 _PAST_BEFORE = re.compile(
     r"\b(?:was|were|had|did|met|held|won|lost|took|began|left|came|went|fell|rose|said|told|died|signed|"
     r"visited|opened|closed|announced|attacked|launched|arrived|returned|ended|started|voted|"
@@ -147,6 +153,15 @@ class Dates(Kind):
 
     # -- driver ---------------------------------------------------------------------------
 
+    _text: str = ""
+    _sentences: list = []
+
+    def _sentence_text(self, m: DateMention) -> str:
+        if 0 <= m.sentence < len(self._sentences):
+            span = self._sentences[m.sentence].span
+            return self._text[span.start:span.end]
+        return ""
+
     def check(self, ctx: Context) -> Iterable[Hit]:
         if "metadata" in self.checks and ctx.raw:
             # date sources carry source spans: the metadata rule runs on the raw view
@@ -154,6 +169,7 @@ class Dates(Kind):
         if self.checks == {"metadata"} or ctx.raw:
             return
         analysis = date_mentions(ctx.doc, ctx.settings.article_date)
+        self._text, self._sentences = ctx.text, sentences(ctx.doc)
         ref = analysis.article_date
         mentions = analysis.mentions
         segs = ctx.segments
@@ -321,9 +337,12 @@ class Dates(Kind):
                 continue  # "this month" does not place yesterday's event any better
             if m.start <= r.end and r.start <= m.end:
                 return None
+        if _REPORTED.search(self._text[max(0, r.span.start - 40):r.span.start]):
+            return None  # "said yesterday" dates the statement, not the event
         if unit == "day":
-            near = [e for e in explicit if e.end and e.start and 1 <= min(abs((e.end - r.start).days),
-                                                                         abs((e.start - r.end).days)) <= 3]
+            # an off-by-one: the text's date is the day next to the one the relative word names
+            near = [e for e in explicit if e.end and e.start and 1 == min(abs((e.end - r.start).days),
+                                                                         abs((e.start - r.end).days))]
         else:
             wk = week_of(r.start)[0]
             near = [e for e in explicit if e.start and abs((week_of(e.start)[0] - wk).days) == 7]
@@ -334,6 +353,8 @@ class Dates(Kind):
             return None
         e = near[0]
         assert e.start
+        if _DISTINCT.search(self._sentence_text(e)):
+            return None  # "the previous round, on March 9": the text itself says it is another event
         # the relative day lies in the past (yesterday) or future (tomorrow): the date must too
         if unit == "day" and (r.end < ref) != (e.start < ref):
             return None
