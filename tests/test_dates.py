@@ -367,6 +367,7 @@ def test_front_matter_and_file_name_disagree() -> None:
     text = "---\ntitle: Vote\ndate: 2021-04-21\n---\n\nThe council voted.\n"
     fs = found(text, None, "Deskcheck.DateSources", path="2021-04-20-vote.md")
     assert len(fs) == 1 and fs[0].category == "metadata"
+    assert (fs[0].position.line, fs[0].match) == (3, "2021-04-21")      # on the front matter value
     assert "April 20, 2021" in fs[0].message and "April 21, 2021" in fs[0].message
     assert found(text, None, "Deskcheck.DateSources", path="2021-04-21-vote.md") == []
 
