@@ -175,6 +175,8 @@ _ANNIV = re.compile(
     r"|(?P<cent>centenary|centennial|bicentenary|bicentennial)"
     r"|(?P<turn>turns|turned|will\s+turn|marks|marked)\s+(?P<tn>\d{1,3})(?!\s*(?:%|percent|per\s+cent|million|billion))\b)")
 _BORN = re.compile(r"\bborn\b[^.;!?]{0,40}$")
+# "on July 25 last year": the sentence names the year a yearless date belongs to
+_YEAR_WORD = re.compile(r"\b(last|next)\s+year\b", re.IGNORECASE)
 _FUTURE = re.compile(r"\b(?:will|shall|expected|scheduled|due\s+to|due\s+on|is\s+due|are\s+due|plans?\s+to|planned|"
                      r"set\s+to|upcoming|going\s+to|next)\b", re.IGNORECASE)
 
@@ -378,11 +380,14 @@ def _extract_block(text: str, lo: int, hi: int, ref: dt.date | None, sents: list
         return all(b <= x or a >= y for x, y in taken)
 
     memo: dict[int, tuple[int, bool, int]] = {}
+    shifts: dict[int, int] = {}
 
     def context(a: int) -> tuple[int, bool, int]:
         si, s0, s1 = _sentence_bounds(sents, starts, a, lo, hi)
         if si not in memo or si < 0:
             memo[si] = (si, bool(_FUTURE.search(text, s0, s1)), s0)
+            shift = _YEAR_WORD.search(text, s0, s1)
+            shifts[si] = (-1 if shift.group(1).lower() == "last" else 1) if shift else 0
         return memo[si]
 
     def add(m: DateMention) -> None:
@@ -400,7 +405,8 @@ def _extract_block(text: str, lo: int, hi: int, ref: dt.date | None, sents: list
             g = mt.groupdict()
             si, future, s0 = context(a)
             in_q = _in_any(qspans, a, b)
-            mention = _read_date(form, g, mt, text, a, b, ref, future, si, in_q, out, s0)
+            shifted = ref.replace(year=ref.year + shifts.get(si, 0), day=min(ref.day, 28)) if ref else None
+            mention = _read_date(form, g, mt, text, a, b, shifted, future, si, in_q, out, s0)
             if mention is not None:
                 add(mention)
     for mt in _RELATIVE.finditer(text, lo, hi):

@@ -61,10 +61,14 @@ _REPORTED = re.compile(r"\b(?:said|says|told|announced|confirmed|reported|added|
                        r"(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
 # words that mark a date as another, earlier or first, occurrence
 _DISTINCT = re.compile(r"\b(?:previous|preceding|earlier|prior|first|initial|original|originally)\b", re.IGNORECASE)
+_FUTURE_HEAD = re.compile(r"\b(?:will|would|expected|scheduled|due|planned|set)\b")
+_FUTURE_BEFORE = re.compile(r"(?:\b(?:will|shall)\s+(?:\w+\s+){0,3}|\b(?:is|are)\s+(?:scheduled|due|expected|set)\s+"
+                            r"(?:to\s+\w+\s+)?)(?:on|for|in)\s+$")
 _PAST_BEFORE = re.compile(
     r"\b(?:was|were|had|did|met|held|won|lost|took|began|left|came|went|fell|rose|said|told|died|signed|"
-    r"visited|opened|closed|announced|attacked|launched|arrived|returned|ended|started|voted|"
-    r"[a-z]{3,}ed)\s+(?:on|in)\s+$")
+    r"visited|opened|closed|announced|attacked|launched|arrived|returned|ended|started|voted|quit|struck|hit|"
+    r"shut|fled|ran|spoke|wrote|sold|bought|beat|broke|began|led|"
+    r"[a-z]{3,}ed)\s+(?:(?!will|would|and|but|or)[a-z]+\s+){0,3}(?:on|in)\s+$")
 _FUTURE_WORDS = re.compile(r"\b(?:will|expected|scheduled|due|plans?|planned|set\s+to|upcoming)\b", re.IGNORECASE)
 
 
@@ -378,7 +382,7 @@ class Dates(Kind):
         done: set[int] = set()
         for si, group in by_sentence.items():
             dated = [m for m in group if _resolved(m) and not m.in_quote and
-                     m.kind in ("date", "range", "month", "weekday", "relative")]
+                     m.kind in ("date", "range", "month", "weekday", "relative", "year")]
             if not dated:
                 continue
             lo = min(m.span.start for m in group)
@@ -407,17 +411,47 @@ class Dates(Kind):
                 direction = c.group("dir").lower()
                 after_dir = direction in ("after", "later than")
                 wrong = a.end < b.start if after_dir else a.start > b.end
-                if not wrong:
-                    continue
-                done.add(c.start())
                 span = Span(a.span.start, c.end()) if a.span.start < c.start() else Span(c.start(), a.span.end)
                 said = re.sub(r"\s+", " ", text[span.start:span.end]).strip(" ,")
-                msg = (f"'{said}': {_describe(a)} comes {'before' if after_dir else 'after'} "
-                       f"{_describe(b)}, the date given for the event it is said to {'follow' if after_dir else 'precede'}")
+                if wrong:
+                    msg = (f"'{said}': {_describe(a)} comes {'before' if after_dir else 'after'} {_describe(b)}, "
+                           f"the date given for the event it is said to {'follow' if after_dir else 'precede'}")
+                else:
+                    gap = self._gap_mismatch(c, a, b, after_dir)
+                    if gap is None:
+                        continue
+                    msg = f"'{said}': {_describe(a)} is {gap} {'after' if after_dir else 'before'} {_describe(b)}"
+                done.add(c.start())
                 yield Hit(Span(span.start, span.start + len(text[span.start:span.end].rstrip())), self.message(msg),
                           related=(Related(b.span, f"the other date: {_describe(b)}"),))
         yield from self._anaphora(text, ms)
         yield from self._past_after_article(text, ms, ref)
+
+    @staticmethod
+    def _gap_mismatch(c: re.Match[str], a: DateMention, b: DateMention, after_dir: bool) -> str | None:
+        """How far apart two dates really are, when that is not the distance the text states."""
+        n = _num(c.group("n")) if c.group("n") else (1 if c.group("unit2") else None)
+        if not n:
+            return None   # "a few days after", "several weeks before": no number to check
+        unit = (c.group("unit") or c.group("unit2") or "").lower().rstrip("s")
+        assert a.start and a.end and b.start and b.end
+        if unit in ("day", "night", "morning", "evening", "week"):
+            if a.start != a.end or a.kind not in ("date", "range", "weekday"):
+                return None
+            if b.kind not in ("date", "range"):
+                return None
+            actual = (a.start - b.end).days if after_dir else (b.start - a.start).days
+            want, slack = (7 * n, 3) if unit == "week" else (n, 0)
+            if abs(actual - want) <= slack or actual <= 0:
+                return None
+            return _count(actual, "day")
+        if unit == "year" and a.kind in ("year", "date", "month") and b.kind in ("year", "date", "month") \
+                and a.year_given and b.year_given:
+            actual = (a.start.year - b.start.year) if after_dir else (b.start.year - a.start.year)
+            if abs(actual - n) <= 1 or actual <= 0:
+                return None
+            return _count(actual, "year")
+        return None
 
     def _anaphora(self, text: str, ms: list[DateMention]) -> Iterable[Hit]:
         """"The following day, April 15" after a date of April 12: the restated date is wrong."""
@@ -448,20 +482,28 @@ class Dates(Kind):
             yield Hit(span, self.message(msg), related=(Related(p.span, f"the date it counts from: {_describe(p)}"),))
 
     def _past_after_article(self, text: str, ms: list[DateMention], ref: dt.date | None) -> Iterable[Hit]:
-        """A past event ("died on May 5, 2022") dated after the article's own date."""
+        """A past event dated after the article's date ("died on May 5, 2022"), or a future one before it.
+
+        A date without a year counts only when it falls within a week of the article's date: the
+        year was chosen as the nearest, so only a near date can be a slip rather than another year.
+        """
         if ref is None:
             return
         for m in ms:
-            if m.in_quote or not m.year_given or not _resolved(m) or m.kind not in ("date", "range", "month"):
+            if m.in_quote or not _resolved(m) or m.kind not in ("date", "range", "month"):
                 continue
-            assert m.start
-            if m.start <= ref:
+            if not m.year_given and m.kind == "month":
                 continue
-            head = text[max(0, m.span.start - 40):m.span.start]
-            if not _PAST_BEFORE.search(head) or re.search(r"\b(?:will|would|expected|scheduled|due|planned)\b", head):
-                continue
-            yield Hit(m.span, self.message(f"'{m.text}' is told as past, but {_describe(m)} is after the "
-                                           f"article's date, {fmt_date(ref)}"))
+            assert m.start and m.end
+            lead = re.match(r"(?:in|on|since|by)\s+", m.text, re.IGNORECASE)    # "in August 2023" holds its preposition
+            head = text[max(0, m.span.start - 40):m.span.start + (lead.end() if lead else 0)]
+            near = m.year_given or abs((m.start - ref).days) <= 7
+            if m.start > ref and near and _PAST_BEFORE.search(head) and not _FUTURE_HEAD.search(head):
+                yield Hit(m.span, self.message(f"'{m.text}' is told as past, but {_describe(m)} is after the "
+                                               f"article's date, {fmt_date(ref)}"))
+            elif m.end < ref and near and _FUTURE_BEFORE.search(head):
+                yield Hit(m.span, self.message(f"'{m.text}' is told as still to come, but {_describe(m)} is before "
+                                               f"the article's date, {fmt_date(ref)}"))
 
     @staticmethod
     def _event_dates(text: str, ms: list[DateMention]) -> dict[str, DateMention]:
