@@ -284,6 +284,15 @@ def test_one_event_two_dates() -> None:
     assert matches("The election on Sunday went smoothly.\n\nTurnout in the May 15 election was low.", mon) == []
 
 
+@pytest.mark.parametrize("text", [
+    "On Tuesday, a day after the election, officials counted votes on Wednesday.",   # clause break
+    "On April 2, last month's figures showed a drop.",                             # not a restatement
+    "The match on Saturday was a thriller.\n\nIn the March 5 match, the team lost.",  # two matches
+])
+def test_loose_neighbours_are_not_linked(text: str) -> None:
+    assert matches(text) == []
+
+
 def test_two_events_two_dates_not_flagged() -> None:
     text = "The summit on April 12 ended early.\n\nThe vote on April 14 passed."
     assert matches(text) == []

@@ -49,11 +49,19 @@ crash explosion fire earthquake storm flood hearing trial verdict sentencing rul
 talks visit conference speech debate parade march rally protest concert premiere opening closing
 unveiling handover deadline coup invasion ceasefire truce agreement accord deal merger
 """.split())
+# events an article normally reports once, so two dates for one of them is a contradiction (a story
+# may well cover two matches, strikes or meetings, but rarely two inaugurations)
+ONE_OFF_EVENTS = frozenset("""
+election referendum runoff summit signing inauguration funeral wedding final verdict sentencing
+coup invasion launch landing ceremony premiere unveiling handover
+""".split())
 _EVENT_BEFORE = re.compile(r"\b(?i:the)\s+(?P<noun>[a-z]+(?:-[a-z]+)?)(?:\s+|,?\s+(?:which\s+)?(?:(?:was|were|is|held|"
                            r"took|place|opened|began|started|ended|came)\s+){1,2})(?:on|of)\s+$")
 _EVENT_AFTER = re.compile(r"\s*(?P<noun>[a-z]+(?:-[a-z]+)?)\b")
 # the event a connector points at: "the summit", "the final planning approval"
 _ORDER_OBJECT = re.compile(r"(?:the|a|an|his|her|its|their)\s+(?:[a-z]+\s+){0,2}?(?P<noun>[a-z]+(?:-[a-z]+)?)\b")
+# from a connector to the date of its event: a dozen words at most, no clause break
+_ORDER_OBJECT_SPAN = re.compile(r"[^,;:.!?()—–]{0,100}")
 # what may stand between a date and its connector: "On April 16, a day after", "April 14, came a day after"
 _ORDER_GAP = re.compile(r"[\s,]*(?:(?!(?:and|but|while|when|although|as)\b)[a-z]+[\s,]+){0,3}")
 # a relative word right after one of these dates the report, not the event
@@ -317,8 +325,9 @@ class Dates(Kind):
                 continue
             if e.span.start >= r.span.end and _APPOSITION.fullmatch(text, r.span.end, e.span.start):
                 return e
-            if e.span.end <= r.span.start and re.fullmatch(r"\s*,\s*", text[e.span.end:r.span.start]):
-                return e
+            if e.span.end <= r.span.start and re.fullmatch(r"\s*,\s*", text[e.span.end:r.span.start]) \
+                    and re.match(r"\s*(?:[,.;)]|$)", text[r.span.end:r.span.end + 2]):
+                return e   # "On January 2, last month, ..." but not "On April 2, last month's figures"
         return None
 
     def _nearest_unsupported(self, r: DateMention, ms: list[DateMention], explicit: list[DateMention],
@@ -396,9 +405,10 @@ class Dates(Kind):
                 noun = _ORDER_OBJECT.match(text, c.end())
                 event = events.get(noun.group("noun")) if noun else None
                 if before and _ORDER_GAP.fullmatch(text, before[-1].span.end, c.start()):
-                    # "next March, a month after the approval ... in April"
+                    # "next March, a month after the approval ... in April": the second date belongs to
+                    # the event only when no clause break stands between them
                     a = before[-1]
-                    b = after[0] if after else event
+                    b = after[0] if after and _ORDER_OBJECT_SPAN.fullmatch(text, c.end(), after[0].span.start) else event
                 elif noun and after and event is not None and \
                         re.fullmatch(r"[\s,]*(?:on\s+|in\s+)?", text[noun.end():after[0].span.start]):
                     # "the day before the summit, on April 13", the summit dated elsewhere
@@ -545,7 +555,7 @@ class Dates(Kind):
             if not (m.explicit or weekday_only) or m.in_quote:
                 continue
             noun = self._event_noun(text, m)
-            if not noun:
+            if not noun or noun not in ONE_OFF_EVENTS:
                 continue
             first = seen.get(noun)
             if first is None:
