@@ -113,7 +113,8 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d-])")),
     # June 27-July 10, 2022
     ("md-md", re.compile(
-        rf"\b(?=[A-Z]){_WDPRE}(?P<mon>{_MON})\s+(?P<d>{_D})(?:,?\s+(?P<y1>{_Y}))?(?:{_DASH}|\s+(?:to|through|until)\s+)"
+        rf"\b(?=[A-Zb])(?:(?P<from>between)\s+)?{_WDPRE}(?P<mon>{_MON})\s+(?P<d>{_D})(?:,?\s+(?P<y1>{_Y}))?"
+        rf"(?:{_DASH}|\s+(?P<conj>to|through|until|and)\s+)"
         rf"(?P<mon2>{_MON})\s+(?P<d2>{_D}){_YEARTAIL}")),
     # April 13-14, 2021 / from May 4 to 7 / between May 4 and 7
     ("md-d", re.compile(
@@ -173,7 +174,8 @@ _AGE = re.compile(
 _ANNIV = re.compile(
     r"\b(?:(?P<ord>\d{1,3})(?:st|nd|rd|th)\s+(?:anniversary|birthday)"
     r"|(?P<cent>centenary|centennial|bicentenary|bicentennial)"
-    r"|(?P<turn>turns|turned|will\s+turn|marks|marked)\s+(?P<tn>\d{1,3})(?!\s*(?:%|percent|per\s+cent|million|billion))\b)")
+    r"|(?P<turn>turns|turned|will\s+turn|marks|marked)\s+(?P<tn>\d{1,3})(?!\s*(?:%|percent|per\s+cent|million|billion))\b"
+    r"|(?P<since>\d{1,3})\s+years\s+since\b)")
 _BORN = re.compile(r"\bborn\b[^.;!?]{0,40}$")
 # "on July 25 last year": the sentence names the year a yearless date belongs to
 _YEAR_WORD = re.compile(r"\b(last|next)\s+year\b", re.IGNORECASE)
@@ -458,7 +460,7 @@ def _extract_block(text: str, lo: int, hi: int, ref: dt.date | None, sents: list
         add(DateMention(Span(mt.start(), mt.end()), "age", mt.group(), in_quote=_in_any(qspans, mt.start(), mt.end()),
                         sentence=si, number=n))
     for mt in _ANNIV.finditer(text, lo, hi):
-        n = _int(mt.group("ord")) or _int(mt.group("tn"))
+        n = _int(mt.group("ord")) or _int(mt.group("tn")) or _int(mt.group("since"))
         if mt.group("cent"):
             n = 200 if mt.group("cent").lower().startswith("bi") else 100
         si, _, _ = context(mt.start())

@@ -583,10 +583,10 @@ class Dates(Kind):
                 expected = {ref.year - b.start.year - 1, ref.year - b.start.year}
             # the age that follows the birth date nearest, before another person's age intervenes
             for a in ages:
-                if a.number in expected:
-                    break
                 if a.span.start < b.span.start and a.sentence != b.sentence:
                     continue
+                if a.number in expected:
+                    break
                 if a.sentence - b.sentence > 8:
                     break  # too far from the birth date to be sure it is the same person
                 want = " or ".join(str(x) for x in sorted(expected))
