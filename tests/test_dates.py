@@ -373,7 +373,7 @@ def test_tense_against_the_article_date(text: str, bad: str | None) -> None:
     ("The hall, which opened in 1921, turns 100 this year.", None),
     ("The hall, which opened in 1921, turns 90 this year.", "turns 90"),
     ("Crowds marked 80 years since the dam was finished in 1941.", None),
-    ("Crowds marked 70 years since the dam was finished in 1941.", "70 years since"),
+    ("Crowds gathered 70 years since the dam was finished in 1941.", "70 years since"),
 ])
 def test_age_and_anniversary_arithmetic(text: str, bad: str | None) -> None:
     assert matches(text) == ([bad] if bad else [])
