@@ -379,6 +379,17 @@ def test_age_and_anniversary_arithmetic(text: str, bad: str | None) -> None:
     assert matches(text) == ([bad] if bad else [])
 
 
+def test_age_at_an_earlier_time_is_not_checked() -> None:
+    text = "The striker, 27, scores often.\n\nHe was born in 1994 and moved to England aged 16 as a 16-year-old."
+    assert matches(text, dt.date(2022, 11, 10)) == []
+
+
+def test_following_day_counts_from_any_recent_date() -> None:
+    text = ("The summit opened on Sunday, November 6. Leaders arrived the day before, on November 5, "
+            "and talks began the following day, November 7.")
+    assert matches(text, dt.date(2022, 11, 10)) == []
+
+
 def test_age_across_a_leap_day_birthday() -> None:
     text = "The runner was born on February 29, 2000.\n\nThe 21-year-old won."
     assert matches(text, dt.date(2021, 2, 28)) == ["21-year-old"]     # the birthday is not yet reached

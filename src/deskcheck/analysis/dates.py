@@ -167,9 +167,11 @@ _RELATIVE = re.compile(
     r"|(?:a|one|two|three|four|five|six|seven|\d+)\s+(?:day|week)s?\s+(?:earlier|later)))\b",
     re.IGNORECASE)
 
+# an age now: "the 45-year-old", "Smith, 45,", ", aged 45", "is 45 years old"; not "a 16-year-old" or
+# "moved aged 16", which give an age at some earlier time
 _AGE = re.compile(
-    r"\b(?:(?P<n1>\d{1,3})-year-old\b(?![-\w])"
-    r"|aged\s+(?P<n2>\d{1,3})\b|(?P<n4>\d{1,3})\s+years\s+old\b"
+    r"(?:(?<=\b[Tt]he\s)(?P<n1>\d{1,3})-year-old\b(?![-\w])"
+    r"|(?<=,\s)aged\s+(?P<n2>\d{1,3})\b|(?:(?<=\bis\s)|(?<=\bnow\s))(?P<n4>\d{1,3})\s+years\s+old\b"
     r"|(?<=[A-Za-z]), (?P<n3>\d{1,3}),(?=\s+(?:who|said|was|is|has|had|of|from|a|an|the|and|told|[a-z]+ed)\b))")
 _ANNIV = re.compile(
     r"\b(?:(?P<ord>\d{1,3})(?:st|nd|rd|th)\s+(?:anniversary|birthday)"

@@ -479,12 +479,19 @@ class Dates(Kind):
                           and 0 <= m.sentence - p.sentence <= 3]
             if not antecedent:
                 continue
+            slack = 3 if days >= 7 else 0
+
+            def fits(p: DateMention) -> bool:
+                assert p.start and p.end and e is not None and e.start
+                expected = (p.start - days * DAY) if back else (p.end + days * DAY)
+                return abs((e.start - expected).days) <= slack
+
+            # which earlier date the phrase counts from is a guess: any date that fits clears it
+            if any(fits(p) for p in antecedent):
+                continue
             p = antecedent[-1]
             assert p.start and p.end
             expected = (p.start - days * DAY) if back else (p.end + days * DAY)
-            slack = 3 if days >= 7 else 0
-            if abs((e.start - expected).days) <= slack:
-                continue
             span = Span(min(m.span.start, e.span.start), max(m.span.end, e.span.end))
             said = re.sub(r"\s+", " ", text[span.start:span.end])
             msg = (f"'{said}' but {_count(days, 'day')} {'before' if back else 'after'} {_describe(p)} "
