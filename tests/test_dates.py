@@ -233,6 +233,12 @@ def test_weekday_mismatch(text: str, bad: str | None) -> None:
     assert matches(text) == ([bad] if bad else [])
 
 
+def test_weekday_fits_a_year_named_nearby() -> None:
+    ref = dt.date(2021, 9, 10)
+    assert matches("The disputed 2020 election was held on Sunday, August 9.", ref) == []
+    assert matches("The disputed election was held on Sunday, August 9.", ref) == ["Sunday, August 9"]
+
+
 def test_weekday_message_states_both() -> None:
     (f,) = found("Polls opened on Sunday, August 10, 2020.", dt.date(2020, 8, 11))
     assert "Monday" in f.message and "Sunday" in f.message

@@ -139,6 +139,9 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?P<mon>{_MON})(?:,?\s+(?P<y>{_Y}))?|(?P<mon_b>{_MON})\s+(?P<y_b>{_Y}))(?!\s+of\s+(?:the\s+)?[A-Z])")),
     # 2019-2021 (a year range; fiscal "2024-25" is not a date)
     ("year-year", re.compile(r"(?<![\d,.$£€])(?P<y>(?:1[6-9]|20)\d\d)[-–](?P<y2>(?:1[6-9]|20)\d\d)(?![\d-])")),
+    # the 2020 election / its 2002 series (the year alone is the mention)
+    ("year-attr", re.compile(
+        rf"\b(?i:the|a|an|its|his|her|their|this|that)\s+(?:[a-z]+\s+)?(?<![\d,.$£€])(?P<y>{_Y})(?=\s+[a-z])")),
     # in 1970 / since 1994 / late 2020
     ("year", re.compile(
         rf"\b(?i:in|since|by|until|from|during|before|after|of|between|early|late|mid|mid-|and|to|around|"
@@ -401,7 +404,7 @@ def _extract_block(text: str, lo: int, hi: int, ref: dt.date | None, sents: list
     # explicit dates, longest forms first so "April 13-14" is not also read as "April 13"
     for form, pat in _DATE_PATTERNS:
         for mt in pat.finditer(text, lo, hi):
-            a, b = mt.start(), mt.end()
+            a, b = mt.span("y") if form == "year-attr" else mt.span()
             while b > a and text[b - 1] in " ,":
                 b -= 1
             if not free(a, b):
@@ -510,7 +513,7 @@ def _read_date(form: str, g: dict[str, str | None], mt: re.Match[str], text: str
     detail: dict[str, object] = {}
     if g.get("y1"):
         detail["y1"] = True
-    if form in ("year", "year-year"):
+    if form in ("year", "year-year", "year-attr"):
         y = int(g["y"])  # type: ignore[arg-type]
         if form == "year-year":
             y2 = int(g["y2"])  # type: ignore[arg-type]

@@ -244,14 +244,15 @@ class Dates(Kind):
                 if m.in_quote and not m.year_given:
                     continue
                 assert m.start is not None
-                if m.start.weekday() != m.weekday:
+                if m.start.weekday() != m.weekday and not self._fits_a_nearby_year(m, ms, m.weekday):
                     yield self._weekday_hit(m.span, m.text, m.start, m.weekday, ref, None)
             elif m.kind == "date" and m.weekday is None and _resolved(m) and i + 1 < len(ms) \
                     and ms[i + 1].kind == "weekday" and not ms[i + 1].detail.get("mod") \
                     and not (m.in_quote and not m.year_given):
                 w = ms[i + 1]
                 assert w.weekday_span is not None and w.weekday is not None and m.start is not None
-                if _WEEKDAY_AFTER.fullmatch(text, m.span.end, w.weekday_span.start) and m.start.weekday() != w.weekday:
+                if _WEEKDAY_AFTER.fullmatch(text, m.span.end, w.weekday_span.start) and m.start.weekday() != w.weekday \
+                        and not self._fits_a_nearby_year(m, ms, w.weekday):
                     span = Span(m.span.start, w.weekday_span.end)
                     yield self._weekday_hit(span, text[span.start:span.end], m.start, w.weekday, ref, None)
             elif m.kind == "weekday" and not m.detail.get("qual") and i + 1 < len(ms):
@@ -263,10 +264,26 @@ class Dates(Kind):
                     continue
                 assert m.weekday_span is not None and nxt.start is not None and m.weekday is not None
                 gap = _WEEKDAY_LINK.fullmatch(text, m.weekday_span.end, nxt.span.start)
-                if gap is None or nxt.start.weekday() == m.weekday:
+                if gap is None or nxt.start.weekday() == m.weekday or self._fits_a_nearby_year(nxt, ms, m.weekday):
                     continue
                 span = Span(m.weekday_span.start, nxt.span.end)
                 yield self._weekday_hit(span, text[span.start:span.end], nxt.start, m.weekday, ref, nxt)
+
+    @staticmethod
+    def _fits_a_nearby_year(m: DateMention, ms: list[DateMention], weekday: int) -> bool:
+        """A yearless date whose weekday fits a year the text names close by ("the 2020 vote ... Sunday,
+        August 9"): the year was only guessed, so the text's own year wins."""
+        if m.year_given or not m.parts or m.parts[1] is None or m.parts[2] is None:
+            return False
+        month, day = m.parts[1], m.parts[2]
+        for y in ms:
+            if y.year_given and y.parts and y.parts[0] and abs(y.sentence - m.sentence) <= 3 and y is not m:
+                try:
+                    if dt.date(y.parts[0], month, day).weekday() == weekday:
+                        return True
+                except ValueError:
+                    continue
+        return False
 
     def _weekday_hit(self, span: Span, said: str, day: dt.date, weekday: int, ref: dt.date | None,
                      other: DateMention | None) -> Hit:
