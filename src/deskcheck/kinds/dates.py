@@ -607,8 +607,8 @@ class Dates(Kind):
                 expected = {ref.year - b.start.year - 1, ref.year - b.start.year}
             # the age that follows the birth date nearest, before another person's age intervenes
             for a in ages:
-                if a.span.start < b.span.start and a.sentence != b.sentence:
-                    continue
+                if a.span.start < b.span.start and not 0 <= b.sentence - a.sentence <= 1:
+                    continue  # an age well before the birth date may be someone else's
                 if a.number in expected:
                     break
                 if a.sentence - b.sentence > 8:
