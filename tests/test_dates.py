@@ -184,6 +184,8 @@ def test_yesterday_with_the_day_named_elsewhere_is_not_flagged() -> None:
     "Ministers met this week.\n\nThe previous round of talks, on April 14, ended without a deal.",
     # two days apart is no off-by-one slip
     "The council voted last night.\n\nThe consultation closed on April 18.",
+    # the text places the other date in its own week
+    "Leaders met this week.\n\nLast week, on April 13, envoys prepared the ground.",
     # something else in the text falls in the relative period
     "The storm hit the coast yesterday.\n\nWarnings were issued on Tuesday after a storm on April 19.",
 ])

@@ -385,6 +385,11 @@ class Dates(Kind):
         assert e.start
         if _DISTINCT.search(self._sentence_text(e)):
             return None  # "the previous round, on March 9": the text itself says it is another event
+        for other in ms:
+            if other is not r and other.kind == "relative" and not other.in_quote and _resolved(other) \
+                    and other.start and other.end and other.start <= e.start and e.end <= other.end \
+                    and other.detail.get("unit") == unit:
+                return None  # "last week, on April 13": the text already places that date itself
         # the relative day lies in the past (yesterday) or future (tomorrow): the date must too
         if unit == "day" and (r.end < ref) != (e.start < ref):
             return None
