@@ -434,6 +434,12 @@ def test_html_time_and_meta_disagree_points_at_the_time_element() -> None:
     assert len(fs) == 1 and "<time" in fs[0].match
 
 
+def test_html_time_in_the_body_is_not_the_articles_date() -> None:
+    html = ('<html><body><article><h1>Vote</h1><p><time datetime="2021-04-21">April 21, 2021</time></p>'
+            '<p>The first round was on <time datetime="2021-04-11">April 11</time>.</p></article></body></html>')
+    assert found(html, None, "Deskcheck.DateSources", fmt="html") == []
+
+
 def test_text_date_line_with_no_break_space() -> None:
     text = "Council votes\n\nApril 21, 2021\u00a0\n\nThe council voted yesterday, April 19.\n"
     assert [f.match for f in found(text, None, fmt="txt")] == ["yesterday, April 19"]

@@ -676,7 +676,13 @@ class Dates(Kind):
     # -- metadata: the article's own dates disagree ---------------------------------------------
 
     def _metadata(self, ctx: Context) -> Iterable[Hit]:
-        sources = ctx.doc.metadata.date_sources
+        # the first source of each kind: a later <time datetime> inside the body dates something else
+        seen: set[str] = set()
+        sources = []
+        for where, d, span in ctx.doc.metadata.date_sources:
+            if where not in seen:
+                seen.add(where)
+                sources.append((where, d, span))
         if len({d for _w, d, _s in sources}) < 2:
             return
         first_where, first_date, first_span = sources[0]
