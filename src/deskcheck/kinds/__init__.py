@@ -3,11 +3,13 @@ from __future__ import annotations
 
 from .attribution import Attribution
 from .base import Kind
+from .dates import Dates
 from .existence import Existence
 from .substitution import Substitution
 
 KINDS: dict[str, type[Kind]] = {
     "attribution": Attribution,
+    "dates": Dates,
     "existence": Existence,
     "substitution": Substitution,
 }
