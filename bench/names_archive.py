@@ -120,7 +120,7 @@ def main() -> None:
         other = 0
         for fr in files:
             for f in fr.get("findings", []):
-                if f.get("rule") == "Deskcheck.ArchiveNames":
+                if f.get("rule") == "Deskcheck.HouseNames" and "archive" in f.get("message", ""):
                     name = Path(fr["path"]).name
                     if (name, f.get("match")) in planted:
                         found.add((name, f.get("match")))

@@ -40,6 +40,7 @@ class Options:
     stdin_filename: str | None = None
     warn: Callable[[str], None] | None = None
     archive_index: Any = None        # archive.ArchiveIndex, set by archive.prepare in run()
+    progress: Callable[[int, int, str], None] | None = None    # (number, total, path) as each article starts
 
 
 @dataclass
@@ -135,7 +136,9 @@ def run(paths: list[str], options: Options | None = None) -> RunResult:
     articles = discover(paths)
     options = archive.prepare(articles, configs, options)   # unchanged unless archive mode is on
     fail_levels = []
-    for path in articles:
+    for done, path in enumerate(articles, 1):
+        if options.progress is not None:
+            options.progress(done, len(articles), path)
         config = configs.for_path(path)
         if path != "-" and config.ignored(path):
             continue
@@ -166,6 +169,9 @@ def check_text(text: str, format: str = "md", config: Config | Path | str | None
 def check_path(path: str | Path, config: Config | Path | str | None = None, **overrides: Any) -> list[Finding]:
     """Lint one article file and return its findings."""
     options = Options(**overrides)
+    if isinstance(config, Config):
+        doc = load_document(str(path), options)
+        return check_document_with(doc, config, options)[0]
     if isinstance(config, (str, Path)):
         options.config = Path(config)
     return run([str(path)], options).files[0].findings

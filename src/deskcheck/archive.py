@@ -4,7 +4,7 @@ Opt-in (`--archive`, or `archive: true` in the config), because pre-commit and C
 unrelated files at once. The articles of one run are read once up front; for every name the
 spellings are grouped across articles with the same test the per-article check uses, and a
 spelling used by only a minority of the articles that use the name is reported on those articles
-(rule Deskcheck.ArchiveNames, category style) with the archive's usual form as the fix.
+(rule Deskcheck.HouseNames, category style) with the archive's usual form as the fix.
 
 `deskcheck names learn ARCHIVE_DIR -o names.yml` writes the same statistics as a house names
 list, so new articles are checked against how the paper has always spelled a name.

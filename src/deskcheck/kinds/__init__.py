@@ -1,12 +1,16 @@
 """The registry of rule kinds: one class per file, one line here each."""
 from __future__ import annotations
 
+from .attribution import Attribution
 from .base import Kind
+from .dates import Dates
 from .existence import Existence
 from .names import Names
 from .substitution import Substitution
 
 KINDS: dict[str, type[Kind]] = {
+    "attribution": Attribution,
+    "dates": Dates,
     "existence": Existence,
     "names": Names,
     "substitution": Substitution,

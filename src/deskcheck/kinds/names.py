@@ -6,10 +6,8 @@ occurrence is reported with the preferred form as the fix and the preferred form
 related locations.
 
 `check: house` (category style): an article that is consistent but uses a form the house list
-rejects; a house preference, not a contradiction.
-
-`check: archive` (category style): with `--archive`, a name this article spells the way only a
-minority of the archive's articles do.
+rejects (a house preference, not a contradiction); and, with `--archive`, a name this article
+spells the way only a minority of the archive's articles do.
 """
 from __future__ import annotations
 
@@ -22,7 +20,7 @@ from ..analysis.names import (HouseList, NameGroup, Occurrence, group_names, loa
 from ..model import Hit, Related, Span
 from .base import Context, Kind
 
-CHECKS = ("consistency", "house", "archive")
+CHECKS = ("consistency", "house")
 
 
 def _inside(span: Span, segments: list[Span]) -> bool:
@@ -83,10 +81,10 @@ class Names(Kind):
         groups = groups_for(ctx, ms, house)
         if self.options.check == "consistency":
             yield from self._consistency(ctx, groups, house)
-        elif self.options.check == "house":
+        else:
             yield from self._house(ctx, groups, house)
-        elif ctx.settings.archive is not None:
-            yield from self._archive(ctx, groups, house)
+            if ctx.settings.archive is not None:
+                yield from self._archive(ctx, groups, house)
 
     # -- consistency ------------------------------------------------------------------------
 
@@ -126,7 +124,7 @@ class Names(Kind):
             for o in occs:
                 if _kept(ctx, o, keep):
                     continue
-                yield Hit(o.token.span, self.message(form, preferred, f" ({note})" if note else ""),
+                yield Hit(o.token.span, self.message(form, preferred, _house_reason(note)),
                           (prefix_of(o) + preferred,))
         yield from self._house_whole_names(ctx, groups, house)
 
@@ -147,7 +145,7 @@ class Names(Kind):
             if any(t.span in worded for t in m.tokens):
                 continue   # the word-level finding already says it
             preferred, entry = hit
-            yield Hit(m.span, self.message(surface, preferred, f" ({entry.note})" if entry.note else ""), (preferred,))
+            yield Hit(m.span, self.message(surface, preferred, _house_reason(entry.note)), (preferred,))
 
     # -- archive ----------------------------------------------------------------------------
 
@@ -163,8 +161,13 @@ class Names(Kind):
             if verdict is None:
                 continue
             preferred, used_by, total = verdict
+            reason = f"the archive's usual spelling: {used_by} of {total} articles that use the name"
             for o in occs:
-                yield Hit(o.token.span, self.message(form, preferred, used_by, total), (prefix_of(o) + preferred,))
+                yield Hit(o.token.span, self.message(form, preferred, reason), (prefix_of(o) + preferred,))
+
+
+def _house_reason(note: str) -> str:
+    return f"house names list: {note}" if note else "house names list"
 
 
 def _flat(g: NameGroup) -> Iterable[Occurrence]:
