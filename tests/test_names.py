@@ -363,3 +363,9 @@ def test_cli_archive_flag(tmp_path: Path) -> None:
     assert hits == [("o0.md", "Timoshenko"), ("o0.md", "Timoshenko")]
     res = CliRunner().invoke(cli, ["names", "learn", str(tmp_path)])
     assert res.exit_code == 0 and "Tymoshenko" in yaml.safe_load(res.output)["names"][0]["name"]
+
+
+def test_accepted_spelling_is_not_reported() -> None:
+    text = ("<!-- deskcheck-accept Lukashenka -->\n\nAlexander Lukashenko, known in Belarusian as "
+            "Lukashenka, spoke. Lukashenko left.")
+    assert findings(text) == [] and findings(text, HOUSE) == []

@@ -12,6 +12,7 @@ spells the way only a minority of the archive's articles do.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 from typing import Iterable
 
@@ -80,11 +81,16 @@ class Names(Kind):
         house = self.house(ctx)
         groups = groups_for(ctx, ms, house)
         if self.options.check == "consistency":
-            yield from self._consistency(ctx, groups, house)
+            hits = self._consistency(ctx, groups, house)
         else:
-            yield from self._house(ctx, groups, house)
+            hits = self._house(ctx, groups, house)
             if ctx.settings.archive is not None:
-                yield from self._archive(ctx, groups, house)
+                hits = chain(hits, self._archive(ctx, groups, house))
+        # a spelling the newsroom or the article accepts (vocabulary, deskcheck-accept) stays
+        accepted = ctx.settings.vocabulary.accept
+        for hit in hits:
+            if ctx.text[hit.span.start:hit.span.end] not in accepted:
+                yield hit
 
     # -- consistency ------------------------------------------------------------------------
 
