@@ -121,6 +121,10 @@ def check_document_with(doc: Document, config: Config, options: Options) -> tupl
 
 
 def load_document(path: str, options: Options, text: str | None = None, fmt: str | None = None) -> Document:
+    if text is None and fmt is None and options.archive_index is not None:
+        read = archive.take(path)           # archive mode has already read and parsed it
+        if read is not None:
+            return read
     name = options.stdin_filename if path == "-" and options.stdin_filename else path
     fmt = fmt or format_for(name) or ("txt" if path == "-" else None)
     if fmt is None:

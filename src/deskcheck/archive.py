@@ -156,6 +156,7 @@ def prepare(articles: list[str], configs: "ConfigCache", options: "Options") -> 
     from .errors import DeskcheckError
 
     docs = []
+    _READ.clear()
     distinct: set[str] = set()
     for path in articles:
         if path == "-":
@@ -164,12 +165,23 @@ def prepare(articles: list[str], configs: "ConfigCache", options: "Options") -> 
         if config.ignored(path):
             continue
         try:
-            docs.append(load_document(path, options))
+            doc = load_document(path, options)
         except DeskcheckError:
             continue   # the main pass reports unreadable files
+        docs.append(doc)
+        _READ[path] = doc
         distinct.update(_distinct_for(config))
     index = build_index(docs, frozenset(distinct))
     return dataclasses.replace(options, archive_index=index)
+
+
+# documents the archive pass read, handed once to the main pass (api.load_document) so each
+# article is parsed and analysed once; a worker process that has none simply reads the file
+_READ: dict[str, Document] = {}
+
+
+def take(path: str) -> Document | None:
+    return _READ.pop(path, None)
 
 
 def _distinct_for(config: object) -> frozenset[str]:
