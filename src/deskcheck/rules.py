@@ -14,13 +14,13 @@ import yaml
 
 from .errors import RuleError
 from .kinds import KINDS, UNSUPPORTED_VALE_KINDS
-from .kinds.base import Kind, RuleInfo
+from .kinds.base import Kind, OptionError, RuleInfo
 from .model import CATEGORIES, Severity
 
 HEADER_KEYS = {"extends", "message", "level", "category", "scope", "link", "description", "examples",
                "profiles", "formats", "name"}
-# Vale header keys deskcheck accepts without using them
-VALE_HEADER_KEYS = {"limit", "code"}
+# Vale header keys deskcheck does not implement: a rule using them loads, with a warning
+VALE_HEADER_KEYS = {"limit", "code", "selector"}
 
 Warn = Callable[[str], None]
 
@@ -64,10 +64,17 @@ def bundled_styles() -> list[str]:
     return sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
 
 
-def _line_of(node: yaml.Node | None, key: str) -> int | None:
+def _line_of(node: yaml.Node | None, key: str, entry: str | None = None) -> int | None:
+    """The line of a top-level key; with `entry`, of that mapping key or list item under it."""
     if isinstance(node, yaml.MappingNode):
-        for k, _v in node.value:
+        for k, v in node.value:
             if getattr(k, "value", None) == key:
+                if entry is not None:
+                    children = [kk for kk, _ in v.value] if isinstance(v, yaml.MappingNode) else (
+                        v.value if isinstance(v, yaml.SequenceNode) else [])
+                    for child in children:
+                        if getattr(child, "value", None) == entry:
+                            return int(child.start_mark.line) + 1
                 return int(k.start_mark.line) + 1
     return None
 
@@ -145,16 +152,16 @@ def load_rule(path: Path, style: str, base_dir: Path, warn: Warn = _stderr) -> R
     fields = {f.name: f for f in dataclasses.fields(kind_cls.Options)}
     hints = typing.get_type_hints(kind_cls.Options)
     opts: dict[str, Any] = {}
+    ignored: list[str] = []
     for key, value in data.items():
         if key in HEADER_KEYS:
             continue
-        if key in VALE_HEADER_KEYS or (key in kind_cls.ignored_vale_options and key not in fields):
+        if key in VALE_HEADER_KEYS or key in kind_cls.ignored_vale_options:
+            ignored.append(str(key))
             continue
         if key not in fields:
             raise RuleError(f"unknown key '{key}' for kind '{kind_name}' (allowed: "
                             f"{', '.join(sorted(set(fields) | HEADER_KEYS))})", spath, _line_of(node, key))
-        if key in kind_cls.ignored_vale_options:
-            warn(f"{spath}: option '{key}' is not supported by deskcheck and is ignored")
         try:
             opts[key] = _coerce(value, hints.get(key, Any), key)
         except ValueError as exc:
@@ -181,8 +188,13 @@ def load_rule(path: Path, style: str, base_dir: Path, warn: Warn = _stderr) -> R
     info = RuleInfo(rule_id, str(data["message"]), spath, base_dir)
     try:
         kind = kind_cls(kind_cls.Options(**opts), info)
+    except OptionError as exc:
+        raise RuleError(str(exc), spath, _line_of(node, exc.key, exc.entry) or 1) from None
     except (ValueError, TypeError) as exc:
-        raise RuleError(str(exc), spath) from None
+        raise RuleError(str(exc), spath, 1) from None
+    if ignored:
+        # one warning per file, so a Vale style folder loads without a wall of notices
+        warn(f"{spath}: Vale option(s) not supported by deskcheck, ignored: {', '.join(ignored)}")
     profiles = data.get("profiles") or ()
     formats = data.get("formats") or ()
     return Rule(

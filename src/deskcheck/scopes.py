@@ -18,6 +18,7 @@ BLOCK_SCOPES = {
     "list": {"list"},
     "blockquote": {"blockquote"},
     "caption": {"caption"},
+    "figure": {"caption"},       # Vale's figure.caption
     "metadata": {"metadata"},
     "summary": {"metadata"},
     "table": {"table"},

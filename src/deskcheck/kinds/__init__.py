@@ -2,12 +2,22 @@
 from __future__ import annotations
 
 from .base import Kind
+from .capitalization import Capitalization
+from .conditional import Conditional
+from .consistency import Consistency
 from .existence import Existence
+from .occurrence import Occurrence
+from .repetition import Repetition
 from .substitution import Substitution
 
 KINDS: dict[str, type[Kind]] = {
     "existence": Existence,
     "substitution": Substitution,
+    "occurrence": Occurrence,
+    "repetition": Repetition,
+    "conditional": Conditional,
+    "capitalization": Capitalization,
+    "consistency": Consistency,
 }
 
 # Vale kinds deskcheck does not run: a rule of one of these loads with a warning and is skipped

@@ -49,9 +49,10 @@ class Context:
     segments: list[Span]       # the parts of `text` the rule's scope selects
     settings: Settings
     raw: bool = False
+    scope: tuple[str, ...] = ()   # the rule's scope, for kinds that count per scope unit
 
 
-_PLACEHOLDER = re.compile(r"%(?:\[(\d+)\])?s")
+_PLACEHOLDER = re.compile(r"%%|%(?:\[(\d+)\])?s")
 
 
 def format_message(template: str, *args: object) -> str:
@@ -59,12 +60,23 @@ def format_message(template: str, *args: object) -> str:
     it = iter(args)
 
     def repl(m: re.Match[str]) -> str:
+        if m.group() == "%%":          # printf's escaped percent sign, as in Vale
+            return "%"
         if m.group(1):
             i = int(m.group(1)) - 1
             return str(args[i]) if 0 <= i < len(args) else ""
         return str(next(it, ""))
 
     return _PLACEHOLDER.sub(repl, template)
+
+
+class OptionError(ValueError):
+    """A bad option value; `key` (and `entry`, an item or mapping key under it) locate its line."""
+
+    def __init__(self, key: str, message: str, entry: str | None = None) -> None:
+        super().__init__(message)
+        self.key = key
+        self.entry = entry
 
 
 class Kind:

@@ -1,0 +1,60 @@
+"""`repetition`: the same token twice in a row, such as "the the" (Vale's kind).
+
+As in Vale, consecutive matches of `tokens` are compared (case-blind with `ignorecase`; only
+all-letter tokens with `alpha`); a pair split by a line break, or containing an exception, is
+not flagged. The finding spans both copies and suggests the first alone. `max` is how many
+repeats in a row pass unflagged (0: any repeat is flagged).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from ..model import Hit, Span
+from ..patterns import finditer
+from .base import Context, Kind, OptionError
+from .vale import Exceptions, check_each, compile_option
+
+
+class Repetition(Kind):
+    name = "repetition"
+    default_category = "usage"
+    ignored_vale_options = frozenset({"action"})
+
+    @dataclass
+    class Options:
+        tokens: list[str] = field(default_factory=list)
+        max: int = 0
+        ignorecase: bool = False
+        alpha: bool = False
+        exceptions: list[str] = field(default_factory=list)
+        vocab: bool = True
+
+    def setup(self) -> None:
+        o = self.options
+        tokens = [str(t) for t in o.tokens if str(t).strip()]
+        if not tokens:
+            raise OptionError("tokens", "a repetition rule needs 'tokens'")
+        check_each(tokens, "tokens", o.ignorecase)
+        self.pattern = compile_option("(?:" + "|".join(tokens) + ")", "tokens", o.ignorecase)
+        self.exceptions = Exceptions([str(e) for e in o.exceptions], o.vocab)
+
+    def check(self, ctx: Context) -> Iterable[Hit]:
+        o = self.options
+        for seg in ctx.segments:
+            prev: tuple[int, int, str] | None = None
+            repeats = 0
+            for m in finditer(self.pattern, ctx.text, seg.start, seg.end, self.rule.id, ctx.doc.path):
+                curr = m.group().strip()
+                same = prev is not None and curr != "" and (
+                    curr.casefold() == prev[2].casefold() if o.ignorecase else curr == prev[2])
+                if same and o.alpha:
+                    same = curr.isalpha()
+                repeats = repeats + 1 if same else 0
+                if same and prev is not None and repeats > o.max:
+                    pair = ctx.text[prev[0]:m.end()]
+                    if "\n" not in pair and not self.exceptions.matches(pair, ctx, self.rule.id):
+                        first = ctx.text[prev[0]:prev[1]]
+                        yield Hit(Span(prev[0], m.end()), self.message(curr), (first,))
+                        repeats = 0
+                prev = (m.start(), m.end(), curr)
