@@ -13,7 +13,7 @@ from .model import Document, Span
 
 BLOCK_SCOPES = {
     "title": {"title"},
-    "heading": {"heading"},
+    "heading": {"heading", "title"},   # as in Vale, the headline (an h1) is a heading too
     "paragraph": {"paragraph"},
     "list": {"list"},
     "blockquote": {"blockquote"},
