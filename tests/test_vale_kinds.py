@@ -78,6 +78,26 @@ def test_existence_honours_the_vocabulary_unless_vocab_false(tmp_path: Path) -> 
     assert where(run(tmp_path, rule, "Zorblat rose.\n", accept=("Zorblat",))) == [(1, 1, "Zorblat")]
 
 
+def test_existence_actions_become_suggestions(tmp_path: Path) -> None:
+    rule = {"extends": "existence", "message": "Drop '%s' (fix: '%s').", "tokens": ["very"],
+            "action": {"name": "remove"}}
+    found = run(tmp_path, rule, "A very good plan.\n")
+    assert where(found) == [(1, 3, "very")] and found[0].suggestions == ("",)
+    assert found[0].message == "Drop 'very' (fix: '')."
+    rule = {"extends": "existence", "message": "'%s' -> %s", "nonword": True, "raw": [r"\w+!!+"],
+            "action": {"name": "edit", "params": ["trim_right", "!"]}}
+    found = run(tmp_path, rule, "Stop!!! Now.\n")
+    assert found[0].suggestions == ("Stop",) and found[0].message == "'Stop!!!' -> Stop"
+    rule = {"extends": "existence", "message": "'%s' -> %s", "nonword": True, "raw": [r"\d+ ?- ?\d+"],
+            "action": {"name": "edit", "params": ["regex", r"(\d+) ?- ?(\d+)", "$1 to $2"]}}
+    assert run(tmp_path, rule, "Pages 4 - 9 only.\n")[0].suggestions == ("4 to 9",)
+    rule = {"extends": "existence", "message": "'%s' -> %s", "tokens": ["irregardless"],
+            "action": {"name": "replace", "params": ["regardless", "irrespective"]}}
+    found = run(tmp_path, rule, "Irregardless, no.\n".lower())
+    assert found[0].message == "'irregardless' -> 'regardless' or 'irrespective'"
+    assert found[0].suggestions == ("regardless", "irrespective")
+
+
 # --- substitution ------------------------------------------------------------------------------
 
 def test_substitution_message_order_and_safe_fix(tmp_path: Path) -> None:
@@ -290,7 +310,7 @@ def test_unsupported_kinds_and_options_warn_once_per_file(tmp_path: Path,
         "Metric": {"extends": "metric", "message": "x", "formula": "a", "condition": "> 1"},
         "Script": {"extends": "script", "message": "x", "script": "x := 1"},
         "Limited": {"extends": "existence", "message": "x", "tokens": ["a"], "limit": 1,
-                    "action": {"name": "remove"}},
+                    "action": {"name": "suggest", "params": ["spellings"]}},
         "Fine": {"extends": "existence", "message": "x", "tokens": ["a"]},
     })
     rules = load_style(folder)
@@ -300,7 +320,7 @@ def test_unsupported_kinds_and_options_warn_once_per_file(tmp_path: Path,
     assert any("Metric.yml" in line and "metric" in line for line in lines)
     assert any("Script.yml" in line for line in lines)
     limited = [line for line in lines if "Limited.yml" in line]
-    assert len(limited) == 1 and "limit" in limited[0] and "action" in limited[0]
+    assert len(limited) == 1 and "limit" in limited[0] and "action 'suggest'" in limited[0]
 
 
 def write(tmp_path: Path, text: str) -> Path:

@@ -139,7 +139,7 @@ def load_rule(path: Path, style: str, base_dir: Path, warn: Warn = _stderr) -> R
     if not kind_name:
         raise RuleError("missing 'extends' (the rule's kind)", spath, 1)
     kind_name = str(kind_name)
-    if kind_name in UNSUPPORTED_VALE_KINDS:
+    if kind_name in UNSUPPORTED_VALE_KINDS and kind_name not in KINDS:
         warn(f"{spath}: skipped: Vale kind '{kind_name}' is not supported by deskcheck")
         return None
     kind_cls = KINDS.get(kind_name)
@@ -192,6 +192,7 @@ def load_rule(path: Path, style: str, base_dir: Path, warn: Warn = _stderr) -> R
         raise RuleError(str(exc), spath, _line_of(node, exc.key, exc.entry) or 1) from None
     except (ValueError, TypeError) as exc:
         raise RuleError(str(exc), spath, 1) from None
+    ignored.extend(kind.ignored_options)
     if ignored:
         # one warning per file, so a Vale style folder loads without a wall of notices
         warn(f"{spath}: Vale option(s) not supported by deskcheck, ignored: {', '.join(ignored)}")

@@ -86,6 +86,8 @@ class Kind:
     default_scope: ClassVar[tuple[str, ...]] = ("text",)
     # Vale options this kind accepts but does not implement: each warns once and is ignored
     ignored_vale_options: ClassVar[frozenset[str]] = frozenset()
+    # options setup() found it cannot honour (an action deskcheck cannot compute): the loader warns
+    ignored_options: tuple[str, ...] = ()
 
     @dataclass
     class Options:

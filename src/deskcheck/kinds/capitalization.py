@@ -22,7 +22,7 @@ import regex
 from ..model import Hit, Span
 from ..patterns import compile_pattern, search
 from .base import Context, Kind, OptionError
-from .vale import WORD_TEMPLATE, compile_option, units, wrap_case
+from .vale import WORD_TEMPLATE, Action, compile_option, units, wrap_case
 
 # lower-cased in titles unless first or last: articles, short conjunctions and prepositions
 AP_MINOR = frozenset("a an the and but or nor for as if at by in of on per to via vs vs. v v.".split())
@@ -88,8 +88,11 @@ class Capitalization(Kind):
         elif o.match not in ("$title", "$sentence", "$lower", "$upper"):
             raise OptionError("match", f"unknown match '{o.match}' (expected $title, $sentence, $lower, "
                                        "$upper or a pattern)")
-        action = o.action if isinstance(o.action, dict) else {}
-        self.suggest = action.get("name") == "replace" and o.match in ("$title", "$sentence")
+        action = Action(o.action)
+        # as in Vale, only a case style (not a pattern) can be turned into a fix
+        self.suggest = action.name == "replace" and o.match in ("$title", "$sentence")
+        if action.name and not self.suggest:
+            self.ignored_options = (f"action '{action.name}'",)
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         terms = self._terms(ctx)

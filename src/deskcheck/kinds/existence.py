@@ -3,6 +3,8 @@
 As in Vale: `tokens` become one word-bounded group (`\\b(?:a|b)\\b`, bare with `nonword`), the
 `raw` entries are concatenated into a pattern placed before that group (after it with `append`),
 and a match containing one of the `exceptions` (or an accepted vocabulary word) is not flagged.
+An `action` (replace, remove, edit, convert) gives the finding its suggestions, and the message's
+second %s the fix, as in Vale.
 """
 from __future__ import annotations
 
@@ -12,13 +14,12 @@ from typing import Iterable
 from ..model import Hit, Span
 from ..patterns import finditer
 from .base import Context, Kind, OptionError
-from .vale import WORD_TEMPLATE, Exceptions, check_each, compile_option
+from .vale import WORD_TEMPLATE, Action, Exceptions, alternatives, check_each, compile_option
 
 
 class Existence(Kind):
     name = "existence"
     default_category = "style"
-    ignored_vale_options = frozenset({"action"})
 
     @dataclass
     class Options:
@@ -29,6 +30,7 @@ class Existence(Kind):
         append: bool = False
         exceptions: list[str] = field(default_factory=list)
         vocab: bool = True
+        action: dict = field(default_factory=dict)
 
     def setup(self) -> None:
         o = self.options
@@ -42,6 +44,9 @@ class Existence(Kind):
         pattern = group + raw if o.append else raw + group
         self.pattern = compile_option(pattern, "raw" if raw else "tokens", o.ignorecase)
         self.exceptions = Exceptions([str(e) for e in o.exceptions], o.vocab)
+        self.action = Action(o.action)
+        if self.action.unsupported:
+            self.ignored_options = (f"action '{self.action.name}'",)
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         rid, path = self.rule.id, ctx.doc.path
@@ -49,4 +54,11 @@ class Existence(Kind):
             for m in finditer(self.pattern, ctx.text, seg.start, seg.end, rid, path):
                 if m.end() == m.start() or self.exceptions.matches(m.group().strip(), ctx, rid):
                     continue
-                yield Hit(Span(m.start(), m.end()), self.message(m.group()))
+                yield self._hit(m.start(), m.end(), m.group())
+
+    def _hit(self, start: int, end: int, match: str) -> Hit:
+        if not self.action.name:
+            return Hit(Span(start, end), self.message(match))
+        fixes = self.action.fixes(match)
+        fix = fixes[0] if len(fixes) == 1 else alternatives(fixes)
+        return Hit(Span(start, end), self.message(match, fix), fixes)

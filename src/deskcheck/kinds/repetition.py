@@ -19,7 +19,6 @@ from .vale import Exceptions, check_each, compile_option
 class Repetition(Kind):
     name = "repetition"
     default_category = "usage"
-    ignored_vale_options = frozenset({"action"})
 
     @dataclass
     class Options:
@@ -29,6 +28,8 @@ class Repetition(Kind):
         alpha: bool = False
         exceptions: list[str] = field(default_factory=list)
         vocab: bool = True
+        # Vale's fix for a repeat (edit/truncate); deskcheck always suggests the single word
+        action: dict = field(default_factory=dict)
 
     def setup(self) -> None:
         o = self.options

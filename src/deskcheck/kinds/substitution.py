@@ -19,15 +19,7 @@ from ..model import Hit, Span
 from .. import patterns
 from ..patterns import compile_pattern, finditer
 from .base import Context, Kind, OptionError, format_message
-from .vale import WORD_TEMPLATE, Exceptions, cap_first, compile_option, expand_groups, is_phrase
-
-
-def to_sentence(words: list[str]) -> str:
-    """Vale's list of alternatives: 'a', 'a' or 'b', 'a', 'b' or 'c'."""
-    quoted = [f"'{w}'" for w in words]
-    if len(quoted) <= 2:
-        return " or ".join(quoted)
-    return ", ".join(quoted[:-1]) + " or " + quoted[-1]
+from .vale import WORD_TEMPLATE, Action, Exceptions, alternatives, cap_first, compile_option, expand_groups, is_phrase
 
 
 def unquote_one(message: str) -> str:
@@ -66,11 +58,12 @@ class Substitution(Kind):
         body = "|".join(f"(?P<g{i}>{k})" for i, k in enumerate(self.keys))
         self.pattern = compile_option(body if o.nonword else WORD_TEMPLATE.format(body), "swap", o.ignorecase)
         self.exceptions = Exceptions([str(e) for e in o.exceptions], o.vocab)
-        action = o.action or {}
-        if not isinstance(action, dict):
-            raise OptionError("action", "'action' must be a mapping with a 'name'")
-        self.replace_action = action.get("name") == "replace"
-        self.action_params = [str(p) for p in action.get("params") or []] if self.replace_action else []
+        action = Action(o.action)
+        self.replace_action = action.name == "replace"
+        # explicit replace params are the fixes; any other action leaves the swap's replacements
+        self.action_params = action.params if self.replace_action else []
+        if action.unsupported:
+            self.ignored_options = (f"action '{action.name}'",)
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         rid, path = self.rule.id, ctx.doc.path
@@ -85,7 +78,7 @@ class Substitution(Kind):
                     continue
                 options = self.action_params or [self._cased(e, observed) for e in expected.split("|")]
                 if self.replace_action:
-                    message = format_message(unquote_one(self.rule.message), to_sentence(options), observed)
+                    message = format_message(unquote_one(self.rule.message), alternatives(options), observed)
                 else:
                     message = self.message("' or '".join(options), observed)
                 yield Hit(Span(m.start(), m.end()), message, tuple(options))

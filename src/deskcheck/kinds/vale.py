@@ -139,3 +139,73 @@ def units(ctx: Context) -> list[list[Span]]:
             out.append([seg])
         last_block = key
     return out
+
+
+# Vale's `action` fixes deskcheck can compute from the match alone (`suggest` needs Vale's
+# spelling dictionaries or a Tengo script)
+COMPUTED_ACTIONS = {"replace", "remove", "edit", "convert"}
+EDIT_ARITY = {"regex": 3, "trim_right": 2, "trim_left": 2, "trim": 2, "truncate": 2, "split": 3}
+
+
+class Action:
+    """A rule's Vale `action`, turned into suggestions for a match."""
+
+    def __init__(self, spec: object) -> None:
+        if spec in (None, {}):
+            spec = {}
+        if not isinstance(spec, dict):
+            raise OptionError("action", "'action' must be a mapping with a 'name' and optional 'params'")
+        self.name = str(spec.get("name") or "")
+        params = spec.get("params") or []
+        self.params = [str(p) for p in (params if isinstance(params, list) else [params])]
+        self.pattern: "regex.Pattern[str] | None" = None
+        if self.name == "edit":
+            op = self.params[0] if self.params else ""
+            if EDIT_ARITY.get(op) != len(self.params):
+                raise OptionError("action", f"edit action '{op}' needs {EDIT_ARITY.get(op, '?')} params "
+                                            f"(one of: {', '.join(EDIT_ARITY)})")
+            if op == "regex":
+                self.pattern = compile_option(self.params[1], "action")
+            if op == "split" and not self.params[2].isdigit():
+                raise OptionError("action", "edit action 'split' needs a whole-number index")
+
+    @property
+    def unsupported(self) -> bool:
+        """An action named but not computable here (it is ignored, with the loader's warning)."""
+        return bool(self.name) and self.name not in COMPUTED_ACTIONS
+
+    def fixes(self, match: str) -> tuple[str, ...]:
+        if self.name == "replace":
+            return tuple(self.params)
+        if self.name == "remove":
+            return ("",)
+        if self.name == "convert":
+            # Vale's "simple" case: words only, lower-cased, single-spaced
+            return (" ".join(regex.sub(r"(?<=\p{Ll})(?=\p{Lu})|[^\p{L}\p{N}]+", " ", match).lower().split()),)
+        if self.name == "edit":
+            return (self._edit(match).strip(),)
+        return ()
+
+    def _edit(self, match: str) -> str:
+        op, args = self.params[0], self.params[1:]
+        if op == "regex" and self.pattern is not None:
+            return self.pattern.sub(lambda m: expand_groups(args[1], m), match)
+        if op == "trim_right":
+            return match.rstrip(args[0])
+        if op == "trim_left":
+            return match.lstrip(args[0])
+        if op == "trim":
+            return match.strip(args[0])
+        if op == "truncate":
+            return match.split(args[0])[0] if args[0] else match
+        parts = match.split(args[0]) if args[0] else [match]
+        index = int(args[1])
+        return parts[index] if index < len(parts) else match
+
+
+def alternatives(fixes: Sequence[str]) -> str:
+    """Vale's wording of a list of fixes for a message: 'a', 'a' or 'b', 'a', 'b' or 'c'."""
+    quoted = [f"'{w}'" for w in fixes]
+    if len(quoted) <= 2:
+        return " or ".join(quoted)
+    return ", ".join(quoted[:-1]) + " or " + quoted[-1]
