@@ -7,9 +7,12 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from deskcheck import check_text, patterns
-from deskcheck.config import Config
+from deskcheck.api import Options, check_document_with, load_document
+from deskcheck.config import Config, load_config
 from deskcheck.errors import RuleError
 from deskcheck.kinds import KINDS
 from deskcheck.rules import load_rule, load_style
@@ -366,3 +369,20 @@ def test_runaway_regex_raises_the_clean_timeout(tmp_path: Path, monkeypatch: pyt
     with pytest.raises(patterns.RegexTimeout) as info:
         run(tmp_path, rule, "a" * 40 + "\n")
     assert "House.Rule" in str(info.value)
+
+
+_PIECES = list("aAbBtT heE,.!?:;'\"“”-–()#*\n\tÉß1") + ["the ", "The ", "WHO ", "advisor ", "adviser ",
+                                                           "\n\n", "## ", "sort of "]
+_PROSE = st.lists(st.sampled_from(_PIECES), max_size=80).map("".join)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=_PROSE, fmt=st.sampled_from(["md", "txt", "html"]))
+def test_fixture_style_never_crashes_and_spans_match(text: str, fmt: str) -> None:
+    options = Options()
+    doc = load_document("story." + fmt, options, text=text, fmt=fmt)
+    found, failures = check_document_with(doc, load_config(FIXTURE_STYLE / ".deskcheck.yaml"), options)
+    assert failures == []      # a kind that raised would be recorded here, not crash the run
+    for f in found:
+        assert 0 <= f.span.start <= f.span.end <= len(text.lstrip("\ufeff")) + 1
+        assert f.rule.startswith("Desk.")
