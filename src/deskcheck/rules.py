@@ -174,7 +174,7 @@ def load_rule(path: Path, style: str, base_dir: Path, warn: Warn = _stderr) -> R
     if category not in CATEGORIES:
         raise RuleError(f"unknown category '{category}' (valid: {', '.join(CATEGORIES)})", spath,
                         _line_of(node, "category"))
-    scope = data.get("scope", kind_cls.default_scope)
+    scope = data.get("scope") or kind_cls.default_scope   # Vale reads an empty scope as text
     scope = tuple(str(s) for s in ([scope] if isinstance(scope, str) else scope))
     from .scopes import validate_scope
     try:

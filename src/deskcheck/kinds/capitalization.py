@@ -47,6 +47,7 @@ def title_first(word: str, strict: bool) -> str:
     return word[:1].upper() + rest
 
 
+@lru_cache(maxsize=1024)
 def _compile_or_none(pattern: str) -> "regex.Pattern[str] | None":
     try:
         return compile_pattern(pattern)
