@@ -185,6 +185,10 @@ def test_repetition_ignores_line_breaks_case_and_distinct_words(tmp_path: Path) 
     assert run(tmp_path, rule, "It ended with the\nthe end.\n", fmt="txt") == []
     assert run(tmp_path, rule, "That That is fine.\n".replace("That That", "That that")) == []
     assert run(tmp_path, rule, "A fine day.\n") == []
+    # matched across a full stop, as Vale would, but with no fix to offer
+    rule = {"extends": "repetition", "message": "'%s'", "ignorecase": True, "tokens": [r"[^\s.]+"]}
+    found = run(tmp_path, rule, "It ended. Ended it was.\n")
+    assert where(found) == [(1, 4, "ended. Ended")] and found[0].suggestions == ()
 
 
 # --- conditional -------------------------------------------------------------------------------

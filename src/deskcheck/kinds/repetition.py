@@ -2,7 +2,8 @@
 
 As in Vale, consecutive matches of `tokens` are compared (case-blind with `ignorecase`; only
 all-letter tokens with `alpha`); a pair split by a line break, or containing an exception, is
-not flagged. The finding spans both copies and suggests the first alone. `max` is how many
+not flagged. The finding spans both copies and, when only space separates them, suggests the
+first alone. `max` is how many
 repeats in a row pass unflagged (0: any repeat is flagged).
 """
 from __future__ import annotations
@@ -55,7 +56,10 @@ class Repetition(Kind):
                 if same and prev is not None and repeats > o.max:
                     pair = ctx.text[prev[0]:m.end()]
                     if "\n" not in pair and not self.exceptions.matches(pair, ctx, self.rule.id):
-                        first = ctx.text[prev[0]:prev[1]]
-                        yield Hit(Span(prev[0], m.end()), self.message(curr), (first,))
+                        # dropping the second copy is a safe fix only when nothing but space
+                        # separates the two ("the the", not "Paris. Paris")
+                        between = ctx.text[prev[1]:m.start()]
+                        fix = (ctx.text[prev[0]:prev[1]],) if not between.strip() else ()
+                        yield Hit(Span(prev[0], m.end()), self.message(curr), fix)
                         repeats = 0
                 prev = (m.start(), m.end(), curr)
