@@ -273,6 +273,18 @@ def test_consistency_tie_goes_to_the_first_form_and_one_form_is_fine(tmp_path: P
     assert run(tmp_path, SPELLINGS, "One judgment, then another judgment.\n") == []
 
 
+def test_positions_map_back_in_text_and_html(tmp_path: Path) -> None:
+    rule = cap_rule("$sentence")
+    rule["scope"] = "title"
+    txt = "Mayor Wins Second Term\n\nBy Ann Lee\n\nMarch 3, 2024\n\nThe mayor won.\n"
+    assert where(run(tmp_path, rule, txt, fmt="txt")) == [(1, 1, "Mayor Wins Second Term")]
+    html = ("<html><body><article><h1>Tax vote</h1>\n<p>The R&amp;D adviser and\n"
+            "the R&amp;D advisor and the adviser.</p></article></body></html>\n")
+    found = run(tmp_path, SPELLINGS, html, fmt="html")
+    assert where(found) == [(3, 13, "advisor")]
+    assert [(r.position.line, r.position.column) for r in found[0].related] == [(2, 16), (3, 29)]
+
+
 # --- loading: defaults, warnings, errors -------------------------------------------------------
 
 def test_every_kind_defaults_to_vales_text_scope() -> None:
