@@ -22,6 +22,10 @@ from .base import Context, Kind, OptionError, format_message
 from .vale import WORD_TEMPLATE, Action, Exceptions, alternatives, cap_first, compile_option, expand_groups, is_phrase
 
 
+# the name of the group around each swap key (numbered), unlikely to clash with a rule's own groups
+SWAP_GROUP = "deskcheck_swap_"
+
+
 def unquote_one(message: str) -> str:
     """With `action: replace` Vale quotes each alternative itself, so it drops the quotes around
     the first of two quoted placeholders."""
@@ -55,7 +59,7 @@ class Substitution(Kind):
         self.keys = [k for k, _ in pairs]
         self.values = [v for _, v in pairs]
         self.key_patterns = [compile_option(k, "swap", o.ignorecase, entry=k) for k in self.keys]
-        body = "|".join(f"(?P<g{i}>{k})" for i, k in enumerate(self.keys))
+        body = "|".join(f"(?P<{SWAP_GROUP}{i}>{k})" for i, k in enumerate(self.keys))
         self.pattern = compile_option(body if o.nonword else WORD_TEMPLATE.format(body), "swap", o.ignorecase)
         self.exceptions = Exceptions([str(e) for e in o.exceptions], o.vocab)
         action = Action(o.action)
@@ -86,9 +90,9 @@ class Substitution(Kind):
     @staticmethod
     def _key_index(m: "regex.Match[str]") -> int:
         name = m.lastgroup
-        if name is None or not name.startswith("g"):
-            name = next(n for n, v in m.groupdict().items() if v is not None and n.startswith("g"))
-        return int(name[1:])
+        if name is None or not name.startswith(SWAP_GROUP):
+            name = next(n for n, v in m.groupdict().items() if v is not None and n.startswith(SWAP_GROUP))
+        return int(name[len(SWAP_GROUP):])
 
     def _cased(self, text: str, observed: str) -> str:
         # Vale's test: the match is unchanged by capitalising its first letter
