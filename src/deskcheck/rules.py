@@ -22,6 +22,9 @@ HEADER_KEYS = {"extends", "message", "level", "category", "scope", "link", "desc
 # Vale header keys deskcheck does not implement: a rule using them loads, with a warning
 VALE_HEADER_KEYS = {"limit", "code", "selector"}
 
+# Vale's spelling kind is skipped too until a kind of that name is registered (a registered kind wins)
+SKIPPED_VALE_KINDS = UNSUPPORTED_VALE_KINDS | {"spelling"}
+
 Warn = Callable[[str], None]
 
 
@@ -139,7 +142,7 @@ def load_rule(path: Path, style: str, base_dir: Path, warn: Warn = _stderr) -> R
     if not kind_name:
         raise RuleError("missing 'extends' (the rule's kind)", spath, 1)
     kind_name = str(kind_name)
-    if kind_name in UNSUPPORTED_VALE_KINDS and kind_name not in KINDS:
+    if kind_name in SKIPPED_VALE_KINDS and kind_name not in KINDS:
         warn(f"{spath}: skipped: Vale kind '{kind_name}' is not supported by deskcheck")
         return None
     kind_cls = KINDS.get(kind_name)

@@ -21,5 +21,4 @@ KINDS: dict[str, type[Kind]] = {
 }
 
 # Vale kinds deskcheck does not run: a rule of one of these loads with a warning and is skipped
-# (a registered kind of the same name, such as a future `spelling`, takes precedence)
-UNSUPPORTED_VALE_KINDS = frozenset({"sequence", "metric", "script", "readability", "spelling-hunspell", "spelling"})
+UNSUPPORTED_VALE_KINDS = frozenset({"sequence", "metric", "script", "readability", "spelling-hunspell"})
