@@ -55,8 +55,7 @@ def check_document(doc: Document, rules: list[Rule], settings: Settings) -> Chec
         if not applies(rule, doc, settings):
             continue
         raw = is_raw(rule.scope)
-        ctx = Context(doc, doc.source if raw else doc.text, segments(doc, rule.scope), settings, raw,
-                      rule.scope)
+        ctx = Context(doc, doc.source if raw else doc.text, segments(doc, rule.scope), settings, raw)
         omap = identity if raw else doc.offsets
         try:
             for hit in rule.kind.check(ctx):

@@ -67,18 +67,27 @@ def bundled_styles() -> list[str]:
     return sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
 
 
-def _line_of(node: yaml.Node | None, key: str, entry: str | None = None) -> int | None:
-    """The line of a top-level key; with `entry`, of that mapping key or list item under it."""
+def _line_of(node: yaml.Node | None, key: str) -> int | None:
     if isinstance(node, yaml.MappingNode):
-        for k, v in node.value:
+        for k, _v in node.value:
             if getattr(k, "value", None) == key:
-                if entry is not None:
-                    children = [kk for kk, _ in v.value] if isinstance(v, yaml.MappingNode) else (
-                        v.value if isinstance(v, yaml.SequenceNode) else [])
-                    for child in children:
-                        if getattr(child, "value", None) == entry:
-                            return int(child.start_mark.line) + 1
                 return int(k.start_mark.line) + 1
+    return None
+
+
+def _entry_line(path: Path, key: str, entry: str) -> int | None:
+    """The line of `entry` (a mapping key or list item under top-level `key`), for an error in it."""
+    try:
+        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+    for k, v in node.value if isinstance(node, yaml.MappingNode) else []:
+        if getattr(k, "value", None) == key:
+            children = [kk for kk, _ in v.value] if isinstance(v, yaml.MappingNode) else (
+                v.value if isinstance(v, yaml.SequenceNode) else [])
+            for child in children:
+                if getattr(child, "value", None) == entry:
+                    return int(child.start_mark.line) + 1
     return None
 
 
@@ -192,9 +201,11 @@ def load_rule(path: Path, style: str, base_dir: Path, warn: Warn = _stderr) -> R
     try:
         kind = kind_cls(kind_cls.Options(**opts), info)
     except OptionError as exc:
-        raise RuleError(str(exc), spath, _line_of(node, exc.key, exc.entry) or 1) from None
+        line = _entry_line(path, exc.key, exc.entry) if exc.entry is not None else None
+        raise RuleError(str(exc), spath, line or _line_of(node, exc.key) or 1) from None
     except (ValueError, TypeError) as exc:
         raise RuleError(str(exc), spath, 1) from None
+    kind.scope = scope
     ignored.extend(kind.ignored_options)
     if ignored:
         # one warning per file, so a Vale style folder loads without a wall of notices

@@ -49,7 +49,6 @@ class Context:
     segments: list[Span]       # the parts of `text` the rule's scope selects
     settings: Settings
     raw: bool = False
-    scope: tuple[str, ...] = ()   # the rule's scope, for kinds that count per scope unit
 
 
 _PLACEHOLDER = re.compile(r"%%|%(?:\[(\d+)\])?s")
@@ -88,6 +87,8 @@ class Kind:
     ignored_vale_options: ClassVar[frozenset[str]] = frozenset()
     # options setup() found it cannot honour (an action deskcheck cannot compute): the loader warns
     ignored_options: tuple[str, ...] = ()
+    # the rule's scope, set by the loader, for kinds that count per scope unit (a sentence, a block)
+    scope: tuple[str, ...] = ()
 
     @dataclass
     class Options:

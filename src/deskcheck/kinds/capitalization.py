@@ -103,7 +103,7 @@ class Capitalization(Kind):
         def excepted(s: str) -> bool:
             return except_re is not None and search(except_re, s, rid, path) is not None
 
-        for unit in units(ctx):
+        for unit in units(ctx, self.scope):
             start, end = unit[0].start, unit[-1].end
             while start < end and ctx.text[start].isspace():
                 start += 1

@@ -43,7 +43,7 @@ class Conditional(Kind):
         rid, path = self.rule.id, ctx.doc.path
         fold = self.options.ignorecase
         defined: set[str] = set()
-        for unit in units(ctx):
+        for unit in units(ctx, self.scope):
             for seg in unit:
                 for m in finditer(self.second, ctx.text, seg.start, seg.end, rid, path):
                     defined.update(g.casefold() if fold else g for g in m.groups() if g)

@@ -36,7 +36,7 @@ class Occurrence(Kind):
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         o = self.options
-        for unit in units(ctx):
+        for unit in units(ctx, self.scope):
             matches = [m for seg in unit
                        for m in finditer(self.pattern, ctx.text, seg.start, seg.end, self.rule.id, ctx.doc.path)]
             count = len(matches)

@@ -117,7 +117,7 @@ def expand_groups(template: str, m: "regex.Match[str]") -> str:
     return regex.sub(r"\$\$|\$(\d+)|\$\{(\w+)\}", repl, template)
 
 
-def units(ctx: Context) -> list[list[Span]]:
+def units(ctx: Context, scope: tuple[str, ...]) -> list[list[Span]]:
     """The scope's segments grouped into the units a rule counts over, as Vale runs a rule once
     per block of its scope: each sentence for `sentence`, the whole file for `raw`, otherwise
     each block (a heading, a paragraph...), even when a negated scope (`~quote`) cut it apart."""
@@ -125,7 +125,7 @@ def units(ctx: Context) -> list[list[Span]]:
         return []
     if ctx.raw:
         return [list(ctx.segments)]
-    positive = [s.split(".", 1)[0] for s in ctx.scope if not s.startswith("~")]
+    positive = [s.split(".", 1)[0] for s in scope if not s.startswith("~")]
     if positive == ["sentence"]:
         return [[seg] for seg in ctx.segments]
     out: list[list[Span]] = []
