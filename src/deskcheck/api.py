@@ -39,6 +39,7 @@ class Options:
     archive: bool | None = None
     stdin_filename: str | None = None
     warn: Callable[[str], None] | None = None
+    progress: Callable[[int, int, str], None] | None = None    # (number, total, path) as each article starts
 
 
 @dataclass
@@ -132,7 +133,9 @@ def run(paths: list[str], options: Options | None = None) -> RunResult:
     result = RunResult()
     articles = discover(paths)
     fail_levels = []
-    for path in articles:
+    for done, path in enumerate(articles, 1):
+        if options.progress is not None:
+            options.progress(done, len(articles), path)
         config = configs.for_path(path)
         if path != "-" and config.ignored(path):
             continue
