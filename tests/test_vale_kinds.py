@@ -130,6 +130,13 @@ def test_substitution_skips_a_match_equal_to_its_replacement(tmp_path: Path) -> 
     assert where(found) == [(1, 19, "e-mail"), (1, 37, "Ok")]
 
 
+def test_substitution_whitespace_match_can_be_deleted(tmp_path: Path) -> None:
+    rule = {"extends": "substitution", "message": "Trailing space.", "scope": "raw", "nonword": True,
+            "swap": {r"[ \t]+(?=\r?$)": ""}}
+    found = run(tmp_path, rule, "One line.  \nTwo.\n", fmt="txt")
+    assert where(found) == [(1, 10, "  ")] and found[0].suggestions == ("",)
+
+
 def test_substitution_longest_key_wins_and_exceptions(tmp_path: Path) -> None:
     rule = {"extends": "substitution", "message": "'%s' for '%s'", "swap": {"data": "facts", "data set": "dataset"}}
     found = run(tmp_path, rule, "The data set and the data.\n")

@@ -73,9 +73,11 @@ class Substitution(Kind):
         rid, path = self.rule.id, ctx.doc.path
         for seg in ctx.segments:
             for m in finditer(self.pattern, ctx.text, seg.start, seg.end, rid, path):
-                observed = m.group().strip()
-                if not observed:
+                if not m.group():
                     continue
+                # Vale compares the match without surrounding space; a match that is all space
+                # (a raw-scope whitespace rule) is compared as it is, so it can still be fixed
+                observed = m.group().strip() or m.group()
                 i = self._key_index(m)
                 expected = self._expected(i, observed, rid, path)
                 if self._same(expected, observed) or self.exceptions.matches(observed, ctx, rid):
