@@ -1,16 +1,20 @@
 """The registry of rule kinds: one class per file, one line here each."""
 from __future__ import annotations
 
+from .attribution import Attribution
 from .base import Kind
 from .capitalization import Capitalization
 from .conditional import Conditional
 from .consistency import Consistency
+from .dates import Dates
 from .existence import Existence
 from .occurrence import Occurrence
 from .repetition import Repetition
 from .substitution import Substitution
 
 KINDS: dict[str, type[Kind]] = {
+    "attribution": Attribution,
+    "dates": Dates,
     "existence": Existence,
     "substitution": Substitution,
     "occurrence": Occurrence,
