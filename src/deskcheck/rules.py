@@ -75,22 +75,6 @@ def _line_of(node: yaml.Node | None, key: str) -> int | None:
     return None
 
 
-def _entry_line(path: Path, key: str, entry: str) -> int | None:
-    """The line of `entry` (a mapping key or list item under top-level `key`), for an error in it."""
-    try:
-        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return None
-    for k, v in node.value if isinstance(node, yaml.MappingNode) else []:
-        if getattr(k, "value", None) == key:
-            children = [kk for kk, _ in v.value] if isinstance(v, yaml.MappingNode) else (
-                v.value if isinstance(v, yaml.SequenceNode) else [])
-            for child in children:
-                if getattr(child, "value", None) == entry:
-                    return int(child.start_mark.line) + 1
-    return None
-
-
 def _load_yaml(path: Path) -> tuple[Any, yaml.Node | None]:
     try:
         text = path.read_text(encoding="utf-8")
@@ -138,6 +122,22 @@ def _coerce(value: Any, ftype: Any, key: str) -> Any:
             raise ValueError(f"'{key}' must be text")
         return str(value)
     return value
+
+
+def _entry_line(path: Path, key: str, entry: str) -> int | None:
+    """The line of `entry` (a mapping key or list item under top-level `key`), for an error in it."""
+    try:
+        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+    for k, v in node.value if isinstance(node, yaml.MappingNode) else []:
+        if getattr(k, "value", None) == key:
+            children = [kk for kk, _ in v.value] if isinstance(v, yaml.MappingNode) else (
+                v.value if isinstance(v, yaml.SequenceNode) else [])
+            for child in children:
+                if getattr(child, "value", None) == entry:
+                    return int(child.start_mark.line) + 1
+    return None
 
 
 def load_rule(path: Path, style: str, base_dir: Path, warn: Warn = _stderr) -> Rule | None:
