@@ -3,9 +3,14 @@ from __future__ import annotations
 
 from .attribution import Attribution
 from .base import Kind
+from .capitalization import Capitalization
+from .conditional import Conditional
+from .consistency import Consistency
 from .dates import Dates
 from .existence import Existence
 from .names import Names
+from .occurrence import Occurrence
+from .repetition import Repetition
 from .substitution import Substitution
 
 KINDS: dict[str, type[Kind]] = {
@@ -14,6 +19,11 @@ KINDS: dict[str, type[Kind]] = {
     "existence": Existence,
     "names": Names,
     "substitution": Substitution,
+    "occurrence": Occurrence,
+    "repetition": Repetition,
+    "conditional": Conditional,
+    "capitalization": Capitalization,
+    "consistency": Consistency,
 }
 
 # Vale kinds deskcheck does not run: a rule of one of these loads with a warning and is skipped
