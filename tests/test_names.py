@@ -6,6 +6,8 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from deskcheck import check_text
 from deskcheck.analysis.names import (fold, given_variant_pair, is_dictionary_word, load_house_lists, mentions,
@@ -369,3 +371,23 @@ def test_accepted_spelling_is_not_reported() -> None:
     text = ("<!-- deskcheck-accept Lukashenka -->\n\nAlexander Lukashenko, known in Belarusian as "
             "Lukashenka, spoke. Lukashenko left.")
     assert findings(text) == [] and findings(text, HOUSE) == []
+
+
+def test_archive_keeps_people_with_different_given_names_apart(tmp_path: Path) -> None:
+    for i in range(6):
+        (tmp_path / f"r{i}.md").write_text(f"Rustam Karimov spoke on day {i}. Karimov left.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("Bakhtiyar Karimow, a farmer, spoke. Karimow left.\n", encoding="utf-8")
+    assert not any(f.rule == ARCHIVE and "archive" in f.message for fr in run([str(tmp_path)], Options(archive=True)).files
+                   for f in fr.findings)
+
+
+DISTINCT_PEOPLE = ["Amara Okafor", "Lars Lindqvist", "Chen Wei", "Priya Raman", "Tomasz Nowak", "Isabel Duarte",
+                   "Kwame Mensah", "Yuki Tanaka", "Omar Haddad", "Greta Vogel", "Dmytro Bondar", "Leila Farouk"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(DISTINCT_PEOPLE), min_size=2, max_size=12),
+       st.sampled_from([" said the plan would work.", ", the minister, disagreed.", " and her aide left."]))
+def test_unrelated_names_in_any_order_are_never_variants(people: list[str], tail: str) -> None:
+    text = " ".join(f"{p}{tail} {p.split()[-1]} spoke again." for p in people)
+    assert findings(text) == []
