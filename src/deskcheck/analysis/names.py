@@ -139,10 +139,14 @@ def _load_lexicon() -> frozenset[str]:
 
 
 def is_dictionary_word(word: str) -> bool:
-    """True when `word` is an ordinary English word (as written, or lowercased).
+    """True when `word` is an ordinary English word (as written, or lowercased): the guard "two
+    dictionary words are two names" (Grant/Grand) asks this, and the mention finder asks it of
+    capitalised words that open a sentence.
 
-    Backed by a modest common-words list shipped in the style's data folder; this is the one
-    place to point at a fuller spelling lexicon when one is bundled.
+    Backed by the modest common-words list in the style's data folder, on purpose: a full
+    spelling lexicon also lists places and given names (Odesa and Odessa, Stephen and Steven),
+    and with it as the guard the article check lost Odesa/Odessa on the development set. To
+    try another lexicon, change this one function.
     """
     lex = _load_lexicon()
     return word in lex or word.lower() in lex
@@ -217,8 +221,12 @@ def _given_gendered(a: str, b: str) -> bool:
     return len(a) == len(b) and a[:-1] == b[:-1] and {a[-1], b[-1]} in ({"a", "o"}, {"a", "e"})
 
 
-def different_names(a_form: str, b_form: str, distinct: frozenset[str] = frozenset()) -> bool:
-    """Guards that hold whatever the context: the two spellings are different names."""
+def different_names(a_form: str, b_form: str, distinct: frozenset[str] = frozenset(),
+                    dictionary: bool = True) -> bool:
+    """Guards that hold whatever the context: the two spellings are different names.
+
+    `dictionary=False` drops the "two dictionary words" guard, for a pair the context already
+    ties to one person (the same given name beside both: Mary O'Neill / Mary O'Neil)."""
     a, b = fold(a_form), fold(b_form)
     if a == b:
         return False
@@ -227,10 +235,10 @@ def different_names(a_form: str, b_form: str, distinct: frozenset[str] = frozens
     if a in distinct or b in distinct:
         # a listed name (a country) has one spelling; its variants come from the house list
         return True
-    return is_dictionary_word(a_form) and is_dictionary_word(b_form)
+    return dictionary and is_dictionary_word(a_form) and is_dictionary_word(b_form)
 
 
-def variant_pair(a_form: str, b_form: str, distinct: frozenset[str] = frozenset()) -> bool:
+def variant_pair(a_form: str, b_form: str, distinct: frozenset[str] = frozenset(), dictionary: bool = True) -> bool:
     """The context-free test: one name, spelled two ways (used for surnames, places, agencies)."""
     a, b = fold(a_form), fold(b_form)
     if not sounds_alike(a, b):
@@ -244,7 +252,7 @@ def variant_pair(a_form: str, b_form: str, distinct: frozenset[str] = frozenset(
     if is_common_lowercase(a_form) or is_common_lowercase(b_form):
         # "Even"/"Evan", "Grant"/"Grand": an ordinary word is almost never a transliteration
         return False
-    return not different_names(a_form, b_form, distinct)
+    return not different_names(a_form, b_form, distinct, dictionary)
 
 
 def given_variant_pair(a_form: str, b_form: str) -> bool:
@@ -547,8 +555,17 @@ def group_names(doc: Document, ms: list[Mention], distinct: frozenset[str] = fro
             return True
         return False
 
+    def same_person(a: str, b: str) -> bool:
+        ga, gb = given_of.get(a, set()), given_of.get(b, set())
+        return any(x == y or given_variant_pair(x, y) for x in ga for y in gb)
+
     for a, b in candidate_pairs(head_forms):
-        if frozenset((a, b)) in forced_set or (variant_pair(a, b, distinct) and not conflict(a, b)):
+        if frozenset((a, b)) in forced_set:
+            uf.union(a, b)
+        elif conflict(a, b):
+            continue
+        elif variant_pair(a, b, distinct) or (same_person(a, b) and variant_pair(a, b, distinct, dictionary=False)):
+            # two dictionary words are two names, unless one person's given name sits beside both
             uf.union(a, b)
     for pair in forced_set:
         if len(pair) == 2:
