@@ -140,8 +140,7 @@ def _load_lexicon() -> frozenset[str]:
 
 def is_dictionary_word(word: str) -> bool:
     """True when `word` is an ordinary English word (as written, or lowercased): the guard "two
-    dictionary words are two names" (Grant/Grand) asks this, and the mention finder asks it of
-    capitalised words that open a sentence.
+    dictionary words are two names" (Grant/Grand) asks this.
 
     Backed by the modest common-words list in the style's data folder, on purpose: a full
     spelling lexicon also lists places and given names (Odesa and Odessa, Stephen and Steven),
