@@ -1,13 +1,27 @@
 """The registry of rule kinds: one class per file, one line here each."""
 from __future__ import annotations
 
+from .acronyms import AcronymFirstUse
 from .base import Kind
+from .compound import CompoundModifier
+from .demonym import Demonym
 from .existence import Existence
+from .languagetool import LanguageToolKind
+from .proselint import Proselint
+from .repeated_passage import RepeatedPassage
 from .substitution import Substitution
+from .unattributed import Unattributed
 
 KINDS: dict[str, type[Kind]] = {
     "existence": Existence,
     "substitution": Substitution,
+    "demonym": Demonym,
+    "compound-modifier": CompoundModifier,
+    "repeated-passage": RepeatedPassage,
+    "acronym-first-use": AcronymFirstUse,
+    "unattributed": Unattributed,
+    "proselint": Proselint,
+    "languagetool": LanguageToolKind,
 }
 
 # Vale kinds deskcheck does not run: a rule of one of these loads with a warning and is skipped
