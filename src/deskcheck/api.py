@@ -39,6 +39,7 @@ class Options:
     archive: bool | None = None
     stdin_filename: str | None = None
     warn: Callable[[str], None] | None = None
+    languagetool_url: str | None = None    # a LanguageTool server when the config names none
 
 
 @dataclass
@@ -85,8 +86,15 @@ def settings_for(config: Config, doc: Document | None, options: Options) -> Sett
         vocabulary=Vocabulary(frozenset(accept), frozenset(config.reject)),
         article_date=options.date or config.date,
         names_lists=config.names,
-        options=dict(config.options),
+        options=_kind_options(config, options),
     )
+
+
+def _kind_options(config: Config, options: Options) -> dict[str, Any]:
+    opts = dict(config.options)
+    if options.languagetool_url and "languagetool" not in opts:
+        opts["languagetool"] = {"url": options.languagetool_url}
+    return opts
 
 
 class ConfigCache:

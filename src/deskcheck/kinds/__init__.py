@@ -7,6 +7,7 @@ from .compound import CompoundModifier
 from .demonym import Demonym
 from .existence import Existence
 from .languagetool import LanguageToolKind
+from .percent_style import PercentStyle
 from .proselint import Proselint
 from .repeated_passage import RepeatedPassage
 from .substitution import Substitution
@@ -20,6 +21,7 @@ KINDS: dict[str, type[Kind]] = {
     "repeated-passage": RepeatedPassage,
     "acronym-first-use": AcronymFirstUse,
     "unattributed": Unattributed,
+    "percent-style": PercentStyle,
     "proselint": Proselint,
     "languagetool": LanguageToolKind,
 }

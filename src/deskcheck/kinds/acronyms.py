@@ -83,6 +83,9 @@ class AcronymFirstUse(Kind):
                 acr = m.group(1)
                 if acr in first_seen or acr in self.known or _ROMAN.fullmatch(acr):
                     continue
+                # part of a name ("FA Cup", "BRICS Summit"): the name is what readers see
+                if regex.match(r"\s+\p{Lu}\p{Ll}", text[m.end():m.end() + 3]):
+                    continue
                 # a run of capitals ("BREAKING NEWS", a shouted dateline) is not an acronym
                 before = text[max(block.span.start, m.start() - 12):m.start()].split()
                 after = text[m.end():min(block.span.end, m.end() + 12)].split()

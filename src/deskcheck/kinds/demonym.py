@@ -9,7 +9,9 @@ Wider contexts ("in Azerbaijani") are ambiguous with language names and are left
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable
 
 import yaml
 
@@ -21,6 +23,13 @@ from .base import Context, Kind
 def _alternation(words: Iterable[str]) -> str:
     # longest first, so "South Korean" wins over "South"
     return "|".join(sorted((w.replace(" ", r"\s+") if w.isascii() else w for w in words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=8)
+def _load_table(path: Path) -> dict[str, Any]:
+    # both demonym rules read the same table: parse it once (with libyaml when present)
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}
 
 
 class Demonym(Kind):
@@ -42,7 +51,7 @@ class Demonym(Kind):
             raise ValueError("'mode' must be as-country or as-adjective")
         path = self.rule.base_dir / "data" / o.table
         try:
-            table = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            table = _load_table(path)
         except (OSError, yaml.YAMLError) as exc:
             raise ValueError(f"cannot read demonym table {path}: {exc}") from None
         # demonym -> countries; country -> its adjective (the first demonym listed)
