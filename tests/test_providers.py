@@ -1,0 +1,216 @@
+"""proselint and LanguageTool as rule providers.
+
+LanguageTool is tested against a small server on 127.0.0.1 that speaks LanguageTool's documented
+HTTP API (GET /v2/languages, POST /v2/check, offsets in UTF-16 code units), so the suite needs
+neither Java nor a network.
+"""
+from __future__ import annotations
+
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any, Iterator
+from urllib.parse import parse_qs
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, strategies as st
+
+import deskcheck
+from deskcheck.cli import cli
+from deskcheck.config import Config
+from deskcheck.kinds import languagetool as lt_kind
+
+PROSELINT = Config(styles=("Proselint",))
+
+
+def _find(findings: list[Any], rule: str) -> list[Any]:
+    return [f for f in findings if f.rule == rule]
+
+
+# ---------------------------------------------------------------- proselint
+
+def test_proselint_maps_checks_to_exact_spans() -> None:
+    text = "She left the the room. It was very unique. Prices ran from 1999-2002."
+    findings = deskcheck.check_text(text, config=PROSELINT)
+    by_match = {f.match: f for f in findings}
+    assert "the the" in by_match and by_match["the the"].rule == "Proselint.Usage"
+    assert by_match["the the"].position.column == text.index("the the") + 1
+    assert "lexical_illusions" in by_match["the the"].message      # the check id is in the message
+    assert by_match["from 1999-2002"].rule == "Proselint.Dates"
+    assert by_match["from 1999-2002"].category == "style"
+
+
+def test_proselint_skips_quotations_with_deskcheck_quote_scopes() -> None:
+    # a no-break space after the closing quote throws proselint's own quote tracking off
+    text = "He said “it was the the plan”\u00a0and left. She left the the room."
+    findings = _find(deskcheck.check_text(text, config=PROSELINT), "Proselint.Usage")
+    illusions = [f for f in findings if f.match == "the the"]
+    assert [f.position.column for f in illusions] == [text.rindex("the the") + 1]
+
+
+def _style(tmp_path: Path, body: str) -> Path:
+    style = tmp_path / "House"
+    style.mkdir()
+    (style / "Picked.yml").write_text(body, encoding="utf-8")
+    cfg = tmp_path / ".deskcheck.yaml"
+    cfg.write_text("styles: [House]\n", encoding="utf-8")
+    return cfg
+
+
+def test_proselint_selected_checks_only(tmp_path: Path) -> None:
+    cfg = _style(tmp_path, "extends: proselint\nmessage: '%s [%s]'\nchecks: [lexical_illusions]\n")
+    findings = deskcheck.check_text("It was very unique and the the end.", config=cfg)
+    assert [(f.rule, f.match) for f in findings] == [("House.Picked", "the the")]
+    assert findings[0].message.endswith("[lexical_illusions]")
+
+
+def test_proselint_exclude_and_scope(tmp_path: Path) -> None:
+    cfg = _style(tmp_path, "extends: proselint\nmessage: '%s'\nexclude: [weasel_words, uncomparables]\n"
+                           "scope: text\n")
+    text = "“It was the the plan,” she said. It was very unique."
+    findings = deskcheck.check_text(text, config=cfg)
+    assert [f.match for f in findings] == ["the the"]       # scope text: quotations included
+
+
+def test_proselint_unknown_check_is_a_rule_failure(tmp_path: Path) -> None:
+    cfg = _style(tmp_path, "extends: proselint\nmessage: '%s'\nchecks: [no_such_check]\n")
+    result = deskcheck.api.run([str(_article(tmp_path, "Some text."))], deskcheck.api.Options(config=cfg))
+    assert result.failures and "no_such_check" in result.failures[0].error
+
+
+def _article(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "story.md"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# ------------------------------------------------------------- LanguageTool
+
+def _utf16(text: str, index: int) -> int:
+    return len(text[:index].encode("utf-16-le")) // 2
+
+
+class FakeLanguageTool(BaseHTTPRequestHandler):
+    """Flags "a apple" (grammar) and "teh" (a typo), the way a LanguageTool server answers."""
+    requests: list[dict[str, list[str]]] = []
+
+    def log_message(self, *args: object) -> None:   # keep test output quiet
+        pass
+
+    def _send(self, payload: object) -> None:
+        body = json.dumps(payload).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_GET(self) -> None:
+        if self.path.startswith("/v2/languages"):
+            self._send([{"name": "English (US)", "code": "en", "longCode": "en-US"},
+                        {"name": "English (GB)", "code": "en", "longCode": "en-GB"}])
+        else:
+            self.send_error(404)
+
+    def do_POST(self) -> None:
+        length = int(self.headers.get("Content-Length", 0))
+        params = parse_qs(self.rfile.read(length).decode())
+        type(self).requests.append(params)
+        text = params["text"][0]
+        matches = []
+        for needle, rule, cat, fix in (("a apple", "EN_A_VS_AN", "GRAMMAR", "an apple"),
+                                       ("teh", "MORFOLOGIK_RULE_EN_US", "TYPOS", "the")):
+            start = text.find(needle)
+            while start != -1:
+                matches.append({
+                    "message": f"Use '{fix}'.", "shortMessage": "", "replacements": [{"value": fix}],
+                    "offset": _utf16(text, start), "length": _utf16(text, start + len(needle)) - _utf16(text, start),
+                    "context": {"text": text[:40], "offset": 0, "length": len(needle)}, "sentence": text,
+                    "type": {"typeName": "Other"},
+                    "rule": {"id": rule, "description": "", "issueType": "grammar",
+                             "category": {"id": cat, "name": cat.title()}},
+                    "ignoreForIncompleteSentence": False, "contextForSureMatch": 0,
+                })
+                start = text.find(needle, start + 1)
+        self._send({"software": {"name": "LanguageTool", "version": "6.4"},
+                    "language": {"name": "English (US)", "code": "en-US"}, "matches": matches})
+
+
+@pytest.fixture()
+def lt_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+    monkeypatch.setenv("no_proxy", "127.0.0.1,localhost")
+    FakeLanguageTool.requests = []
+    server = ThreadingHTTPServer(("127.0.0.1", 0), FakeLanguageTool)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        lt_kind._clients.clear()
+
+
+def _lt_config(url: str, tmp_path: Path, extra: str = "") -> Path:
+    cfg = tmp_path / ".deskcheck.yaml"
+    cfg.write_text(f"styles: [LanguageTool]\nlanguagetool: {{url: '{url}'}}\n{extra}", encoding="utf-8")
+    return cfg
+
+
+def test_languagetool_offsets_map_exactly_past_astral_characters(lt_server: str, tmp_path: Path) -> None:
+    # the emoji is one code point but two UTF-16 units; the title and blank line shift the view
+    text = "# Fruit 🍎 news\n\nShe ate a apple 🍏🍏 and then a apple again."
+    findings = deskcheck.check_text(text, config=_lt_config(lt_server, tmp_path))
+    grammar = [f for f in findings if f.rule == "LanguageTool.Grammar"]
+    assert [f.match for f in grammar] == ["a apple", "a apple"]
+    assert [f.span.start for f in grammar] == [text.index("a apple"), text.rindex("a apple")]
+    assert grammar[0].suggestions == ("an apple",)
+    assert grammar[0].category == "grammar"
+    assert "EN_A_VS_AN" in grammar[0].message
+
+
+def test_languagetool_request_follows_the_rule_options(lt_server: str, tmp_path: Path) -> None:
+    deskcheck.check_text("She ate a apple.", config=_lt_config(lt_server, tmp_path, "locale: en-GB\n"))
+    params = FakeLanguageTool.requests[-1]
+    assert params["language"] == ["en-GB"]
+    assert params["disabledCategories"] == ["TYPOS"]          # the bundled rule leaves typos to spelling
+    assert params["text"] == ["She ate a apple."]
+
+
+def test_languagetool_honours_quote_scope(lt_server: str, tmp_path: Path) -> None:
+    text = "“I ate a apple,” she said. Then she ate a apple."
+    findings = deskcheck.check_text(text, config=_lt_config(lt_server, tmp_path))
+    assert [f.span.start for f in findings] == [text.rindex("a apple")]
+
+
+def test_languagetool_not_configured_warns_once(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(lt_kind, "_warned", False)
+    cfg = Config(styles=("LanguageTool", "Newsroom"))
+    first = deskcheck.check_text("She ate a apple ,then left.", config=cfg)
+    second = deskcheck.check_text("She ate a apple.", config=cfg)
+    err = capsys.readouterr().err
+    assert err.count("LanguageTool rules skipped") == 1
+    assert "DESKCHECK_LANGUAGETOOL_URL" in err and "languagetool:" in err
+    assert not [f for f in first + second if f.rule.startswith("LanguageTool.")]
+    assert [f.rule for f in first] == ["Newsroom.SpaceBeforeComma"]   # the other rules still ran
+
+
+def test_languagetool_url_from_environment_in_cli(lt_server: str, tmp_path: Path) -> None:
+    article = _article(tmp_path, "She ate a apple.\n")
+    cfg = tmp_path / ".deskcheck.yaml"
+    cfg.write_text("styles: [LanguageTool]\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["report", "--format", "json", str(article)],
+                                env={"DESKCHECK_LANGUAGETOOL_URL": lt_server, "NO_PROXY": "127.0.0.1"})
+    data = json.loads(result.output)
+    assert [f["rule"] for f in data["files"][0]["findings"]] == ["LanguageTool.Grammar"]
+
+
+@given(st.text(alphabet=st.sampled_from(["a", "é", "🍎", " ", "𝔸", "\n"]), max_size=40))
+def test_utf16_conversion_round_trips(text: str) -> None:
+    conv = lt_kind.Utf16Offsets(text)
+    for i in range(len(text) + 1):
+        assert conv.to_utf16(i) == _utf16(text, i)
+        assert conv.from_utf16(conv.to_utf16(i)) == i
