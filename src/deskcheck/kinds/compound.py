@@ -34,7 +34,9 @@ class CompoundModifier(Kind):
             body = f"(?i:{body})"
         # the next word: lowercase letters (a noun or adjective), never a capital (a name)
         self.pattern = compile_pattern(
-            rf"(?<![\w-])(?P<c>{body})(?![\w-])(?=[ \t]+(?P<n>\p{{Ll}}[\p{{Ll}}'’]*)(?![\w-]))", False)
+            rf"(?<![\w-])(?P<c>{body})(?![\w-])"
+            # one space, or a line break inside the paragraph (not a blank line), then the word
+            rf"(?=(?:[ \t]+|[ \t]*\r?\n[ \t]*)(?P<n>\p{{Ll}}[\p{{Ll}}'’]*)(?![\w-]))", False)
         self.stop = frozenset(str(s).lower() for s in o.stop)
 
     def check(self, ctx: Context) -> Iterable[Hit]:
@@ -43,7 +45,7 @@ class CompoundModifier(Kind):
                 nxt = m.group("n").lower()
                 if nxt in self.stop or nxt.endswith("ly"):
                     continue
-                words = m.group("c").split()
+                words = m.group("c").split()   # any whitespace inside becomes one hyphen
                 if len(words) < 2:
                     continue
                 fix = "-".join(words)
