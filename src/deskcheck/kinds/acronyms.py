@@ -13,6 +13,7 @@ from typing import Iterable
 
 import regex
 
+from ..analysis.sentences import sentence_at
 from ..model import Hit, Related, Span
 from .base import Context, Kind
 
@@ -63,9 +64,9 @@ class AcronymFirstUse(Kind):
             raise ValueError(f"cannot read well-known acronyms {path}: {exc}") from None
         self.known = frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
 
-    def _defined(self, text: str, acr: str, first: int) -> int | None:
-        """Where the acronym is defined, or None: a bracketed use, or matching initials earlier."""
-        if acr in _initials_before(text, first):
+    def _defined(self, text: str, acr: str, limit: int) -> int | None:
+        """Where the acronym is defined, or None: matching initials before `limit`, or a bracketed use."""
+        if acr in _initials_before(text, limit):
             return 0
         for m in regex.finditer(rf"\(\s*{acr}s?\s*[),;]|{acr}s?\s+\(\s*\p{{Lu}}", text):
             return m.start()
@@ -96,7 +97,9 @@ class AcronymFirstUse(Kind):
         for acr, span in first_seen.items():
             if not any(seg.contains(span) for seg in ctx.segments):
                 continue
-            where = self._defined(text, acr, span.start)
+            # a full name in the same sentence ("the OECD, the Organisation for ...") also defines it
+            sent = sentence_at(doc, span.start)
+            where = self._defined(text, acr, sent.span.end if sent else span.end)
             if where is not None and where <= span.start:
                 continue
             related = (Related(Span(where, where + len(acr)), "spelled out only here"),) if where else ()
