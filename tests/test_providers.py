@@ -7,11 +7,12 @@ neither Java nor a network.
 from __future__ import annotations
 
 import json
+import stat
+import sys
 import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, Iterator
-from urllib.parse import parse_qs
 
 import pytest
 from click.testing import CliRunner
@@ -21,6 +22,9 @@ import deskcheck
 from deskcheck.cli import cli
 from deskcheck.config import Config
 from deskcheck.kinds import languagetool as lt_kind
+
+sys.path.insert(0, str(Path(__file__).parent))
+from fake_languagetool import FakeLanguageTool, utf16_units  # noqa: E402
 
 PROSELINT = Config(styles=("Proselint",))
 
@@ -88,63 +92,13 @@ def _article(tmp_path: Path, text: str) -> Path:
 
 # ------------------------------------------------------------- LanguageTool
 
-def _utf16(text: str, index: int) -> int:
-    return len(text[:index].encode("utf-16-le")) // 2
-
-
-class FakeLanguageTool(BaseHTTPRequestHandler):
-    """Flags "a apple" (grammar) and "teh" (a typo), the way a LanguageTool server answers."""
-    requests: list[dict[str, list[str]]] = []
-
-    def log_message(self, *args: object) -> None:   # keep test output quiet
-        pass
-
-    def _send(self, payload: object) -> None:
-        body = json.dumps(payload).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def do_GET(self) -> None:
-        if self.path.startswith("/v2/languages"):
-            self._send([{"name": "English (US)", "code": "en", "longCode": "en-US"},
-                        {"name": "English (GB)", "code": "en", "longCode": "en-GB"}])
-        else:
-            self.send_error(404)
-
-    def do_POST(self) -> None:
-        length = int(self.headers.get("Content-Length", 0))
-        params = parse_qs(self.rfile.read(length).decode())
-        type(self).requests.append(params)
-        text = params["text"][0]
-        matches = []
-        for needle, rule, cat, fix in (("a apple", "EN_A_VS_AN", "GRAMMAR", "an apple"),
-                                       ("teh", "MORFOLOGIK_RULE_EN_US", "TYPOS", "the")):
-            start = text.find(needle)
-            while start != -1:
-                matches.append({
-                    "message": f"Use '{fix}'.", "shortMessage": "", "replacements": [{"value": fix}],
-                    "offset": _utf16(text, start), "length": _utf16(text, start + len(needle)) - _utf16(text, start),
-                    "context": {"text": text[:40], "offset": 0, "length": len(needle)}, "sentence": text,
-                    "type": {"typeName": "Other"},
-                    "rule": {"id": rule, "description": "", "issueType": "grammar",
-                             "category": {"id": cat, "name": cat.title()}},
-                    "ignoreForIncompleteSentence": False, "contextForSureMatch": 0,
-                })
-                start = text.find(needle, start + 1)
-        self._send({"software": {"name": "LanguageTool", "version": "6.4"},
-                    "language": {"name": "English (US)", "code": "en-US"}, "matches": matches})
-
-
 @pytest.fixture()
 def lt_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
     monkeypatch.setenv("no_proxy", "127.0.0.1,localhost")
     FakeLanguageTool.requests = []
     server = ThreadingHTTPServer(("127.0.0.1", 0), FakeLanguageTool)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}"
@@ -212,5 +166,45 @@ def test_languagetool_url_from_environment_in_cli(lt_server: str, tmp_path: Path
 def test_utf16_conversion_round_trips(text: str) -> None:
     conv = lt_kind.Utf16Offsets(text)
     for i in range(len(text) + 1):
-        assert conv.to_utf16(i) == _utf16(text, i)
+        assert conv.to_utf16(i) == utf16_units(text, i)
         assert conv.from_utf16(conv.to_utf16(i)) == i
+
+
+# ------------------------------------------------------ local LanguageTool install
+
+def _fake_install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An install folder with a server jar, and a `java` on PATH that starts the stand-in server."""
+    install = tmp_path / "LanguageTool-6.4"
+    install.mkdir()
+    (install / "languagetool-server.jar").write_bytes(b"")
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    java = bin_dir / "java"
+    script = Path(__file__).parent / "fake_languagetool.py"
+    java.write_text(f"#!/bin/sh\nexec '{sys.executable}' '{script}' \"$@\"\n", encoding="utf-8")
+    java.chmod(java.stat().st_mode | stat.S_IEXEC)
+    monkeypatch.setenv("PATH", f"{bin_dir}:/usr/bin:/bin")
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+    return install
+
+
+def test_languagetool_local_install_is_started_and_stopped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    install = _fake_install(tmp_path, monkeypatch)
+    cfg = tmp_path / ".deskcheck.yaml"
+    cfg.write_text(f"styles: [LanguageTool]\nlanguagetool: {{path: '{install}'}}\n", encoding="utf-8")
+    try:
+        findings = deskcheck.check_text("She ate a apple.", config=cfg)
+        assert [(f.rule, f.match) for f in findings] == [("LanguageTool.Grammar", "a apple")]
+        (_url, proc), = lt_kind._local.values()
+        assert proc.poll() is None
+    finally:
+        lt_kind.stop_local_servers()
+        lt_kind._clients.clear()
+    assert proc.poll() is not None and not lt_kind._local
+
+
+def test_languagetool_local_install_without_jar_fails_clearly(tmp_path: Path) -> None:
+    cfg = tmp_path / ".deskcheck.yaml"
+    cfg.write_text(f"styles: [LanguageTool]\nlanguagetool: {{path: '{tmp_path}'}}\n", encoding="utf-8")
+    result = deskcheck.api.run([str(_article(tmp_path, "She ate a apple."))], deskcheck.api.Options(config=cfg))
+    assert result.failures and "never downloads" in result.failures[0].error

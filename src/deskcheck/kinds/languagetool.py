@@ -1,26 +1,37 @@
 """`languagetool`: grammar and style from a LanguageTool server.
 
-deskcheck never downloads or starts LanguageTool. It talks to a server the user runs or names:
+deskcheck never downloads LanguageTool. It talks to a server the user names,
 `languagetool: {url: http://localhost:8081}` in the config (or the DESKCHECK_LANGUAGETOOL_URL
-environment variable, read by the CLI) — a local install started with LanguageTool's own
-`languagetool-server.jar`, or a remote one. With none configured the rule reports nothing and
-says so once on stderr. language-tool-python is imported only when such a rule runs.
+environment variable, read by the CLI), or to a local install the user points at,
+`languagetool: {path: /opt/LanguageTool-6.4}`: deskcheck starts that install's
+`languagetool-server.jar` once per run on a free local port and stops it at exit. With neither
+configured the rule reports nothing and says so once on stderr. language-tool-python is imported
+only when such a rule runs.
 
 LanguageTool counts offsets in UTF-16 code units (Java strings); Python counts code points, so
 offsets are converted exactly, start and end, for text with emoji or other astral characters.
 """
 from __future__ import annotations
 
+import atexit
+import shutil
+import socket
+import subprocess
 import sys
+import time
+import urllib.request
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Iterable
 
 from ..model import Hit, Span
 from .base import Context, Kind
 
-ENABLE_HINT = ("set 'languagetool: {url: http://localhost:8081}' in .deskcheck.yaml or the "
-               "DESKCHECK_LANGUAGETOOL_URL environment variable to a LanguageTool server")
+ENABLE_HINT = ("set 'languagetool: {url: http://localhost:8081}' (a server) or 'languagetool: {path: "
+               "/opt/LanguageTool-6.4}' (a local install) in .deskcheck.yaml, or the "
+               "DESKCHECK_LANGUAGETOOL_URL environment variable")
+START_TIMEOUT = 60.0     # seconds for a local server to answer (the JVM starts slowly)
 
 # LanguageTool category ids -> deskcheck categories (others keep the rule's category)
 CATEGORY_MAP = {
@@ -31,6 +42,7 @@ CATEGORY_MAP = {
 
 _warned = False
 _clients: dict[tuple[str, str], Any] = {}
+_local: dict[str, tuple[str, subprocess.Popen[bytes]]] = {}     # install path -> (url, server process)
 
 
 def _warn_once(message: str) -> None:
@@ -64,12 +76,66 @@ class Utf16Offsets:
 
 
 def server_url(settings_options: dict[str, Any]) -> str | None:
+    """The configured server's URL, starting a configured local install if need be."""
     cfg = settings_options.get("languagetool")
     if isinstance(cfg, dict) and cfg.get("url"):
         return str(cfg["url"])
+    if isinstance(cfg, dict) and cfg.get("path"):
+        return local_server(str(cfg["path"]))
     if isinstance(cfg, str) and cfg:
         return cfg
     return None
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def local_server(path: str) -> str:
+    """Start the LanguageTool server of an install folder (once per run) and return its URL."""
+    if path in _local:
+        return _local[path][0]
+    jar = Path(path).expanduser() / "languagetool-server.jar"
+    if not jar.is_file():
+        raise RuntimeError(f"no languagetool-server.jar in {path}: point 'languagetool: path' at an unpacked "
+                           "LanguageTool install (deskcheck never downloads LanguageTool)")
+    java = shutil.which("java")
+    if java is None:
+        raise RuntimeError("a local LanguageTool install needs Java on PATH")
+    port = _free_port()
+    proc = subprocess.Popen([java, "-cp", str(jar), "org.languagetool.server.HTTPServer", "--port", str(port)],
+                            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    _local[path] = (url, proc)
+    atexit.register(stop_local_servers)
+    deadline = time.monotonic() + START_TIMEOUT
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            del _local[path]
+            raise RuntimeError(f"the LanguageTool server in {path} exited at start (code {proc.returncode})")
+        try:
+            # straight to 127.0.0.1, never through a proxy from the environment
+            with urllib.request.build_opener(urllib.request.ProxyHandler({})).open(f"{url}/v2/languages", timeout=2):
+                return url
+        except OSError:
+            time.sleep(0.2)
+    stop_local_servers()
+    raise RuntimeError(f"the LanguageTool server in {path} did not answer within {START_TIMEOUT:g} s")
+
+
+def stop_local_servers() -> None:
+    """Stop the local servers this process started (and only those)."""
+    while _local:
+        _path, (_url, proc) = _local.popitem()
+        if proc.poll() is None:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
 
 
 def _client(url: str, language: str) -> Any:
