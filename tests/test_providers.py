@@ -21,12 +21,20 @@ from hypothesis import given, strategies as st
 import deskcheck
 from deskcheck.cli import cli
 from deskcheck.config import Config
+from deskcheck.engine import check_document
+from deskcheck.formats import parse
 from deskcheck.kinds import languagetool as lt_kind
+from deskcheck.kinds.base import Settings
+from deskcheck.rules import Rule, bundled_rules_dir, load_style
 
 sys.path.insert(0, str(Path(__file__).parent))
 from fake_languagetool import FakeLanguageTool, utf16_units  # noqa: E402
 
 PROSELINT = Config(styles=("Proselint",))
+
+
+def _bundled(style: str) -> list[Rule]:
+    return load_style(bundled_rules_dir() / style)
 
 
 def _find(findings: list[Any], rule: str) -> list[Any]:
@@ -124,6 +132,16 @@ def test_languagetool_offsets_map_exactly_past_astral_characters(lt_server: str,
     assert grammar[0].suggestions == ("an apple",)
     assert grammar[0].category == "grammar"
     assert "EN_A_VS_AN" in grammar[0].message
+
+
+def test_languagetool_rule_examples(lt_server: str, tmp_path: Path) -> None:
+    rule, = [r for r in _bundled("LanguageTool") if r.id == "LanguageTool.Grammar"]
+    settings = Settings(options={"languagetool": {"url": lt_server}})
+    for label in ("good", "bad"):
+        for text in rule.examples[label]:
+            result = check_document(parse(text, "md", "example.md"), [rule], settings)
+            assert not result.failures
+            assert bool(result.findings) == (label == "bad"), (label, text)
 
 
 def test_languagetool_request_follows_the_rule_options(lt_server: str, tmp_path: Path) -> None:

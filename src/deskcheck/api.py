@@ -39,6 +39,7 @@ class Options:
     archive: bool | None = None
     stdin_filename: str | None = None
     warn: Callable[[str], None] | None = None
+    progress: Callable[[int, int, str], None] | None = None    # (number, total, path) as each article starts
     languagetool_url: str | None = None    # a LanguageTool server when the config names none
 
 
@@ -140,7 +141,9 @@ def run(paths: list[str], options: Options | None = None) -> RunResult:
     result = RunResult()
     articles = discover(paths)
     fail_levels = []
-    for path in articles:
+    for done, path in enumerate(articles, 1):
+        if options.progress is not None:
+            options.progress(done, len(articles), path)
         config = configs.for_path(path)
         if path != "-" and config.ignored(path):
             continue
@@ -171,6 +174,9 @@ def check_text(text: str, format: str = "md", config: Config | Path | str | None
 def check_path(path: str | Path, config: Config | Path | str | None = None, **overrides: Any) -> list[Finding]:
     """Lint one article file and return its findings."""
     options = Options(**overrides)
+    if isinstance(config, Config):
+        doc = load_document(str(path), options)
+        return check_document_with(doc, config, options)[0]
     if isinstance(config, (str, Path)):
         options.config = Path(config)
     return run([str(path)], options).files[0].findings

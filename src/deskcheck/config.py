@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -177,6 +177,8 @@ def load_config(path: Path) -> Config:
     for key in data:
         if key not in TOP_KEYS:
             raise c.fail(f"unknown key '{key}' (allowed: {', '.join(sorted(TOP_KEYS))})", key)
+    # a key left empty (as in the starter file's commented-out sections) means "default"
+    data = {k: v for k, v in data.items() if v is not None}
     kw: dict[str, Any] = {"path": path}
     if "styles" in data:
         kw["styles"] = _str_list(c, data["styles"], "styles")
@@ -272,7 +274,7 @@ fail_level: error
 
 # Turn rules (or whole styles) on or off, or change their level.
 rules:
-  # Newsroom.Numbers: off
+  # Newsroom.NumbersUnderTen: off
   # Deskcheck.Spelling: error
 
 # Words the spelling check always accepts or always flags.
