@@ -78,12 +78,16 @@ class Demonym(Kind):
             pattern = (rf"(?<![\w-])(?:[Tt]he|[Aa]n?)\s+(?P<w>{_alternation(self.adjective_of)})"
                        rf"\s+(?i:{'|'.join(f'(?:{r})' for r in o.roles)})(?![\w-])")
         self.pattern = compile_pattern(pattern)
+        # "travelled to Russian, Belarusian and Polish cities": a list of adjectives, not a place
+        self.list_next = compile_pattern(rf"\s*,\s*(?:and\s+|or\s+)?(?:{_alternation(self.country_of)})(?![\w-])")
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         for seg in ctx.segments:
             for m in finditer(self.pattern, ctx.text, seg.start, seg.end, self.rule.id, ctx.doc.path):
                 word = " ".join(m.group("w").split())
                 if self.options.mode == "as-country":
+                    if self.list_next.match(ctx.text, m.end("w")):
+                        continue
                     fixes = tuple(self.country_of.get(word, ()))
                 else:
                     fixes = (self.adjective_of[word],) if word in self.adjective_of else ()
