@@ -9,10 +9,15 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 import deskcheck
+import deskcheck.errors
 from deskcheck.cli import cli
 from deskcheck.config import Config
+from deskcheck.engine import check_document
+from deskcheck.formats import parse
+from deskcheck.kinds.base import Settings
 from deskcheck.rules import Rule, bundled_rules_dir, load_style
 
 PACK = Config(styles=("Newsroom",))
@@ -191,3 +196,39 @@ def test_speakers_words_are_left_alone_but_mechanics_are_not() -> None:
 def test_compound_not_flagged_as_a_noun_phrase() -> None:
     text = "In the long term, the smart city is the goal. She works full time and well."
     assert [f for f in deskcheck.check_text(text, config=PACK) if f.rule == "Newsroom.CompoundModifiers"] == []
+
+
+@pytest.mark.parametrize("kind,options,problem", [
+    ("demonym", {"mode": "sideways"}, "mode"),
+    ("demonym", {"mode": "as-country"}, "triggers"),
+    ("compound-modifier", {}, "compounds"),
+    ("percent-style", {"preferred": "pc"}, "preferred"),
+    ("unattributed", {"claims": ["x"]}, "sources"),
+])
+def test_kind_options_are_validated(tmp_path: Path, kind: str, options: dict[str, Any], problem: str) -> None:
+    style = tmp_path / "House"
+    (style / "data").mkdir(parents=True)
+    (style / "data" / "demonyms.yml").write_text("Azerbaijan: [Azerbaijani]\n", encoding="utf-8")
+    lines = "".join(f"{k}: {v!r}\n" if isinstance(v, str) else f"{k}: {v}\n" for k, v in options.items())
+    (style / "Bad.yml").write_text(f"extends: {kind}\nmessage: '%s'\n{lines}", encoding="utf-8")
+    with pytest.raises(deskcheck.errors.RuleError, match=problem):
+        load_style(style)
+
+
+PACK_RULES = _rules("Newsroom")
+FRAGMENTS = st.sampled_from([
+    "visited ", "Azerbaijani", " the ", "Belarus president", "“", "”", '"', ",", ".", "\u00a0", " ", "\n",
+    "\n\n", "12", "3", " percent", "%", " per cent", "long term ", "plan", "highly-", "President",
+    "CSTO", "(", ")", "the the", "from April 13-14", "—", "–", "--", "\u200b", "\U0001f600", "TK",
+])
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(FRAGMENTS, max_size=30), st.sampled_from(["md", "txt", "html"]), st.sampled_from(["ap", "uk"]))
+def test_pack_never_fails_and_spans_stay_inside(parts: list[str], fmt: str, profile: str) -> None:
+    text = "".join(parts)
+    result = check_document(parse(text, fmt, "x." + fmt), PACK_RULES, Settings(profile=profile))
+    assert not result.failures
+    for f in result.findings:
+        assert 0 <= f.span.start <= f.span.end <= len(text)
+        assert text[f.span.start:f.span.end] == f.match
