@@ -226,3 +226,12 @@ def test_languagetool_local_install_without_jar_fails_clearly(tmp_path: Path) ->
     cfg.write_text(f"styles: [LanguageTool]\nlanguagetool: {{path: '{tmp_path}'}}\n", encoding="utf-8")
     result = deskcheck.api.run([str(_article(tmp_path, "She ate a apple."))], deskcheck.api.Options(config=cfg))
     assert result.failures and "never downloads" in result.failures[0].error
+
+
+def test_languagetool_server_down_is_a_clear_rule_failure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+    with ThreadingHTTPServer(("127.0.0.1", 0), FakeLanguageTool) as closed:
+        port = closed.server_address[1]        # bound, then closed: nothing listens there
+    cfg = _lt_config(f"http://127.0.0.1:{port}", tmp_path)
+    result = deskcheck.api.run([str(_article(tmp_path, "She ate a apple."))], deskcheck.api.Options(config=cfg))
+    assert result.failures and "did not answer" in result.failures[0].error

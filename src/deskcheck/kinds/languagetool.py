@@ -168,7 +168,10 @@ class LanguageToolKind(Kind):
             return
         o = self.options
         language = o.language or ctx.settings.locale or "en-US"
-        tool = _client(url, language)
+        try:
+            tool = _client(url, language)
+        except Exception as exc:   # the library raises its own error types, or requests' errors
+            raise RuntimeError(f"LanguageTool server at {url} did not answer ({type(exc).__name__}: {exc})") from None
         tool.disabled_rules = set(o.disabled_rules)
         tool.enabled_rules = set(o.enabled_rules)
         tool.disabled_categories = set(o.disabled_categories)
@@ -178,7 +181,11 @@ class LanguageToolKind(Kind):
         text = ctx.text
         conv = Utf16Offsets(text)
         accept = ctx.settings.vocabulary.accept
-        for match in tool.check(text):
+        try:
+            matches = tool.check(text)
+        except Exception as exc:
+            raise RuntimeError(f"LanguageTool server at {url} failed to check the text ({type(exc).__name__}: {exc})") from None
+        for match in matches:
             # language-tool-python already moved the start to code points; the end is ours to convert
             start = match.offset
             end = conv.from_utf16(conv.to_utf16(start) + int(match.error_length))
