@@ -10,10 +10,21 @@ from .languagetool import LanguageToolKind
 from .percent_style import PercentStyle
 from .proselint import Proselint
 from .repeated_passage import RepeatedPassage
+from .attribution import Attribution
+from .base import Kind
+from .capitalization import Capitalization
+from .conditional import Conditional
+from .consistency import Consistency
+from .dates import Dates
+from .existence import Existence
+from .occurrence import Occurrence
+from .repetition import Repetition
 from .substitution import Substitution
 from .unattributed import Unattributed
 
 KINDS: dict[str, type[Kind]] = {
+    "attribution": Attribution,
+    "dates": Dates,
     "existence": Existence,
     "substitution": Substitution,
     "demonym": Demonym,
@@ -24,6 +35,11 @@ KINDS: dict[str, type[Kind]] = {
     "percent-style": PercentStyle,
     "proselint": Proselint,
     "languagetool": LanguageToolKind,
+    "occurrence": Occurrence,
+    "repetition": Repetition,
+    "conditional": Conditional,
+    "capitalization": Capitalization,
+    "consistency": Consistency,
 }
 
 # Vale kinds deskcheck does not run: a rule of one of these loads with a warning and is skipped
