@@ -41,6 +41,7 @@ class Options:
     warn: Callable[[str], None] | None = None
     archive_index: Any = None        # archive.ArchiveIndex, set by archive.prepare in run()
     progress: Callable[[int, int, str], None] | None = None    # (number, total, path) as each article starts
+    languagetool_url: str | None = None    # a LanguageTool server when the config names none
 
 
 @dataclass
@@ -88,8 +89,15 @@ def settings_for(config: Config, doc: Document | None, options: Options) -> Sett
         article_date=options.date or config.date,
         names_lists=config.names,
         archive=options.archive_index,
-        options=dict(config.options),
+        options=_kind_options(config, options),
     )
+
+
+def _kind_options(config: Config, options: Options) -> dict[str, Any]:
+    opts = dict(config.options)
+    if options.languagetool_url and "languagetool" not in opts:
+        opts["languagetool"] = {"url": options.languagetool_url}
+    return opts
 
 
 class ConfigCache:

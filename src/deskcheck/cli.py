@@ -83,6 +83,7 @@ def report(paths: tuple[str, ...], fmt: str, output: str | None, config: Path | 
         config=config, min_level=Severity.parse(min_level) if min_level else None,
         fail_level=Severity.parse(fail_level) if fail_level else None, enable=enable, disable=disable,
         date=date, profile=profile, stdin_filename=stdin_filename, warn=_warn, archive=archive,
+        languagetool_url=os.environ.get("DESKCHECK_LANGUAGETOOL_URL") or None,
     )
     from .progress import ProgressBar
     bar = ProgressBar.for_stream(sys.stderr)
