@@ -247,7 +247,7 @@ def test_vale_hunspell_options_warn_and_are_ignored(tmp_path: Path) -> None:
     rule, warnings = _rule(tmp_path, "extends: spelling\nmessage: \"'%s'?\"\ndic: en_US.dic\naff: en_US.aff\n"
                                      "dicpath: dicts\ncustom: true\n")
     assert rule is not None and rule.category == "spelling"
-    assert {w.split("'")[1] for w in warnings} == {"dic", "aff", "dicpath", "custom"}
+    assert warnings and all(name in " ".join(warnings) for name in ("dic", "aff", "dicpath", "custom"))
 
 
 def test_ignore_files_and_filters(tmp_path: Path) -> None:

@@ -95,21 +95,14 @@ def name_forms(doc: Document) -> dict[str, int]:
 class Spelling(Kind):
     name = "spelling"
     default_category = "spelling"
+    # Vale's Hunspell settings: deskcheck's dictionaries are built in, so these warn and are ignored
     ignored_vale_options = frozenset({"dic", "aff", "dicpath", "custom", "dictionaries", "append",
-                                      "action", "vocab"})
+                                      "action"})
 
     @dataclass
     class Options:
         ignore: list[str] = field(default_factory=list)     # word files (Vale): never flagged
         filters: list[str] = field(default_factory=list)    # regexes (Vale): matching words skipped
-        dic: str = ""
-        aff: str = ""
-        dicpath: str = ""
-        dictionaries: list[str] = field(default_factory=list)
-        custom: bool = False
-        append: bool = False
-        action: dict = field(default_factory=dict)
-        vocab: bool = True
 
     def setup(self) -> None:
         words_ok: list[str] = []
