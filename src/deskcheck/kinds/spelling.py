@@ -132,6 +132,7 @@ class Spelling(Kind):
         listed = bool(accept or reject or self.ignored)
         # a word with no capital is judged the same wherever it stands: judge it once
         verdicts: dict[str, list[Hit]] = {}   # spans relative to the word
+        known: set[str] = set()
         for n, w in enumerate(seq):
             text = w.text
             if listed:
@@ -152,6 +153,11 @@ class Spelling(Kind):
                 for h in found:
                     yield Hit(Span(w.span.start + h.span.start, w.span.start + h.span.end), h.message,
                               h.suggestions)
+                continue
+            if text in known:
+                continue
+            if lex.knows(text):
+                known.add(text)     # "The", "Monday", "London": capitals the dictionary spells
                 continue
             nxt = seq[n + 1] if n + 1 < len(seq) else None
             yield from self._check_word(ctx, lex, variety, w, nxt, accept, reject)
