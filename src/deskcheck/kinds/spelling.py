@@ -159,6 +159,9 @@ class Spelling(Kind):
             if lex.knows(text):
                 known.add(text)     # "The", "Monday", "London": capitals the dictionary spells
                 continue
+            if "-" not in text and name_forms(ctx.doc).get(strip_clitic(text)[0], 0) > 1:
+                known.add(text)     # the article's own name, used more than once
+                continue
             nxt = seq[n + 1] if n + 1 < len(seq) else None
             yield from self._check_word(ctx, lex, variety, w, nxt, accept, reject)
 
