@@ -107,7 +107,7 @@ _NUMWORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five":
 _NUM = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 
 _WDPRE = rf"(?:(?P<wd>{_WD})(?:,\s*|\s+)(?:the\s+)?)?"
-_YEARTAIL = rf"(?:,?\s+(?P<y>{_Y}))?"
+_YEARTAIL = rf"(?:,?\s+(?:in\s+)?(?P<y>{_Y}))?"
 
 _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d-])")),
@@ -167,7 +167,9 @@ _RELATIVE = re.compile(
     r"|(?P<ago>" + _NUM + r")\s+(?P<agounit>day|week|month|year)s?\s+ago"
     r"|(?P<ana>the\s+(?:following|next|previous|preceding)\s+(?:day|morning|night|evening|week)"
     r"|the\s+day\s+(?:before|after)(?!\s+(?:the|a|an|his|her|its|their)\b)"
-    r"|(?:a|one|two|three|four|five|six|seven|\d+)\s+(?:day|week)s?\s+(?:earlier|later)))\b",
+    r"|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:day|week|month)s?\s+(?:earlier|later)"
+    r"|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:day|week|month)s?\s+(?:before|after)"
+    r"(?=\s*[,(—–]|\s+(?:on|in)\s+(?:[A-Z\d]|the\s+\d))))\b",
     re.IGNORECASE)
 
 # an age now: "the 45-year-old", "Smith, 45,", ", aged 45", "is 45 years old"; not "a 16-year-old" or
@@ -175,7 +177,13 @@ _RELATIVE = re.compile(
 _AGE = re.compile(
     r"(?:(?<=\b[Tt]he\s)(?P<n1>\d{1,3})-year-old\b(?![-\w])"
     r"|(?<=,\s)aged\s+(?P<n2>\d{1,3})\b|(?:(?<=\bis\s)|(?<=\bnow\s))(?P<n4>\d{1,3})\s+years\s+old\b"
-    r"|(?<=[A-Za-z]), (?P<n3>\d{1,3}),(?=\s+(?:who|said|was|is|has|had|of|from|a|an|the|and|told|[a-z]+ed)\b))")
+    r"|(?<=[A-Za-z]), (?P<n3>\d{1,3}),(?=\s+[a-z]))")
+# capitalised words that end no person's name
+_NOT_NAME = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+                       r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|A|An|In|On|At|But|And|"
+                       r"He|She|They|It|We|I|You|This|That|Aged|Between|From|Of|To)")
+# the name an appositive age belongs to: "Anna Petrova, 45," (read backwards from the comma)
+_NAME_BEFORE = re.compile(r"(?:(?<=[\s(\"“])|^)(?P<name>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+)$")
 _ANNIV = re.compile(
     r"\b(?:(?P<ord>\d{1,3})(?:st|nd|rd|th)\s+(?:anniversary|birthday)"
     r"|(?P<cent>centenary|centennial|bicentenary|bicentennial)"
@@ -461,16 +469,28 @@ def _extract_block(text: str, lo: int, hi: int, ref: dt.date | None, sents: list
         n = int(mt.group("n1") or mt.group("n2") or mt.group("n3") or mt.group("n4"))
         if n > 125:
             continue
-        si, _, _ = context(mt.start())
-        add(DateMention(Span(mt.start(), mt.end()), "age", mt.group(), in_quote=_in_any(qspans, mt.start(), mt.end()),
-                        sentence=si, number=n))
+        si, _, s0 = context(mt.start())
+        a, b = mt.start(), mt.end()
+        detail: dict[str, object] = {}
+        if mt.group("n3") or mt.group("n2"):
+            # "Anna Petrova, 45," / "Anna Petrova, aged 45": the age belongs to the name before it
+            cut = a if mt.group("n3") else a - 2
+            nm = _NAME_BEFORE.search(text, max(s0, cut - 60), cut)
+            if nm and not _NOT_NAME.fullmatch(nm.group("name").split()[-1]):
+                detail["person"] = nm.group("name")
+                if mt.group("n3"):
+                    a, b = nm.start("name"), mt.end("n3")   # the finding reads "Anna Petrova, 45"
+        add(DateMention(Span(a, b), "age", text[a:b], in_quote=_in_any(qspans, a, b),
+                        sentence=si, number=n, detail=detail))
     for mt in _ANNIV.finditer(text, lo, hi):
         n = _int(mt.group("ord")) or _int(mt.group("tn")) or _int(mt.group("since"))
         if mt.group("cent"):
             n = 200 if mt.group("cent").lower().startswith("bi") else 100
         si, _, _ = context(mt.start())
+        turn = (mt.group("turn") or "").lower()
         add(DateMention(Span(mt.start(), mt.end()), "anniversary", mt.group(),
-                        in_quote=_in_any(qspans, mt.start(), mt.end()), sentence=si, number=n))
+                        in_quote=_in_any(qspans, mt.start(), mt.end()), sentence=si, number=n,
+                        detail={"turn": turn.startswith(("turn", "will"))}))
     return out
 
 
@@ -539,8 +559,9 @@ def _read_date(form: str, g: dict[str, str | None], mt: re.Match[str], text: str
         else:
             y = resolve_month(mon, ref, future, mod if mod in ("last", "next", "this") else None)
         s, e = (month_of(y, mon) if y else (None, None))
+        born = bool(ytxt) and bool(_BORN.search(text, max(s0, a - 45), a))
         return DateMention(Span(a, b), "month", text[a:b], s, e, bool(ytxt), in_quote=in_q, sentence=si,
-                           parts=(y if ytxt else None, mon, None, None, None, None), detail={"mod": mod})
+                           parts=(y if ytxt else None, mon, None, None, None, None), detail={"mod": mod, "born": born})
     mon = int(g["m"]) if form == "iso" else month_number(g["mon"] or "")
     d = _int(g["d"])
     assert d is not None
@@ -557,6 +578,13 @@ def _read_date(form: str, g: dict[str, str | None], mt: re.Match[str], text: str
         # "May 4 and 7" lists two days; it is not a range
         return None
     y = int(ytxt) if ytxt else carried
+    if y is None and wd is not None and not is_range and ref is not None:
+        # "Saturday 1 March" in a November article: the weekday says which year is meant, when a
+        # year within about six months of the article's date makes it fit
+        fits = [yy for yy in (ref.year - 1, ref.year, ref.year + 1) if d <= days_in_month(yy, mon)
+                and dt.date(yy, mon, d).weekday() == wd and abs((dt.date(yy, mon, d) - ref).days) <= 183]
+        if fits:
+            y = fits[0]
     if y is None:
         y = resolve_year(mon, min(d, 28), ref, future)
     parts = (int(ytxt) if ytxt else None, mon, d, None, mon2 if is_range else None, d2)
@@ -592,6 +620,156 @@ def _read_date(form: str, g: dict[str, str | None], mt: re.Match[str], text: str
                        detail=detail)
 
 
+# --- whose age, whose birth date -------------------------------------------------------------
+# An age and a birth date are compared only when the text ties both to one person: by name
+# ("Anna Petrova, 45," ... "Petrova, who was born in 1979") or by a pronoun or "the 45-year-old"
+# that can only mean the one person named just before. Anything less certain gives no person.
+
+_NAME_RUN = re.compile(r"(?<![\w'’])(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*[a-z][\w'’-]*")
+_NAME_END = r"(?<![\w'’])(?P<name>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+)"
+# "Petrova, who was born", "Petrova was born", "Petrova, born", "Petrova is 45 years old"
+_SUBJECT_BEFORE = re.compile(_NAME_END + r"(?:,\s*who\s+(?:was|is|had\s+been)|\s+(?:was|is|had\s+been)|,)\s+$")
+_PRONOUN_BEFORE = re.compile(r"(?:^|(?<=\W))(?P<pro>[Hh]e|[Ss]he)(?:,\s*who)?\s+(?:was|is|had\s+been)\s+$")
+# "Petrova, the 45-year-old" / "the 45-year-old striker Petrova"
+_APPOSITIVE_BEFORE = re.compile(_NAME_END + r",\s+the\s+$")
+_NAME_AFTER_AGE = re.compile(r"\s+(?:(?!(?:of|at|for|from|in|with|and|who|said|was|is)\b)[a-z][\w-]*\s+){0,2}"
+                             r"(?P<name>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+)")
+_BORN_WORD = re.compile(r"\b[Bb]orn\b")
+# "turned 50", "will turn 50": the subject right before the verb
+_TURN_SUBJECT = re.compile(_NAME_END + r"(?:,\s*who)?\s+$")
+_TURN_PRONOUN = re.compile(r"(?:^|(?<=\W))(?P<pro>[Hh]e|[Ss]he)(?:,\s*who)?\s+$")
+
+
+def surname(name: str) -> str | None:
+    """The word a person is referred to by on second mention: the last word of the name."""
+    words = [w for w in re.split(r"\s+", name.strip()) if w]
+    if not words:
+        return None
+    last = re.sub(r"['’]s$", "", words[-1]).strip(".").lower()
+    if not last or _NOT_NAME.fullmatch(last.capitalize()):
+        return None
+    return last
+
+
+class People:
+    """Person keys (surnames) for the mentions of one document, and which keys are ambiguous."""
+
+    def __init__(self, doc: Document, text: str) -> None:
+        self.text = text
+        self.sents = sentences(doc)
+        firsts: dict[str, set[str]] = {}
+        for mt in _NAME_RUN.finditer(text):
+            words = mt.group().split()
+            key = surname(mt.group())
+            if key and len(words) >= 2 and not _NOT_NAME.fullmatch(words[0]):
+                firsts.setdefault(key, set()).add(words[0])
+        # "Anna Petrova" and "Ivan Petrova" in one article: "Petrova" alone names neither
+        self.ambiguous = {k for k, v in firsts.items() if len(v) > 1}
+
+    def key(self, name: str | None) -> str | None:
+        k = surname(name) if name else None
+        return None if k is None or k in self.ambiguous else k
+
+    def _names_in(self, a: int, b: int) -> set[str]:
+        keys: set[str] = set()
+        for mt in _NAME_RUN.finditer(self.text, a, b):
+            words = mt.group().split()
+            while words and _NOT_NAME.fullmatch(words[0]):
+                words.pop(0)
+            if words:
+                k = surname(" ".join(words))
+                if k:
+                    keys.add(k)
+        return keys
+
+    def antecedent(self, m: DateMention, pos: int) -> str | None:
+        """The one person a pronoun (or "the 45-year-old") at `pos` can refer to: the only name in
+        the nearest earlier sentence of the same or the previous paragraph that names anyone."""
+        si = m.sentence
+        if not 0 <= si < len(self.sents):
+            return None
+        block = self.sents[si].block
+        spans = [(self.sents[si].span.start, pos)]
+        j = si - 1
+        while j >= 0 and self.sents[j].block >= block - 1 and len(spans) < 4:
+            spans.append((self.sents[j].span.start, self.sents[j].span.end))
+            j -= 1
+        for a, b in spans:
+            keys = self._names_in(a, b)
+            if keys:
+                if len(keys) == 1:
+                    k = keys.pop()
+                    return None if k in self.ambiguous else k
+                return None
+        return None
+
+    def _sentence_start(self, m: DateMention) -> int:
+        if 0 <= m.sentence < len(self.sents):
+            return self.sents[m.sentence].span.start
+        return max(0, m.span.start - 200)
+
+    def _sentence_end(self, m: DateMention) -> int:
+        if 0 <= m.sentence < len(self.sents):
+            return self.sents[m.sentence].span.end
+        return min(len(self.text), m.span.end + 200)
+
+    def of_birth(self, m: DateMention) -> str | None:
+        """Whose birth date this is: "Petrova, who was born ...", "She was born ...", "Born ..., Petrova"."""
+        s0 = self._sentence_start(m)
+        born = None
+        for born in _BORN_WORD.finditer(self.text, s0, m.span.start):
+            pass
+        if born is None:
+            return None
+        head = self.text[s0:born.start()]
+        sm = _SUBJECT_BEFORE.search(head)
+        if sm:
+            return self.key(sm.group("name"))
+        if _PRONOUN_BEFORE.search(head):
+            return self.antecedent(m, s0 + len(head))
+        if not head.strip():
+            # "Born in 1979 in Kazan, Petrova ..."
+            am = re.compile(r"[^.;!?]*?,\s+" + _NAME_END).match(self.text, m.span.end, self._sentence_end(m))
+            if am:
+                return self.key(am.group("name"))
+        return None
+
+    def of_age(self, m: DateMention) -> str | None:
+        """Whose age this is: the name it is apposed to, or the one person a "the 45-year-old" follows."""
+        if m.detail.get("person"):
+            return self.key(str(m.detail["person"]))
+        s0 = self._sentence_start(m)
+        head = self.text[s0:m.span.start]
+        if m.text.endswith("-year-old"):
+            am = _APPOSITIVE_BEFORE.search(head)
+            if am:
+                return self.key(am.group("name"))
+            nm = _NAME_AFTER_AGE.match(self.text, m.span.end, self._sentence_end(m))
+            if nm:
+                return self.key(nm.group("name"))
+            if re.fullmatch(r"\s*[Tt]he\s+", head):
+                return self.antecedent(m, s0)      # "The 45-year-old said ..." opens its sentence
+            return None
+        if m.text.endswith("old"):
+            # "Petrova is 45 years old" / "She is now 45 years old"
+            hm = re.search(_NAME_END + r"\s+(?:is|now)\s+(?:now\s+)?$", head)
+            if hm:
+                return self.key(hm.group("name"))
+            if re.search(r"(?:^|\W)(?:[Hh]e|[Ss]he)\s+is\s+(?:now\s+)?$", head):
+                return self.antecedent(m, m.span.start)
+        return None
+
+    def of_turn(self, m: DateMention) -> str | None:
+        """Whose birthday "turned 50" reports."""
+        head = self.text[self._sentence_start(m):m.span.start]
+        sm = _TURN_SUBJECT.search(head)
+        if sm:
+            return self.key(sm.group("name"))
+        if _TURN_PRONOUN.search(head):
+            return self.antecedent(m, m.span.start)
+        return None
+
+
 def article_date(doc: Document, override: dt.date | None = None) -> dt.date | None:
     """The article's date: the run's override (--date, config `date:`) or the metadata's."""
     if override is not None:
@@ -610,5 +788,5 @@ def date_mentions(doc: Document, override: dt.date | None = None) -> DateAnalysi
     return cached_value  # type: ignore[no-any-return]
 
 
-__all__ = ["DateMention", "DateAnalysis", "date_mentions", "extract", "article_date", "fmt_date", "fmt_period",
+__all__ = ["DateMention", "DateAnalysis", "People", "surname", "date_mentions", "extract", "article_date", "fmt_date", "fmt_period",
            "week_of", "month_of", "resolve_year"]

@@ -13,9 +13,9 @@ import datetime as dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Any, Iterable
 
-from ..analysis.dates import (DAY, DateMention, date_mentions, days_in_month, fmt_date, fmt_period,
+from ..analysis.dates import (DAY, DateMention, People, date_mentions, days_in_month, fmt_date, fmt_period,
                               week_of)
 from ..analysis.sentences import sentences
 from ..model import Hit, Related, Span
@@ -139,6 +139,17 @@ def _overlaps(a: DateMention, b: DateMention) -> bool:
     return a.start <= b.end and b.start <= a.end
 
 
+def _ages_on(b: DateMention, ref: dt.date) -> set[int]:
+    """The ages someone born on (or in) b can be on the article's date."""
+    assert b.start
+    years = ref.year - b.start.year
+    if b.kind == "date":
+        return {years - (0 if (ref.month, ref.day) >= (b.start.month, b.start.day) else 1)}
+    if b.kind == "month" and b.start.month != ref.month:
+        return {years - (0 if ref.month > b.start.month else 1)}
+    return {years - 1, years}
+
+
 def _resolved(m: DateMention) -> bool:
     return m.start is not None and m.end is not None and m.problem is None
 
@@ -167,6 +178,7 @@ class Dates(Kind):
 
     _text: str = ""
     _sentences: list = []
+    _doc: Any = None
 
     def _sentence_text(self, m: DateMention) -> str:
         if 0 <= m.sentence < len(self._sentences):
@@ -181,7 +193,7 @@ class Dates(Kind):
         if self.checks == {"metadata"} or ctx.raw:
             return
         analysis = date_mentions(ctx.doc, ctx.settings.article_date)
-        self._text, self._sentences = ctx.text, sentences(ctx.doc)
+        self._text, self._sentences, self._doc = ctx.text, sentences(ctx.doc), ctx.doc
         ref = analysis.article_date
         mentions = analysis.mentions
         segs = ctx.segments
@@ -602,33 +614,92 @@ class Dates(Kind):
             return
         births = [m for m in ms if m.detail.get("born") and not m.in_quote and _resolved(m)]
         ages = [m for m in ms if m.kind == "age" and not m.in_quote and m.number is not None]
+        people = People(self._doc, text) if births else None
+        done: set[int] = set()
+        if people is not None:
+            who_born = {id(b): people.of_birth(b) for b in births}
+            who_aged = {id(a): people.of_age(a) for a in ages}
+            # an age and a birth date tied to one person by name or pronoun, however far apart
+            for b in births:
+                key = who_born[id(b)]
+                if key is None or [k for k in who_born.values() if k == key][1:]:
+                    continue   # no person, or two birth dates for one name: nothing sure to compare
+                for a in ages:
+                    if who_aged[id(a)] != key or self._age_of_another_time(a, ms, ref):
+                        continue
+                    done.add(id(a))
+                    expected = _ages_on(b, ref)
+                    if a.number not in expected:
+                        yield self._age_hit(a, b, expected, ref)
+                for t in ms:
+                    if t.kind == "anniversary" and t.detail.get("turn") and not t.in_quote \
+                            and people.of_turn(t) == key:
+                        hit = self._turned_hit(t, b, ms, ref)
+                        done.add(id(t))
+                        if hit is not None:
+                            yield hit
+        else:
+            who_born, who_aged = {}, {}
         if len(births) == 1 and ages:
             b = births[0]
             assert b.start
-            if b.kind == "date":
-                had_birthday = (ref.month, ref.day) >= (b.start.month, b.start.day)
-                expected = {ref.year - b.start.year - (0 if had_birthday else 1)}
-            else:
-                expected = {ref.year - b.start.year - 1, ref.year - b.start.year}
+            expected = _ages_on(b, ref)
             # the age that follows the birth date nearest, before another person's age intervenes
             for a in ages:
+                if id(a) in done:
+                    break    # the person's own age was found and checked above
                 if a.span.start < b.span.start and not 0 <= b.sentence - a.sentence <= 1:
                     continue  # an age well before the birth date may be someone else's
+                ka, kb = who_aged.get(id(a)), who_born.get(id(b))
+                if ka is not None and kb is not None and ka != kb:
+                    continue  # named as two different people
                 if a.number in expected:
                     break
                 if a.sentence - b.sentence > 8:
                     break  # too far from the birth date to be sure it is the same person
-                want = " or ".join(str(x) for x in sorted(expected))
-                yield Hit(a.span, self.message(
-                    f"'{a.text.strip(', ')}' but someone born {_describe(b) if b.kind == 'date' else b.start.year} "
-                    f"was {want} on the article's date, {fmt_date(ref)}"),
-                    related=(Related(b.span, f"the birth date: {b.text}"),))
+                yield self._age_hit(a, b, expected, ref)
                 break
-        yield from self._anniversary(text, ms, ref)
+        yield from self._anniversary(text, ms, ref, done)
 
-    def _anniversary(self, text: str, ms: list[DateMention], ref: dt.date) -> Iterable[Hit]:
+    @staticmethod
+    def _age_of_another_time(a: DateMention, ms: list[DateMention], ref: dt.date) -> bool:
+        """"In 2009, Petrova, 30, ..." gives an age then, not now: a sentence that names an earlier
+        year (other than a birth date) or says "then" or "at the time"."""
         for m in ms:
-            if m.in_quote or m.number is None or m.kind not in ("anniversary", "ago"):
+            if m.sentence == a.sentence and m is not a and m.year_given and _resolved(m) \
+                    and not m.detail.get("born") and m.end and m.end.year < ref.year - 1:
+                return True
+        return False
+
+    def _age_hit(self, a: DateMention, b: DateMention, expected: set[int], ref: dt.date) -> Hit:
+        assert b.start
+        want = " or ".join(str(x) for x in sorted(expected))
+        when = _describe(b) if b.kind == "date" else (fmt_period(b.start, b.end) if b.kind == "month" and b.end
+                                                       else str(b.start.year))
+        return Hit(a.span, self.message(
+            f"'{a.text.strip(', ')}' but someone born {when} was {want} on the article's date, {fmt_date(ref)}"),
+            related=(Related(b.span, f"the birth date: {b.text}"),))
+
+    def _turned_hit(self, t: DateMention, b: DateMention, ms: list[DateMention], ref: dt.date) -> Hit | None:
+        """"She turned 50 last year" for someone born in 1979: the birthday fell in 2029, not 2025."""
+        assert b.start and t.number is not None
+        verb = t.text.split()[0].lower()
+        years = {ref.year - 1, ref.year} if verb == "turned" else {ref.year, ref.year + 1}
+        for r in ms:
+            if r.sentence == t.sentence and r is not t and _resolved(r) and r.start and r.end \
+                    and r.start.year == r.end.year and not r.detail.get("born") and r.kind in ("relative", "year", "date", "month"):
+                years = {r.start.year}   # "turned 50 last year", "turns 50 in 2026"
+                break
+        if b.start.year + t.number in years:
+            return None
+        said = ", ".join(str(y) for y in sorted(years))
+        return Hit(t.span, self.message(
+            f"'{t.text}' but someone born {b.start.year} turns {t.number} in {b.start.year + t.number}, "
+            f"not in {said}"), related=(Related(b.span, f"the birth date: {b.text}"),))
+
+    def _anniversary(self, text: str, ms: list[DateMention], ref: dt.date, done: set[int]) -> Iterable[Hit]:
+        for m in ms:
+            if id(m) in done or m.in_quote or m.number is None or m.kind not in ("anniversary", "ago"):
                 continue
             if m.kind == "ago" and m.detail.get("unit") != "year":
                 continue
