@@ -80,6 +80,33 @@ _PAST_BEFORE = re.compile(
 _FUTURE_WORDS = re.compile(r"\b(?:will|expected|scheduled|due|plans?|planned|set\s+to|upcoming)\b", re.IGNORECASE)
 
 
+# kinds of event, so that two wordings of one event match ("burst" / "gave way")
+_EVENT_CLASSES: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(rf"\b(?:{pat})\b", re.IGNORECASE)) for name, pat in (
+    ("collapse", r"burst|bursts|gave\s+way|give\s+way|gives\s+way|collapsed?|collapses|breach(?:ed|es)?|caved\s+in"),
+    ("start", r"began|begun|begins|started|broke\s+out|erupted|eruption|outbreak|sparked|ignited|kicked\s+off"),
+    ("death", r"died|dies|death|killed"),
+    ("arrest", r"arrested|arrest|detained|detention"),
+    ("signing", r"signed|signing"),
+    ("crash", r"crashed|crash"),
+    ("resignation", r"resigned|resignation|stepped\s+down"),
+    ("launch", r"launched|launch|lifted\s+off|lift-off|liftoff"),
+    ("meeting", r"held|took\s+place"),
+)]
+_EVENT_WORDS = frozenset("""burst gave give gives way collapse collapsed breach breached caved began begun begin started start
+broke erupted eruption outbreak sparked ignited kicked died dies death killed arrested arrest detained detention
+signed signing crashed crash resigned resignation stepped launched launch lifted held took place""".split())
+# words that say a date is another occurrence, not the same event told twice
+_DISTINCT_EVENT = re.compile(r"\b(?:another|second|third|new|fresh|again|latest|previous|earlier|first|"
+                             r"separate|further|each|every|also|both|until|before|after)\b(?!\s+the\b)", re.IGNORECASE)
+# words too common to show two clauses speak of the same thing
+_COMMON = frozenset("""this that these those there their them they with from into onto over under about after
+before since until while when where which what whose have been were will would could should said says told
+also more most than then very much many some such only other just even early late later earlier night morning
+evening afternoon people officials government year years week weeks month months days time today tonight
+according statement police report reports reported announced including around against during between
+among across along within without toward towards because while still already""".split())
+
+
 def _num(word: str) -> int | None:
     w = word.lower()
     if w.isdigit():
@@ -590,6 +617,10 @@ class Dates(Kind):
     # -- one event, two dates -------------------------------------------------------------------
 
     def _conflict(self, text: str, ms: list[DateMention], ref: dt.date | None) -> Iterable[Hit]:
+        yield from self._same_noun(text, ms)
+        yield from self._same_event(text, ms)
+
+    def _same_noun(self, text: str, ms: list[DateMention]) -> Iterable[Hit]:
         seen: dict[str, DateMention] = {}
         for m in ms:
             weekday_only = m.kind == "weekday" and _resolved(m) and not m.detail.get("qual")
@@ -606,6 +637,59 @@ class Dates(Kind):
                 continue
             msg = f"the {noun} is dated {_describe(m)} here but {_describe(first)} earlier in the article"
             yield Hit(m.span, self.message(msg), related=(Related(first.span, f"the {noun} dated {_describe(first)}"),))
+
+    def _same_event(self, text: str, ms: list[DateMention]) -> Iterable[Hit]:
+        """One event given two dates in different sentences: "the dam gave way on Monday 6 May" and later
+        "before the burst on 5 May". Two dates count as one event only when the words nearest each
+        date name the same kind of event (burst/gave way, began/broke out/since, signed/signing) and
+        the clauses around them share a content word (the dam, the protests); dates a fortnight or
+        more apart, ranges, quotes and dates the text marks as another occurrence are left alone.
+        """
+        seen: list[tuple[DateMention, set[str], set[str]]] = []
+        for m in ms:
+            if m.kind != "date" or not _resolved(m) or m.in_quote or m.detail.get("born"):
+                continue
+            classes, topic = self._event_context(text, m)
+            if not classes:
+                continue
+            for first, fclasses, ftopic in seen:
+                assert first.start and m.start
+                if first.sentence == m.sentence or first.start == m.start:
+                    continue
+                if abs((first.start - m.start).days) > 14 or not (classes & fclasses) or not (topic & ftopic):
+                    continue
+                # the date a correct weekday vouches for is the one to trust
+                bad, good = m, first
+                if m.weekday is not None and first.weekday is None and m.start.weekday() == m.weekday:
+                    bad, good = first, m
+                kind = sorted(classes & fclasses)[0]
+                msg = (f"'{bad.text}' but the same {kind} is dated {_describe(good)} "
+                       f"{'earlier' if good is first else 'later'} in the article")
+                yield Hit(bad.span, self.message(msg), related=(Related(good.span, f"the other date: {_describe(good)}"),))
+                break
+            seen.append((m, classes, topic))
+
+    def _event_context(self, text: str, m: DateMention) -> tuple[set[str], set[str]]:
+        """The kinds of event named right by a date, and the content words of its clause."""
+        si = m.sentence
+        if not 0 <= si < len(self._sentences):
+            return set(), set()
+        s0, s1 = self._sentences[si].span.start, self._sentences[si].span.end
+        # the clause: back to the previous comma-like break, forward to the next
+        cut = max((text.rfind(c, s0, m.span.start) for c in ",;:—()"), default=-1)
+        c0 = cut + 1 if cut >= s0 else s0
+        nxt = [i for i in (text.find(c, m.span.end, s1) for c in ",;:—()") if i >= 0]
+        c1 = min(nxt) if nxt else s1
+        before, after = text[c0:m.span.start], text[m.span.end:c1]
+        if _DISTINCT_EVENT.search(before) or _DISTINCT_EVENT.search(after):
+            return set(), set()
+        near = " ".join(before.split()[-7:]) + " | " + " ".join(after.split()[:4])
+        classes = {name for name, pat in _EVENT_CLASSES if pat.search(near)}
+        if re.search(r"\bsince\s+(?:the\s+)?$", before, re.IGNORECASE):
+            classes.add("start")      # "since 22 November": the day it began
+        words = re.findall(r"[A-Za-z][a-z]{3,}", " ".join(before.split()[-20:]) + " " + " ".join(after.split()[:8]))
+        topic = {w.lower().rstrip("s") for w in words} - _COMMON - _EVENT_WORDS
+        return classes, topic
 
     # -- ages and anniversaries -----------------------------------------------------------------
 
