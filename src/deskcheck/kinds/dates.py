@@ -177,6 +177,12 @@ def _ages_on(b: DateMention, ref: dt.date) -> set[int]:
     return {years - 1, years}
 
 
+def _add_months(d: dt.date, n: int) -> dt.date:
+    y, m = divmod(d.month - 1 + n, 12)
+    year, month = d.year + y, m + 1
+    return dt.date(year, month, min(d.day, days_in_month(year, month)))
+
+
 def _resolved(m: DateMention) -> bool:
     return m.start is not None and m.end is not None and m.problem is None
 
@@ -381,6 +387,10 @@ class Dates(Kind):
                 continue
             if e.span.start >= r.span.end and _APPOSITION.fullmatch(text, r.span.end, e.span.start):
                 return e
+            if r.kind == "anaphor" and e.span.start >= r.span.end and \
+                    (re.fullmatch(r"\s+(?:on|in)\s+", text[r.span.end:e.span.start])
+                     or (re.fullmatch(r"\s+", text[r.span.end:e.span.start]) and re.match(r"(?i:on|in)\s", e.text))):
+                return e   # "three weeks earlier on October 20": a counted gap needs no comma
             if e.span.end <= r.span.start and re.fullmatch(r"\s*,\s*", text[e.span.end:r.span.start]) \
                     and re.match(r"\s*(?:[,.;)]|$)", text[r.span.end:r.span.end + 2]):
                 return e   # "On January 2, last month, ..." but not "On April 2, last month's figures"
@@ -516,6 +526,17 @@ class Dates(Kind):
             if abs(actual - want) <= slack or actual <= 0:
                 return None
             return _count(actual, "day")
+        if unit == "month" and a.kind in ("date", "month") and b.kind in ("date", "month") and a.kind == b.kind:
+            if a.kind == "month":
+                actual = (a.start.year - b.start.year) * 12 + a.start.month - b.start.month
+                actual = actual if after_dir else -actual
+                return None if actual == n or actual <= 0 else _count(actual, "month")
+            want = _add_months(b.start, n if after_dir else -n)
+            off = abs((a.start - want).days)
+            actual_days = (a.start - b.start).days if after_dir else (b.start - a.start).days
+            if off <= 7 or actual_days <= 0:
+                return None
+            return _count(actual_days, "day")
         if unit == "year" and a.kind in ("year", "date", "month") and b.kind in ("year", "date", "month") \
                 and a.year_given and b.year_given:
             actual = (a.start.year - b.start.year) if after_dir else (b.start.year - a.start.year)
@@ -532,30 +553,44 @@ class Dates(Kind):
             words = m.text.lower().split()
             back = any(w in ("previous", "preceding", "before", "earlier") for w in words)
             n = _num(words[0]) or 1
+            months = n if "month" in m.text.lower() else 0
             days = n * (7 if "week" in m.text.lower() else 1)
             e = self._apposition(text, m, ms)
-            if e is None or not e.start or not e.end:
+            if e is None or not e.start or not e.end or e.kind not in ("date", "range", "weekday"):
                 continue
-            antecedent = [p for p in ms[:i] if p.explicit and p is not e and not p.in_quote
-                          and 0 <= m.sentence - p.sentence <= 3]
+            # the date counted from: an explicit date shortly before, or one later in the same sentence
+            # ("the run-off on May 12 ... two weeks earlier on April 28")
+            antecedent = [p for p in ms if p.explicit and p is not e and not p.in_quote and p is not m
+                          and not p.detail.get("born") and p.span.end <= m.span.start
+                          and 0 <= m.sentence - p.sentence <= 4]
+            antecedent += [p for p in ms if p.explicit and p is not e and not p.in_quote and not p.detail.get("born")
+                           and p.span.start >= e.span.end and p.sentence == m.sentence]
             if not antecedent:
                 continue
-            slack = 3 if days >= 7 else 0
+            slack = 7 if months else (3 if days >= 7 else 0)
+
+            def expected_from(p: DateMention) -> dt.date:
+                assert p.start and p.end
+                if months:
+                    return _add_months(p.start, -months if back else months)
+                return (p.start - days * DAY) if back else (p.end + days * DAY)
 
             def fits(p: DateMention) -> bool:
-                assert p.start and p.end and e is not None and e.start
-                expected = (p.start - days * DAY) if back else (p.end + days * DAY)
-                return abs((e.start - expected).days) <= slack
+                assert e is not None and e.start
+                return abs((e.start - expected_from(p)).days) <= slack
 
-            # which earlier date the phrase counts from is a guess: any date that fits clears it
+            # which date the phrase counts from is a guess: any date that fits clears it
             if any(fits(p) for p in antecedent):
                 continue
-            p = antecedent[-1]
+            p = [x for x in antecedent if x.span.end <= m.span.start][-1:] or antecedent[:1]
+            p = p[0]
             assert p.start and p.end
-            expected = (p.start - days * DAY) if back else (p.end + days * DAY)
+            expected = expected_from(p)
             span = Span(min(m.span.start, e.span.start), max(m.span.end, e.span.end))
             said = re.sub(r"\s+", " ", text[span.start:span.end])
-            msg = (f"'{said}' but {_count(days, 'day')} {'before' if back else 'after'} {_describe(p)} "
+            gap = _count(months, "month") if months else (_count(n, "week") if "week" in m.text.lower()
+                                                          else _count(days, "day"))
+            msg = (f"'{said}' but {gap} {'before' if back else 'after'} {_describe(p)} "
                    f"is {fmt_date(expected)}")
             yield Hit(span, self.message(msg), related=(Related(p.span, f"the date it counts from: {_describe(p)}"),))
 
