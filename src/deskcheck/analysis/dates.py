@@ -632,8 +632,10 @@ _SUBJECT_BEFORE = re.compile(_NAME_END + r"(?:,\s*who\s+(?:was|is|had\s+been)|\s
 _PRONOUN_BEFORE = re.compile(r"(?:^|(?<=\W))(?P<pro>[Hh]e|[Ss]he)(?:,\s*who)?\s+(?:was|is|had\s+been)\s+$")
 # "Petrova, the 45-year-old" / "the 45-year-old striker Petrova"
 _APPOSITIVE_BEFORE = re.compile(_NAME_END + r",\s+the\s+$")
-_NAME_AFTER_AGE = re.compile(r"\s+(?:(?!(?:of|at|for|from|in|with|and|who|said|was|is)\b)[a-z][\w-]*\s+){0,2}"
-                             r"(?P<name>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+)")
+_NAME_AFTER_AGE = re.compile(r"\s+(?:(?!(?:of|at|for|from|in|with|and|who|said|was|is|has|had|the|a|an|his|her|their|its|"
+                             r"to|on|by)\b)[a-z][a-z-]*(?<!ed)\s+){0,2}"
+                             r"(?P<name>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w-]+)(?![\w'’-])(?!\s*['’]s)")
+_PRONOUN = re.compile(r"[Hh]e|[Ss]he")
 _BORN_WORD = re.compile(r"\b[Bb]orn\b")
 # "turned 50", "will turn 50": the subject right before the verb
 _TURN_SUBJECT = re.compile(_NAME_END + r"(?:,\s*who)?\s+$")
@@ -651,6 +653,18 @@ def surname(name: str) -> str | None:
     return last
 
 
+_TITLE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof|Professor|Judge|Justice|President|Senator|Sen|Rep|"
+                    r"Gov|Governor|Mayor|General|Gen|Captain|Capt|Coach|Minister|Cllr|Councillor|Chancellor|"
+                    r"King|Queen|Prince|Princess|Pope|Father|Rev|Sheikh|Chief|Officer|Sgt|Inspector|Det)\.?")
+
+
+def _same_first(a: str, b: str) -> bool:
+    if a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b)):
+        return True
+    from difflib import SequenceMatcher
+    return SequenceMatcher(None, a.lower(), b.lower()).ratio() >= 0.7
+
+
 class People:
     """Person keys (surnames) for the mentions of one document, and which keys are ambiguous."""
 
@@ -661,14 +675,17 @@ class People:
         for mt in _NAME_RUN.finditer(text):
             words = mt.group().split()
             key = surname(mt.group())
-            if key and len(words) >= 2 and not _NOT_NAME.fullmatch(words[0]):
-                firsts.setdefault(key, set()).add(words[0])
-        # "Anna Petrova" and "Ivan Petrova" in one article: "Petrova" alone names neither
-        self.ambiguous = {k for k, v in firsts.items() if len(v) > 1}
+            if key and len(words) >= 2 and not _NOT_NAME.fullmatch(words[0]) and not _TITLE.fullmatch(words[0]):
+                firsts.setdefault(key, set()).add(words[0].rstrip("."))
+        # "Anna Petrova" and "Ivan Petrova" in one article: "Petrova" alone names neither; "Mohamed"
+        # and "Mohammed" (a spelling slip) or "A." and "Anna" are one person
+        self.ambiguous = {k for k, v in firsts.items()
+                          if any(not _same_first(x, y) for x in v for y in v)}
 
     def key(self, name: str | None) -> str | None:
+        """The person's key; "?surname" when the surname is shared by two people in the article."""
         k = surname(name) if name else None
-        return None if k is None or k in self.ambiguous else k
+        return None if k is None else ("?" + k if k in self.ambiguous else k)
 
     def _names_in(self, a: int, b: int) -> set[str]:
         keys: set[str] = set()
@@ -696,11 +713,17 @@ class People:
             j -= 1
         for a, b in spans:
             keys = self._names_in(a, b)
-            if keys:
-                if len(keys) == 1:
-                    k = keys.pop()
-                    return None if k in self.ambiguous else k
+            if not keys:
+                continue
+            # the sentence's subject when a name opens it ("Sato was born in Osaka"), else the only name
+            first = _NAME_RUN.match(self.text, a + len(self.text[a:b]) - len(self.text[a:b].lstrip(" \"“")), b)
+            if first and not _NOT_NAME.fullmatch(first.group().split()[0]):
+                k = surname(first.group())
+            elif len(keys) == 1:
+                k = keys.pop()
+            else:
                 return None
+            return None if k is None else ("?" + k if k in self.ambiguous else k)
         return None
 
     def _sentence_start(self, m: DateMention) -> int:
@@ -723,7 +746,7 @@ class People:
             return None
         head = self.text[s0:born.start()]
         sm = _SUBJECT_BEFORE.search(head)
-        if sm:
+        if sm and not _PRONOUN.fullmatch(sm.group("name")):
             return self.key(sm.group("name"))
         if _PRONOUN_BEFORE.search(head):
             return self.antecedent(m, s0 + len(head))
@@ -763,7 +786,7 @@ class People:
         """Whose birthday "turned 50" reports."""
         head = self.text[self._sentence_start(m):m.span.start]
         sm = _TURN_SUBJECT.search(head)
-        if sm:
+        if sm and not _PRONOUN.fullmatch(sm.group("name")):
             return self.key(sm.group("name"))
         if _TURN_PRONOUN.search(head):
             return self.antecedent(m, m.span.start)

@@ -77,6 +77,8 @@ _PAST_BEFORE = re.compile(
     r"visited|opened|closed|announced|attacked|launched|arrived|returned|ended|started|voted|quit|struck|hit|"
     r"shut|fled|ran|spoke|wrote|sold|bought|beat|broke|began|led|"
     r"[a-z]{3,}ed)\s+(?:(?!will|would|and|but|or)[a-z]+\s+){0,3}(?:on|in)\s+$")
+# "is held on", "are expected on": a participle after a present-tense verb is not the past
+_PRESENT_PASSIVE = re.compile(r"\b(?:is|are|be|being)\s+(?:[a-z]+\s+)?[a-z]{3,}(?:ed|en|eld|ld|wn)\s+(?:[a-z]+\s+){0,3}(?:on|in)\s+$")
 _FUTURE_WORDS = re.compile(r"\b(?:will|expected|scheduled|due|plans?|planned|set\s+to|upcoming)\b", re.IGNORECASE)
 
 
@@ -611,7 +613,8 @@ class Dates(Kind):
             lead = re.match(r"(?:in|on|since|by)\s+", m.text, re.IGNORECASE)    # "in August 2023" holds its preposition
             head = text[max(0, m.span.start - 40):m.span.start + (lead.end() if lead else 0)]
             near = m.year_given or abs((m.start - ref).days) <= 7
-            if m.start > ref and near and _PAST_BEFORE.search(head) and not _FUTURE_HEAD.search(head):
+            if m.start > ref and near and _PAST_BEFORE.search(head) and not _FUTURE_HEAD.search(head) \
+                    and not _PRESENT_PASSIVE.search(head):
                 yield Hit(m.span, self.message(f"'{m.text}' is told as past, but {_describe(m)} is after the "
                                                f"article's date, {fmt_date(ref)}"))
             elif m.end < ref and near and _FUTURE_BEFORE.search(head):
@@ -684,14 +687,15 @@ class Dates(Kind):
         for m in ms:
             if m.kind != "date" or not _resolved(m) or m.in_quote or m.detail.get("born"):
                 continue
-            classes, topic = self._event_context(text, m)
+            classes, topic, fresh = self._event_context(text, m)
             if not classes:
                 continue
             for first, fclasses, ftopic in seen:
                 assert first.start and m.start
                 if first.sentence == m.sentence or first.start == m.start:
                     continue
-                if abs((first.start - m.start).days) > 14 or not (classes & fclasses) or not (topic & ftopic):
+                # the later mention must speak of the same thing, not introduce "a fire" of its own
+                if abs((first.start - m.start).days) > 14 or not (classes & fclasses) or not (ftopic & (topic - fresh)):
                     continue
                 # the date a correct weekday vouches for is the one to trust
                 bad, good = m, first
@@ -704,11 +708,11 @@ class Dates(Kind):
                 break
             seen.append((m, classes, topic))
 
-    def _event_context(self, text: str, m: DateMention) -> tuple[set[str], set[str]]:
+    def _event_context(self, text: str, m: DateMention) -> tuple[set[str], set[str], set[str]]:
         """The kinds of event named right by a date, and the content words of its clause."""
         si = m.sentence
         if not 0 <= si < len(self._sentences):
-            return set(), set()
+            return set(), set(), set()
         s0, s1 = self._sentences[si].span.start, self._sentences[si].span.end
         # the clause: back to the previous comma-like break, forward to the next
         cut = max((text.rfind(c, s0, m.span.start) for c in ",;:—()"), default=-1)
@@ -717,21 +721,30 @@ class Dates(Kind):
         c1 = min(nxt) if nxt else s1
         before, after = text[c0:m.span.start], text[m.span.end:c1]
         if _DISTINCT_EVENT.search(before) or _DISTINCT_EVENT.search(after):
-            return set(), set()
+            return set(), set(), set()
         near = " ".join(before.split()[-7:]) + " | " + " ".join(after.split()[:4])
         classes = {name for name, pat in _EVENT_CLASSES if pat.search(near)}
         if re.search(r"\bsince\s+(?:the\s+)?$", before, re.IGNORECASE):
             classes.add("start")      # "since 22 November": the day it began
-        words = re.findall(r"[A-Za-z][a-z]{3,}", " ".join(before.split()[-20:]) + " " + " ".join(after.split()[:8]))
-        topic = {w.lower().rstrip("s") for w in words} - _COMMON - _EVENT_WORDS
-        return classes, topic
+        # what the event happened to may sit anywhere in the sentence ("The protests, which have gone
+        # on since ..."); "a fire broke out" introduces a new one, so indefinite subjects are left out
+        words = re.findall(r"(?i:\b(a|an)\s+)?(?:[a-z]+\s+)?\b([A-Za-z][a-z]{3,})", text[max(s0, m.span.start - 160):
+                                                                                     min(s1, m.span.end + 60)])
+        topic = {w.lower().rstrip("s") for _art, w in words} - _COMMON - _EVENT_WORDS
+        fresh = {w.lower().rstrip("s") for art, w in words if art}
+        return classes, topic, fresh
 
     # -- ages and anniversaries -----------------------------------------------------------------
 
     def _age(self, text: str, ms: list[DateMention], ref: dt.date | None) -> Iterable[Hit]:
         if ref is None:
             return
-        births = [m for m in ms if m.detail.get("born") and not m.in_quote and _resolved(m)]
+        births: list[DateMention] = []
+        for m in ms:
+            # "born in June 1975 ... joined in 2004": only the first date after "born" is the birth
+            if m.detail.get("born") and not m.in_quote and _resolved(m) \
+                    and not (births and births[-1].sentence == m.sentence):
+                births.append(m)
         ages = [m for m in ms if m.kind == "age" and not m.in_quote and m.number is not None]
         people = People(self._doc, text) if births else None
         done: set[int] = set()
@@ -741,7 +754,7 @@ class Dates(Kind):
             # an age and a birth date tied to one person by name or pronoun, however far apart
             for b in births:
                 key = who_born[id(b)]
-                if key is None or [k for k in who_born.values() if k == key][1:]:
+                if key is None or key.startswith("?") or [k for k in who_born.values() if k == key][1:]:
                     continue   # no person, or two birth dates for one name: nothing sure to compare
                 for a in ages:
                     if who_aged[id(a)] != key or self._age_of_another_time(a, ms, ref):
@@ -770,8 +783,10 @@ class Dates(Kind):
                 if a.span.start < b.span.start and not 0 <= b.sentence - a.sentence <= 1:
                     continue  # an age well before the birth date may be someone else's
                 ka, kb = who_aged.get(id(a)), who_born.get(id(b))
-                if ka is not None and kb is not None and ka != kb:
-                    continue  # named as two different people
+                if ka is not None and kb is not None and (ka != kb or ka.startswith("?")):
+                    continue  # named as two different people, or by a name two people share
+                if self._age_of_another_time(a, ms, ref):
+                    continue
                 if a.number in expected:
                     break
                 if a.sentence - b.sentence > 8:
