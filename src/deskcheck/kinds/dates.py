@@ -78,7 +78,7 @@ _PAST_BEFORE = re.compile(
     r"shut|fled|ran|spoke|wrote|sold|bought|beat|broke|began|led|"
     r"[a-z]{3,}ed)\s+(?:(?!will|would|and|but|or)[a-z]+\s+){0,3}(?:on|in)\s+$")
 # "is held on", "are expected on": a participle after a present-tense verb is not the past
-_PRESENT_PASSIVE = re.compile(r"\b(?:is|are|be|being)\s+(?:[a-z]+\s+)?[a-z]{3,}(?:ed|en|eld|ld|wn)\s+(?:[a-z]+\s+){0,3}(?:on|in)\s+$")
+_PRESENT_PASSIVE = re.compile(r"\b(?:is|are|be|being)\s+(?:[a-z]+\s+)?[a-z]+(?:ed|en|ld|wn)\s+(?:[a-z]+\s+){0,3}(?:on|in)\s+$")
 _FUTURE_WORDS = re.compile(r"\b(?:will|expected|scheduled|due|plans?|planned|set\s+to|upcoming)\b", re.IGNORECASE)
 
 
