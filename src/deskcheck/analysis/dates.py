@@ -178,6 +178,8 @@ _AGE = re.compile(
     r"(?:(?<=\b[Tt]he\s)(?P<n1>\d{1,3})-year-old\b(?![-\w])"
     r"|(?<=,\s)aged\s+(?P<n2>\d{1,3})\b|(?:(?<=\bis\s)|(?<=\bnow\s))(?P<n4>\d{1,3})\s+years\s+old\b"
     r"|(?<=[A-Za-z]), (?P<n3>\d{1,3}),(?=\s+[a-z]))")
+# what follows "the mayor, 45," when it is surely an age even without a name before it
+_AGE_FOLLOW = re.compile(r"\s+(?:who|said|was|is|has|had|of|from|a|an|the|and|told|[a-z]+ed)\b")
 # capitalised words that end no person's name
 _NOT_NAME = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
                        r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|A|An|In|On|At|But|And|"
@@ -478,6 +480,9 @@ def _extract_block(text: str, lo: int, hi: int, ref: dt.date | None, sents: list
             nm = _NAME_BEFORE.search(text, max(s0, cut - 60), cut)
             if nm and not _NOT_NAME.fullmatch(nm.group("name").split()[-1]):
                 detail["person"] = nm.group("name")
+            if mt.group("n3") and not _AGE_FOLLOW.match(text, mt.end()):
+                detail["loose"] = True     # "Okafor, 41, scored": an age only beside a name
+            if nm and "person" in detail:
                 if mt.group("n3"):
                     a, b = nm.start("name"), mt.end("n3")   # the finding reads "Anna Petrova, 45"
         add(DateMention(Span(a, b), "age", text[a:b], in_quote=_in_any(qspans, a, b),
@@ -681,6 +686,9 @@ class People:
         # and "Mohammed" (a spelling slip) or "A." and "Anna" are one person
         self.ambiguous = {k for k, v in firsts.items()
                           if any(not _same_first(x, y) for x in v for y in v)}
+        # people the caller knows to carry an age or a birth date: a pronoun after a sentence
+        # naming two of them is left unresolved
+        self.known: set[str] = set()
 
     def key(self, name: str | None) -> str | None:
         """The person's key; "?surname" when the surname is shared by two people in the article."""
@@ -716,6 +724,11 @@ class People:
             if not keys:
                 continue
             # the sentence's subject when a name opens it ("Sato was born in Osaka"), else the only name
+            if len(keys & self.known) > 1:
+                return None
+            if len(keys & self.known) == 1:
+                k = (keys & self.known).pop()
+                return "?" + k if k in self.ambiguous else k
             first = _NAME_RUN.match(self.text, a + len(self.text[a:b]) - len(self.text[a:b].lstrip(" \"“")), b)
             if first and not _NOT_NAME.fullmatch(first.group().split()[0]):
                 k = surname(first.group())
@@ -736,7 +749,7 @@ class People:
             return self.sents[m.sentence].span.end
         return min(len(self.text), m.span.end + 200)
 
-    def of_birth(self, m: DateMention) -> str | None:
+    def of_birth(self, m: DateMention, pronouns: bool = True) -> str | None:
         """Whose birth date this is: "Petrova, who was born ...", "She was born ...", "Born ..., Petrova"."""
         s0 = self._sentence_start(m)
         born = None
@@ -749,7 +762,7 @@ class People:
         if sm and not _PRONOUN.fullmatch(sm.group("name")):
             return self.key(sm.group("name"))
         if _PRONOUN_BEFORE.search(head):
-            return self.antecedent(m, s0 + len(head))
+            return self.antecedent(m, s0 + len(head)) if pronouns else None
         if not head.strip():
             # "Born in 1979 in Kazan, Petrova ..."
             am = re.compile(r"[^.;!?]*?,\s+" + _NAME_END).match(self.text, m.span.end, self._sentence_end(m))

@@ -97,6 +97,7 @@ _EVENT_CLASSES: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(rf"\b(?:{
 _EVENT_WORDS = frozenset("""burst gave give gives way collapse collapsed breach breached caved began begun begin started start
 broke erupted eruption outbreak sparked ignited kicked died dies death killed arrested arrest detained detention
 signed signing crashed crash resigned resignation stepped launched launch lifted held took place""".split())
+_PLACE = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?([A-Z][\w-]+)")
 # words that say a date is another occurrence, not the same event told twice
 _DISTINCT_EVENT = re.compile(r"\b(?:another|second|third|new|fresh|again|latest|previous|earlier|first|"
                              r"separate|further|each|every|also|both|until|before|after)\b(?!\s+the\b)", re.IGNORECASE)
@@ -695,8 +696,11 @@ class Dates(Kind):
                 if first.sentence == m.sentence or first.start == m.start:
                     continue
                 # the later mention must speak of the same thing, not introduce "a fire" of its own
-                if abs((first.start - m.start).days) > 14 or not (classes & fclasses) or not (ftopic & (topic - fresh)):
+                if abs((first.start - m.start).days) > 10 or not (classes & fclasses) or not (ftopic & (topic - fresh)):
                     continue
+                places, fplaces = self._places(text, m), self._places(text, first)
+                if places and fplaces and not places & fplaces:
+                    continue   # "protests began in Lyon" and "protests began in Nantes": two events
                 # the date a correct weekday vouches for is the one to trust
                 bad, good = m, first
                 if m.weekday is not None and first.weekday is None and m.start.weekday() == m.weekday:
@@ -707,6 +711,14 @@ class Dates(Kind):
                 yield Hit(bad.span, self.message(msg), related=(Related(good.span, f"the other date: {_describe(good)}"),))
                 break
             seen.append((m, classes, topic))
+
+    def _places(self, text: str, m: DateMention) -> set[str]:
+        """Capitalised places the words around a date put the event in ("in Lyon", "at Dover")."""
+        window = text[max(0, m.span.start - 90):m.span.end + 40]
+        if 0 <= m.sentence < len(self._sentences):
+            sp = self._sentences[m.sentence].span
+            window = text[max(sp.start, m.span.start - 90):min(sp.end, m.span.end + 40)]
+        return {p for p in _PLACE.findall(window) if p not in _MONTHS and p not in _WEEKDAYS}
 
     def _event_context(self, text: str, m: DateMention) -> tuple[set[str], set[str], set[str]]:
         """The kinds of event named right by a date, and the content words of its clause."""
@@ -749,6 +761,8 @@ class Dates(Kind):
         people = People(self._doc, text) if births else None
         done: set[int] = set()
         if people is not None:
+            people.known = {k for k in [people.key(str(a.detail["person"])) for a in ages if a.detail.get("person")]
+                            + [people.of_birth(b, pronouns=False) for b in births] if k}
             who_born = {id(b): people.of_birth(b) for b in births}
             who_aged = {id(a): people.of_age(a) for a in ages}
             # an age and a birth date tied to one person by name or pronoun, however far apart
@@ -782,6 +796,8 @@ class Dates(Kind):
                     break    # the person's own age was found and checked above
                 if a.span.start < b.span.start and not 0 <= b.sentence - a.sentence <= 1:
                     continue  # an age well before the birth date may be someone else's
+                if a.detail.get("loose") and who_aged.get(id(a)) is None:
+                    continue  # "his wife, 70, ran": an age of someone unnamed
                 ka, kb = who_aged.get(id(a)), who_born.get(id(b))
                 if ka is not None and kb is not None and (ka != kb or ka.startswith("?")):
                     continue  # named as two different people, or by a name two people share
