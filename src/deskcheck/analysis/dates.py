@@ -185,13 +185,16 @@ _NOT_NAME = re.compile(r"(?:January|February|March|April|May|June|July|August|Se
                        r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|A|An|In|On|At|But|And|"
                        r"He|She|They|It|We|I|You|This|That|Aged|Between|From|Of|To)")
 # the name an appositive age belongs to: "Anna Petrova, 45," (read backwards from the comma)
-_NAME_BEFORE = re.compile(r"(?:(?<=[\s(\"“])|^)(?P<name>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+)$")
+# one word of a name and the space after it; a full stop only after an initial or a title ("J.", "Dr."),
+# so a name never runs across the end of a sentence ("on Monday. Novak")
+_NAME_WORD = r"(?:[A-Z]\.|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Prof|Capt|Sgt|Lt|Col)\.|[A-Z][\w'’-]*)\s+"
+_NAME_BEFORE = re.compile(r"(?:(?<=[\s(\"“])|^)(?P<name>(?:" + _NAME_WORD + r"){0,3}[A-Z][\w'’-]+)$")
 _ANNIV = re.compile(
     r"\b(?:(?P<ord>\d{1,3})(?:st|nd|rd|th)\s+(?:anniversary|birthday)"
     r"|(?P<cent>centenary|centennial|bicentenary|bicentennial)"
     r"|(?P<turn>turns|turned|will\s+turn|marks|marked)\s+(?P<tn>\d{1,3})(?!\s*(?:%|percent|per\s+cent|million|billion))\b"
     r"|(?P<since>\d{1,3})\s+years\s+since\b)")
-_BORN = re.compile(r"\bborn\b[^.;!?]{0,40}$")
+_BORN = re.compile(r"\b[Bb]orn\b[^.;!?]{0,40}$")
 # "on July 25 last year": the sentence names the year a yearless date belongs to
 _YEAR_WORD = re.compile(r"\b(last|next)\s+year\b", re.IGNORECASE)
 _FUTURE = re.compile(r"\b(?:will|shall|expected|scheduled|due\s+to|due\s+on|is\s+due|are\s+due|plans?\s+to|planned|"
@@ -630,8 +633,8 @@ def _read_date(form: str, g: dict[str, str | None], mt: re.Match[str], text: str
 # ("Anna Petrova, 45," ... "Petrova, who was born in 1979") or by a pronoun or "the 45-year-old"
 # that can only mean the one person named just before. Anything less certain gives no person.
 
-_NAME_RUN = re.compile(r"(?<![\w'’])(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*[a-z][\w'’-]*")
-_NAME_END = r"(?<![\w'’])(?P<name>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]+)"
+_NAME_RUN = re.compile(r"(?<![\w'’])(?:" + _NAME_WORD + r"){0,3}[A-Z][\w'’-]*[a-z][\w'’-]*")
+_NAME_END = r"(?<![\w'’])(?P<name>(?:" + _NAME_WORD + r"){0,3}[A-Z][\w'’-]+)"
 # "Petrova, who was born", "Petrova was born", "Petrova, born", "Petrova is 45 years old"
 _SUBJECT_BEFORE = re.compile(_NAME_END + r"(?:,\s*who\s+(?:was|is|had\s+been)|\s+(?:was|is|had\s+been)|,)\s+$")
 _PRONOUN_BEFORE = re.compile(r"(?:^|(?<=\W))(?P<pro>[Hh]e|[Ss]he)(?:,\s*who)?\s+(?:was|is|had\s+been)\s+$")
@@ -639,7 +642,7 @@ _PRONOUN_BEFORE = re.compile(r"(?:^|(?<=\W))(?P<pro>[Hh]e|[Ss]he)(?:,\s*who)?\s+
 _APPOSITIVE_BEFORE = re.compile(_NAME_END + r",\s+the\s+$")
 _NAME_AFTER_AGE = re.compile(r"\s+(?:(?!(?:of|at|for|from|in|with|and|who|said|was|is|has|had|the|a|an|his|her|their|its|"
                              r"to|on|by)\b)[a-z][a-z-]*(?<!ed)\s+){0,2}"
-                             r"(?P<name>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w-]+)(?![\w'’-])(?!\s*['’]s)")
+                             r"(?P<name>(?:" + _NAME_WORD + r"){0,3}[A-Z][\w-]+)(?![\w'’-])(?!\s*['’]s)")
 _PRONOUN = re.compile(r"[Hh]e|[Ss]he")
 _BORN_WORD = re.compile(r"\b[Bb]orn\b")
 # "turned 50", "will turn 50": the subject right before the verb

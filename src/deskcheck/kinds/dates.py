@@ -97,6 +97,7 @@ _EVENT_CLASSES: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(rf"\b(?:{
 _EVENT_WORDS = frozenset("""burst gave give gives way collapse collapsed breach breached caved began begun begin started start
 broke erupted eruption outbreak sparked ignited kicked died dies death killed arrested arrest detained detention
 signed signing crashed crash resigned resignation stepped launched launch lifted held took place""".split())
+_CALENDAR = frozenset(w.lower().rstrip("s") for w in _MONTHS + _WEEKDAYS)
 _PLACE = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?([A-Z][\w-]+)")
 # words that say a date is another occurrence, not the same event told twice
 _DISTINCT_EVENT = re.compile(r"\b(?:another|second|third|new|fresh|again|latest|previous|earlier|first|"
@@ -742,7 +743,7 @@ class Dates(Kind):
         # on since ..."); "a fire broke out" introduces a new one, so indefinite subjects are left out
         words = re.findall(r"(?i:\b(a|an)\s+)?(?:[a-z]+\s+)?\b([A-Za-z][a-z]{3,})", text[max(s0, m.span.start - 160):
                                                                                      min(s1, m.span.end + 60)])
-        topic = {w.lower().rstrip("s") for _art, w in words} - _COMMON - _EVENT_WORDS
+        topic = {w.lower().rstrip("s") for _art, w in words} - _COMMON - _EVENT_WORDS - _CALENDAR
         fresh = {w.lower().rstrip("s") for art, w in words if art}
         return classes, topic, fresh
 
