@@ -177,7 +177,9 @@ _RELATIVE = re.compile(
 _AGE = re.compile(
     r"(?:(?<=\b[Tt]he\s)(?P<n1>\d{1,3})-year-old\b(?![-\w])"
     r"|(?<=,\s)aged\s+(?P<n2>\d{1,3})\b|(?:(?<=\bis\s)|(?<=\bnow\s))(?P<n4>\d{1,3})\s+years\s+old\b"
-    r"|(?<=[A-Za-z]), (?P<n3>\d{1,3}),(?=\s+[a-z]))")
+    r"|(?<=[A-Za-z]), (?P<n3>\d{1,3}),(?=\s+[a-z])"
+    r"|(?<=,\sa\s)(?P<n5>\d{1,3})-year-old\b(?![-\w])"        # "Petrova, a 45-year-old teacher"
+    r"|(?<=[a-z]) \((?P<n6>\d{1,3})\)(?=[\s,.;]))")             # "Joe Platt (45), of Leeds"
 # what follows "the mayor, 45," when it is surely an age even without a name before it
 _AGE_FOLLOW = re.compile(r"\s+(?:who|said|was|is|has|had|of|from|a|an|the|and|told|[a-z]+ed)\b")
 # capitalised words that end no person's name
@@ -471,23 +473,25 @@ def _extract_block(text: str, lo: int, hi: int, ref: dt.date | None, sents: list
                         weekday_span=Span(wa, mt.end("wd")), in_quote=in_q, sentence=si,
                         detail={"mod": mod, "qual": qual}))
     for mt in _AGE.finditer(text, lo, hi):
-        n = int(mt.group("n1") or mt.group("n2") or mt.group("n3") or mt.group("n4"))
+        n = int(mt.group("n1") or mt.group("n2") or mt.group("n3") or mt.group("n4") or mt.group("n5") or mt.group("n6"))
         if n > 125:
             continue
         si, _, s0 = context(mt.start())
         a, b = mt.start(), mt.end()
         detail: dict[str, object] = {}
-        if mt.group("n3") or mt.group("n2"):
-            # "Anna Petrova, 45," / "Anna Petrova, aged 45": the age belongs to the name before it
-            cut = a if mt.group("n3") else a - 2
+        if mt.group("n3") or mt.group("n2") or mt.group("n6"):
+            # "Anna Petrova, 45," / "Anna Petrova, aged 45" / "Anna Petrova (45)": the name before it
+            cut = a if mt.group("n3") or mt.group("n6") else a - 2
             nm = _NAME_BEFORE.search(text, max(s0, cut - 60), cut)
             if nm and not _NOT_NAME.fullmatch(nm.group("name").split()[-1]):
                 detail["person"] = nm.group("name")
             if mt.group("n3") and not _AGE_FOLLOW.match(text, mt.end()):
                 detail["loose"] = True     # "Okafor, 41, scored": an age only beside a name
-            if nm and "person" in detail:
-                if mt.group("n3"):
-                    a, b = nm.start("name"), mt.end("n3")   # the finding reads "Anna Petrova, 45"
+            if "person" in detail and nm and (mt.group("n3") or mt.group("n6")):
+                a, b = nm.start("name"), mt.end()   # the finding reads "Anna Petrova, 45"
+                b -= 1 if mt.group("n3") else 0
+            elif mt.group("n6"):
+                continue    # "(45)" after anything but a name is no age
         add(DateMention(Span(a, b), "age", text[a:b], in_quote=_in_any(qspans, a, b),
                         sentence=si, number=n, detail=detail))
     for mt in _ANNIV.finditer(text, lo, hi):
@@ -639,7 +643,7 @@ _NAME_END = r"(?<![\w'’])(?P<name>(?:" + _NAME_WORD + r"){0,3}[A-Z][\w'’-]+)
 _SUBJECT_BEFORE = re.compile(_NAME_END + r"(?:,\s*who\s+(?:was|is|had\s+been)|\s+(?:was|is|had\s+been)|,)\s+$")
 _PRONOUN_BEFORE = re.compile(r"(?:^|(?<=\W))(?P<pro>[Hh]e|[Ss]he)(?:,\s*who)?\s+(?:was|is|had\s+been)\s+$")
 # "Petrova, the 45-year-old" / "the 45-year-old striker Petrova"
-_APPOSITIVE_BEFORE = re.compile(_NAME_END + r",\s+the\s+$")
+_APPOSITIVE_BEFORE = re.compile(_NAME_END + r",\s+(?:the|a)\s+$")
 _NAME_AFTER_AGE = re.compile(r"\s+(?:(?!(?:of|at|for|from|in|with|and|who|said|was|is|has|had|the|a|an|his|her|their|its|"
                              r"to|on|by)\b)[a-z][a-z-]*(?<!ed)\s+){0,2}"
                              r"(?P<name>(?:" + _NAME_WORD + r"){0,3}[A-Z][\w-]+)(?![\w'’-])(?!\s*['’]s)")
