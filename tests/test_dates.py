@@ -404,6 +404,130 @@ def test_age_across_a_leap_day_birthday() -> None:
     assert matches(text, dt.date(2021, 3, 1)) == []
 
 
+# --- ages tied to a birth date by the person, across paragraphs ---------------------------------
+
+D = dt.date
+
+
+@pytest.mark.parametrize("text, date, bad", [
+    # the same person by name, however far apart, in any form of age and birth date
+    ("Marta Lindqvist, the 52-year-old head of the port authority, resigned on Tuesday.\n\nThe board met "
+     "later.\n\nLindqvist, who was born in June 1975, joined the authority in 2004.", D(2025, 2, 12), "52-year-old"),
+    ("Marta Lindqvist, the 49-year-old head of the port authority, resigned on Tuesday.\n\nThe board met "
+     "later.\n\nLindqvist, who was born in June 1975, joined the authority in 2004.", D(2025, 2, 12), None),
+    ("Okafor, 41, scored twice for the visitors.\n\nThe coach praised the team.\n\n"
+     "Okafor was born on 3 December 1985 in Lagos.", D(2025, 1, 5), "Okafor, 41"),
+    ("Okafor, 39, scored twice for the visitors.\n\nThe coach praised the team.\n\n"
+     "Okafor was born on 3 December 1985 in Lagos.", D(2025, 1, 5), None),
+    ("Pedro Alves, aged 61, was elected chairman.\n\nAlves was born on 2 May 1960.", D(2024, 3, 1), "aged 61"),
+    ("Pedro Alves, aged 63, was elected chairman.\n\nAlves was born on 2 May 1960.", D(2024, 3, 1), None),
+    ("Ines Duarte, 33, who runs the bakery, said sales fell.\n\nDuarte was born on June 8 in 1988.",
+     D(2024, 7, 1), "Ines Duarte, 33"),
+    ("Ines Duarte, 36, who runs the bakery, said sales fell.\n\nDuarte was born on June 8 in 1988.",
+     D(2024, 7, 1), None),
+    ("Nadia Haddad, a 41-year-old nurse, was hurt.\n\nHaddad was born in 1990.", D(2024, 6, 5), "41-year-old"),
+    ("Joe Platt (47), of Leeds, was fined.\n\nPlatt was born in 1990.", D(2024, 6, 5), "Joe Platt (47)"),
+    ("Joe Platt (34), of Leeds, was fined.\n\nPlatt was born in 1990.", D(2024, 6, 5), None),
+    ("The 38-year-old striker Mendes scored twice.\n\nMendes was born on 2 February 1990.", D(2024, 6, 5),
+     "38-year-old"),
+    ("Born in 1980 in Leeds, Grant has coached the side since 2019.\n\nGrant, 47, said the squad was ready.",
+     D(2024, 6, 1), "Grant, 47"),
+    ("Born in 1980 in Leeds, Grant has coached the side since 2019.\n\nGrant, 44, said the squad was ready.",
+     D(2024, 6, 1), None),
+    # a pronoun after a sentence that names one person
+    ("Hana Sato was born in 1972 in Osaka. She turned 50 last year.", D(2024, 6, 1), "turned 50"),
+    ("Hana Sato was born in 1973 in Osaka. She turned 50 last year.", D(2024, 6, 1), None),
+    ("Okoro was born in 1985. Okoro turns 40 next month.", D(2024, 6, 5), "turns 40"),
+    ("Okoro was born in 1964. Okoro turned 60 in March.", D(2024, 6, 5), None),
+    # two people: each age goes with its own name only
+    ("Keller, 45, and Brandt, 55, founded the firm.\n\nBrandt was born in 1972.", D(2024, 6, 5), "Brandt, 55"),
+    ("Keller, 45, and Brandt, 52, founded the firm.\n\nBrandt was born in 1972.", D(2024, 6, 5), None),
+    ("Tomas Berg, 44, and his sister Ana Lind, 47, run the farm.\n\nLind was born in 1977.", D(2024, 8, 1), None),
+    ("Tomas Berg, 44, runs the farm.\n\nHis neighbour Ana Lind was born in 1960.", D(2024, 8, 1), None),
+    ("Smith, 45, hired Lopez last year. Lopez, 30, said he was born in 1994.", D(2024, 6, 9), None),
+    ("He was born in 1950 in Oslo.\n\nHis wife, 70, runs the shop.", D(2024, 6, 5), None),
+    # one surname, two people: neither is sure
+    ("Carl Weiss, 40, met Jonas Weiss on Monday.\n\nWeiss was born in 1950.", D(2024, 8, 1), None),
+    # an age at another time, an age at death, words inside a quotation
+    ("In 2009, Paula Greco, 30, opened her first shop.\n\nGreco was born in 1979.", D(2024, 8, 1), None),
+    ("Rossi, who died on Monday aged 88, was born in Turin in 1936.", D(2024, 6, 5), None),
+    ("\"I was born on 9 September 1965,\" Novak, 61, said.", D(2024, 6, 9), None),
+    ("The minister, Petra Novak, 61, announced the plan on Monday. Novak was born on 9 September 1965.",
+     D(2024, 6, 9), "Petra Novak, 61"),
+])
+def test_age_and_birth_date_of_one_person(text: str, date: dt.date, bad: str | None) -> None:
+    assert matches(text, date) == ([bad] if bad else [])
+
+
+# --- one event, two dates; gaps that do not add up -------------------------------------------
+
+@pytest.mark.parametrize("text, date, bad", [
+    ("The levee gave way on Friday 14 June, flooding the lower town.\n\nEngineers said the levee had shown "
+     "cracks for months before the breach on 13 June.", D(2024, 6, 18), "13 June"),
+    ("Protests broke out in the capital on Sunday 24 March after the vote.\n\nThe protests in the capital, "
+     "which have gone on since 21 March, show no sign of ending.", D(2024, 3, 28), "21 March"),
+    ("Fighting broke out in the north on 3 June.\n\nThe fighting, which has raged since 1 June, has "
+     "displaced thousands.", D(2024, 6, 9), "1 June"),
+    ("The fire started on 12 July near the ridge.\n\nFirefighters have battled the fire since 10 July.",
+     D(2024, 7, 20), "10 July"),
+    # consistent, or two events
+    ("Protests broke out in the capital on Sunday 24 March after the vote.\n\nThe protests in the capital, "
+     "which have gone on since 24 March, show no sign of ending.", D(2024, 3, 28), None),
+    ("The levee gave way on Friday 14 June.\n\nRescue work in the town started on 15 June.", D(2024, 6, 18), None),
+    ("The first levee gave way on 14 June.\n\nAnother levee gave way on 16 June, further down the river.",
+     D(2024, 6, 20), None),
+    ("The market is held on 6 April.\n\nThe market is held again on 13 April.", D(2024, 4, 1), None),
+    ("A fire broke out at the warehouse on 3 May. A fire broke out at the school on 5 May.", D(2024, 5, 10), None),
+    ("The treaty was signed on 5 May in Paris.\n\nThe trade deal was signed on 8 May in Rome.", D(2024, 6, 5), None),
+    ("The dam burst on 5 May.\n\nThe river burst its banks on 7 May.", D(2024, 6, 5), None),
+    ("Workers at the port began a strike on 3 March.\n\nTalks between the union and the employers began "
+     "on 5 March.", D(2024, 3, 9), None),
+    ("The summit was held on 4 May.\n\nA follow-up meeting was held on 9 May.", D(2024, 6, 9), None),
+    ("\"The levee gave way on 14 June,\" she said.\n\nThe levee breach on 13 June cut the road.",
+     D(2024, 6, 18), None),
+    # a stated gap against the date it counts from
+    ("The runoff is set for March 10. The first round took place three weeks earlier on February 25.",
+     D(2024, 3, 1), "three weeks earlier on February 25"),
+    ("The runoff is set for March 10. The first round took place two weeks earlier on February 25.",
+     D(2024, 3, 1), None),
+    ("The talks collapsed on April 2. A week later, on April 13, the strike began.", D(2024, 4, 20),
+     "A week later, on April 13"),
+    ("The talks collapsed on April 2. A week later, on April 9, the strike began.", D(2024, 4, 20), None),
+    ("The bill passed on 4 June. Two months later, on 4 September, it became law.", D(2024, 9, 20),
+     "Two months later, on 4 September"),
+    ("The bill passed on 4 June. Two months later, on 4 August, it became law.", D(2024, 9, 20), None),
+    ("The ship left Lisbon on May 10. Two days before, on May 7, the crew had been paid.", D(2024, 5, 20),
+     "Two days before, on May 7"),
+    ("The ship left Lisbon on May 10. Two days before, on May 8, the crew had been paid.", D(2024, 5, 20), None),
+    ("Voters go to the polls in the November 3 runoff. The first round was on October 20, three weeks "
+     "before the runoff.", D(2024, 10, 28), "October 20, three weeks before"),
+    ("Voters go to the polls in the November 3 runoff. The first round was on October 20, two weeks "
+     "before the runoff.", D(2024, 10, 28), None),
+])
+def test_one_event_two_dates_and_gaps(text: str, date: dt.date, bad: str | None) -> None:
+    assert matches(text, date) == ([bad] if bad else [])
+
+
+@pytest.mark.parametrize("text, date, bad", [
+    ("The hearing opened on Tuesday 6 March.", D(2024, 3, 8), "Tuesday 6 March"),
+    ("The hearing opened on Wednesday 6 March.", D(2024, 3, 8), None),
+    # no year given: the weekday says the coming March is meant
+    ("The new bridge opens on Saturday 1 March.", D(2024, 11, 20), None),
+    ("The club's next home match is on Saturday 1 March.", D(2024, 11, 20), None),
+    ("The club's next home match is on Friday 1 March.", D(2024, 11, 20), "Friday 1 March"),
+])
+def test_british_weekday_dates_and_the_year_they_imply(text: str, date: dt.date, bad: str | None) -> None:
+    assert matches(text, date) == ([bad] if bad else [])
+
+
+def test_same_event_finding_points_at_the_other_date() -> None:
+    text = ("The levee gave way on Friday 14 June.\n\nEngineers said the levee had shown cracks for months "
+            "before the breach on 13 June.")
+    (f,) = found(text, D(2024, 6, 18))
+    assert (f.rule, f.category, f.match, f.position.line) == ("Deskcheck.Dates", "dates", "13 June", 3)
+    assert [r.position.line for r in f.related] == [1]
+
+
 # --- style: weekday alone for a day more than a week away --------------------------------------
 
 def test_weekday_far_is_a_style_suggestion() -> None:
