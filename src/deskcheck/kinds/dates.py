@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Iterable
@@ -382,7 +383,11 @@ class Dates(Kind):
     def _apposition(text: str, r: DateMention, ms: list[DateMention]) -> DateMention | None:
         """The explicit date that restates a relative expression beside it, if any."""
         unit = r.detail.get("unit", "day")
-        for e in ms:
+        # only mentions a few characters from r can stand beside it: ms is sorted by start, so look
+        # at that window alone rather than at every mention of a long article
+        lo = bisect_left(ms, r.span.start - 80, key=lambda m: m.span.start)
+        hi = bisect_right(ms, r.span.end + 12, key=lambda m: m.span.start)
+        for e in ms[lo:hi]:
             if e.in_quote or not _resolved(e) or e is r:
                 continue
             # what can restate a relative word: a date; a weekday for a day; a year for a year
