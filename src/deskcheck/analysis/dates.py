@@ -15,6 +15,9 @@ Conventions (documented because checks depend on them):
 * A date without a year takes the year that puts it nearest the article's date, leaning to the
   past (news reports what happened) unless the sentence speaks of the future ("will", "expected").
   A year stated earlier in the same sentence carries over ("May 5, 2019, and May 7").
+* A yearless date written with its weekday ("Saturday 1 March") takes the year, within about six
+  months of the article's date, in which that weekday fits: copy dated November means the coming
+  March when it names March's weekday for the coming year.
 * Mentions inside quotations are marked `in_quote`: they are relative to when the words were
   spoken, so checks do not judge them against the article's date.
 """
@@ -196,7 +199,7 @@ _ANNIV = re.compile(
     r"|(?P<cent>centenary|centennial|bicentenary|bicentennial)"
     r"|(?P<turn>turns|turned|will\s+turn|marks|marked)\s+(?P<tn>\d{1,3})(?!\s*(?:%|percent|per\s+cent|million|billion))\b"
     r"|(?P<since>\d{1,3})\s+years\s+since\b)")
-_BORN = re.compile(r"\b[Bb]orn\b[^.;!?]{0,40}$")
+_BORN = re.compile(r"(?<![-\w])[Bb]orn\b[^.;!?]{0,40}$")
 # "on July 25 last year": the sentence names the year a yearless date belongs to
 _YEAR_WORD = re.compile(r"\b(last|next)\s+year\b", re.IGNORECASE)
 _FUTURE = re.compile(r"\b(?:will|shall|expected|scheduled|due\s+to|due\s+on|is\s+due|are\s+due|plans?\s+to|planned|"
@@ -648,7 +651,7 @@ _NAME_AFTER_AGE = re.compile(r"\s+(?:(?!(?:of|at|for|from|in|with|and|who|said|w
                              r"to|on|by)\b)[a-z][a-z-]*(?<!ed)\s+){0,2}"
                              r"(?P<name>(?:" + _NAME_WORD + r"){0,3}[A-Z][\w-]+)(?![\w'’-])(?!\s*['’]s)")
 _PRONOUN = re.compile(r"[Hh]e|[Ss]he")
-_BORN_WORD = re.compile(r"\b[Bb]orn\b")
+_BORN_WORD = re.compile(r"(?<![-\w])[Bb]orn\b")
 # "turned 50", "will turn 50": the subject right before the verb
 _TURN_SUBJECT = re.compile(_NAME_END + r"(?:,\s*who)?\s+$")
 _TURN_PRONOUN = re.compile(r"(?:^|(?<=\W))(?P<pro>[Hh]e|[Ss]he)(?:,\s*who)?\s+$")

@@ -6,6 +6,12 @@ date) and a metadata rule (the article's own date sources disagree) share one ex
 
 Every finding sits on the contradicting expression itself ("yesterday", "Sunday, August 10") and
 its message states both sides; `related` points at the other date.
+
+Checks that pair two places in the text pair them only when the text ties them together, so that
+they hold in articles written any way: an age and a birth date by the person's name, or by a pronoun
+after a sentence naming that one person (analysis.dates.People); two dates of one event by the kind
+of event named at each (burst / gave way, broke out / since) and a word they share; a counted gap
+("three weeks earlier on October 20") by the date shortly before it.
 """
 from __future__ import annotations
 
