@@ -199,7 +199,16 @@ _ANNIV = re.compile(
     r"|(?P<cent>centenary|centennial|bicentenary|bicentennial)"
     r"|(?P<turn>turns|turned|will\s+turn|marks|marked)\s+(?P<tn>\d{1,3})(?!\s*(?:%|percent|per\s+cent|million|billion))\b"
     r"|(?P<since>\d{1,3})\s+years\s+since\b)")
-_BORN = re.compile(r"(?<![-\w])[Bb]orn\b[^.;!?]{0,40}$")
+_BORN = re.compile(r"(?<![-\w])[Bb]orn\b(?P<between>[^.;!?]{0,70})$")
+# between "born" and a date, words that start another clause: "born in Leeds and moved to London in 2004"
+_BORN_BREAK = re.compile(r"\b(?:and|but|before|after|then|who|which|when|where|while|until|since|was|were|had|has|is|"
+                         r"became|joined|moved|left|won|[a-z]{3,}ed)\b")
+
+
+def _is_born(text: str, a: int, b: int) -> bool:
+    """Is the date at b the one "born" just before it gives?"""
+    m = _BORN.search(text, a, b)
+    return bool(m) and not _BORN_BREAK.search(m.group("between"))
 # "on July 25 last year": the sentence names the year a yearless date belongs to
 _YEAR_WORD = re.compile(r"\b(last|next)\s+year\b", re.IGNORECASE)
 _FUTURE = re.compile(r"\b(?:will|shall|expected|scheduled|due\s+to|due\s+on|is\s+due|are\s+due|plans?\s+to|planned|"
@@ -555,7 +564,7 @@ def _read_date(form: str, g: dict[str, str | None], mt: re.Match[str], text: str
             prob = "reversed" if y2 < y else None
             return DateMention(Span(a, b), "year-range", text[a:b], dt.date(y, 1, 1), dt.date(max(y, y2), 12, 31),
                                True, in_quote=in_q, sentence=si, parts=(y, None, None, y2, None, None), problem=prob)
-        born = bool(_BORN.search(text, max(s0, a - 45), a))
+        born = _is_born(text, max(s0, a - 75), a)
         return DateMention(Span(a, b), "year", text[a:b], dt.date(y, 1, 1), dt.date(y, 12, 31), True,
                            in_quote=in_q, sentence=si, parts=(y, None, None, None, None, None),
                            detail={"born": born})
@@ -574,7 +583,7 @@ def _read_date(form: str, g: dict[str, str | None], mt: re.Match[str], text: str
         else:
             y = resolve_month(mon, ref, future, mod if mod in ("last", "next", "this") else None)
         s, e = (month_of(y, mon) if y else (None, None))
-        born = bool(ytxt) and bool(_BORN.search(text, max(s0, a - 45), a))
+        born = bool(ytxt) and _is_born(text, max(s0, a - 75), a)
         return DateMention(Span(a, b), "month", text[a:b], s, e, bool(ytxt), in_quote=in_q, sentence=si,
                            parts=(y if ytxt else None, mon, None, None, None, None), detail={"mod": mod, "born": born})
     mon = int(g["m"]) if form == "iso" else month_number(g["mon"] or "")
@@ -629,7 +638,7 @@ def _read_date(form: str, g: dict[str, str | None], mt: re.Match[str], text: str
         return DateMention(Span(a, b), kind, text[a:b], None, None, year_given, wd, wd_span, in_q, si, parts,
                            problem, detail=detail)
     s = dt.date(y, mon, d)
-    born = bool(_BORN.search(text, max(s0, a - 45), a))
+    born = _is_born(text, max(s0, a - 75), a)
     detail["born"] = born
     return DateMention(Span(a, b), kind, text[a:b], s, s, year_given, wd, wd_span, in_q, si, parts, None,
                        detail=detail)
