@@ -100,17 +100,36 @@ _EVENT_CLASSES: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(rf"\b(?:{
     ("resignation", r"resigned|resignation|stepped\s+down"),
     ("launch", r"launched|launch|lifted\s+off|lift-off|liftoff"),
     ("meeting", r"held|took\s+place"),
+    ("quake", r"earthquake|quake|tremor|struck"),
+    ("attack", r"attack|attacked|raid|raided|bombing|bombed|shelling|shelled|airstrike|air\s+strike"),
+    ("opening", r"opened|opening|reopened|reopening|unveiled|unveiling"),
+    ("closure", r"closed|closure|shut|shutdown"),
+    ("arrival", r"arrived|arrival|landed|landing|touched\s+down"),
+    ("office", r"sworn\s+in|took\s+office|inauguration|inaugurated"),
+    ("vote", r"voted|vote|voting|polls|ballot|ballots|election|referendum|runoff|run-off|first\s+round"),
+    ("release", r"released|freed|release"),
+    ("conviction", r"convicted|conviction|verdict|found\s+guilty|acquitted"),
+    ("sentencing", r"sentenced|sentencing"),
+    ("dismissal", r"fired|sacked|dismissed|ousted"),
 )]
+# "held since 22 November": in custody since the arrest
+_CUSTODY = re.compile(r"\b(?:held|detained|custody|jailed|imprisoned|in\s+prison|behind\s+bars)\b", re.IGNORECASE)
 _EVENT_WORDS = frozenset("""burst gave give gives way collapse collapsed breach breached caved began begun begin started start
 broke erupted eruption outbreak sparked ignited kicked died dies death killed arrested arrest detained detention
-signed signing crashed crash resigned resignation stepped launched launch lifted held took place""".split())
+signed signing crashed crash resigned resignation stepped launched launch lifted held took place earthquake quake
+tremor struck attack attacked raid raided bombing bombed shelling shelled airstrike opened opening reopened
+reopening unveiled unveiling closed closure shut shutdown arrived arrival landed landing touched sworn office
+inauguration inaugurated voted vote voting poll ballot election referendum runoff released freed release convicted
+conviction verdict found guilty acquitted sentenced sentencing fired sacked dismissed ousted""".split())
 _CALENDAR = frozenset(w.lower().rstrip("s") for w in _MONTHS + _WEEKDAYS)
 _PLACE = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?([A-Z][\w-]+)")
 # words that say a date is another occurrence, not the same event told twice
 _DISTINCT_EVENT = re.compile(r"\b(?:another|second|third|new|fresh|again|latest|previous|earlier|first|"
-                             r"separate|further|each|every|also|both|until|before|after)\b(?!\s+the\b)", re.IGNORECASE)
+                             r"separate|further|each|every|also|both)\b(?!\s+round\b)", re.IGNORECASE)
 # words too common to show two clauses speak of the same thing
-_COMMON = frozenset("""this that these those there their them they with from into onto over under about after
+_COMMON = frozenset("""the and for but was had has are its his her who not out off all any one two six ten new old
+say per via day may set put got get can did our own too yet now how why see him she they let use way top end
+this that these those there their them they with from into onto over under about after
 before since until while when where which what whose have been were will would could should said says told
 also more most than then very much many some such only other just even early late later earlier night morning
 evening afternoon people officials government year years week weeks month months days time today tonight
@@ -746,17 +765,25 @@ class Dates(Kind):
         before, after = text[c0:m.span.start], text[m.span.end:c1]
         if _DISTINCT_EVENT.search(before) or _DISTINCT_EVENT.search(after):
             return set(), set(), set()
-        near = " ".join(before.split()[-7:]) + " | " + " ".join(after.split()[:4])
+        # the event word may stand before a comma ("In the first round, held on 3 November")
+        near = " ".join(text[s0:m.span.start].split()[-12:]) + " | " + " ".join(after.split()[:4])
         classes = {name for name, pat in _EVENT_CLASSES if pat.search(near)}
         if re.search(r"\bsince\s+(?:the\s+)?$", before, re.IGNORECASE):
             classes.add("start")      # "since 22 November": the day it began
+            if _CUSTODY.search(near):
+                classes.add("arrest")
         # what the event happened to may sit anywhere in the sentence ("The protests, which have gone
         # on since ..."); "a fire broke out" introduces a new one, so indefinite subjects are left out
-        words = re.findall(r"(?i:\b(a|an)\s+)?(?:[a-z]+\s+)?\b([A-Za-z][a-z]{3,})", text[max(s0, m.span.start - 160):
-                                                                                     min(s1, m.span.end + 60)])
-        topic = {w.lower().rstrip("s") for _art, w in words} - _COMMON - _EVENT_WORDS - _CALENDAR
-        fresh = {w.lower().rstrip("s") for art, w in words if art}
-        return classes, topic, fresh
+        words = [w.lower() for w in re.findall(r"[A-Za-z][a-z]*", text[max(s0, m.span.start - 160):min(s1, m.span.end + 60)])]
+        topic, fresh = set(), set()
+        for i, w in enumerate(words):
+            if len(w) < 3:
+                continue
+            stem = w[:-1] if w.endswith("s") and len(w) > 3 else w
+            topic.add(stem)
+            if "a" in words[max(0, i - 2):i] or "an" in words[max(0, i - 2):i]:
+                fresh.add(stem)       # "a fire", "a textile warehouse"
+        return classes, topic - _COMMON - _EVENT_WORDS - _CALENDAR, fresh
 
     # -- ages and anniversaries -----------------------------------------------------------------
 
