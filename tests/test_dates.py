@@ -520,6 +520,71 @@ def test_british_weekday_dates_and_the_year_they_imply(text: str, date: dt.date,
     assert matches(text, date) == ([bad] if bad else [])
 
 
+# articles written for these tests: several people with ages, several events on nearby dates
+CLEAN_ARTICLES = [
+    (D(2024, 11, 28), (
+        "Voters in the republic returned to the polls on Sunday 24 November for a presidential runoff, three weeks after a first round on 3 November in which no candidate won a majority.\n\n"
+        "Turnout in the runoff was 61 per cent, the election commission said on Monday. In the first round, held on 3 November, it had been 58 per cent.\n\n"
+        "Irina Vasko, 47, who led after the first round, won 54 per cent. Her rival, Andrei Lutsk, 62, conceded on Tuesday. Vasko was born in 1977 in the northern city of Dorin.\n\n"
+        "Protests broke out in the capital on Monday 25 November after the result was announced. Police said 40 people were detained on 26 November, and a further 12 were detained on 27 November.\n\n"
+        "Lutsk, who was born on 4 March 1962, said he would not challenge the result. He turned 60 in 2022.\n\n"
+        "The new president will be sworn in on Saturday 14 December. The inauguration is expected to draw leaders from across the region."
+    )),
+    (D(2024, 5, 10), (
+        "A fire broke out at a textile warehouse in the port district on 3 May, and a second fire broke out at a furniture workshop nearby on 5 May. Investigators said the two fires were not linked.\n\n"
+        "The warehouse fire was put out on 4 May. Firefighters said the workshop blaze had been contained by 6 May.\n\n"
+        "The owner of the warehouse, Karim Benali, 52, said he had lost everything. Benali's son, Yusuf, 24, works at the workshop.\n\n"
+        "The district council will hold a meeting on Monday 13 May. It last met on 29 April, when it approved new safety rules that took effect on 1 May."
+    )),
+    (D(2025, 1, 9), (
+        "A jury on Tuesday convicted a former mayor of taking bribes. Sentencing was set for 20 March.\n\n"
+        "Tomasz Wrona, 58, was arrested on 3 April 2023 and has been free on bail since 5 April 2023. He was born in 1966.\n\n"
+        "The trial opened on 2 December. Jurors began deliberating on 6 January and returned their verdict on 7 January.\n\n"
+        "Wrona's former deputy, Ewa Wrona, 51, who is not related to him, pleaded guilty last year."
+    )),
+    (D(2024, 7, 15), (
+        "The dam on the Sava river burst on Friday 12 July after days of heavy rain. A smaller dam upstream gave way on 10 July, officials said.\n\n"
+        "Residents said the river had been rising since 8 July. Rescue teams arrived on 13 July, and the first evacuation flights landed on 14 July.\n\n"
+        "The regional governor, Marko Ilic, 45, visited the area on Saturday. Ilic said a new dam would be opened in 2026."
+    )),
+]
+# one slip each, in (article, written, slip, flagged text) form
+SLIPS = [
+    (0, "Irina Vasko, 47,", "Irina Vasko, 43,", "Irina Vasko, 43"),
+    (0, "Lutsk, 62,", "Lutsk, 66,", "Andrei Lutsk, 66"),
+    (0, "He turned 60 in 2022", "He turned 60 in 2023", "turned 60"),
+    (0, "In the first round, held on 3 November", "In the first round, held on 4 November", "4 November"),
+    (2, "Tomasz Wrona, 58,", "Tomasz Wrona, 61,", "Tomasz Wrona, 61"),
+    (3, "Residents said the river had been rising since 8 July.",
+     "Residents said the dam had been leaking for weeks before the burst on 11 July.", "11 July"),
+    (3, "Ilic said", "Ilic, who was born in 1969, said", "Marko Ilic, 45"),
+    (1, "The warehouse fire was put out on 4 May.", "The warehouse fire, which broke out on 2 May, was put out on 4 May.",
+     "2 May"),
+]
+
+
+@pytest.mark.parametrize("date, text", CLEAN_ARTICLES)
+def test_clean_articles_with_many_people_and_events(date: dt.date, text: str) -> None:
+    assert matches(text, date) == []
+
+
+@pytest.mark.parametrize("index, written, slip, bad", SLIPS)
+def test_one_slip_in_a_clean_article_is_found(index: int, written: str, slip: str, bad: str) -> None:
+    date, text = CLEAN_ARTICLES[index]
+    assert written in text
+    assert matches(text.replace(written, slip), date) == [bad]
+
+
+@pytest.mark.parametrize("text, date, bad", [
+    ("Smith, 45, who was born in Leeds and moved to London in 2004, runs the shop.", D(2024, 6, 5), None),
+    ("Smith, 45, who was born in the small mining town of Ashby-de-la-Zouch in Leicestershire in 1970, runs "
+     "the shop.", D(2024, 6, 5), "Smith, 45"),
+    ("The farmer was a first-born son in 1990.\n\nThe 45-year-old said so.", D(2024, 6, 5), None),
+])
+def test_which_date_born_gives(text: str, date: dt.date, bad: str | None) -> None:
+    assert matches(text, date) == ([bad] if bad else [])
+
+
 def test_same_event_finding_points_at_the_other_date() -> None:
     text = ("The levee gave way on Friday 14 June.\n\nEngineers said the levee had shown cracks for months "
             "before the breach on 13 June.")

@@ -710,25 +710,32 @@ class People:
         self.known: set[str] = set()
 
     def key(self, name: str | None) -> str | None:
-        """The person's key; "?surname" when the surname is shared by two people in the article."""
-        k = surname(name) if name else None
-        return None if k is None else ("?" + k if k in self.ambiguous else k)
+        """The person's key: the surname, or "first surname" when two people in the article share the
+        surname; "?surname" when a shared surname stands alone and so names neither for sure."""
+        words = (name or "").split()
+        while words and (_NOT_NAME.fullmatch(words[0]) or _TITLE.fullmatch(words[0])):
+            words.pop(0)
+        k = surname(" ".join(words)) if words else None
+        if k is None or k not in self.ambiguous:
+            return k
+        return f"{words[0].lower()} {k}" if len(words) >= 2 else "?" + k
 
-    def _names_in(self, a: int, b: int) -> set[str]:
-        keys: set[str] = set()
+    def _names_in(self, a: int, b: int) -> dict[str, str]:
+        """Surname -> the fullest name written with it, for the names between a and b."""
+        found: dict[str, str] = {}
         for mt in _NAME_RUN.finditer(self.text, a, b):
             words = mt.group().split()
             while words and _NOT_NAME.fullmatch(words[0]):
                 words.pop(0)
             if words:
                 k = surname(" ".join(words))
-                if k:
-                    keys.add(k)
-        return keys
+                if k and len(words) >= len(found.get(k, "").split()):
+                    found[k] = " ".join(words)
+        return found
 
     def antecedent(self, m: DateMention, pos: int) -> str | None:
-        """The one person a pronoun (or "the 45-year-old") at `pos` can refer to: the only name in
-        the nearest earlier sentence of the same or the previous paragraph that names anyone."""
+        """The one person a pronoun (or "the 45-year-old") at `pos` can refer to: the subject or the
+        only name of the nearest earlier sentence (same or previous paragraph) that names anyone."""
         si = m.sentence
         if not 0 <= si < len(self.sents):
             return None
@@ -738,24 +745,22 @@ class People:
         while j >= 0 and self.sents[j].block >= block - 1 and len(spans) < 4:
             spans.append((self.sents[j].span.start, self.sents[j].span.end))
             j -= 1
+        known = {k.split()[-1].lstrip("?") for k in self.known}
         for a, b in spans:
-            keys = self._names_in(a, b)
-            if not keys:
+            names = self._names_in(a, b)
+            if not names:
                 continue
-            # the sentence's subject when a name opens it ("Sato was born in Osaka"), else the only name
-            if len(keys & self.known) > 1:
-                return None
-            if len(keys & self.known) == 1:
-                k = (keys & self.known).pop()
-                return "?" + k if k in self.ambiguous else k
+            aged = [k for k in names if k in known]
+            if len(aged) > 1:
+                return None      # two people with ages or birth dates: the pronoun is not sure
+            if aged:
+                return self.key(names[aged[0]])
             first = _NAME_RUN.match(self.text, a + len(self.text[a:b]) - len(self.text[a:b].lstrip(" \"“")), b)
             if first and not _NOT_NAME.fullmatch(first.group().split()[0]):
-                k = surname(first.group())
-            elif len(keys) == 1:
-                k = keys.pop()
-            else:
-                return None
-            return None if k is None else ("?" + k if k in self.ambiguous else k)
+                return self.key(first.group())
+            if len(names) == 1:
+                return self.key(next(iter(names.values())))
+            return None
         return None
 
     def _sentence_start(self, m: DateMention) -> int:

@@ -242,6 +242,7 @@ class Dates(Kind):
     _text: str = ""
     _sentences: list = []
     _doc: Any = None
+    _mentions: list[DateMention] = []
 
     def _sentence_text(self, m: DateMention) -> str:
         if 0 <= m.sentence < len(self._sentences):
@@ -257,6 +258,7 @@ class Dates(Kind):
             return
         analysis = date_mentions(ctx.doc, ctx.settings.article_date)
         self._text, self._sentences, self._doc = ctx.text, sentences(ctx.doc), ctx.doc
+        self._mentions = analysis.mentions
         ref = analysis.article_date
         mentions = analysis.mentions
         segs = ctx.segments
@@ -766,7 +768,15 @@ class Dates(Kind):
         if _DISTINCT_EVENT.search(before) or _DISTINCT_EVENT.search(after):
             return set(), set(), set()
         # the event word may stand before a comma ("In the first round, held on 3 November")
-        near = " ".join(text[s0:m.span.start].split()[-12:]) + " | " + " ".join(after.split()[:4])
+        # but not past another date: "which broke out on 2 May, was put out on 4 May"
+        ms = self._mentions
+        i = bisect_left(ms, m.span.start, key=lambda x: x.span.start)
+        lead = s0
+        while i > 0 and ms[i - 1].span.start >= s0:
+            i -= 1
+            if ms[i].span.end <= m.span.start:
+                lead = max(lead, ms[i].span.end)
+        near = " ".join(text[lead:m.span.start].split()[-12:]) + " | " + " ".join(after.split()[:4])
         classes = {name for name, pat in _EVENT_CLASSES if pat.search(near)}
         if re.search(r"\bsince\s+(?:the\s+)?$", before, re.IGNORECASE):
             classes.add("start")      # "since 22 November": the day it began
@@ -852,10 +862,12 @@ class Dates(Kind):
 
     @staticmethod
     def _age_of_another_time(a: DateMention, ms: list[DateMention], ref: dt.date) -> bool:
-        """"In 2009, Petrova, 30, ..." gives an age then, not now: a sentence that names an earlier
-        year (other than a birth date) or says "then" or "at the time"."""
+        """"In 2009, Petrova, 30, ..." gives an age then, not now: an earlier year (not a birth date)
+        set before the age in its sentence. A date after it ("Petrova, 30, was arrested in May 2023")
+        is what the person, aged 30 now, did then."""
         for m in ms:
             if m.sentence == a.sentence and m is not a and m.year_given and _resolved(m) \
+                    and m.span.start < a.span.start \
                     and not m.detail.get("born") and m.end and m.end.year < ref.year - 1:
                 return True
         return False
