@@ -575,11 +575,21 @@ def test_one_slip_in_a_clean_article_is_found(index: int, written: str, slip: st
     assert matches(text.replace(written, slip), date) == [bad]
 
 
+@pytest.mark.parametrize("text, bad", [
+    ("The talks collapsed on Tuesday, April 2. A week later, on Tuesday, the strike began.", None),
+    ("The talks collapsed on Tuesday, April 2. A day later, on Wednesday, the strike began.", None),
+    ("The talks collapsed on Tuesday, April 2. A day later, on Thursday, the strike began.", "A day later, on Thursday"),
+])
+def test_counted_gap_to_a_weekday_checks_the_weekday_name(text: str, bad: str | None) -> None:
+    assert matches(text, D(2024, 4, 20)) == ([bad] if bad else [])
+
+
 @pytest.mark.parametrize("text, date, bad", [
     ("Smith, 45, who was born in Leeds and moved to London in 2004, runs the shop.", D(2024, 6, 5), None),
     ("Smith, 45, who was born in the small mining town of Ashby-de-la-Zouch in Leicestershire in 1970, runs "
      "the shop.", D(2024, 6, 5), "Smith, 45"),
     ("The farmer was a first-born son in 1990.\n\nThe 45-year-old said so.", D(2024, 6, 5), None),
+    ("Lee was born on 27 October.\n\nLee, 37, said so.", D(2024, 4, 20), None),     # no year, no arithmetic
 ])
 def test_which_date_born_gives(text: str, date: dt.date, bad: str | None) -> None:
     assert matches(text, date) == ([bad] if bad else [])

@@ -613,6 +613,10 @@ class Dates(Kind):
 
             def fits(p: DateMention) -> bool:
                 assert e is not None and e.start
+                if e.kind == "weekday":
+                    # "a day later, on Tuesday": the weekday alone was placed by the article's date,
+                    # which says nothing of this week; only its name can be checked
+                    return slack > 0 or expected_from(p).weekday() == e.weekday
                 return abs((e.start - expected_from(p)).days) <= slack
 
             # which date the phrase counts from is a guess: any date that fits clears it
@@ -803,7 +807,7 @@ class Dates(Kind):
         births: list[DateMention] = []
         for m in ms:
             # "born in June 1975 ... joined in 2004": only the first date after "born" is the birth
-            if m.detail.get("born") and not m.in_quote and _resolved(m) \
+            if m.detail.get("born") and m.year_given and not m.in_quote and _resolved(m) \
                     and not (births and births[-1].sentence == m.sentence):
                 births.append(m)
         ages = [m for m in ms if m.kind == "age" and not m.in_quote and m.number is not None]
