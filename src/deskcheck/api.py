@@ -23,7 +23,7 @@ from .model import Document, Finding, Severity
 from .report import FileReport, collect
 from .rules import Rule, load_styles
 from .source import format_for, read_path
-from . import suppress
+from . import archive, suppress
 
 
 @dataclass
@@ -39,7 +39,9 @@ class Options:
     archive: bool | None = None
     stdin_filename: str | None = None
     warn: Callable[[str], None] | None = None
+    archive_index: Any = None        # archive.ArchiveIndex, set by archive.prepare in run()
     progress: Callable[[int, int, str], None] | None = None    # (number, total, path) as each article starts
+    languagetool_url: str | None = None    # a LanguageTool server when the config names none
 
 
 @dataclass
@@ -86,8 +88,16 @@ def settings_for(config: Config, doc: Document | None, options: Options) -> Sett
         vocabulary=Vocabulary(frozenset(accept), frozenset(config.reject)),
         article_date=options.date or config.date,
         names_lists=config.names,
-        options=dict(config.options),
+        archive=options.archive_index,
+        options=_kind_options(config, options),
     )
+
+
+def _kind_options(config: Config, options: Options) -> dict[str, Any]:
+    opts = dict(config.options)
+    if options.languagetool_url and "languagetool" not in opts:
+        opts["languagetool"] = {"url": options.languagetool_url}
+    return opts
 
 
 class ConfigCache:
@@ -119,6 +129,10 @@ def check_document_with(doc: Document, config: Config, options: Options) -> tupl
 
 
 def load_document(path: str, options: Options, text: str | None = None, fmt: str | None = None) -> Document:
+    if text is None and fmt is None and options.archive_index is not None:
+        read = archive.take(path)           # archive mode has already read and parsed it
+        if read is not None:
+            return read
     name = options.stdin_filename if path == "-" and options.stdin_filename else path
     fmt = fmt or format_for(name) or ("txt" if path == "-" else None)
     if fmt is None:
@@ -132,6 +146,7 @@ def run(paths: list[str], options: Options | None = None) -> RunResult:
     configs = ConfigCache(options)
     result = RunResult()
     articles = discover(paths)
+    options = archive.prepare(articles, configs, options)   # unchanged unless archive mode is on
     fail_levels = []
     for done, path in enumerate(articles, 1):
         if options.progress is not None:
