@@ -576,6 +576,22 @@ def test_one_slip_in_a_clean_article_is_found(index: int, written: str, slip: st
 
 
 @pytest.mark.parametrize("text, bad", [
+    # a weekday alone in the article's week names the day too
+    ("The culvert gave way early on Monday, flooding homes.\n\nResidents said the culvert had been blocked for "
+     "weeks before the burst on 28 April.", "28 April"),
+    ("The culvert gave way early on Monday, flooding homes.\n\nResidents said the culvert had been blocked for "
+     "weeks before the burst on 29 April.", None),
+    ("The strike began on Monday at the port.\n\nDockers at the port have been on strike since 22 April.", "22 April"),
+    ("The strike began on Monday at the port.\n\nDockers at the port have been on strike since 29 April.", None),
+    # the day something was said, and an event word inside a name, date no event
+    ("The Vote Monitoring Office said on Monday that counting was slow.\n\nObservers at the office said on "
+     "26 April that the vote count had stalled.", None),
+])
+def test_weekday_alone_and_reported_days_for_one_event(text: str, bad: str | None) -> None:
+    assert matches(text, D(2024, 5, 2)) == ([bad] if bad else [])
+
+
+@pytest.mark.parametrize("text, bad", [
     ("The talks collapsed on Tuesday, April 2. A week later, on Tuesday, the strike began.", None),
     ("The talks collapsed on Tuesday, April 2. A day later, on Wednesday, the strike began.", None),
     ("The talks collapsed on Tuesday, April 2. A day later, on Thursday, the strike began.", "A day later, on Thursday"),

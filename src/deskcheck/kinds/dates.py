@@ -694,7 +694,7 @@ class Dates(Kind):
 
     def _conflict(self, text: str, ms: list[DateMention], ref: dt.date | None) -> Iterable[Hit]:
         yield from self._same_noun(text, ms)
-        yield from self._same_event(text, ms)
+        yield from self._same_event(text, ms, ref)
 
     def _same_noun(self, text: str, ms: list[DateMention]) -> Iterable[Hit]:
         seen: dict[str, DateMention] = {}
@@ -714,16 +714,23 @@ class Dates(Kind):
             msg = f"the {noun} is dated {_describe(m)} here but {_describe(first)} earlier in the article"
             yield Hit(m.span, self.message(msg), related=(Related(first.span, f"the {noun} dated {_describe(first)}"),))
 
-    def _same_event(self, text: str, ms: list[DateMention]) -> Iterable[Hit]:
+    def _same_event(self, text: str, ms: list[DateMention], ref: dt.date | None) -> Iterable[Hit]:
         """One event given two dates in different sentences: "the dam gave way on Monday 6 May" and later
         "before the burst on 5 May". Two dates count as one event only when the words nearest each
         date name the same kind of event (burst/gave way, began/broke out/since, signed/signing) and
-        the clauses around them share a content word (the dam, the protests); dates a fortnight or
-        more apart, ranges, quotes and dates the text marks as another occurrence are left alone.
+        the clauses around them share a content word (the dam, the protests); dates more than ten days
+        apart, ranges, quotes and dates the text marks as another occurrence are left alone. A weekday
+        alone ("gave way on Monday") counts when it names a day of the article's own week or so.
         """
         seen: list[tuple[DateMention, set[str], set[str]]] = []
         for m in ms:
-            if m.kind != "date" or not _resolved(m) or m.in_quote or m.detail.get("born"):
+            if m.in_quote or not _resolved(m) or m.detail.get("born"):
+                continue
+            if m.kind == "weekday":
+                if m.detail.get("qual") or m.detail.get("mod") not in ("on", "") or ref is None or \
+                        m.start is None or abs((m.start - ref).days) > 6:
+                    continue
+            elif m.kind != "date":
                 continue
             classes, topic, fresh = self._event_context(text, m)
             if not classes:
@@ -771,6 +778,8 @@ class Dates(Kind):
         before, after = text[c0:m.span.start], text[m.span.end:c1]
         if _DISTINCT_EVENT.search(before) or _DISTINCT_EVENT.search(after):
             return set(), set(), set()
+        if _REPORTED.search(text, max(c0, m.span.start - 40), m.span.start):
+            return set(), set(), set()    # "officials said on Tuesday": the day of the statement
         # the event word may stand before a comma ("In the first round, held on 3 November")
         # but not past another date: "which broke out on 2 May, was put out on 4 May"
         ms = self._mentions
@@ -780,7 +789,10 @@ class Dates(Kind):
             i -= 1
             if ms[i].span.end <= m.span.start:
                 lead = max(lead, ms[i].span.end)
-        near = " ".join(text[lead:m.span.start].split()[-12:]) + " | " + " ".join(after.split()[:4])
+        # a capitalised word inside the sentence is a name ("the Election Commission"), not an event
+        words_before = [w for j, w in enumerate(text[lead:m.span.start].split())
+                        if not (w[:1].isupper() and (j > 0 or lead > s0))]
+        near = " ".join(words_before[-12:]) + " | " + " ".join(w for w in after.split()[:4] if not w[:1].isupper())
         classes = {name for name, pat in _EVENT_CLASSES if pat.search(near)}
         if re.search(r"\bsince\s+(?:the\s+)?$", before, re.IGNORECASE):
             classes.add("start")      # "since 22 November": the day it began
