@@ -547,6 +547,24 @@ CLEAN_ARTICLES = [
         "Residents said the river had been rising since 8 July. Rescue teams arrived on 13 July, and the first evacuation flights landed on 14 July.\n\n"
         "The regional governor, Marko Ilic, 45, visited the area on Saturday. Ilic said a new dam would be opened in 2026."
     )),
+    (D(2025, 1, 6), (
+        "Mira Castell signed off from international football with a goal at the national stadium on Saturday as her side beat the visitors 3-1.\n\n"
+        "Castell, 36, scored in the 70th minute. She signed her first professional contract on 4 January 2006, a day after her 17th birthday.\n\n"
+        "The friendly was held on 4 January. The team's next match is held on 11 January in Porto, and a third is held on 18 January.\n\n"
+        "Castell, who was born on 3 January 1989 in Seville, said she would now coach. Her teammate Lucia Vidal, 29, said the squad was sad to see her go.\n\n"
+        "Training resumes on Tuesday 7 January. The squad meets every Monday at the academy."
+    )),
+    (D(2024, 10, 2), (
+        "The trial of a former bank manager opened on 23 September at the regional court. Jurors were sworn in on 24 September, and the first witness was heard on 25 September.\n\n"
+        "The defendant, Olaf Lund, 49, was arrested in March 2023 and held in custody until his release on bail on 2 May 2023. He denies fraud.\n\n"
+        "Lund's lawyer said on Monday that the defence would call 12 witnesses. The court adjourned on Tuesday and will sit again on 7 October.\n\n"
+        "A separate hearing, on 30 September, dealt with a request to move the trial. That request was rejected on 1 October."
+    )),
+    (D(2024, 3, 4), (
+        "Heavy snow closed the mountain pass on Friday 1 March, stranding hundreds of drivers. The pass was closed again on 3 March after a second storm.\n\n"
+        "The road authority said the pass had reopened on 2 March for twelve hours. Ploughs had been working since 29 February.\n\n"
+        "Local schools closed on 1 March and will reopen on Wednesday 6 March, the council said."
+    )),
 ]
 # one slip each, in (article, written, slip, flagged text) form
 SLIPS = [
@@ -560,6 +578,8 @@ SLIPS = [
     (3, "Ilic said", "Ilic, who was born in 1969, said", "Marko Ilic, 45"),
     (1, "The warehouse fire was put out on 4 May.", "The warehouse fire, which broke out on 2 May, was put out on 4 May.",
      "2 May"),
+    (4, "Castell, 36,", "Castell, 38,", "Castell, 38"),
+    (6, "on Friday 1 March", "on Friday 2 March", "Friday 2 March"),
 ]
 
 

@@ -95,7 +95,7 @@ _EVENT_CLASSES: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(rf"\b(?:{
     ("start", r"began|begun|begins|started|broke\s+out|erupted|eruption|outbreak|sparked|ignited|kicked\s+off"),
     ("death", r"died|dies|death|killed"),
     ("arrest", r"arrested|arrest|detained|detention"),
-    ("signing", r"signed|signing"),
+    ("signing", r"signed(?!\s+off)|signing"),
     ("crash", r"crashed|crash"),
     ("resignation", r"resigned|resignation|stepped\s+down"),
     ("launch", r"launched|launch|lifted\s+off|lift-off|liftoff"),
@@ -920,6 +920,9 @@ class Dates(Kind):
                 continue
             if m.kind == "ago" and m.detail.get("unit") != "year":
                 continue
+            if m.text.endswith("birthday") and re.search(r"\b(?:his|her|their|my|your|our)\s+$",
+                                                          text[max(0, m.span.start - 8):m.span.start], re.IGNORECASE):
+                continue   # "a day after her 17th birthday, on 4 January 2006": the year is the birthday's own
             years = [y for y in ms if y.sentence == m.sentence and y.kind in ("year", "date", "month")
                      and y.year_given and _resolved(y) and y is not m]
             if len(years) != 1:
