@@ -419,6 +419,8 @@ D = dt.date
      "Okafor was born on 3 December 1985 in Lagos.", D(2025, 1, 5), "Okafor, 41"),
     ("Okafor, 39, scored twice for the visitors.\n\nThe coach praised the team.\n\n"
      "Okafor was born on 3 December 1985 in Lagos.", D(2025, 1, 5), None),
+    ("Anna Petrova, who is 49, said so.\n\nPetrova was born in 1975.", D(2024, 6, 5), None),
+    ("Anna Petrova, who is 45, said so.\n\nPetrova was born in 1975.", D(2024, 6, 5), "Anna Petrova, who is 45"),
     ("Pedro Alves, aged 61, was elected chairman.\n\nAlves was born on 2 May 1960.", D(2024, 3, 1), "aged 61"),
     ("Pedro Alves, aged 63, was elected chairman.\n\nAlves was born on 2 May 1960.", D(2024, 3, 1), None),
     ("Ines Duarte, 33, who runs the bakery, said sales fell.\n\nDuarte was born on June 8 in 1988.",
@@ -496,6 +498,11 @@ def test_age_and_birth_date_of_one_person(text: str, date: dt.date, bad: str | N
     ("The bill passed on 4 June. Two months later, on 4 September, it became law.", D(2024, 9, 20),
      "Two months later, on 4 September"),
     ("The bill passed on 4 June. Two months later, on 4 August, it became law.", D(2024, 9, 20), None),
+    ("The plant closed on 2 May. A fortnight later, on 20 May, it reopened.", D(2024, 6, 5),
+     "A fortnight later, on 20 May"),
+    ("The plant closed on 2 May. A fortnight later, on 16 May, it reopened.", D(2024, 6, 5), None),
+    ("A gas explosion tore through the block on Tuesday 4 June.\n\nInvestigators said the block had a leak "
+     "before the blast on 3 June.", D(2024, 6, 6), "3 June"),
     ("The ship left Lisbon on May 10. Two days before, on May 7, the crew had been paid.", D(2024, 5, 20),
      "Two days before, on May 7"),
     ("The ship left Lisbon on May 10. Two days before, on May 8, the crew had been paid.", D(2024, 5, 20), None),

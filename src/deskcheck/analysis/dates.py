@@ -170,8 +170,8 @@ _RELATIVE = re.compile(
     r"|(?P<ago>" + _NUM + r")\s+(?P<agounit>day|week|month|year)s?\s+ago"
     r"|(?P<ana>the\s+(?:following|next|previous|preceding)\s+(?:day|morning|night|evening|week)"
     r"|the\s+day\s+(?:before|after)(?!\s+(?:the|a|an|his|her|its|their)\b)"
-    r"|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:day|week|month)s?\s+(?:earlier|later)"
-    r"|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:day|week|month)s?\s+(?:before|after)"
+    r"|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:day|week|month|fortnight)s?\s+(?:earlier|later)"
+    r"|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:day|week|month|fortnight)s?\s+(?:before|after)"
     r"(?=\s*[,(—–]|\s+(?:on|in)\s+(?:[A-Z\d]|the\s+\d))))\b",
     re.IGNORECASE)
 
@@ -182,6 +182,7 @@ _AGE = re.compile(
     r"|(?<=,\s)aged\s+(?P<n2>\d{1,3})\b|(?:(?<=\bis\s)|(?<=\bnow\s))(?P<n4>\d{1,3})\s+years\s+old\b"
     r"|(?<=[A-Za-z]), (?P<n3>\d{1,3}),(?=\s+[a-z])"
     r"|(?<=,\sa\s)(?P<n5>\d{1,3})-year-old\b(?![-\w])"        # "Petrova, a 45-year-old teacher"
+    r"|(?<=,\swho\sis\s)(?P<n7>\d{1,3})(?=,)"                    # "Petrova, who is 45, said"
     r"|(?<=[a-z]) \((?P<n6>\d{1,3})\)(?=[\s,.;]))")             # "Joe Platt (45), of Leeds"
 # what follows "the mayor, 45," when it is surely an age even without a name before it
 _AGE_FOLLOW = re.compile(r"\s+(?:who|said|was|is|has|had|of|from|a|an|the|and|told|[a-z]+ed)\b")
@@ -485,21 +486,22 @@ def _extract_block(text: str, lo: int, hi: int, ref: dt.date | None, sents: list
                         weekday_span=Span(wa, mt.end("wd")), in_quote=in_q, sentence=si,
                         detail={"mod": mod, "qual": qual}))
     for mt in _AGE.finditer(text, lo, hi):
-        n = int(mt.group("n1") or mt.group("n2") or mt.group("n3") or mt.group("n4") or mt.group("n5") or mt.group("n6"))
+        n = int(next(g for g in mt.group("n1", "n2", "n3", "n4", "n5", "n6", "n7") if g))
         if n > 125:
             continue
         si, _, s0 = context(mt.start())
         a, b = mt.start(), mt.end()
         detail: dict[str, object] = {}
-        if mt.group("n3") or mt.group("n2") or mt.group("n6"):
-            # "Anna Petrova, 45," / "Anna Petrova, aged 45" / "Anna Petrova (45)": the name before it
-            cut = a if mt.group("n3") or mt.group("n6") else a - 2
+        if mt.group("n3") or mt.group("n2") or mt.group("n6") or mt.group("n7"):
+            # "Anna Petrova, 45," / "Anna Petrova, aged 45" / "Anna Petrova (45)" / "Anna Petrova, who
+            # is 45,": the name before it
+            cut = a if mt.group("n3") or mt.group("n6") else (a - 2 if mt.group("n2") else a - 9)
             nm = _NAME_BEFORE.search(text, max(s0, cut - 60), cut)
             if nm and not _NOT_NAME.fullmatch(nm.group("name").split()[-1]):
                 detail["person"] = nm.group("name")
             if mt.group("n3") and not _AGE_FOLLOW.match(text, mt.end()):
                 detail["loose"] = True     # "Okafor, 41, scored": an age only beside a name
-            if "person" in detail and nm and (mt.group("n3") or mt.group("n6")):
+            if "person" in detail and nm and (mt.group("n3") or mt.group("n6") or mt.group("n7")):
                 a, b = nm.start("name"), mt.end()   # the finding reads "Anna Petrova, 45"
                 b -= 1 if mt.group("n3") else 0
             elif mt.group("n6"):

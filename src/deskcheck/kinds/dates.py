@@ -111,6 +111,11 @@ _EVENT_CLASSES: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(rf"\b(?:{
     ("conviction", r"convicted|conviction|verdict|found\s+guilty|acquitted"),
     ("sentencing", r"sentenced|sentencing"),
     ("dismissal", r"fired|sacked|dismissed|ousted"),
+    ("explosion", r"exploded|explosion|blast|blew\s+up"),
+    ("shooting", r"shooting|shot\s+dead|opened\s+fire"),
+    ("derailment", r"derailed|derailment"),
+    ("outage", r"outage|blackout|went\s+offline"),
+    ("rally", r"rally|rallied|marched|demonstration"),
 )]
 # "held since 22 November": in custody since the arrest
 _CUSTODY = re.compile(r"\b(?:held|detained|custody|jailed|imprisoned|in\s+prison|behind\s+bars)\b", re.IGNORECASE)
@@ -120,7 +125,8 @@ signed signing crashed crash resigned resignation stepped launched launch lifted
 tremor struck attack attacked raid raided bombing bombed shelling shelled airstrike opened opening reopened
 reopening unveiled unveiling closed closure shut shutdown arrived arrival landed landing touched sworn office
 inauguration inaugurated voted vote voting poll ballot election referendum runoff released freed release convicted
-conviction verdict found guilty acquitted sentenced sentencing fired sacked dismissed ousted""".split())
+conviction verdict found guilty acquitted sentenced sentencing fired sacked dismissed ousted exploded explosion blast
+blew shooting derailed derailment outage blackout offline rally rallied marched demonstration""".split())
 _CALENDAR = frozenset(w.lower().rstrip("s") for w in _MONTHS + _WEEKDAYS)
 _PLACE = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?([A-Z][\w-]+)")
 # words that say a date is another occurrence, not the same event told twice
@@ -590,7 +596,8 @@ class Dates(Kind):
             back = any(w in ("previous", "preceding", "before", "earlier") for w in words)
             n = _num(words[0]) or 1
             months = n if "month" in m.text.lower() else 0
-            days = n * (7 if "week" in m.text.lower() else 1)
+            low = m.text.lower()
+            days = n * (14 if "fortnight" in low else 7 if "week" in low else 1)
             e = self._apposition(text, m, ms)
             if e is None or not e.start or not e.end or e.kind not in ("date", "range", "weekday"):
                 continue
@@ -628,7 +635,7 @@ class Dates(Kind):
             expected = expected_from(p)
             span = Span(min(m.span.start, e.span.start), max(m.span.end, e.span.end))
             said = re.sub(r"\s+", " ", text[span.start:span.end])
-            gap = _count(months, "month") if months else (_count(n, "week") if "week" in m.text.lower()
+            gap = _count(months, "month") if months else (_count(days // 7, "week") if days % 7 == 0 and days >= 7
                                                           else _count(days, "day"))
             msg = (f"'{said}' but {gap} {'before' if back else 'after'} {_describe(p)} "
                    f"is {fmt_date(expected)}")
