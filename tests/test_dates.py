@@ -448,6 +448,10 @@ D = dt.date
     ("Tomas Berg, 44, runs the farm.\n\nHis neighbour Ana Lind was born in 1960.", D(2024, 8, 1), None),
     ("Smith, 45, hired Lopez last year. Lopez, 30, said he was born in 1994.", D(2024, 6, 9), None),
     ("He was born in 1950 in Oslo.\n\nHis wife, 70, runs the shop.", D(2024, 6, 5), None),
+    # "the 58-year-old defendant" may be someone new; "the 58-year-old said" goes on about the one named
+    ("Judge Ana Morales, who was born in 1960, presided.\n\nThe 58-year-old defendant said nothing.",
+     D(2024, 6, 5), None),
+    ("Ana Morales was born in 1960.\n\nThe 58-year-old said nothing.", D(2024, 6, 5), "58-year-old"),
     # one surname, two people: neither is sure
     ("Carl Weiss, 40, met Jonas Weiss on Monday.\n\nWeiss was born in 1950.", D(2024, 8, 1), None),
     # an age at another time, an age at death, words inside a quotation

@@ -662,6 +662,10 @@ _NAME_AFTER_AGE = re.compile(r"\s+(?:(?!(?:of|at|for|from|in|with|and|who|said|w
                              r"to|on|by)\b)[a-z][a-z-]*(?<!ed)\s+){0,2}"
                              r"(?P<name>(?:" + _NAME_WORD + r"){0,3}[A-Z][\w-]+)(?![\w'’-])(?!\s*['’]s)")
 _PRONOUN = re.compile(r"[Hh]e|[Ss]he")
+_ROLE_NEXT = re.compile(r"\s+([a-z][a-z-]*)")
+_VERBISH = re.compile(r"[a-z]+(?:ed|es)|said|says|won|was|is|has|had|made|told|scored|became|took|left|lost|ran|came|"
+                      r"went|got|gave|saw|led|met|beat|hit|set|put|fell|rose|will|would|could|can|did|does|who|and|"
+                      r"also|now|then|still|later|first")
 _BORN_WORD = re.compile(r"(?<![-\w])[Bb]orn\b")
 # "turned 50", "will turn 50": the subject right before the verb
 _TURN_SUBJECT = re.compile(_NAME_END + r"(?:,\s*who)?\s+$")
@@ -809,7 +813,7 @@ class People:
             nm = _NAME_AFTER_AGE.match(self.text, m.span.end, self._sentence_end(m))
             if nm:
                 return self.key(nm.group("name"))
-            if re.fullmatch(r"\s*[Tt]he\s+", head):
+            if re.fullmatch(r"\s*[Tt]he\s+", head) and not self.role_follows(m):
                 return self.antecedent(m, s0)      # "The 45-year-old said ..." opens its sentence
             return None
         if m.text.endswith("old"):
@@ -820,6 +824,12 @@ class People:
             if re.search(r"(?:^|\W)(?:[Hh]e|[Ss]he)\s+is\s+(?:now\s+)?$", head):
                 return self.antecedent(m, m.span.start)
         return None
+
+    def role_follows(self, m: DateMention) -> bool:
+        """"the 58-year-old defendant": a role noun after the age may bring in someone new, where "the
+        58-year-old said" or "the 58-year-old, who" goes on about the person just named."""
+        nxt = _ROLE_NEXT.match(self.text, m.span.end)
+        return bool(nxt) and not _VERBISH.fullmatch(nxt.group(1))
 
     def of_turn(self, m: DateMention) -> str | None:
         """Whose birthday "turned 50" reports."""

@@ -873,6 +873,8 @@ class Dates(Kind):
                 ka, kb = who_aged.get(id(a)), who_born.get(id(b))
                 if ka is not None and kb is not None and (ka != kb or ka.startswith("?")):
                     continue  # named as two different people, or by a name two people share
+                if kb is not None and ka is None and people is not None and people.role_follows(a):
+                    continue  # a named person's birth date, and "the 58-year-old defendant": maybe another
                 if self._age_of_another_time(a, ms, ref):
                     continue
                 if a.number in expected:
