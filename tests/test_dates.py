@@ -617,6 +617,12 @@ def test_one_slip_in_a_clean_article_is_found(index: int, written: str, slip: st
     # the day something was said, and an event word inside a name, date no event
     ("The Vote Monitoring Office said on Monday that counting was slow.\n\nObservers at the office said on "
      "26 April that the vote count had stalled.", None),
+    # the event word nearest the date decides the kind; a possessor is not the one the event befell
+    ("The election in the province was held on 24 April.\n\nCounting of the province's election ballots began "
+     "on 25 April.", None),
+    ("Police arrested the suspect on 24 April.\n\nThe suspect's brother was arrested on 26 April.", None),
+    ("Police arrested the suspect on 24 April.\n\nThe suspect has been held in custody since 26 April.", "26 April"),
+    ("Police arrested the suspect on 24 April.\n\nThe suspect has been held in custody since 24 April.", None),
 ])
 def test_weekday_alone_and_reported_days_for_one_event(text: str, bad: str | None) -> None:
     assert matches(text, D(2024, 5, 2)) == ([bad] if bad else [])

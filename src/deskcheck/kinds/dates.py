@@ -143,6 +143,25 @@ according statement police report reports reported announced including around ag
 among across along within without toward towards because while still already""".split())
 
 
+def _nearest_event(near: str) -> set[str]:
+    """The kind of event named by the event word nearest the date ("counting of the ballots began on":
+    a start, not a vote); a bare "held" or "took place" takes its kind from the nouns around it
+    ("the first round, held on")."""
+    cut = near.index(" | ")
+    found: list[tuple[int, str]] = []
+    for name, pat in _EVENT_CLASSES:
+        for mt in pat.finditer(near):
+            # before the date, nearer is later in the text; after it, nearer is earlier
+            found.append((cut - mt.end() if mt.end() <= cut else mt.start() - cut + 1000, name))
+    if not found:
+        return set()
+    best = min(d for d, _ in found)
+    classes = {name for d, name in found if d == best}
+    if classes == {"meeting"}:
+        classes |= {name for _d, name in found}
+    return classes
+
+
 def _num(word: str) -> int | None:
     w = word.lower()
     if w.isdigit():
@@ -800,14 +819,16 @@ class Dates(Kind):
         words_before = [w for j, w in enumerate(text[lead:m.span.start].split())
                         if not (w[:1].isupper() and (j > 0 or lead > s0))]
         near = " ".join(words_before[-12:]) + " | " + " ".join(w for w in after.split()[:4] if not w[:1].isupper())
-        classes = {name for name, pat in _EVENT_CLASSES if pat.search(near)}
+        classes = _nearest_event(near)
         if re.search(r"\bsince\s+(?:the\s+)?$", before, re.IGNORECASE):
             classes.add("start")      # "since 22 November": the day it began
             if _CUSTODY.search(near):
                 classes.add("arrest")
         # what the event happened to may sit anywhere in the sentence ("The protests, which have gone
         # on since ..."); "a fire broke out" introduces a new one, so indefinite subjects are left out
-        words = [w.lower() for w in re.findall(r"[A-Za-z][a-z]*", text[max(s0, m.span.start - 160):min(s1, m.span.end + 60)])]
+        window = text[max(s0, m.span.start - 160):min(s1, m.span.end + 60)]
+        words = [w.lower() for w in re.findall(r"[A-Za-z][a-z]*", window)]
+        possessed = {w.lower() for w in re.findall(r"([A-Za-z][a-z]*)['’]s\b", window)}
         topic, fresh = set(), set()
         for i, w in enumerate(words):
             if len(w) < 3:
@@ -816,6 +837,8 @@ class Dates(Kind):
             topic.add(stem)
             if "a" in words[max(0, i - 2):i] or "an" in words[max(0, i - 2):i]:
                 fresh.add(stem)       # "a fire", "a textile warehouse"
+            if i + 1 < len(words) and words[i + 1] == "s" or w in possessed:
+                fresh.add(stem)       # "the suspect's brother": about the brother, not the suspect
         return classes, topic - _COMMON - _EVENT_WORDS - _CALENDAR, fresh
 
     # -- ages and anniversaries -----------------------------------------------------------------
