@@ -265,6 +265,32 @@ def given_variant_pair(a_form: str, b_form: str) -> bool:
     return not (_given_gendered(a, b) or _extension(a, b) or _extension(b, a))
 
 
+def distinct_given(a_form: str, b_form: str) -> bool:
+    """Two given names that are names in their own right (Clara/Claire, Katherine/Kathryn,
+    John/Joan), not one name spelled two ways (Mikheil/Mikhail, Jonathan/Jonathon,
+    Catherine/Katherine): they end differently, or are too short to tell. Such a pair on one
+    surname is one person only when the article says so (see `group_names`)."""
+    a, b = fold(a_form), fold(b_form)
+    if a == b:
+        return False
+    # a transliteration changes the inside of a name (Mikheil/Mikhail, Aleksandr/Alexander) and
+    # at most swaps a final i/y (Nikolai/Nikolay); another ending is another name
+    if a[-1:].replace("y", "i") != b[-1:].replace("y", "i"):
+        return True
+    if min(len(a), len(b)) <= 3:
+        return True
+    # a respelling swaps a vowel for a vowel (Jonathan/Jonathon) or a consonant for one that
+    # sounds alike (Catherine/Katherine); a consonant where the other has a vowel is another
+    # name (John/Joan)
+    if len(a) != len(b):
+        return False
+    swaps = [(x, y) for x, y in zip(a, b) if x != y]
+    return len(swaps) == 1 and (swaps[0][0] in _VOWELS) != (swaps[0][1] in _VOWELS)
+
+
+_VOWELS = frozenset("aeiouy")
+
+
 # --- mentions ---------------------------------------------------------------------------------
 
 @dataclass(frozen=True, slots=True)
@@ -594,7 +620,9 @@ def group_names(doc: Document, ms: list[Mention], distinct: frozenset[str] = fro
             for i, a in enumerate(forms):
                 guf.find(a)
                 for b in forms[i + 1:]:
-                    if given_variant_pair(a, b) or frozenset((a, b)) in forced_set:
+                    if frozenset((a, b)) in forced_set or (
+                            given_variant_pair(a, b)
+                            and (not distinct_given(a, b) or _one_person(doc, ms, pos_occ, a, b, surnames))):
                         guf.union(a, b)
             sub: dict[object, NameGroup] = {}
             for o in pos_occ:
@@ -603,6 +631,29 @@ def group_names(doc: Document, ms: list[Mention], distinct: frozenset[str] = fro
             groups.extend(sub.values())
     groups.extend(spacing_groups(doc, ms))
     return groups
+
+
+# words that introduce a second member of a family: "her sister Claire", "his son"
+_KIN = regex.compile(r"\b(?:wife|husband|partner|widow|widower|sister|brother|daughter|son|mother|father|"
+                     r"aunt|uncle|niece|nephew|cousin|twin|sibling|grand\w*|mum|mom|dad|children|"
+                     r"family|relative|related|siblings|sisters|brothers|daughters|sons)\b", regex.I)
+
+
+def _one_person(doc: Document, ms: list[Mention], occ: list[Occurrence], a: str, b: str,
+                surnames: tuple[str, ...]) -> bool:
+    """Evidence that two given names which are names in their own right (Clara/Claire) on one
+    surname are one person misspelled: both carry the same title or role ("Judge Katherine
+    Morales" ... "Judge Kathryn Morales"); or the article calls someone by the bare surname, as
+    it would not with two people of that name, and never mentions a relative."""
+    titles = {f: {o.mention.title for o in occ if o.token.form == f} - {""} for f in (a, b)}
+    if titles[a] & titles[b]:
+        return True
+    if not any(len(m.tokens) == 1 and m.tokens[0].form in surnames for m in ms):
+        return False
+    blocks = {o.mention.block for o in occ}
+    blocks.update(m.block for m in ms if m.tokens[-1].form in surnames)
+    return not any(_KIN.search(doc.text, b.span.start, b.span.end)
+                   for b in doc.blocks if b.index in blocks)
 
 
 def mention_surface(doc: Document, m: Mention) -> str:

@@ -95,6 +95,9 @@ class Names(Kind):
     # -- consistency ------------------------------------------------------------------------
 
     def _consistency(self, ctx: Context, groups: list[NameGroup], house: HouseList) -> Iterable[Hit]:
+        # every misspelt word first, then one finding per mention: a person's name is reported
+        # whole ("Mikhail Tsereteli", not "Mikhail"), with one fix for all its misspelt words
+        edits: list[_Edit] = []
         for g in groups:
             if len(g.forms) < 2:
                 continue
@@ -108,13 +111,12 @@ class Names(Kind):
                 for o in occs:
                     if _kept(ctx, o, entry_keep):
                         continue
-                    fix = prefix_of(o) + preferred
                     rel = related if form != shown else tuple(
                         Related(x.token.span, f"'{other}' here") for x in g.forms[other])
-                    yield Hit(o.token.span,
-                              self.message(form, _times(len(occs)), other, _times(len(g.forms[other])),
-                                           preferred, reason),
-                              (fix,), rel)
+                    message = self.message(form, _times(len(occs)), other, _times(len(g.forms[other])),
+                                           preferred, reason)
+                    edits.append(_Edit(o, prefix_of(o) + preferred, message, rel))
+        yield from _by_mention(ctx, edits)
 
     # -- house ------------------------------------------------------------------------------
 
@@ -170,6 +172,47 @@ class Names(Kind):
             reason = f"the archive's usual spelling: {used_by} of {total} articles that use the name"
             for o in occs:
                 yield Hit(o.token.span, self.message(form, preferred, reason), (prefix_of(o) + preferred,))
+
+
+@dataclass(frozen=True)
+class _Edit:
+    occ: Occurrence
+    fix: str                     # what replaces the occurrence's text
+    message: str
+    related: tuple[Related, ...]
+
+
+def _whole_name(o: Occurrence) -> bool:
+    """A word of a person's full name (given name or surname): reported as the whole name."""
+    return o.role in ("given", "head") and o.mention.person_like
+
+
+def _by_mention(ctx: Context, edits: list[_Edit]) -> Iterable[Hit]:
+    """One hit per edit, except that the edits inside one person's full name become one hit
+    spanning the name as written (possessive excluded), whose fix rewrites every misspelt word:
+    editors and the fix command see "Mikhail Tsereteli -> Mikheil Tsereteli", and two fixes
+    never overlap. A whole-name or organisation finding swallows word findings inside it."""
+    wide = [e.occ.token.span for e in edits if e.occ.role in ("mention", "phrase")]
+    by_name: dict[Span, list[_Edit]] = {}
+    for e in edits:
+        span = e.occ.token.span
+        if e.occ.role not in ("mention", "phrase") and any(
+                w.start <= span.start and span.end <= w.end for w in wide):
+            continue
+        if _whole_name(e.occ):
+            by_name.setdefault(e.occ.mention.span, []).append(e)
+        else:
+            yield Hit(span, e.message, (e.fix,), e.related)
+    for span, group in sorted(by_name.items(), key=lambda kv: kv[0].start):
+        group.sort(key=lambda e: e.occ.token.span.start)
+        fixed, pos = [], span.start
+        for e in group:
+            fixed.append(ctx.text[pos:e.occ.token.span.start])
+            fixed.append(e.fix)
+            pos = e.occ.token.span.end
+        fixed.append(ctx.text[pos:span.end])
+        related = tuple(dict.fromkeys(r for e in group for r in e.related))
+        yield Hit(span, " ".join(e.message for e in group), ("".join(fixed),), related)
 
 
 def _house_reason(note: str) -> str:
