@@ -230,6 +230,35 @@ def test_surname_variant_spans_the_full_name() -> None:
     assert [(f.match, f.suggestions) for f in findings(text)] == [("O'Neil", ("O'Neill",))]
 
 
+@pytest.mark.parametrize("major, minor", [
+    ("Lesotho Meteorological Service Agency", "Lesotho Meteorology Service Agency"),
+    ("National Statistical Office of Malawi", "National Statistics Office of Malawi"),
+    ("Pacific Fisheries Organisation Council", "Pacific Fisheries Organization Council"),
+])
+def test_organisation_name_with_one_word_in_another_form(major: str, minor: str) -> None:
+    text = (f"The {major} issued a warning on Friday.\n\n"
+            f"Officials at the {major} said the figures were provisional.\n\n"
+            f"A spokesman for the {minor} declined to comment.")
+    fs = findings(text)
+    # the minority name, whole, with the usual one as the fix
+    assert [(f.match, f.position.line, f.suggestions) for f in fs] == [(minor, 5, (major,))]
+
+
+@pytest.mark.parametrize("text", [
+    # other bodies: the word that differs is the organisation word, or a place or demonym
+    "The Defence Ministry and the Defence Department both replied. Defence Ministry staff left.",
+    "The Central Bank of Nigeria cut rates; the Central Bank of Niger held them.",
+    "The Kenya Wildlife Service Board met the Kenyan Wildlife Service Board.",
+    # two committees whose names share a stem but not a word
+    "The International Affairs Committee met before the Internal Affairs Committee did.",
+    "The Eastern Regional Council and the Western Regional Council merged.",
+    # one name, one spelling, different contexts
+    "The Kenya Meteorological Department said rain would ease. Kenya Meteorological Department staff agreed.",
+])
+def test_organisations_that_are_not_variants(text: str) -> None:
+    assert findings(text) == []
+
+
 # --- do-not-merge cases in articles ----------------------------------------------------------------
 
 @pytest.mark.parametrize("text", [

@@ -456,7 +456,8 @@ def mentions(doc: Document) -> list[Mention]:
 class Occurrence:
     token: NameToken
     mention: Mention
-    role: str                  # "head" (surname, place, agency), "given", or "mention" (a whole name)
+    role: str                  # "head" (surname, place, agency), "given", "mention" (a whole name) or
+                               # "phrase" (an organisation's name of several words)
 
 
 @dataclass
@@ -630,6 +631,7 @@ def group_names(doc: Document, ms: list[Mention], distinct: frozenset[str] = fro
                 g.forms.setdefault(o.token.form, []).append(o)
             groups.extend(sub.values())
     groups.extend(spacing_groups(doc, ms))
+    groups.extend(phrase_groups(doc, ms))
     return groups
 
 
@@ -684,6 +686,92 @@ def spacing_groups(doc: Document, ms: list[Mention]) -> list[NameGroup]:
             g.forms[occs[0].token.form] = occs
         out.append(g)
     return out
+
+
+# lowercase words that join the parts of an organisation's name ("Ministry of Health")
+_JOINERS = regex.compile(r"\s(?:of|for|on|of the|for the)\s")
+# endings that make another form of one word (Meteorology/Meteorological, Economy/Economic);
+# demonym endings (Kenya/Kenyan, Niger/Nigeria) are left out on purpose: those are other names
+_DERIVATIONS = frozenset({"", "al", "ical", "ic", "ics", "y", "ist", "ism", "e", "es", "s", "ed", "ing",
+                          "ation", "ory", "ary", "ive", "ial", "ally", "ly"})
+PHRASE_MIN_WORDS = 3
+
+
+def derived_pair(a_form: str, b_form: str) -> bool:
+    """Two forms of one ordinary word, as an organisation's name may be written with either:
+    a derivation (Meteorology/Meteorological) or a spelling (Defence/Defense,
+    Organisation/Organization). One of them must be a dictionary word: two proper names that
+    share a stem are other names (Kenya/Kenyan, Niger/Nigeria)."""
+    a, b = fold(a_form), fold(b_form)
+    if a == b or not (is_common_lowercase(a_form) or is_common_lowercase(b_form)):
+        return False
+    p = 0
+    while p < min(len(a), len(b)) and a[p] == b[p]:
+        p += 1
+    if p >= 5 and p >= 0.6 * min(len(a), len(b)) and a[p:] in _DERIVATIONS and b[p:] in _DERIVATIONS:
+        return True
+    return min(len(a), len(b)) >= 6 and _edit_distance(a, b) == 1
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    span: Span
+    words: tuple[NameToken, ...]
+    joiners: tuple[str, ...]
+    mention: Mention
+
+
+def _phrases(doc: Document, ms: list[Mention]) -> list[_Phrase]:
+    """Multi-word organisation names: mentions, joined by "of"/"for" ("Ministry of Health"),
+    with at least one organisation or place word (Department, Agency, Council)."""
+    text = doc.text
+    out: list[_Phrase] = []
+    i = 0
+    while i < len(ms):
+        j = i
+        joiners: list[str] = []
+        while j + 1 < len(ms) and ms[j + 1].block == ms[i].block:
+            gap = text[ms[j].span.end:ms[j + 1].span.start]
+            if not _JOINERS.fullmatch(gap):
+                break
+            joiners.append(" ".join(gap.split()))
+            j += 1
+        words = tuple(t for m in ms[i:j + 1] for t in m.tokens)
+        if len(words) >= PHRASE_MIN_WORDS and any(t.key in GENERIC for t in words):
+            out.append(_Phrase(Span(ms[i].span.start, ms[j].span.end), words, tuple(joiners), ms[i]))
+        i = j + 1
+    return out
+
+
+def phrase_groups(doc: Document, ms: list[Mention]) -> list[NameGroup]:
+    """An organisation's name written two ways where one word takes another form: "Kenya
+    Meteorological Department" / "Kenya Meteorology Department". Every other word, and the
+    words joining them, must agree, and the word that differs is not the organisation word
+    itself ("Defence Ministry" and "Defence Department" are two bodies)."""
+    phrases = _phrases(doc, ms)
+    surface = {p: " ".join(doc.text[p.span.start:p.span.end].split()) for p in phrases}
+    buckets: dict[tuple, list[_Phrase]] = {}
+    for p in phrases:
+        keys = tuple(t.key for t in p.words)
+        for i, t in enumerate(p.words):
+            if t.key not in GENERIC:
+                buckets.setdefault((p.joiners, keys[:i], keys[i + 1:]), []).append(p)
+    uf = _UnionFind()
+    for (_joiners, before, _after), members in buckets.items():
+        i = len(before)
+        for x, a in enumerate(members):
+            for b in members[x + 1:]:
+                wa, wb = a.words[i], b.words[i]
+                if wa.key != wb.key and wb.key not in GENERIC and derived_pair(wa.form, wb.form):
+                    uf.union(surface[a], surface[b])
+    groups: dict[object, NameGroup] = {}
+    for p in phrases:
+        if surface[p] not in uf.parent:
+            continue
+        g = groups.setdefault(uf.find(surface[p]), NameGroup("phrase"))
+        token = NameToken(surface[p], p.span, surface[p], fold(surface[p]), False)
+        g.forms.setdefault(surface[p], []).append(Occurrence(token, p.mention, "phrase"))
+    return [g for g in groups.values() if len(g.forms) >= 2]
 
 
 # --- house names lists ------------------------------------------------------------------------

@@ -247,6 +247,8 @@ def groups_for(ctx: Context, ms: list, house: HouseList) -> list[NameGroup]:
 
 def house_form(g: NameGroup, form: str, house: HouseList) -> tuple[str, str, tuple[str, ...]] | None:
     """(preferred form, note, kept phrases) when the house list has this name."""
+    if g.role == "phrase":
+        return None
     if g.role == "mention":
         hit = house.mentions.get(form.lower())
     elif g.role == "head":
