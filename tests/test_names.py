@@ -194,6 +194,18 @@ def test_given_name_respelt_for_one_person(first: str, later: str) -> None:
     assert fs[0].suggestions == (f"{first} Vardanyan",)
 
 
+def test_middle_initial_stays_inside_the_name() -> None:
+    text = ("Federal Judge Katherine T. Quintero opened the trial.\n\n"
+            "Quintero said the jury would sit on Fridays. Judge Kathryn Quintero adjourned.")
+    # without the initial inside it, "Katherine" would be no one's given name
+    assert mention_texts(text)[:2] == ["Katherine Quintero", "Quintero"]
+    fs = findings(text)
+    assert [(f.match, f.suggestions) for f in fs] == [("Kathryn Quintero", ("Katherine Quintero",))]
+    # the initial is kept when the name with it is the one reported
+    fs = findings("Judge Kathryn T. Quintero spoke. Judge Katherine Quintero ruled. Judge Katherine Quintero left.")
+    assert [(f.match, f.suggestions) for f in fs] == [("Kathryn T. Quintero", ("Katherine T. Quintero",))]
+
+
 def test_names_in_their_own_right_need_evidence_of_one_person() -> None:
     # Kathryn is not just another spelling of Katherine: the same title makes it one judge
     text = ("Judge Katherine Oyelaran opened the hearing.\n\n"

@@ -365,6 +365,10 @@ def _sentence_starts(doc: Document) -> list[int]:
     return sorted(set(starts))
 
 
+# after a one-letter word: a full stop, one space and a capitalised word (an initial)
+_INITIAL = regex.compile(r"\.[ \u00a0](?=\p{Lu}\p{Ll})")
+
+
 def _make_token(text: str, start: int, end: int) -> NameToken:
     word = text[start:end]
     form = core(word)
@@ -407,6 +411,10 @@ def _block_mentions(doc: Document, block_start: int, block_end: int, block_index
             title = ""
         if lower in PARTICLES and word.islower():
             # a particle continues a run ("Mohammed bin Salman"), or may start one ("de Gaulle")
+            continue
+        if run and len(word) == 1 and word.isupper() and _INITIAL.match(text, end):
+            # a middle initial ("Katherine M. Morales") stays inside the name it sits in
+            prev_end = end + 1
             continue
         name_word = _is_name_word(word) and not (shouting and word.isupper())
         if name_word and lower in TITLES:
