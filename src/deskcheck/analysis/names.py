@@ -274,8 +274,9 @@ def distinct_given(a_form: str, b_form: str) -> bool:
     if a == b:
         return False
     # a transliteration changes the inside of a name (Mikheil/Mikhail, Aleksandr/Alexander) and
-    # at most swaps a final i/y (Nikolai/Nikolay); another ending is another name
-    if a[-1:].replace("y", "i") != b[-1:].replace("y", "i"):
+    # at most respells its last sound (Nikolai/Nikolay, Eric/Erik, Sara/Sarah); another ending
+    # is another name
+    if _last_sound(a) != _last_sound(b):
         return True
     if min(len(a), len(b)) <= 3:
         return True
@@ -289,6 +290,12 @@ def distinct_given(a_form: str, b_form: str) -> bool:
 
 
 _VOWELS = frozenset("aeiouy")
+
+
+def _last_sound(key: str) -> str:
+    if len(key) > 3 and key[-1] == "h" and key[-2] in _VOWELS:
+        key = key[:-1]          # a silent final h: Sarah, Abdullah, Hannah
+    return {"y": "i", "k": "c"}.get(key[-1:], key[-1:])
 
 
 # --- mentions ---------------------------------------------------------------------------------
@@ -573,6 +580,17 @@ def group_names(doc: Document, ms: list[Mention], distinct: frozenset[str] = fro
             given_of.setdefault(m.tokens[-1].form, set()).update(t.key for t in m.tokens[:-1])
         if m.title:
             titles_of.setdefault(m.tokens[-1].form, set()).add(m.title)
+    # forms only ever seen before another name word, and the words they precede ("Michelle" in
+    # "Michelle Grey", whose dictionary-word surname hides that she is a person)
+    before: dict[str, set[str]] = {}
+    alone: set[str] = set()
+    for o in heads:
+        toks = o.mention.tokens
+        i = toks.index(o.token)
+        if i == len(toks) - 1:
+            alone.add(o.token.form)
+        else:
+            before.setdefault(o.token.form, set()).add(toks[i + 1].key)
     side_by_side = _coordinated(doc, ms)
     uf = _UnionFind()
     forced_set = {frozenset(p) for p in forced}
@@ -587,6 +605,9 @@ def group_names(doc: Document, ms: list[Mention], distinct: frozenset[str] = fro
         ta, tb = titles_of.get(a, set()), titles_of.get(b, set())
         if (ta & MALE_TITLES and tb & FEMALE_TITLES) or (ta & FEMALE_TITLES and tb & MALE_TITLES):
             return True
+        if (a not in alone and b not in alone and before.get(a, set()) & before.get(b, set())
+                and distinct_given(a, b)):
+            return True     # Mitchell Grey and Michelle Grey: given names of their own, two people
         return False
 
     def same_person(a: str, b: str) -> bool:
@@ -649,17 +670,27 @@ _KIN = regex.compile(r"\b(?:wife|husband|partner|widow|widower|sister|brother|da
                      r"family|relative|related|siblings|sisters|brothers|daughters|sons)\b", regex.I)
 
 
+# a name followed by an appositive introduces its bearer: ", 34,", ", the physio,", ", who ..."
+_APPOSITIVE = regex.compile(r"(?:['’]s)?,\s+(?:\d|(?:a|an|the|who|whose|his|her|their|one|another|also)\b)")
+
+
 def _one_person(doc: Document, ms: list[Mention], occ: list[Occurrence], a: str, b: str,
                 surnames: tuple[str, ...]) -> bool:
     """Evidence that two given names which are names in their own right (Clara/Claire) on one
     surname are one person misspelled: both carry the same title or role ("Judge Katherine
     Morales" ... "Judge Kathryn Morales"); or the article calls someone by the bare surname, as
-    it would not with two people of that name, and never mentions a relative."""
+    it would not with two people of that name, introduces the later name as no one new (no
+    title, no appositive) and never mentions a relative."""
     titles = {f: {o.mention.title for o in occ if o.token.form == f} - {""} for f in (a, b)}
     if titles[a] & titles[b]:
         return True
     if not any(len(m.tokens) == 1 and m.tokens[0].form in surnames for m in ms):
         return False
+    first = {f: min(o.token.span.start for o in occ if o.token.form == f) for f in (a, b)}
+    later = a if first[a] > first[b] else b
+    if titles[later] or any(_APPOSITIVE.match(doc.text, o.mention.span.end)
+                            for o in occ if o.token.form == later):
+        return False     # the later name is introduced as someone new ("Claire Donnelly, the physio,")
     blocks = {o.mention.block for o in occ}
     blocks.update(m.block for m in ms if m.tokens[-1].form in surnames)
     return not any(_KIN.search(doc.text, b.span.start, b.span.end)
