@@ -250,6 +250,7 @@ def test_surname_variant_spans_the_full_name() -> None:
     ("Lesotho Meteorological Service Agency", "Lesotho Meteorology Service Agency"),
     ("National Statistical Office of Malawi", "National Statistics Office of Malawi"),
     ("Pacific Fisheries Organisation Council", "Pacific Fisheries Organization Council"),
+    ("Environment Agency", "Environmental Agency"),
 ])
 def test_organisation_name_with_one_word_in_another_form(major: str, minor: str) -> None:
     text = (f"The {major} issued a warning on Friday.\n\n"
@@ -268,6 +269,9 @@ def test_organisation_name_with_one_word_in_another_form(major: str, minor: str)
     # two committees whose names share a stem but not a word
     "The International Affairs Committee met before the Internal Affairs Committee did.",
     "The Eastern Regional Council and the Western Regional Council merged.",
+    # parties named for an idea and for its follower are two parties
+    "The National Party and the Nationalist Party both lost seats. The National Party conceded.",
+    "The Social Party and the Socialist Party split.",
     # one name, one spelling, different contexts
     "The Kenya Meteorological Department said rain would ease. Kenya Meteorological Department staff agreed.",
 ])

@@ -731,9 +731,9 @@ def spacing_groups(doc: Document, ms: list[Mention]) -> list[NameGroup]:
 _JOINERS = regex.compile(r"\s(?:of|for|on|of the|for the)\s")
 # endings that make another form of one word (Meteorology/Meteorological, Economy/Economic);
 # demonym endings (Kenya/Kenyan, Niger/Nigeria) are left out on purpose: those are other names
-_DERIVATIONS = frozenset({"", "al", "ical", "ic", "ics", "y", "ist", "ism", "e", "es", "s", "ed", "ing",
+_DERIVATIONS = frozenset({"", "al", "ical", "ic", "ics", "y", "e", "es", "s", "ed", "ing",
                           "ation", "ory", "ary", "ive", "ial", "ally", "ly"})
-PHRASE_MIN_WORDS = 3
+PHRASE_MIN_WORDS = 2
 
 
 def derived_pair(a_form: str, b_form: str) -> bool:
