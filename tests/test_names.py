@@ -207,6 +207,13 @@ def test_middle_initial_stays_inside_the_name() -> None:
     assert [(f.match, f.suggestions) for f in fs] == [("Kathryn T. Quintero", ("Katherine T. Quintero",))]
 
 
+def test_whole_name_span_leaves_out_acronyms_and_outlets() -> None:
+    text = ("Labour MP Ngozi Okonkwo opened the debate. Okonkwo said the bill was overdue.\n\n"
+            "Labour MP Ngozi Okonkow closed it. Okonkwo thanked members.")
+    fs = findings(text)
+    assert [(f.match, f.suggestions) for f in fs] == [("Ngozi Okonkow", ("Ngozi Okonkwo",))]
+
+
 def test_names_in_their_own_right_need_evidence_of_one_person() -> None:
     # Kathryn is not just another spelling of Katherine: the same title makes it one judge
     text = ("Judge Katherine Oyelaran opened the hearing.\n\n"

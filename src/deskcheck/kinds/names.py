@@ -16,8 +16,8 @@ from itertools import chain
 from pathlib import Path
 from typing import Iterable
 
-from ..analysis.names import (HouseList, NameGroup, Occurrence, group_names, load_house_lists, mention_surface,
-                              mentions)
+from ..analysis.names import (GENERIC, NAME_ENTRIES, HouseList, Mention, NameGroup, Occurrence, group_names,
+                              is_common_lowercase, is_dictionary_word, load_house_lists, mention_surface, mentions)
 from ..model import Hit, Related, Span
 from .base import Context, Kind
 
@@ -205,6 +205,7 @@ def _by_mention(ctx: Context, edits: list[_Edit]) -> Iterable[Hit]:
             yield Hit(span, e.message, (e.fix,), e.related)
     for span, group in sorted(by_name.items(), key=lambda kv: kv[0].start):
         group.sort(key=lambda e: e.occ.token.span.start)
+        span = Span(min(_name_start(group[0].occ.mention), group[0].occ.token.span.start), span.end)
         fixed, pos = [], span.start
         for e in group:
             fixed.append(ctx.text[pos:e.occ.token.span.start])
@@ -213,6 +214,20 @@ def _by_mention(ctx: Context, edits: list[_Edit]) -> Iterable[Hit]:
         fixed.append(ctx.text[pos:span.end])
         related = tuple(dict.fromkeys(r for e in group for r in e.related))
         yield Hit(span, " ".join(e.message for e in group), ("".join(fixed),), related)
+
+
+def _name_start(m: Mention) -> int:
+    """Where the person's own name begins inside a run of capitalised words: after an acronym, an
+    organisation word or a capitalised dictionary entry ("Labour MP Jane Smith", "Washington
+    Post Jane Smith", "American Jane Smith" are all "Jane Smith")."""
+    start = m.tokens[-1].span.start
+    for t in reversed(m.tokens[:-1]):
+        if ((len(t.text) > 1 and t.text.isupper()) or t.key in GENERIC
+                or (is_dictionary_word(t.text) and t.text[0].isupper() and t.text not in NAME_ENTRIES
+                    and not is_common_lowercase(t.text))):
+            break
+        start = t.span.start
+    return start
 
 
 def _house_reason(note: str) -> str:
