@@ -214,6 +214,18 @@ def test_whole_name_span_leaves_out_acronyms_and_outlets() -> None:
     assert [(f.match, f.suggestions) for f in fs] == [("Ngozi Okonkow", ("Ngozi Okonkwo",))]
 
 
+def test_surname_that_is_also_a_word() -> None:
+    # "Brown" used alone as a name ("Brown's lawyer") makes "Mikheil Brown" a person's full name
+    text = ("Mikheil Brown was detained on Monday.\n\nBrown's lawyer objected. Mikhail Brown denied the charge.")
+    assert [(f.match, f.suggestions) for f in findings(text)] == [("Mikhail Brown", ("Mikheil Brown",))]
+    # sisters of that name stay two people
+    text = "Clara Black runs the bakery. Her sister, Claire Black, keeps the books. Black said rents had doubled."
+    assert findings(text) == []
+    # a place with an ordinary last word is no person: its first word is still compared alone
+    text = "Rockets hit the Gaza Strip. The Strip was dark. Gazza Strip residents fled."
+    assert [f.match for f in findings(text)] == ["Gazza"]
+
+
 def test_names_in_their_own_right_need_evidence_of_one_person() -> None:
     # Kathryn is not just another spelling of Katherine: the same title makes it one judge
     text = ("Judge Katherine Oyelaran opened the hearing.\n\n"

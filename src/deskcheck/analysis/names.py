@@ -23,7 +23,7 @@ listed side by side ("Latvia and Lithuania"). Context decides the rest:
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
@@ -317,6 +317,7 @@ class Mention:
     block_kind: str
     title: str = ""            # the title word just before the name, lowercased ("president")
     sentence_start: bool = False
+    surname_alone: bool = False   # the last word is also used alone as a name ("Mr Brown", "Trump said")
 
     @property
     def text(self) -> str:
@@ -324,8 +325,11 @@ class Mention:
 
     @property
     def person_like(self) -> bool:
-        """Several words, the last one not a place/organisation word: given names + surname."""
-        return len(self.tokens) >= 2 and self.tokens[-1].key not in GENERIC and not self.tokens[-1].common
+        """Several words, the last one not a place/organisation word: given names + surname. A last
+        word that is also an ordinary word (Brown, Trump, Black) is a surname only when the
+        article also uses it alone as a name."""
+        return (len(self.tokens) >= 2 and self.tokens[-1].key not in GENERIC
+                and (not self.tokens[-1].common or (self.surname_alone and not self.tokens[-2].common)))
 
 
 NAME_BLOCKS = frozenset({"title", "heading", "paragraph", "list", "blockquote", "caption", "metadata", "table"})
@@ -462,7 +466,36 @@ def mentions(doc: Document) -> list[Mention]:
         if block.kind not in NAME_BLOCKS:
             continue
         out.extend(_block_mentions(doc, block.span.start, block.span.end, block.index, block.kind, starts))
-    return out
+    return _mark_surnames(doc, out)
+
+
+# what follows a surname used alone: a possessive or a reporting verb
+_SURNAME_USE = (r"(?:['’]s\b|,?\s+(?:said|says|told|added|asked|wrote|replied|insisted|argued|denied|"
+                r"declined|noted|stressed|warned|explained|admitted|claimed|testified)\b)")
+
+
+def _mark_surnames(doc: Document, ms: list[Mention]) -> list[Mention]:
+    """Mark the names whose last word, an ordinary word, the article also uses alone as a name:
+    with a title ("Mr Brown") or mid-sentence and not after "the" ("Brown said", but not "the
+    Strip")."""
+    alone: set[str] = set()
+    for m in ms:
+        if len(m.tokens) != 1 or not m.tokens[0].common:
+            continue
+        before = doc.text[max(0, m.span.start - 4):m.span.start].lower()
+        if m.title or not (m.sentence_start or m.block_kind in ("title", "heading") or before == "the "):
+            alone.add(m.tokens[0].form)
+    # at a sentence start an ordinary word is no mention at all; what follows it still tells:
+    # "Brown said", "Black's lawyer"
+    wanted = {m.tokens[-1].form for m in ms if len(m.tokens) >= 2 and m.tokens[-1].common} - alone
+    for form in wanted:
+        pattern = regex.compile(r"(?<![\p{L}\-])" + regex.escape(form) + _SURNAME_USE)
+        if pattern.search(doc.text):
+            alone.add(form)
+    if not alone:
+        return ms
+    return [replace(m, surname_alone=True) if len(m.tokens) >= 2 and m.tokens[-1].form in alone else m
+            for m in ms]
 
 
 # --- grouping ---------------------------------------------------------------------------------
