@@ -244,6 +244,9 @@ def test_names_in_their_own_right_need_evidence_of_one_person() -> None:
     # nothing says they are one person
     "Clara Donnelly opened the bakery in 2010. Claire Donnelly, a customer, said she came every day.",
     "John Avery chairs the trust. Joan Avery, a volunteer, said the garden needed rain.",
+    # spelled alike, but introduced as a relative
+    "Katherine Lowe chairs the union branch. Her sister-in-law, Catherine Lowe, is its treasurer.",
+    "Katherine Lowe chairs the union branch. Catherine Lowe, her sister, keeps the accounts. Lowe said so.",
     "Mitchell Garvey coaches the side; Michelle Garvey, the physio, said the squad was fit. Garvey agreed.",
     # the same with a surname that is also a word, so not known to be a surname
     "Mitchell Grey coaches the side; Michelle Grey, the physio, said the squad was fit.",

@@ -684,7 +684,7 @@ def group_names(doc: Document, ms: list[Mention], distinct: frozenset[str] = fro
                 guf.find(a)
                 for b in forms[i + 1:]:
                     if frozenset((a, b)) in forced_set or (
-                            given_variant_pair(a, b)
+                            given_variant_pair(a, b) and not _relative(doc, pos_occ, a, b)
                             and (not distinct_given(a, b) or _one_person(doc, ms, pos_occ, a, b, surnames))):
                         guf.union(a, b)
             sub: dict[object, NameGroup] = {}
@@ -705,6 +705,28 @@ _KIN = regex.compile(r"\b(?:wife|husband|partner|widow|widower|sister|brother|da
 
 # a name followed by an appositive introduces its bearer: ", 34,", ", the physio,", ", who ..."
 _APPOSITIVE = regex.compile(r"(?:['’]s)?,\s+(?:\d|(?:a|an|the|who|whose|his|her|their|one|another|also)\b)")
+
+
+def _relative(doc: Document, occ: list[Occurrence], a: str, b: str) -> bool:
+    """The later of two given names is introduced as a relative ("her sister-in-law, Catherine
+    Lowe", "Catherine Lowe, his wife,"): two people, however alike the names are spelled."""
+    first = {f: min(o.token.span.start for o in occ if o.token.form == f) for f in (a, b)}
+    later = a if first[a] > first[b] else b
+    text = doc.text
+    for o in occ:
+        if o.token.form != later:
+            continue
+        start, end = o.mention.span.start, o.mention.span.end
+        before = text[max(0, start - 30):start]
+        before = before[max(before.rfind("."), before.rfind(";")) + 1:]
+        if _KIN.search(before):
+            return True
+        after = _APPOSITIVE.match(text, end)
+        if after:
+            close = text.find(",", after.end(), after.end() + 60)
+            if _KIN.search(text, end, close if close != -1 else after.end() + 60):
+                return True
+    return False
 
 
 def _one_person(doc: Document, ms: list[Mention], occ: list[Occurrence], a: str, b: str,
