@@ -273,6 +273,9 @@ def test_surname_variant_spans_the_full_name() -> None:
     ("National Statistical Office of Malawi", "National Statistics Office of Malawi"),
     ("Pacific Fisheries Organisation Council", "Pacific Fisheries Organization Council"),
     ("Environment Agency", "Environmental Agency"),
+    ("Uganda National Meteorological Authority", "Uganda National Meteorology Authority"),
+    ("Department of Meteorological Services", "Department of Meteorology Services"),
+    ("Harbour Trade Centre", "Harbour Trade Center"),
 ])
 def test_organisation_name_with_one_word_in_another_form(major: str, minor: str) -> None:
     text = (f"The {major} issued a warning on Friday.\n\n"
@@ -294,6 +297,8 @@ def test_organisation_name_with_one_word_in_another_form(major: str, minor: str)
     # parties named for an idea and for its follower are two parties
     "The National Party and the Nationalist Party both lost seats. The National Party conceded.",
     "The Social Party and the Socialist Party split.",
+    # one service and several are not spellings of one word
+    "The Kenya Wildlife Service said the park was shut. The Kenya Wildlife Services fund paid.",
     # one name, one spelling, different contexts
     "The Kenya Meteorological Department said rain would ease. Kenya Meteorological Department staff agreed.",
 ])

@@ -82,6 +82,8 @@ force forces guard police service services region province county district city 
 state states republic kingdom republic front movement alliance foundation trust centre center
 hall house tower initiative program programme project times post daily monitor journal review
 herald gazette telegraph tribune press network television radio channel airlines airways
+authority authorities administration bureau directorate organisation organization board
+institution secretariat tribunal society command division unit corps council councils
 """.split())
 # demonym and plural endings: a name plus one of these is another word (Azerbaijan/Azerbaijani)
 _DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "ans", "ns", "an", "n", "s")
@@ -807,6 +809,16 @@ def derived_pair(a_form: str, b_form: str) -> bool:
     return min(len(a), len(b)) >= 6 and _edit_distance(a, b) == 1
 
 
+def _uk_us_spelling(a: str, b: str) -> bool:
+    """Organisation/Organization, Defence/Defense, Centre/Center: one word in two spellings."""
+    if len(a) != len(b) or len(a) < 6:
+        return False
+    if a[:-2] == b[:-2] and {a[-2:], b[-2:]} == {"re", "er"}:
+        return True
+    diff = [(x, y) for x, y in zip(a, b) if x != y]
+    return len(diff) == 1 and set(diff[0]) in ({"s", "z"}, {"c", "s"})
+
+
 @dataclass(frozen=True)
 class _Phrase:
     span: Span
@@ -840,23 +852,31 @@ def _phrases(doc: Document, ms: list[Mention]) -> list[_Phrase]:
 def phrase_groups(doc: Document, ms: list[Mention]) -> list[NameGroup]:
     """An organisation's name written two ways where one word takes another form: "Kenya
     Meteorological Department" / "Kenya Meteorology Department". Every other word, and the
-    words joining them, must agree, and the word that differs is not the organisation word
-    itself ("Defence Ministry" and "Defence Department" are two bodies)."""
+    words joining them, must agree; the organisation word itself may differ only in spelling
+    (Organisation/Organization), since "Defence Ministry" and "Defence Department" are two
+    bodies."""
     phrases = _phrases(doc, ms)
     surface = {p: " ".join(doc.text[p.span.start:p.span.end].split()) for p in phrases}
     buckets: dict[tuple, list[_Phrase]] = {}
     for p in phrases:
         keys = tuple(t.key for t in p.words)
-        for i, t in enumerate(p.words):
-            if t.key not in GENERIC:
-                buckets.setdefault((p.joiners, keys[:i], keys[i + 1:]), []).append(p)
+        for i in range(len(p.words)):
+            buckets.setdefault((p.joiners, keys[:i], keys[i + 1:]), []).append(p)
     uf = _UnionFind()
     for (_joiners, before, _after), members in buckets.items():
         i = len(before)
         for x, a in enumerate(members):
             for b in members[x + 1:]:
                 wa, wb = a.words[i], b.words[i]
-                if wa.key != wb.key and wb.key not in GENERIC and derived_pair(wa.form, wb.form):
+                if wa.key == wb.key:
+                    continue
+                if wa.key in GENERIC or wb.key in GENERIC:
+                    # the organisation word itself only in another spelling (Organisation/
+                    # Organization, Centre/Center), never another word or number (Service/Services)
+                    same = _uk_us_spelling(wa.key, wb.key)
+                else:
+                    same = derived_pair(wa.form, wb.form)
+                if same:
                     uf.union(surface[a], surface[b])
     groups: dict[object, NameGroup] = {}
     for p in phrases:
