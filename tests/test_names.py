@@ -226,6 +226,16 @@ def test_surname_that_is_also_a_word() -> None:
     assert [f.match for f in findings(text)] == ["Gazza"]
 
 
+def test_whole_name_with_markup_inside_falls_back_to_the_word() -> None:
+    # a fix spanning "<b>Jonathon</b> Pryce" would delete the tag: the word alone is reported
+    html = ("<p>Chief Executive Jonathan Pryce said orders were strong.</p>"
+            "<p>Pryce said the <b>Jonathon</b> Pryce plan worked. Jonathan Pryce left.</p>")
+    fs = findings(html, fmt="html")
+    assert [(f.match, f.suggestions) for f in fs] == [("Jonathon", ("Jonathan",))]
+    md = "Mikheil Tsereteli was held.\n\nLater [Mikhail Tsereteli](https://example.org) spoke. Mikheil Tsereteli left."
+    assert [f.match for f in findings(md)] == ["Mikhail Tsereteli"]
+
+
 def test_names_in_their_own_right_need_evidence_of_one_person() -> None:
     # Kathryn is not just another spelling of Katherine: the same title makes it one judge
     text = ("Judge Katherine Oyelaran opened the hearing.\n\n"

@@ -206,6 +206,11 @@ def _by_mention(ctx: Context, edits: list[_Edit]) -> Iterable[Hit]:
     for span, group in sorted(by_name.items(), key=lambda kv: kv[0].start):
         group.sort(key=lambda e: e.occ.token.span.start)
         span = Span(min(_name_start(group[0].occ.mention), group[0].occ.token.span.start), span.end)
+        if _marked_up(ctx, span):
+            # markup inside the name (<b>Mikhail</b> Tsereteli): a whole-name fix would delete it
+            for e in group:
+                yield Hit(e.occ.token.span, e.message, (e.fix,), e.related)
+            continue
         fixed, pos = [], span.start
         for e in group:
             fixed.append(ctx.text[pos:e.occ.token.span.start])
@@ -214,6 +219,13 @@ def _by_mention(ctx: Context, edits: list[_Edit]) -> Iterable[Hit]:
         fixed.append(ctx.text[pos:span.end])
         related = tuple(dict.fromkeys(r for e in group for r in e.related))
         yield Hit(span, " ".join(e.message for e in group), ("".join(fixed),), related)
+
+
+def _marked_up(ctx: Context, span: Span) -> bool:
+    """The source of this stretch of prose is not the prose itself: tags or emphasis inside."""
+    offsets = ctx.doc.offsets
+    source = ctx.doc.source[offsets.start(span.start):offsets.end(span.end)]
+    return source != ctx.text[span.start:span.end]
 
 
 def _name_start(m: Mention) -> int:
