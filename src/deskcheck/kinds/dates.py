@@ -92,7 +92,8 @@ _FUTURE_WORDS = re.compile(r"\b(?:will|expected|scheduled|due|plans?|planned|set
 # kinds of event, so that two wordings of one event match ("burst" / "gave way")
 _EVENT_CLASSES: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(rf"\b(?:{pat})\b", re.IGNORECASE)) for name, pat in (
     ("collapse", r"burst|bursts|gave\s+way|give\s+way|gives\s+way|collapsed?|collapses|breach(?:ed|es)?|caved\s+in"),
-    ("start", r"began|begun|begins|started|broke\s+out|erupted|eruption|outbreak|sparked|ignited|kicked\s+off"),
+    ("start", r"began|begun|begins|started|broke\s+out|erupted|eruption|outbreak|sparked|ignited|kicked\s+off|"
+              r"walked\s+out|downed\s+tools"),
     ("death", r"died|dies|death|killed"),
     ("arrest", r"arrested|arrest|detained|detention"),
     ("signing", r"signed(?!\s+off)|signing"),
@@ -128,6 +129,21 @@ inauguration inaugurated voted vote voting poll ballot election referendum runof
 conviction verdict found guilty acquitted sentenced sentencing fired sacked dismissed ousted exploded explosion blast
 blew shooting derailed derailment outage blackout offline rally rallied marched demonstration""".split())
 _CALENDAR = frozenset(w.lower().rstrip("s") for w in _MONTHS + _WEEKDAYS)
+# families of events a counted gap is measured within: "the first round, held three weeks earlier"
+# counts from the runoff, "the semi-final, four days earlier" from the final, wherever they were dated
+_GAP_FAMILIES: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(rf"\b(?:{pat})\b", re.IGNORECASE)) for name, pat in (
+    ("vote", r"runoff|run-off|round|election|elections|vote|voting|ballot|referendum|polls"),
+    ("match", r"final|finals|semi-final|semi-finals|semifinal|semifinals|quarter-final|quarter-finals|"
+              r"quarterfinal|match|tie|leg"),
+    ("trial", r"trial|hearing|verdict|sentencing|jury|court"),
+)]
+# one-word names of an event that are the same thing told twice ("the blaze" ... "the fire")
+_SYNONYMS: dict[str, str] = {w: canon for canon, words in (
+    ("fire", "fire fires blaze blazes bushfire bushfires wildfire wildfires firestorm inferno"),
+    ("flood", "flood floods flooding deluge floodwater floodwaters inundation"),
+    ("strike", "strike walkout stoppage"),
+    ("quake", "quake earthquake tremor"),
+) for w in words.split()}
 _PLACE = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?([A-Z][\w-]+)")
 # words that say a date is another occurrence, not the same event told twice
 _DISTINCT_EVENT = re.compile(r"\b(?:another|second|third|new|fresh|again|latest|previous|earlier|first|"
@@ -141,6 +157,10 @@ also more most than then very much many some such only other just even early lat
 evening afternoon people officials government year years week weeks month months days time today tonight
 according statement police report reports reported announced including around against during between
 among across along within without toward towards because while still already""".split())
+
+
+def stem_of(w: str) -> str:
+    return w[:-1] if w.endswith("s") and len(w) > 3 else w
 
 
 def _nearest_event(near: str) -> set[str]:
@@ -627,7 +647,12 @@ class Dates(Kind):
                           and 0 <= m.sentence - p.sentence <= 4]
             antecedent += [p for p in ms if p.explicit and p is not e and not p.in_quote and not p.detail.get("born")
                            and p.span.start >= e.span.end and p.sentence == m.sentence]
-            if not antecedent:
+            # the main event of the same family, however far back: the runoff in the lead for "the first
+            # round, held three weeks earlier"; it is the reference when there is one
+            family = self._family_refs(text, m, e, ms, back)
+            if family:
+                antecedent = family
+            elif not antecedent:
                 continue
             slack = 7 if months else (3 if days >= 7 else 0)
 
@@ -648,7 +673,8 @@ class Dates(Kind):
             # which date the phrase counts from is a guess: any date that fits clears it
             if any(fits(p) for p in antecedent):
                 continue
-            p = [x for x in antecedent if x.span.end <= m.span.start][-1:] or antecedent[:1]
+            p = antecedent[:1] if family else \
+                [x for x in antecedent if x.span.end <= m.span.start][-1:] or antecedent[:1]
             p = p[0]
             assert p.start and p.end
             expected = expected_from(p)
@@ -659,6 +685,33 @@ class Dates(Kind):
             msg = (f"'{said}' but {gap} {'before' if back else 'after'} {_describe(p)} "
                    f"is {fmt_date(expected)}")
             yield Hit(span, self.message(msg), related=(Related(p.span, f"the date it counts from: {_describe(p)}"),))
+
+    def _family_words(self, text: str, m: DateMention) -> set[str]:
+        """The families of event (vote, match, trial) named in a date's sentence near it."""
+        si = m.sentence
+        if not 0 <= si < len(self._sentences):
+            return set()
+        s0, s1 = self._sentences[si].span.start, self._sentences[si].span.end
+        window = text[max(s0, m.span.start - 120):min(s1, m.span.end + 30)]
+        return {name for name, pat in _GAP_FAMILIES if pat.search(window)}
+
+    def _family_refs(self, text: str, m: DateMention, e: DateMention, ms: list[DateMention],
+                     back: bool) -> list[DateMention]:
+        """Earlier explicit dates of the event family the restated date belongs to, on the side the
+        phrase counts from ("earlier": the reference is later than the restated date), earliest first."""
+        families = self._family_words(text, e)
+        if len(families) != 1 or e.start is None:
+            return []     # no family, or a sentence naming two: no safe reference
+        refs = []
+        for p in ms:
+            if p.span.end > m.span.start or p is e or p.in_quote or not p.explicit or p.kind != "date" \
+                    or p.detail.get("born") or p.sentence == e.sentence or p.start is None:
+                continue
+            if (p.start <= e.start) if back else (p.start >= e.start):
+                continue
+            if self._family_words(text, p) == families:
+                refs.append(p)
+        return refs
 
     def _past_after_article(self, text: str, ms: list[DateMention], ref: dt.date | None) -> Iterable[Hit]:
         """A past event dated after the article's date ("died on May 5, 2022"), or a future one before it.
@@ -839,6 +892,16 @@ class Dates(Kind):
                 fresh.add(stem)       # "a fire", "a textile warehouse"
             if i + 1 < len(words) and words[i + 1] == "s" or w in possessed:
                 fresh.add(stem)       # "the suspect's brother": about the brother, not the suspect
+        # "the blaze" and "the fire" name one thing: each side also carries the shared name
+        for i, w in enumerate(words):
+            canon = _SYNONYMS.get(w)
+            if canon is None or (canon == "strike" and i and words[i - 1] in ("air", "hunger", "drone", "missile")):
+                continue
+            topic.add("=" + canon)
+            if "a" in words[max(0, i - 2):i] or "an" in words[max(0, i - 2):i] or stem_of(w) in fresh:
+                fresh.add("=" + canon)
+        if re.search(r"\bwalk(?:ed|s)?\s+out\b", window, re.IGNORECASE):
+            topic.add("=strike")
         return classes, topic - _COMMON - _EVENT_WORDS - _CALENDAR, fresh
 
     # -- ages and anniversaries -----------------------------------------------------------------
