@@ -651,8 +651,12 @@ class Dates(Kind):
             # round, held three weeks earlier"; it is the reference when there is one
             family = self._family_refs(text, m, e, ms, back)
             if family:
-                antecedent = family
-            elif not antecedent:
+                # a date later in the phrase's own sentence may still be what it counts from
+                antecedent = family + [p for p in antecedent if p.sentence == m.sentence and p.span.start > e.span.end]
+            else:
+                lead = self._lead_event(text, ms, e, back)
+                antecedent += [lead] if lead is not None and lead not in antecedent else []
+            if not antecedent:
                 continue
             slack = 7 if months else (3 if days >= 7 else 0)
 
@@ -712,6 +716,22 @@ class Dates(Kind):
             if self._family_words(text, p) == families:
                 refs.append(p)
         return refs
+
+    def _lead_event(self, text: str, ms: list[DateMention], e: DateMention, back: bool) -> DateMention | None:
+        """The story's main event: the first explicit date of the first paragraph, when an event is named
+        at it and it lies on the side a counted phrase looks to."""
+        paras = [b.span for b in self._doc.blocks if b.kind == "paragraph"] if self._doc is not None else []
+        if not paras:
+            return None
+        for p in ms:
+            if p.span.start >= paras[0].end:
+                return None
+            if p.explicit and p.kind == "date" and not p.in_quote and p.start and e.start \
+                    and p.span.start >= paras[0].start and not p.detail.get("born"):
+                if ((p.start <= e.start) if back else (p.start >= e.start)) or not self._event_context(text, p)[0]:
+                    return None
+                return p
+        return None
 
     def _past_after_article(self, text: str, ms: list[DateMention], ref: dt.date | None) -> Iterable[Hit]:
         """A past event dated after the article's date ("died on May 5, 2022"), or a future one before it.
