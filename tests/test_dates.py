@@ -695,6 +695,71 @@ FAMILY_ARTICLES: list[tuple[str, dt.date, str, str | None]] = [
      'Observers arrived early. Officials said the count was fair.\n\n'
      "The first round, held two weeks earlier on October 20 than the runoff's original date of November 3, drew 14 candidates.\n",
      None),
+    ('v_noheld', D(2024, 11, 5),
+     'Voters in Marovia chose a new president in a runoff on Sunday, November 3.\n\n'
+     'Turnout was lower than expected. Counting finished on Monday. Observers arrived on October 25.\n\n'
+     'The first round, three weeks earlier on October 20, left eleven candidates trailing.\n',
+     'three weeks earlier on October 20'),
+    ('v_before_runoff', D(2024, 11, 5),
+     'Voters in Marovia chose a new president in a runoff held on Sunday, November 3.\n\n'
+     'Turnout was lower than expected. Counting finished on Monday. Observers arrived on October 25.\n\n'
+     'The first round was held on October 20, three weeks before the runoff.\n',
+     'October 20, three weeks before'),
+    ('v_before_runoff_good', D(2024, 11, 5),
+     'Voters in Marovia chose a new president in a runoff held on Sunday, November 3.\n\n'
+     'Turnout was lower than expected. Counting finished on Monday. Observers arrived on October 25.\n\n'
+     'The first round was held on October 20, two weeks before the runoff.\n',
+     None),
+    ('m_weekday', D(2024, 7, 16),
+     'Riverton beat Harlow 2-1 in the final on Sunday, July 14.\n\n'
+     'Fans gathered in the square on Monday. The squad had flown out on July 8.\n\n'
+     'The semi-final, played three days earlier on Wednesday, July 10, went to penalties.\n',
+     'three days earlier on Wednesday, July 10'),
+    ('m_weekday_good', D(2024, 7, 16),
+     'Riverton beat Harlow 2-1 in the final on Sunday, July 14.\n\n'
+     'Fans gathered in the square on Monday. The squad had flown out on July 8.\n\n'
+     'The semi-final, played four days earlier on Wednesday, July 10, went to penalties.\n',
+     None),
+    ('f_us', D(2024, 11, 27),
+     'The blaze, which started on Sunday, November 24, has burned 3,000 hectares near Walcha.\n\n'
+     'Residents were told to leave on Monday.\n\n'
+     'The bushfire has been burning since November 22, officials said.\n',
+     'November 22'),
+    ('f_weekday', D(2024, 11, 27),
+     'The fire broke out on Sunday near Walcha and has burned 3,000 hectares.\n\n'
+     'Residents were told to leave on Monday.\n\n'
+     'The blaze, which has raged since 22 November, is expected to be contained soon.\n',
+     '22 November'),
+    ('fl_since', D(2024, 11, 27),
+     'The deluge began on 20 November and has not stopped.\n\n'
+     'Schools are shut. The army was sent in on Monday.\n\n'
+     'The flooding, which has gone on since Friday 22 November, has cut off four villages.\n',
+     '20 November'),
+    ('st', D(2024, 11, 27),
+     'The walkout began on 18 November, the union said.\n\n'
+     'Managers offered a new deal on Tuesday. The union rejected it.\n\n'
+     'Dockers at Felton, who walked out on Monday 25 November, say they will stay out until Christmas.\n',
+     '18 November'),
+    ('q_hit', D(2024, 11, 27),
+     'The earthquake, which hit on Tuesday 26 November, damaged 200 buildings near Aldo.\n\n'
+     'Aftershocks continued into the night.\n\n'
+     'The quake struck on 25 November at 3am.\n',
+     '25 November'),
+    ('f_contained_good', D(2024, 11, 27),
+     'The blaze, which started on Sunday 24 November, was brought under control on 26 November.\n\n'
+     'Residents were allowed home on Wednesday.\n\n'
+     'The fire, which started on 24 November, burned 3,000 hectares.\n',
+     None),
+    ('f_two_towns_good', D(2024, 11, 27),
+     'A bushfire started near Walcha on Sunday 24 November.\n\n'
+     'Residents were told to leave on Monday.\n\n'
+     'In Tamworth, the blaze has been burning since 22 November.\n',
+     None),
+    ('f_earlier_good', D(2024, 11, 27),
+     'A bushfire started near Walcha on Sunday 24 November.\n\n'
+     'Residents were told to leave on Monday.\n\n'
+     'An earlier fire, which began on 10 November, was put out last week.\n',
+     None),
 ]
 
 

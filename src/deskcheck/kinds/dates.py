@@ -64,6 +64,9 @@ coup invasion launch landing ceremony premiere unveiling handover
 """.split())
 _EVENT_BEFORE = re.compile(r"\b(?i:the)\s+(?P<noun>[a-z]+(?:-[a-z]+)?)(?:\s+|,?\s+(?:which\s+)?(?:(?:was|were|is|held|"
                            r"took|place|opened|began|started|ended|came)\s+){1,2})(?:on|of)\s+$")
+# "a runoff held on": an event introduced with its date, for what a connector points at
+_EVENT_BEFORE_ANY = re.compile(r"\b(?i:the|an?)\s+(?P<noun>[a-z]+(?:-[a-z]+)?)(?:\s+|,?\s+(?:which\s+)?(?:(?:was|were|is|"
+                               r"held|took|place|opened|began|started|ended|came)\s+){1,2})(?:on|of)\s+$")
 _EVENT_AFTER = re.compile(r"\s*(?P<noun>[a-z]+(?:-[a-z]+)?)\b")
 # the event a connector points at: "the summit", "the final planning approval"
 _ORDER_OBJECT = re.compile(r"(?:the|a|an|his|her|its|their)\s+(?:[a-z]+\s+){0,2}?(?P<noun>[a-z]+(?:-[a-z]+)?)\b")
@@ -144,7 +147,7 @@ _SYNONYMS: dict[str, str] = {w: canon for canon, words in (
     ("strike", "strike walkout stoppage"),
     ("quake", "quake earthquake tremor"),
 ) for w in words.split()}
-_PLACE = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?([A-Z][\w-]+)")
+_PLACE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear)\s+(?:the\s+)?([A-Z][\w-]+)")
 # words that say a date is another occurrence, not the same event told twice
 _DISTINCT_EVENT = re.compile(r"\b(?:another|second|third|new|fresh|again|latest|previous|earlier|first|"
                              r"separate|further|each|every|also|both)\b(?!\s+round\b)", re.IGNORECASE)
@@ -765,17 +768,17 @@ class Dates(Kind):
         for m in ms:
             if not m.explicit or m.in_quote:
                 continue
-            noun = Dates._event_noun(text, m)
+            noun = Dates._event_noun(text, m, _EVENT_BEFORE_ANY)
             if noun:
                 found[noun].append(m)
         return {k: v[0] for k, v in found.items() if len({(x.start, x.end) for x in v}) == 1}
 
     @staticmethod
-    def _event_noun(text: str, m: DateMention) -> str | None:
+    def _event_noun(text: str, m: DateMention, before: re.Pattern[str] = _EVENT_BEFORE) -> str | None:
         start = m.weekday_span.start if m.kind == "weekday" and m.weekday_span else m.span.start
         if m.kind == "weekday" and not text[m.span.start:start].strip().lower() in ("on", ""):
             return None
-        bm = _EVENT_BEFORE.search(text, max(0, start - 50), start)
+        bm = before.search(text, max(0, start - 50), start)
         if bm and bm.group("noun") in EVENT_NOUNS:
             return bm.group("noun")
         if m.kind == "weekday" and m.text.endswith(("'s", "’s")):
