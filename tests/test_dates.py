@@ -760,6 +760,21 @@ FAMILY_ARTICLES: list[tuple[str, dt.date, str, str | None]] = [
      'Residents were told to leave on Monday.\n\n'
      'An earlier fire, which began on 10 November, was put out last week.\n',
      None),
+    ('ambiguous_prev_sentence', D(2024, 11, 15),
+     'Voters in Marovia chose a new president in a runoff on Sunday, November 3.\n\n'
+     'Turnout was lower than expected. Counting finished on Monday.\n\n'
+     'Parliament was dissolved on November 10. The first round, held three weeks earlier on October 20, was called soon after.\n',
+     None),
+    ('gunfire_not_a_fire', D(2024, 11, 27),
+     'Gunmen opened fire on a convoy near Dessa on Sunday 24 November, killing four.\n\n'
+     'Roads remain closed. Schools are shut.\n\n'
+     'The attack began on 23 November, when the convoy came under fire at a checkpoint.\n',
+     None),
+    ('strike_air_not_walkout', D(2024, 11, 27),
+     'Dock workers walked out on Monday 25 November over pay.\n\n'
+     'Managers offered a new deal on Tuesday. The union rejected it.\n\n'
+     "An air strike, which began on 22 November, hit the port's fuel depot.\n",
+     None),
 ]
 
 

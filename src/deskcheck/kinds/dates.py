@@ -654,8 +654,10 @@ class Dates(Kind):
             # round, held three weeks earlier"; it is the reference when there is one
             family = self._family_refs(text, m, e, ms, back)
             if family:
-                # a date later in the phrase's own sentence may still be what it counts from
-                antecedent = family + [p for p in antecedent if p.sentence == m.sentence and p.span.start > e.span.end]
+                # a date in the phrase's own or the previous sentence may still be what it counts from:
+                # when one of them fits, the reference is ambiguous and nothing is reported
+                antecedent = family + [p for p in antecedent if p.sentence >= m.sentence - 1 and p not in family
+                                       and self._same_block(p.span, m.span)]
             else:
                 lead = self._lead_event(text, ms, e, back)
                 antecedent += [lead] if lead is not None and lead not in antecedent else []
@@ -719,6 +721,11 @@ class Dates(Kind):
             if self._family_words(text, p) == families:
                 refs.append(p)
         return refs
+
+    def _same_block(self, a: Span, b: Span) -> bool:
+        """Whether two spans lie in one paragraph (or other block) of the article."""
+        blocks = self._doc.blocks if self._doc is not None else []
+        return any(x.span.start <= min(a.start, b.start) and max(a.end, b.end) <= x.span.end for x in blocks)
 
     def _lead_event(self, text: str, ms: list[DateMention], e: DateMention, back: bool) -> DateMention | None:
         """The story's main event: the first explicit date of the first paragraph, when an event is named
@@ -918,7 +925,8 @@ class Dates(Kind):
         # "the blaze" and "the fire" name one thing: each side also carries the shared name
         for i, w in enumerate(words):
             canon = _SYNONYMS.get(w)
-            if canon is None or (canon == "strike" and i and words[i - 1] in ("air", "hunger", "drone", "missile")):
+            if canon is None or i and words[i - 1] in ("air", "hunger", "drone", "missile", "opened", "open", "cease",
+                                                        "returned", "returning", "under", "friendly", "gun"):
                 continue
             topic.add("=" + canon)
             if "a" in words[max(0, i - 2):i] or "an" in words[max(0, i - 2):i] or stem_of(w) in fresh:
