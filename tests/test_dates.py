@@ -775,6 +775,40 @@ FAMILY_ARTICLES: list[tuple[str, dt.date, str, str | None]] = [
      'Managers offered a new deal on Tuesday. The union rejected it.\n\n'
      "An air strike, which began on 22 November, hit the port's fuel depot.\n",
      None),
+    ('hearing_bad', D(2024, 3, 8),
+     'The fraud trial of the former mayor opened on Monday, March 4, in Carden.\n\n'
+     'Prosecutors said he took bribes from 2015. He was arrested on May 9, 2022.\n\n'
+     'Two aides will testify on March 12, the court heard.\n\n'
+     'A preliminary hearing, held two weeks earlier on February 12, set the timetable.\n',
+     'two weeks earlier on February 12'),
+    ('comma_form', D(2024, 11, 5),
+     'Voters in Marovia chose a new president in a runoff on Sunday, November 3.\n\n'
+     'Turnout was lower than expected. Counting finished on Monday.\n\n'
+     'Results are due on November 12. Observers arrived on October 25.\n\n'
+     'The first round, held three weeks earlier, on October 20, left eleven candidates trailing.\n',
+     'three weeks earlier, on October 20'),
+    ('gap_after_date', D(2024, 11, 5),
+     'Voters in Marovia chose a new president in a runoff on Sunday, November 3.\n\n'
+     'Turnout was lower than expected. Counting finished on Monday.\n\n'
+     'Results are due on November 12. Observers arrived on October 25.\n\n'
+     'The first round took place on October 20, three weeks earlier, with eleven candidates.\n',
+     'October 20, three weeks earlier'),
+    ('sentence_start', D(2024, 11, 5),
+     'Voters in Marovia chose a new president in a runoff on Sunday, November 3.\n\n'
+     'Turnout was lower than expected. Counting finished on Monday.\n\n'
+     'Results are due on November 12. Observers arrived on October 25.\n\n'
+     'Three weeks earlier, on October 20, the first round had left eleven candidates trailing.\n',
+     'Three weeks earlier, on October 20'),
+    ('fire_since_first', D(2024, 11, 27),
+     'The blaze, which was sparked by lightning on Sunday 24 November, has burned 3,000 hectares near Walcha.\n\n'
+     'Roads remain closed.\n\n'
+     'Since 22 November, the fire has destroyed 14 homes.\n',
+     '22 November'),
+    ('fire_began_plain', D(2024, 11, 27),
+     'The blaze, which was sparked by lightning on Sunday 24 November, has burned 3,000 hectares near Walcha.\n\n'
+     'Roads remain closed.\n\n'
+     'The fire began on 22 November, according to the rural fire service.\n',
+     '22 November'),
 ]
 
 

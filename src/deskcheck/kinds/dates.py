@@ -291,6 +291,7 @@ class Dates(Kind):
     _sentences: list = []
     _doc: Any = None
     _mentions: list[DateMention] = []
+    _families: dict[tuple[int, int], frozenset[str]] = {}    # event families named by each date, per run
 
     def _sentence_text(self, m: DateMention) -> str:
         if 0 <= m.sentence < len(self._sentences):
@@ -307,6 +308,7 @@ class Dates(Kind):
         analysis = date_mentions(ctx.doc, ctx.settings.article_date)
         self._text, self._sentences, self._doc = ctx.text, sentences(ctx.doc), ctx.doc
         self._mentions = analysis.mentions
+        self._families = {}
         ref = analysis.article_date
         mentions = analysis.mentions
         segs = ctx.segments
@@ -631,6 +633,8 @@ class Dates(Kind):
 
     def _anaphora(self, text: str, ms: list[DateMention]) -> Iterable[Hit]:
         """"The following day, April 15" after a date of April 12: the restated date is wrong."""
+        # the dates a gap may count from, listed once (an article may hold hundreds of gaps)
+        known = [p for p in ms if p.explicit and not p.in_quote and not p.detail.get("born")]
         for i, m in enumerate(ms):
             if m.kind != "anaphor" or m.in_quote:
                 continue
@@ -645,14 +649,12 @@ class Dates(Kind):
                 continue
             # the date counted from: an explicit date shortly before, or one later in the same sentence
             # ("the run-off on May 12 ... two weeks earlier on April 28")
-            antecedent = [p for p in ms if p.explicit and p is not e and not p.in_quote and p is not m
-                          and not p.detail.get("born") and p.span.end <= m.span.start
+            antecedent = [p for p in known if p is not e and p is not m and p.span.end <= m.span.start
                           and 0 <= m.sentence - p.sentence <= 4]
-            antecedent += [p for p in ms if p.explicit and p is not e and not p.in_quote and not p.detail.get("born")
-                           and p.span.start >= e.span.end and p.sentence == m.sentence]
+            antecedent += [p for p in known if p is not e and p.span.start >= e.span.end and p.sentence == m.sentence]
             # the main event of the same family, however far back: the runoff in the lead for "the first
             # round, held three weeks earlier"; it is the reference when there is one
-            family = self._family_refs(text, m, e, ms, back)
+            family = self._family_refs(text, m, e, known, back)
             if family:
                 # a date in the phrase's own or the previous sentence may still be what it counts from:
                 # when one of them fits, the reference is ambiguous and nothing is reported
@@ -695,26 +697,31 @@ class Dates(Kind):
                    f"is {fmt_date(expected)}")
             yield Hit(span, self.message(msg), related=(Related(p.span, f"the date it counts from: {_describe(p)}"),))
 
-    def _family_words(self, text: str, m: DateMention) -> set[str]:
+    def _family_words(self, text: str, m: DateMention) -> frozenset[str]:
         """The families of event (vote, match, trial) named in a date's sentence near it."""
+        key = (m.span.start, m.span.end)
+        if key not in self._families:
+            self._families[key] = self._find_families(text, m)
+        return self._families[key]
+
+    def _find_families(self, text: str, m: DateMention) -> frozenset[str]:
         si = m.sentence
         if not 0 <= si < len(self._sentences):
-            return set()
+            return frozenset()
         s0, s1 = self._sentences[si].span.start, self._sentences[si].span.end
         window = text[max(s0, m.span.start - 120):min(s1, m.span.end + 30)]
-        return {name for name, pat in _GAP_FAMILIES if pat.search(window)}
+        return frozenset(name for name, pat in _GAP_FAMILIES if pat.search(window))
 
-    def _family_refs(self, text: str, m: DateMention, e: DateMention, ms: list[DateMention],
+    def _family_refs(self, text: str, m: DateMention, e: DateMention, known: list[DateMention],
                      back: bool) -> list[DateMention]:
-        """Earlier explicit dates of the event family the restated date belongs to, on the side the
+        """Earlier explicit dates (of `known`) of the event family the restated date belongs to, on the side the
         phrase counts from ("earlier": the reference is later than the restated date), earliest first."""
         families = self._family_words(text, e)
         if len(families) != 1 or e.start is None:
             return []     # no family, or a sentence naming two: no safe reference
         refs = []
-        for p in ms:
-            if p.span.end > m.span.start or p is e or p.in_quote or not p.explicit or p.kind != "date" \
-                    or p.detail.get("born") or p.sentence == e.sentence or p.start is None:
+        for p in known[:bisect_left(known, m.span.start, key=lambda x: x.span.start)]:
+            if p.span.end > m.span.start or p is e or p.kind != "date" or p.sentence == e.sentence or p.start is None:
                 continue
             if (p.start <= e.start) if back else (p.start >= e.start):
                 continue
