@@ -65,8 +65,9 @@ coup invasion launch landing ceremony premiere unveiling handover
 _EVENT_BEFORE = re.compile(r"\b(?i:the)\s+(?P<noun>[a-z]+(?:-[a-z]+)?)(?:\s+|,?\s+(?:which\s+)?(?:(?:was|were|is|held|"
                            r"took|place|opened|began|started|ended|came)\s+){1,2})(?:on|of)\s+$")
 # "a runoff held on": an event introduced with its date, for what a connector points at
-_EVENT_BEFORE_ANY = re.compile(r"\b(?i:the|an?)\s+(?P<noun>[a-z]+(?:-[a-z]+)?)(?:\s+|,?\s+(?:which\s+)?(?:(?:was|were|is|"
-                               r"held|took|place|opened|began|started|ended|came)\s+){1,2})(?:on|of)\s+$")
+_EVENT_BEFORE_ANY = re.compile(r"\b(?i:the|an?)\s+(?P<noun>[a-z]+(?:-[a-z]+)?)(?:\s+|,?\s+(?:which\s+)?"
+                               r"(?:(?:was|were|is|held|took|place|opened|began|started|ended|came)\s+){1,2})"
+                               r"(?:on|of)\s+$")
 _EVENT_AFTER = re.compile(r"\s*(?P<noun>[a-z]+(?:-[a-z]+)?)\b")
 # the event a connector points at: "the summit", "the final planning approval"
 _ORDER_OBJECT = re.compile(r"(?:the|a|an|his|her|its|their)\s+(?:[a-z]+\s+){0,2}?(?P<noun>[a-z]+(?:-[a-z]+)?)\b")
@@ -134,7 +135,8 @@ blew shooting derailed derailment outage blackout offline rally rallied marched 
 _CALENDAR = frozenset(w.lower().rstrip("s") for w in _MONTHS + _WEEKDAYS)
 # families of events a counted gap is measured within: "the first round, held three weeks earlier"
 # counts from the runoff, "the semi-final, four days earlier" from the final, wherever they were dated
-_GAP_FAMILIES: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(rf"\b(?:{pat})\b", re.IGNORECASE)) for name, pat in (
+_GAP_FAMILIES: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(rf"\b(?:{pat})\b", re.IGNORECASE))
+                                                   for name, pat in (
     ("vote", r"runoff|run-off|round|election|elections|vote|voting|ballot|referendum|polls"),
     ("match", r"final|finals|semi-final|semi-finals|semifinal|semifinals|quarter-final|quarter-finals|"
               r"quarterfinal|match|tie|leg"),
