@@ -592,7 +592,7 @@ FAMILY_ARTICLES: list[tuple[str, dt.date, str, str | None]] = [
      'The deluge, which started on 20 November, has cut off four villages.\n',
      '20 November'),
     ('strike_bad', D(2024, 11, 27),
-     'Dock workers at Felton walked out on Monday 25 November over pay.\n\n'
+     'A walkout by dock workers at Felton began on Monday 25 November over pay.\n\n'
      'Managers offered a new deal on Tuesday. The union rejected it.\n\n'
      'The strike, which began on 18 November, has left 40 ships waiting.\n',
      '18 November'),
@@ -658,7 +658,7 @@ FAMILY_ARTICLES: list[tuple[str, dt.date, str, str | None]] = [
      'The floods, which started on 23 November, have cut off four villages.\n',
      None),
     ('strike_two_ports', D(2024, 11, 27),
-     'Dock workers at Felton walked out on Monday 25 November over pay.\n\n'
+     'A walkout by dock workers at Felton began on Monday 25 November over pay.\n\n'
      'At Brantwick, a strike began on 18 November and is continuing.\n',
      None),
     ('fire_british_bad', D(2024, 11, 27),
@@ -738,7 +738,7 @@ FAMILY_ARTICLES: list[tuple[str, dt.date, str, str | None]] = [
     ('st', D(2024, 11, 27),
      'The walkout began on 18 November, the union said.\n\n'
      'Managers offered a new deal on Tuesday. The union rejected it.\n\n'
-     'Dockers at Felton, who walked out on Monday 25 November, say they will stay out until Christmas.\n',
+     'The strike by dockers at Felton, which started on Monday 25 November, will go on until Christmas.\n',
      '18 November'),
     ('q_hit', D(2024, 11, 27),
      'The earthquake, which hit on Tuesday 26 November, damaged 200 buildings near Aldo.\n\n'
@@ -809,6 +809,42 @@ FAMILY_ARTICLES: list[tuple[str, dt.date, str, str | None]] = [
      'Roads remain closed.\n\n'
      'The fire began on 22 November, according to the rural fire service.\n',
      '22 November'),
+    ('opinion_polls_good', D(2024, 11, 5),
+     'Voters in Marovia chose a new president in a runoff on Sunday, November 3.\n\n'
+     'Turnout was lower than expected. Counting finished on Monday.\n\n'
+     'Results are due on November 12. Observers arrived on October 25.\n\n'
+     'Opinion polls published three weeks earlier, on October 16, had shown a tie.\n',
+     None),
+    ('tournament_good', D(2024, 7, 16),
+     'Riverton won the final on Sunday, July 14, beating Harlow 2-1.\n\n'
+     'Fans gathered in the square on Monday. The squad had flown out on July 1.\n\n'
+     'Their first match of the tournament, two weeks earlier on June 28, ended goalless.\n',
+     None),
+    ('smaller_fire_good', D(2024, 11, 27),
+     'The blaze started on Sunday 24 November and has burned 3,000 hectares near Walcha.\n\n'
+     'Residents were told to leave on Monday.\n\n'
+     'Crews had first been called to the hills on 20 November, when a smaller fire broke out.\n',
+     None),
+    ('named_fire_good', D(2024, 11, 27),
+     'A bushfire sparked by lightning near Walcha on Sunday 24 November has burned 3,000 hectares.\n\n'
+     'Residents were told to leave on Monday.\n\n'
+     'The Tamworth fire, which started on 22 November, is almost contained.\n',
+     None),
+    ('mill_school_good', D(2024, 11, 27),
+     'A fire broke out at the school on Sunday 24 November, and pupils were sent home.\n\n'
+     'Nobody was hurt. Classes resume next week.\n\n'
+     'The blaze at the mill, which started on 22 November, is still smouldering.\n',
+     None),
+    ('nurses_doctors_good', D(2024, 11, 27),
+     'Nurses at the city hospital began a strike on Monday 25 November over pay.\n\n'
+     'Managers offered a new deal on Tuesday. The union rejected it.\n\n'
+     'Doctors, who walked out on 22 November, say they will stay out until Christmas.\n',
+     None),
+    ('old_flood_good', D(2024, 11, 27),
+     'Flooding began in the lower valley on Saturday 23 November after days of rain.\n\n'
+     'Schools are shut.\n\n'
+     'The 2019 flood, which began on 20 November 2019, lasted a month.\n',
+     None),
 ]
 
 

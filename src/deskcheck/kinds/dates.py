@@ -139,9 +139,16 @@ _GAP_FAMILIES: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(rf"\b(?:{p
                                                    for name, pat in (
     ("vote", r"runoff|run-off|round|election|elections|vote|voting|ballot|referendum|polls"),
     ("match", r"final|finals|semi-final|semi-finals|semifinal|semifinals|quarter-final|quarter-finals|"
-              r"quarterfinal|match|tie|leg"),
+              r"quarterfinal|match"),
     ("trial", r"trial|hearing|verdict|sentencing|jury|court"),
 )]
+# a place named as a modifier of the event ("the Tamworth fire") or a spot in lower case ("at the mill")
+_NAMED_EVENT = re.compile(r"(?<!^)(?<![.!?]\s)\b(?!(?:The|A|An|This|That|Its|Their)\b)([A-Z][a-z][\w-]*)\s+"
+                          r"(?:fire|fires|blaze|bushfire|wildfire|flood|floods|flooding|strike|walkout|quake|"
+                          r"earthquake)\b")
+_AT_THE = re.compile(r"\b(?:at|in|near)\s+the\s+([a-z]+)\b(?!\s+of\b)")
+_CALENDAR_WORDS = frozenset("""weekend morning evening afternoon night time moment week month year day end start
+beginning middle past future area region country city town state""".split())
 # one-word names of an event that are the same thing told twice ("the blaze" ... "the fire")
 _SYNONYMS: dict[str, str] = {w: canon for canon, words in (
     ("fire", "fire fires blaze blazes bushfire bushfires wildfire wildfires firestorm inferno"),
@@ -657,17 +664,25 @@ class Dates(Kind):
             # the main event of the same family, however far back: the runoff in the lead for "the first
             # round, held three weeks earlier"; it is the reference when there is one
             family = self._family_refs(text, m, e, known, back)
+            far: list[DateMention] = []
             if family:
                 # a date in the phrase's own or the previous sentence may still be what it counts from:
                 # when one of them fits, the reference is ambiguous and nothing is reported
                 antecedent = family + [p for p in antecedent if p.sentence >= m.sentence - 1 and p not in family
                                        and self._same_block(p.span, m.span)]
             else:
+                # no single family: dates of any family it names are candidates too, and the lead's event
                 lead = self._lead_event(text, ms, e, back)
-                antecedent += [lead] if lead is not None and lead not in antecedent else []
+                far = [p for p in self._family_refs(text, m, e, known, back, loose=True) if p not in antecedent]
+                antecedent += far
+                if lead is not None and lead not in antecedent:
+                    antecedent.append(lead)
+                    far.append(lead)
             if not antecedent:
                 continue
             slack = 7 if months else (3 if days >= 7 else 0)
+            if days >= 7 and not months and (family or not [p for p in antecedent if p not in far]):
+                slack = 6     # a reference found far back: only a gap off by a whole week is reported
 
             def expected_from(p: DateMention) -> dt.date:
                 assert p.start and p.end
@@ -715,11 +730,12 @@ class Dates(Kind):
         return frozenset(name for name, pat in _GAP_FAMILIES if pat.search(window))
 
     def _family_refs(self, text: str, m: DateMention, e: DateMention, known: list[DateMention],
-                     back: bool) -> list[DateMention]:
+                     back: bool, loose: bool = False) -> list[DateMention]:
         """Earlier explicit dates (of `known`) of the event family the restated date belongs to, on the side the
-        phrase counts from ("earlier": the reference is later than the restated date), earliest first."""
+        phrase counts from ("earlier": the reference is later than the restated date), earliest first.
+        `loose`: dates sharing any family with it, when it names several."""
         families = self._family_words(text, e)
-        if len(families) != 1 or e.start is None:
+        if (not families if loose else len(families) != 1) or e.start is None:
             return []     # no family, or a sentence naming two: no safe reference
         refs = []
         for p in known[:bisect_left(known, m.span.start, key=lambda x: x.span.start)]:
@@ -727,7 +743,7 @@ class Dates(Kind):
                 continue
             if (p.start <= e.start) if back else (p.start >= e.start):
                 continue
-            if self._family_words(text, p) == families:
+            if (self._family_words(text, p) & families) if loose else (self._family_words(text, p) == families):
                 refs.append(p)
         return refs
 
@@ -880,7 +896,11 @@ class Dates(Kind):
         if 0 <= m.sentence < len(self._sentences):
             sp = self._sentences[m.sentence].span
             window = text[max(sp.start, m.span.start - 90):min(sp.end, m.span.end + 40)]
-        return {p for p in _PLACE.findall(window) if p not in _MONTHS and p not in _WEEKDAYS}
+        places = {p for p in _PLACE.findall(window) if p not in _MONTHS and p not in _WEEKDAYS}
+        # "the Tamworth fire", and the lower-case "at the mill" (not "at the weekend")
+        places |= {p for p in _NAMED_EVENT.findall(window) if p not in _MONTHS and p not in _WEEKDAYS}
+        places |= {p.lower() for p in _AT_THE.findall(window) if p.lower() not in _CALENDAR_WORDS}
+        return places
 
     def _event_context(self, text: str, m: DateMention) -> tuple[set[str], set[str], set[str]]:
         """The kinds of event named right by a date, and the content words of its clause."""
@@ -940,8 +960,6 @@ class Dates(Kind):
             topic.add("=" + canon)
             if "a" in words[max(0, i - 2):i] or "an" in words[max(0, i - 2):i] or stem_of(w) in fresh:
                 fresh.add("=" + canon)
-        if re.search(r"\bwalk(?:ed|s)?\s+out\b", window, re.IGNORECASE):
-            topic.add("=strike")
         return classes, topic - _COMMON - _EVENT_WORDS - _CALENDAR, fresh
 
     # -- ages and anniversaries -----------------------------------------------------------------
