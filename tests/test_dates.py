@@ -845,6 +845,16 @@ FAMILY_ARTICLES: list[tuple[str, dt.date, str, str | None]] = [
      'Schools are shut.\n\n'
      'The 2019 flood, which began on 20 November 2019, lasted a month.\n',
      None),
+    ('near_the_blaze_good', D(2024, 11, 27),
+     'A bushfire was sparked by lightning near Walcha on Sunday 24 November.\n\n'
+     'Roads remain closed.\n\n'
+     'Residents living near the blaze have been without power since 22 November, when a storm brought down lines.\n',
+     None),
+    ('fire_raged_bad', D(2024, 11, 27),
+     'A bushfire was sparked by lightning near Walcha on Sunday 24 November.\n\n'
+     'Roads remain closed.\n\n'
+     'The blaze has raged since 22 November, fanned by strong winds.\n',
+     '22 November'),
 ]
 
 

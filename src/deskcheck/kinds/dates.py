@@ -149,6 +149,8 @@ _NAMED_EVENT = re.compile(r"(?<!^)(?<![.!?]\s)\b(?!(?:The|A|An|This|That|Its|The
 _AT_THE = re.compile(r"\b(?:at|in|near)\s+the\s+([a-z]+)\b(?!\s+of\b)")
 _CALENDAR_WORDS = frozenset("""weekend morning evening afternoon night time moment week month year day end start
 beginning middle past future area region country city town state""".split())
+_PREPOSITIONS = frozenset("near from around of by at in on to with against about behind beside toward "
+                          "towards into onto over under through across past like than".split())
 # one-word names of an event that are the same thing told twice ("the blaze" ... "the fire")
 _SYNONYMS: dict[str, str] = {w: canon for canon, words in (
     ("fire", "fire fires blaze blazes bushfire bushfires wildfire wildfires firestorm inferno"),
@@ -956,6 +958,12 @@ class Dates(Kind):
             canon = _SYNONYMS.get(w)
             if canon is None or i and words[i - 1] in ("air", "hunger", "drone", "missile", "opened", "open", "cease",
                                                         "returned", "returning", "under", "friendly", "gun"):
+                continue
+            # "residents near the blaze have been without power since ...": the blaze is not what began
+            j = i - 1
+            while j >= 0 and words[j] in ("the", "a", "an", "this", "that", "its", "their", "huge", "big", "giant"):
+                j -= 1
+            if j >= 0 and j < i - 1 and words[j] in _PREPOSITIONS:
                 continue
             topic.add("=" + canon)
             if "a" in words[max(0, i - 2):i] or "an" in words[max(0, i - 2):i] or stem_of(w) in fresh:
