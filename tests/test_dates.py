@@ -855,6 +855,16 @@ FAMILY_ARTICLES: list[tuple[str, dt.date, str, str | None]] = [
      'Roads remain closed.\n\n'
      'The blaze has raged since 22 November, fanned by strong winds.\n',
      '22 November'),
+    ('fire_service_good', D(2024, 11, 27),
+     'A bushfire was sparked by lightning near Walcha on Sunday 24 November.\n\n'
+     'Roads remain closed.\n\n'
+     'The rural fire service began a review of its warnings on 22 November, after complaints about an earlier alert.\n',
+     None),
+    ('strike_ballot_good', D(2024, 11, 27),
+     'The strike by dock workers at Felton began on Monday 25 November.\n\n'
+     'Managers offered a new deal on Tuesday.\n\n'
+     'The strike ballot, which opened on 18 November, closed a week later.\n',
+     None),
 ]
 
 

@@ -149,6 +149,11 @@ _NAMED_EVENT = re.compile(r"(?<!^)(?<![.!?]\s)\b(?!(?:The|A|An|This|That|Its|The
 _AT_THE = re.compile(r"\b(?:at|in|near)\s+the\s+([a-z]+)\b(?!\s+of\b)")
 _CALENDAR_WORDS = frozenset("""weekend morning evening afternoon night time moment week month year day end start
 beginning middle past future area region country city town state""".split())
+# words that make an event's name a modifier of something else ("fire service", "flood defences")
+_NOT_THE_EVENT = frozenset("""service services brigade brigades crew crews fighter fighters station stations department
+chief chiefs alarm alarms safety engine engines truck trucks season seasons ban bans risk risks danger warning warnings
+defence defences defense defenses barrier barriers insurance plain plains zone zones fund funds committee inquiry
+report pay ballot ballots threat threats""".split())
 _PREPOSITIONS = frozenset("near from around of by at in on to with against about behind beside toward "
                           "towards into onto over under through across past like than".split())
 # one-word names of an event that are the same thing told twice ("the blaze" ... "the fire")
@@ -959,6 +964,8 @@ class Dates(Kind):
             if canon is None or i and words[i - 1] in ("air", "hunger", "drone", "missile", "opened", "open", "cease",
                                                         "returned", "returning", "under", "friendly", "gun"):
                 continue
+            if i + 1 < len(words) and words[i + 1] in _NOT_THE_EVENT:
+                continue      # "the fire service began a review": the service, not a fire
             # "residents near the blaze have been without power since ...": the blaze is not what began
             j = i - 1
             while j >= 0 and words[j] in ("the", "a", "an", "this", "that", "its", "their", "huge", "big", "giant"):
