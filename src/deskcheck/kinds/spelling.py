@@ -188,6 +188,8 @@ class Spelling(Kind):
             base, ending = strip_clitic(part)
             if not self._checkable(lex, variety, base, compound):
                 continue
+            if compound and base.endswith("s") and lex.knows(base[:-1]):
+                continue    # compounds pluralise their last part ("five-year-olds", "go-betweens")
             if base[:1].isupper():
                 if not self._capital_typo(lex, variety, base, w.initial and i == 0, nxt, ctx):
                     continue
