@@ -50,10 +50,6 @@ class Quote:
     group: int = 0          # quotes of one running quotation share a group number
 
     @property
-    def single(self) -> bool:
-        return self.mark in SINGLE_MARKS
-
-    @property
     def straight(self) -> bool:
         return self.mark in STRAIGHT
 

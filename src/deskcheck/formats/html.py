@@ -40,7 +40,6 @@ class _Reader(HTMLParser):
         self.in_article = not self.has_article
         self.article_depth = -1
         self.seen_h1 = False
-        self.time_value: str | None = None
         self.head_title: list[str] = []
         self.in_head_title = False
 
