@@ -5,13 +5,10 @@ import datetime as dt
 import re
 from typing import Any
 
+from ..analysis.dates import MONTH_NAMES
 from ..model import Span
 
-MONTHS = {
-    m: i + 1 for i, m in enumerate(
-        ["january", "february", "march", "april", "may", "june", "july", "august",
-         "september", "october", "november", "december"])
-}
+MONTHS = {m: i + 1 for i, m in enumerate(MONTH_NAMES)}
 MONTHS.update({k[:3]: v for k, v in list(MONTHS.items())})
 MONTHS["sept"] = 9
 

@@ -22,8 +22,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from ..analysis.dates import (DAY, DateMention, People, date_mentions, days_in_month, fmt_date, fmt_period,
-                              week_of)
+from ..analysis.dates import (DAY, MONTH_NAMES, WEEKDAY_NAMES, DateMention, People, date_mentions, days_in_month,
+                              fmt_date, fmt_period, week_of)
 from ..analysis.sentences import sentences
 from ..model import Hit, Related, Span
 from .base import Context, Kind
@@ -32,9 +32,8 @@ CHECKS = ("relative", "weekday", "impossible", "reversed", "conflict", "order", 
 CONTRADICTIONS = ("relative", "weekday", "impossible", "reversed", "conflict", "order", "age")
 
 _NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
-_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"]
+_WEEKDAYS = [w.capitalize() for w in WEEKDAY_NAMES]
+_MONTHS = [m.capitalize() for m in MONTH_NAMES]
 
 # between a weekday and the date it names: "Sunday, August 10", "Sunday's final, on July 9"
 _WEEKDAY_LINK = re.compile(r"(?:['’]s(?:\s+[a-z]+){0,2})?\s*[,(]?\s*(?:on\s+)?(?:the\s+)?")
