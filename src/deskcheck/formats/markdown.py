@@ -16,6 +16,7 @@ import yaml
 
 from ..errors import ReadError
 from ..model import Metadata, Span
+from ..yamlnodes import load_with_nodes
 from ._builder import ViewBuilder
 from .dates import date_from_filename, front_matter_value_span, parse_meta_date
 
@@ -45,8 +46,7 @@ def split_front_matter(source: str, path: str) -> tuple[int, dict[str, Any], Any
     if nl:
         body = nl.end()
     try:
-        node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(yaml_text)
+        data, node = load_with_nodes(yaml_text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
