@@ -180,7 +180,7 @@ def parse_html(source: str, path: str) -> "Document":  # noqa: F821
     elif reader.head_title:
         meta.title = "".join(reader.head_title).strip()
     # a paragraph holding only a <time> element is the date line, not prose
-    for src_where, _d, span in meta.date_sources:
+    for _where, _d, span in meta.date_sources:
         if span is None:
             continue
         for i, block in enumerate(doc.blocks):
