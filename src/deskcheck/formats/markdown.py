@@ -9,7 +9,6 @@ from __future__ import annotations
 import html
 import re
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -18,7 +17,7 @@ from ..errors import ReadError
 from ..model import Metadata, Span
 from ..yamlnodes import load_with_nodes
 from ._builder import ViewBuilder
-from .dates import date_from_filename, front_matter_value_span, parse_meta_date
+from .dates import front_matter_value_span, parse_meta_date, settle_date
 
 _FRONT = re.compile(r"\A---[ \t]*(\r\n|\r|\n)")
 _FRONT_END = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
@@ -76,11 +75,7 @@ def parse_markdown(source: str, path: str) -> "Document":  # noqa: F821
         meta.title = str(title) if title is not None else None
         author = front.get("author")
         meta.author = ", ".join(map(str, author)) if isinstance(author, list) else (str(author) if author else None)
-    fd = date_from_filename(Path(path).name)
-    if fd is not None:
-        meta.date_sources.append(("file name", fd, None))
-    if meta.date_sources:
-        meta.date = meta.date_sources[0][1]
+    settle_date(meta, path)
     _body(builder, source, body)
     return builder.build(path, "md", meta)
 
