@@ -21,6 +21,7 @@ from .dates import front_matter_value_span, parse_meta_date, settle_date
 
 _FRONT = re.compile(r"\A---[ \t]*(\r\n|\r|\n)")
 _FRONT_END = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
+_NEWLINE = re.compile(r"\r\n|\r|\n")
 PROSE_KEYS = {"title": "title", "description": "metadata", "summary": "metadata", "subtitle": "metadata"}
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
@@ -41,7 +42,7 @@ def split_front_matter(source: str, path: str) -> tuple[int, dict[str, Any], Any
         raise ReadError("front matter opened with '---' on line 1 is never closed", path, 1)
     yaml_text = source[m.end():end.start()]
     body = end.end()
-    nl = re.compile(r"\r\n|\r|\n").match(source, body)
+    nl = _NEWLINE.match(source, body)
     if nl:
         body = nl.end()
     try:
@@ -156,23 +157,19 @@ def _inline(builder: ViewBuilder, source: str, lo: int, hi: int, children: list[
         if t == "text" and not in_autolink:
             cur = _align(builder, source, cur, hi, child.content)
         elif t in ("softbreak", "hardbreak"):
-            m = re.compile(r"\r\n|\r|\n").search(source, cur, hi)
+            m = _NEWLINE.search(source, cur, hi)
             if m:
                 builder.copy(m.start(), m.end())
                 cur = m.end()
             else:
                 builder.synthetic("\n")
-        elif t == "code_inline":
+        elif t in ("code_inline", "html_inline"):
             end = source.find(child.content, cur, hi)
             if end != -1:
                 builder.non_prose.append(Span(end, end + len(child.content)))
                 cur = end + len(child.content)
-            builder.synthetic("\ufffc")  # a placeholder keeps the words around code apart
-        elif t == "html_inline":
-            end = source.find(child.content, cur, hi)
-            if end != -1:
-                builder.non_prose.append(Span(end, end + len(child.content)))
-                cur = end + len(child.content)
+            if t == "code_inline":
+                builder.synthetic("\ufffc")  # a placeholder keeps the words around code apart
         elif t == "image":
             end = source.find(")", cur, hi)
             if end != -1:
