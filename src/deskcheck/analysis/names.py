@@ -33,6 +33,7 @@ from anyascii import anyascii
 from jellyfish import jaro_winkler_similarity
 from metaphone import doublemetaphone
 
+from ..lexicon import default_data_dir
 from ..model import Document, Span
 from . import cached
 from .sentences import sentences
@@ -122,16 +123,11 @@ def codes(key: str) -> tuple[str, ...]:
 _LEXICON: frozenset[str] | None = None
 
 
-def _data_dir() -> Path:
-    from ..rules import bundled_rules_dir
-    return bundled_rules_dir() / "Deskcheck" / "data"
-
-
 def _load_lexicon() -> frozenset[str]:
     global _LEXICON
     if _LEXICON is None:
         words: set[str] = set()
-        path = _data_dir() / "common-words.txt"
+        path = default_data_dir() / "common-words.txt"
         if path.is_file():
             for line in path.read_text(encoding="utf-8").splitlines():
                 if line and not line.startswith("#"):

@@ -22,8 +22,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from ..analysis.dates import (DAY, DateMention, People, date_mentions, days_in_month, fmt_date, fmt_period,
-                              week_of)
+from ..analysis.dates import (DAY, MONTH_NAMES, WEEKDAY_NAMES, DateMention, People, date_mentions, days_in_month,
+                              fmt_date, fmt_period, week_of)
 from ..analysis.sentences import sentences
 from ..model import Hit, Related, Span
 from .base import Context, Kind
@@ -32,9 +32,8 @@ CHECKS = ("relative", "weekday", "impossible", "reversed", "conflict", "order", 
 CONTRADICTIONS = ("relative", "weekday", "impossible", "reversed", "conflict", "order", "age")
 
 _NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
-_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"]
+_WEEKDAYS = [w.capitalize() for w in WEEKDAY_NAMES]
+_MONTHS = [m.capitalize() for m in MONTH_NAMES]
 
 # between a weekday and the date it names: "Sunday, August 10", "Sunday's final, on July 9"
 _WEEKDAY_LINK = re.compile(r"(?:['’]s(?:\s+[a-z]+){0,2})?\s*[,(]?\s*(?:on\s+)?(?:the\s+)?")
@@ -191,28 +190,17 @@ def _describe(m: DateMention) -> str:
 def relation(day: dt.date, ref: dt.date, unit: str) -> str:
     """How a date stands to the article's date, in the unit of the expression it contradicts."""
     if unit in ("week", "weekend"):
-        n = (week_of(day)[0] - week_of(ref)[0]).days // 7
-        if n == 0:
-            return "in the same week as"
-        which = "before" if n < 0 else "after"
-        return f"the week {which}" if abs(n) == 1 else f"{_count(abs(n), 'week')} {which}"
-    if unit == "month":
-        n = (day.year - ref.year) * 12 + day.month - ref.month
-        if n == 0:
-            return "in the same month as"
-        which = "before" if n < 0 else "after"
-        return f"in the month {which}" if abs(n) == 1 else f"{_count(abs(n), 'month')} {which}"
-    if unit == "year":
-        n = day.year - ref.year
-        if n == 0:
-            return "in the same year as"
-        which = "before" if n < 0 else "after"
-        return f"the year {which}" if abs(n) == 1 else f"{_count(abs(n), 'year')} {which}"
-    n = (day - ref).days
+        unit, n, same, one = "week", (week_of(day)[0] - week_of(ref)[0]).days // 7, "in the same week as", "the week"
+    elif unit == "month":
+        n, same, one = (day.year - ref.year) * 12 + day.month - ref.month, "in the same month as", "in the month"
+    elif unit == "year":
+        n, same, one = day.year - ref.year, "in the same year as", "the year"
+    else:
+        unit, n, same, one = "day", (day - ref).days, "the same day as", "the day"
     if n == 0:
-        return "the same day as"
+        return same
     which = "before" if n < 0 else "after"
-    return f"the day {which}" if abs(n) == 1 else f"{_count(abs(n), 'day')} {which}"
+    return f"{one} {which}" if abs(n) == 1 else f"{_count(abs(n), unit)} {which}"
 
 
 def _verb(day: dt.date, ref: dt.date | None) -> str:
