@@ -538,3 +538,19 @@ DISTINCT_PEOPLE = ["Amara Okafor", "Lars Lindqvist", "Chen Wei", "Priya Raman", 
 def test_unrelated_names_in_any_order_are_never_variants(people: list[str], tail: str) -> None:
     text = " ".join(f"{p}{tail} {p.split()[-1]} spoke again." for p in people)
     assert findings(text) == []
+
+
+def test_organisation_written_with_ampersand_and_with_and() -> None:
+    from deskcheck import check_text
+    text = ("The Fisheries and Marine Authority opened an inquiry on Monday.\n\n"
+            "A spokesman for the Fisheries & Marine Authority declined to comment.\n\n"
+            "The Fisheries and Marine Authority later published its report.\n")
+    found = [(f.position.line, f.match, f.suggestions) for f in check_text(text, "md") if f.rule == "Deskcheck.Names"]
+    assert found == [(3, "Fisheries & Marine Authority", ("Fisheries and Marine Authority",))]
+
+
+def test_two_bodies_joined_by_and_are_not_variants() -> None:
+    from deskcheck import check_text
+    text = ("The Department of Health and Social Care said it would respond.\n\n"
+            "The Department of Health in Wales said nothing.\n")
+    assert [f for f in check_text(text, "md") if f.rule == "Deskcheck.Names"] == []

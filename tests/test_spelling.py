@@ -329,3 +329,9 @@ def test_a_term_introduced_in_quotes_is_not_a_typo() -> None:
     assert [f.match for f in check_text(text, "md") if f.category == "spelling"] == []
     text = 'She said the "goverment" had not replied.'
     assert [f.match for f in check_text(text, "md") if f.category == "spelling"] == ["goverment"]
+
+
+def test_plural_of_a_compound_is_not_a_typo() -> None:
+    from deskcheck import check_text
+    text = "Most five-year-olds and all the go-betweens were there; the gret-lookings were not."
+    assert [f.match for f in check_text(text, "md") if f.category == "spelling"] == ["gret"]

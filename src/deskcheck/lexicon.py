@@ -24,7 +24,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
-VARIETIES = ("en-US", "en-GB")
 # locales that spell the British way; anything else pinned counts as unpinned
 _BRITISH = {"en-gb", "en-au", "en-nz", "en-ie", "en-za", "en-in"}
 _AMERICAN = {"en-us"}

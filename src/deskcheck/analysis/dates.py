@@ -26,6 +26,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from ..model import Document, Span
@@ -358,7 +359,6 @@ def _relative_period(m: re.Match[str], ref: dt.date) -> tuple[dt.date, dt.date] 
 
 
 def _sentence_index(starts: list[int], offset: int) -> int:
-    from bisect import bisect_right
     return bisect_right(starts, offset) - 1
 
 

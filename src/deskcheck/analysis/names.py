@@ -33,6 +33,7 @@ from anyascii import anyascii
 from jellyfish import jaro_winkler_similarity
 from metaphone import doublemetaphone
 
+from ..lexicon import default_data_dir
 from ..model import Document, Span
 from . import cached
 from .sentences import sentences
@@ -122,16 +123,11 @@ def codes(key: str) -> tuple[str, ...]:
 _LEXICON: frozenset[str] | None = None
 
 
-def _data_dir() -> Path:
-    from ..rules import bundled_rules_dir
-    return bundled_rules_dir() / "Deskcheck" / "data"
-
-
 def _load_lexicon() -> frozenset[str]:
     global _LEXICON
     if _LEXICON is None:
         words: set[str] = set()
-        path = _data_dir() / "common-words.txt"
+        path = default_data_dir() / "common-words.txt"
         if path.is_file():
             for line in path.read_text(encoding="utf-8").splitlines():
                 if line and not line.startswith("#"):
@@ -785,7 +781,7 @@ def spacing_groups(doc: Document, ms: list[Mention]) -> list[NameGroup]:
 
 
 # lowercase words that join the parts of an organisation's name ("Ministry of Health")
-_JOINERS = regex.compile(r"\s(?:of|for|on|of the|for the)\s")
+_JOINERS = regex.compile(r"\s(?:of|for|on|of the|for the|and|&)\s")
 # endings that make another form of one word (Meteorology/Meteorological, Economy/Economic);
 # demonym endings (Kenya/Kenyan, Niger/Nigeria) are left out on purpose: those are other names
 _DERIVATIONS = frozenset({"", "al", "ical", "ic", "ics", "y", "e", "es", "s", "ed", "ing",
@@ -840,13 +836,18 @@ def _phrases(doc: Document, ms: list[Mention]) -> list[_Phrase]:
             gap = text[ms[j].span.end:ms[j + 1].span.start]
             if not _JOINERS.fullmatch(gap):
                 break
-            joiners.append(" ".join(gap.split()))
+            # "&" and "and" join an organisation's name the same way (Securities & Exchange)
+            joiners.append(" ".join(gap.split()).replace("&", "and"))
             j += 1
         words = tuple(t for m in ms[i:j + 1] for t in m.tokens)
         if len(words) >= PHRASE_MIN_WORDS and any(t.key in GENERIC for t in words):
             out.append(_Phrase(Span(ms[i].span.start, ms[j].span.end), words, tuple(joiners), ms[i]))
         i = j + 1
     return out
+
+
+def _ampersand(name: str) -> str:
+    return name.replace(" & ", " and ")
 
 
 def phrase_groups(doc: Document, ms: list[Mention]) -> list[NameGroup]:
@@ -869,6 +870,8 @@ def phrase_groups(doc: Document, ms: list[Mention]) -> list[NameGroup]:
             for b in members[x + 1:]:
                 wa, wb = a.words[i], b.words[i]
                 if wa.key == wb.key:
+                    if i == 0 and surface[a] != surface[b] and _ampersand(surface[a]) == _ampersand(surface[b]):
+                        uf.union(surface[a], surface[b])    # the same name with "&" for "and"
                     continue
                 if wa.key in GENERIC or wb.key in GENERIC:
                     # the organisation word itself only in another spelling (Organisation/

@@ -26,6 +26,8 @@ STRAIGHT = "\"'"
 DOUBLE_MARKS = OPEN_DOUBLE + CLOSE_DOUBLE + '"'
 SINGLE_MARKS = OPEN_SINGLE + CLOSE_SINGLE + "'"
 ALL_MARKS = DOUBLE_MARKS + SINGLE_MARKS
+# curly marks and the straight ones typed for them, for comparing text written either way
+STRAIGHT_FORMS = {"“": '"', "”": '"', "‘": "'", "’": "'"}
 
 # what may stand right before an opening mark: space, an opening bracket, a dash, or another
 # opening mark ("‘ inside “")
@@ -48,10 +50,6 @@ class Quote:
     continues: bool = False  # left open at the block's end and reopened in the next block
     continued: bool = False  # the reopening part of a running quote
     group: int = 0          # quotes of one running quotation share a group number
-
-    @property
-    def single(self) -> bool:
-        return self.mark in SINGLE_MARKS
 
     @property
     def straight(self) -> bool:

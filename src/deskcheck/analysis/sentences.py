@@ -7,6 +7,7 @@ known abbreviation, an initial, or a title.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..model import Document, Span
@@ -92,13 +93,7 @@ def sentences(doc: Document) -> list[Sentence]:
 
 def sentence_at(doc: Document, offset: int) -> Sentence | None:
     sents = sentences(doc)
-    lo, hi = 0, len(sents)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if sents[mid].span.end <= offset:
-            lo = mid + 1
-        else:
-            hi = mid
+    lo = bisect_right(sents, offset, key=lambda s: s.span.end)   # the first sentence ending after offset
     if lo < len(sents) and sents[lo].span.start <= offset:
         return sents[lo]
     return None

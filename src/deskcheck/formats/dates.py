@@ -3,15 +3,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 from typing import Any
 
-from ..model import Span
+from ..analysis.dates import MONTH_NAMES
+from ..model import Metadata, Span
 
-MONTHS = {
-    m: i + 1 for i, m in enumerate(
-        ["january", "february", "march", "april", "may", "june", "july", "august",
-         "september", "october", "november", "december"])
-}
+MONTHS = {m: i + 1 for i, m in enumerate(MONTH_NAMES)}
 MONTHS.update({k[:3]: v for k, v in list(MONTHS.items())})
 MONTHS["sept"] = 9
 
@@ -58,6 +56,16 @@ def date_from_filename(name: str) -> dt.date | None:
         return dt.date(int(m[1]), int(m[2]), int(m[3]))
     except ValueError:
         return None
+
+
+def settle_date(meta: Metadata, path: str) -> None:
+    """Add the file name's date (2021-04-21-title.md) as the last date source, and take the
+    article's date from the first source: every format ranks its own metadata above the name."""
+    fd = date_from_filename(Path(path).name)
+    if fd is not None:
+        meta.date_sources.append(("file name", fd, None))
+    if meta.date_sources:
+        meta.date = meta.date_sources[0][1]
 
 
 def front_matter_value_span(node: Any, yaml_start: int, key: str) -> Span | None:

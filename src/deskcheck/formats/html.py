@@ -9,11 +9,10 @@ from __future__ import annotations
 import html
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 
 from ..model import Metadata, Span
 from ._builder import ViewBuilder
-from .dates import date_from_filename, parse_meta_date
+from .dates import parse_meta_date, settle_date
 
 BLOCKS = {
     "p": "paragraph", "h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading",
@@ -40,7 +39,6 @@ class _Reader(HTMLParser):
         self.in_article = not self.has_article
         self.article_depth = -1
         self.seen_h1 = False
-        self.time_value: str | None = None
         self.head_title: list[str] = []
         self.in_head_title = False
 
@@ -167,21 +165,16 @@ def parse_html(source: str, path: str) -> "Document":  # noqa: F821
     reader.feed(source)
     reader.close()
     builder = reader.builder
-    doc_blocks = builder
-    fd = date_from_filename(Path(path).name)
     meta = reader.meta
-    if fd is not None:
-        meta.date_sources.append(("file name", fd, None))
-    if meta.date_sources:
-        meta.date = meta.date_sources[0][1]
-    doc = doc_blocks.build(path, "html", meta)
+    settle_date(meta, path)
+    doc = builder.build(path, "html", meta)
     titles = doc.blocks_of("title")
     if titles:
         meta.title = doc.text[titles[0].span.start:titles[0].span.end]
     elif reader.head_title:
         meta.title = "".join(reader.head_title).strip()
     # a paragraph holding only a <time> element is the date line, not prose
-    for src_where, _d, span in meta.date_sources:
+    for _where, _d, span in meta.date_sources:
         if span is None:
             continue
         for i, block in enumerate(doc.blocks):

@@ -9,18 +9,19 @@ from __future__ import annotations
 import html
 import re
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 import yaml
 
 from ..errors import ReadError
 from ..model import Metadata, Span
+from ..yamlnodes import load_with_nodes
 from ._builder import ViewBuilder
-from .dates import date_from_filename, front_matter_value_span, parse_meta_date
+from .dates import front_matter_value_span, parse_meta_date, settle_date
 
 _FRONT = re.compile(r"\A---[ \t]*(\r\n|\r|\n)")
 _FRONT_END = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
+_NEWLINE = re.compile(r"\r\n|\r|\n")
 PROSE_KEYS = {"title": "title", "description": "metadata", "summary": "metadata", "subtitle": "metadata"}
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
@@ -41,12 +42,11 @@ def split_front_matter(source: str, path: str) -> tuple[int, dict[str, Any], Any
         raise ReadError("front matter opened with '---' on line 1 is never closed", path, 1)
     yaml_text = source[m.end():end.start()]
     body = end.end()
-    nl = re.compile(r"\r\n|\r|\n").match(source, body)
+    nl = _NEWLINE.match(source, body)
     if nl:
         body = nl.end()
     try:
-        node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(yaml_text)
+        data, node = load_with_nodes(yaml_text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
@@ -76,11 +76,7 @@ def parse_markdown(source: str, path: str) -> "Document":  # noqa: F821
         meta.title = str(title) if title is not None else None
         author = front.get("author")
         meta.author = ", ".join(map(str, author)) if isinstance(author, list) else (str(author) if author else None)
-    fd = date_from_filename(Path(path).name)
-    if fd is not None:
-        meta.date_sources.append(("file name", fd, None))
-    if meta.date_sources:
-        meta.date = meta.date_sources[0][1]
+    settle_date(meta, path)
     _body(builder, source, body)
     return builder.build(path, "md", meta)
 
@@ -161,23 +157,19 @@ def _inline(builder: ViewBuilder, source: str, lo: int, hi: int, children: list[
         if t == "text" and not in_autolink:
             cur = _align(builder, source, cur, hi, child.content)
         elif t in ("softbreak", "hardbreak"):
-            m = re.compile(r"\r\n|\r|\n").search(source, cur, hi)
+            m = _NEWLINE.search(source, cur, hi)
             if m:
                 builder.copy(m.start(), m.end())
                 cur = m.end()
             else:
                 builder.synthetic("\n")
-        elif t == "code_inline":
+        elif t in ("code_inline", "html_inline"):
             end = source.find(child.content, cur, hi)
             if end != -1:
                 builder.non_prose.append(Span(end, end + len(child.content)))
                 cur = end + len(child.content)
-            builder.synthetic("\ufffc")  # a placeholder keeps the words around code apart
-        elif t == "html_inline":
-            end = source.find(child.content, cur, hi)
-            if end != -1:
-                builder.non_prose.append(Span(end, end + len(child.content)))
-                cur = end + len(child.content)
+            if t == "code_inline":
+                builder.synthetic("\ufffc")  # a placeholder keeps the words around code apart
         elif t == "image":
             end = source.find(")", cur, hi)
             if end != -1:

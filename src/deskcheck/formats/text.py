@@ -11,11 +11,10 @@ not prose, so suppression works the same way as in Markdown and HTML.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from ..model import Metadata, Span
 from ._builder import ViewBuilder
-from .dates import date_from_filename, parse_meta_date
+from .dates import parse_meta_date, settle_date
 
 _PARA_BREAK = re.compile(r"(?:\r\n|\r|\n)(?:[ \t]*(?:\r\n|\r|\n))+")
 _COMMENT_LINE = re.compile(r"^[ \t]*<!--.*?-->[ \t]*$", re.M)
@@ -66,11 +65,7 @@ def parse_text(source: str, path: str) -> "Document":  # noqa: F821 (forward ref
         for a, b in pieces:
             builder.copy(a, b)
         builder.end_block()
-    fd = date_from_filename(Path(path).name)
-    if fd is not None:
-        meta.date_sources.append(("file name", fd, None))
-    if meta.date_sources:
-        meta.date = meta.date_sources[0][1]
+    settle_date(meta, path)
     return builder.build(path, "txt", meta)
 
 

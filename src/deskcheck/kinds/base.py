@@ -6,7 +6,6 @@ rule's scope selects, and the segments of that text it may look at.
 """
 from __future__ import annotations
 
-import dataclasses
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -107,12 +106,3 @@ class Kind:
 
     def message(self, *args: object) -> str:
         return format_message(self.rule.message, *args)
-
-    @classmethod
-    def option_names(cls) -> set[str]:
-        return {f.name for f in dataclasses.fields(cls.Options)}
-
-
-def segments_text(ctx: Context) -> Iterable[tuple[int, int]]:
-    for seg in ctx.segments:
-        yield seg.start, seg.end

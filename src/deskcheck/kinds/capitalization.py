@@ -19,6 +19,7 @@ from typing import Callable, Iterable
 
 import regex
 
+from ..analysis.quotes import STRAIGHT_FORMS
 from ..model import Hit, Span
 from ..patterns import compile_pattern, search
 from .base import Context, Kind, OptionError
@@ -37,8 +38,7 @@ TITLE_WORD = regex.compile(r"[\p{N}\p{L}]+[^\s\-/]*")
 COUNT_WORD = r"[\p{N}\p{L}*]+[^\s]*"
 NUMBERED = regex.compile(r"\d+\.")
 # typographic marks read as their ASCII forms when looking at a word's neighbours
-_ASCII = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\u2013": "-",
-                        "\u2014": "-", "\u2026": "."})
+_ASCII = str.maketrans({**STRAIGHT_FORMS, "\u2013": "-", "\u2014": "-", "\u2026": "."})
 
 
 def title_first(word: str, strict: bool) -> str:

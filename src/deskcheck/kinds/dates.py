@@ -22,8 +22,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from ..analysis.dates import (DAY, DateMention, People, date_mentions, days_in_month, fmt_date, fmt_period,
-                              week_of)
+from ..analysis.dates import (DAY, MONTH_NAMES, WEEKDAY_NAMES, DateMention, People, date_mentions, days_in_month,
+                              fmt_date, fmt_period, week_of)
 from ..analysis.sentences import sentences
 from ..model import Hit, Related, Span
 from .base import Context, Kind
@@ -32,9 +32,8 @@ CHECKS = ("relative", "weekday", "impossible", "reversed", "conflict", "order", 
 CONTRADICTIONS = ("relative", "weekday", "impossible", "reversed", "conflict", "order", "age")
 
 _NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
-_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"]
+_WEEKDAYS = [w.capitalize() for w in WEEKDAY_NAMES]
+_MONTHS = [m.capitalize() for m in MONTH_NAMES]
 
 # between a weekday and the date it names: "Sunday, August 10", "Sunday's final, on July 9"
 _WEEKDAY_LINK = re.compile(r"(?:['’]s(?:\s+[a-z]+){0,2})?\s*[,(]?\s*(?:on\s+)?(?:the\s+)?")
@@ -42,6 +41,9 @@ _WEEKDAY_LINK = re.compile(r"(?:['’]s(?:\s+[a-z]+){0,2})?\s*[,(]?\s*(?:on\s+)?
 _WEEKDAY_AFTER = re.compile(r"\s*(?:,\s*(?:which\s+was\s+|then\s+)?a\s+|\(\s*(?:a\s+)?)")
 # between a relative expression and the date that restates it: "last month, on January 2"
 _APPOSITION = re.compile(r"\s*(?:,|\(|—|–|-)\s*(?:on\s+|in\s+)?")
+# between a possessive relative expression and the date of the thing it owns:
+# "last week's home match against Millbrook on 1 February"
+_POSSESSIVE_NP = re.compile(r"['’]s(?:\s+[\w’'-]+){1,5}?\s+on\s+")
 # "a month after the approval", "two days before the signing", "the night before the summit"
 _ORDER = re.compile(
     r"\b(?:(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|a\s+few|several)\s+"
@@ -227,28 +229,17 @@ def _describe(m: DateMention) -> str:
 def relation(day: dt.date, ref: dt.date, unit: str) -> str:
     """How a date stands to the article's date, in the unit of the expression it contradicts."""
     if unit in ("week", "weekend"):
-        n = (week_of(day)[0] - week_of(ref)[0]).days // 7
-        if n == 0:
-            return "in the same week as"
-        which = "before" if n < 0 else "after"
-        return f"the week {which}" if abs(n) == 1 else f"{_count(abs(n), 'week')} {which}"
-    if unit == "month":
-        n = (day.year - ref.year) * 12 + day.month - ref.month
-        if n == 0:
-            return "in the same month as"
-        which = "before" if n < 0 else "after"
-        return f"in the month {which}" if abs(n) == 1 else f"{_count(abs(n), 'month')} {which}"
-    if unit == "year":
-        n = day.year - ref.year
-        if n == 0:
-            return "in the same year as"
-        which = "before" if n < 0 else "after"
-        return f"the year {which}" if abs(n) == 1 else f"{_count(abs(n), 'year')} {which}"
-    n = (day - ref).days
+        unit, n, same, one = "week", (week_of(day)[0] - week_of(ref)[0]).days // 7, "in the same week as", "the week"
+    elif unit == "month":
+        n, same, one = (day.year - ref.year) * 12 + day.month - ref.month, "in the same month as", "in the month"
+    elif unit == "year":
+        n, same, one = day.year - ref.year, "in the same year as", "the year"
+    else:
+        unit, n, same, one = "day", (day - ref).days, "the same day as", "the day"
     if n == 0:
-        return "the same day as"
+        return same
     which = "before" if n < 0 else "after"
-    return f"the day {which}" if abs(n) == 1 else f"{_count(abs(n), 'day')} {which}"
+    return f"{one} {which}" if abs(n) == 1 else f"{_count(abs(n), unit)} {which}"
 
 
 def _verb(day: dt.date, ref: dt.date | None) -> str:
@@ -453,6 +444,9 @@ class Dates(Kind):
             if e.start >= r.start and e.end <= r.end:
                 continue
             unit = str(r.detail.get("unit", "day"))
+            if unit == "week" and r.end < ref and ref.weekday() >= 5 and 4 <= (ref - e.end).days <= 6:
+                continue   # at the weekend, "last week" for the early days of this week is loose but usual
+
             # the finding covers both sides: "last month, on January 2"
             both = Span(min(r.span.start, e.span.start), max(r.span.end, e.span.end))
             yield self._relative_hit(r, e, ref, unit, both)
@@ -479,7 +473,7 @@ class Dates(Kind):
         # only mentions a few characters from r can stand beside it: ms is sorted by start, so look
         # at that window alone rather than at every mention of a long article
         lo = bisect_left(ms, r.span.start - 80, key=lambda m: m.span.start)
-        hi = bisect_right(ms, r.span.end + 12, key=lambda m: m.span.start)
+        hi = bisect_right(ms, r.span.end + 60, key=lambda m: m.span.start)
         for e in ms[lo:hi]:
             if e.in_quote or not _resolved(e) or e is r:
                 continue
@@ -489,6 +483,8 @@ class Dates(Kind):
                 continue
             if e.span.start >= r.span.end and _APPOSITION.fullmatch(text, r.span.end, e.span.start):
                 return e
+            if e.span.start >= r.span.end and e.explicit and _POSSESSIVE_NP.fullmatch(text, r.span.end, e.span.start):
+                return e   # "last week's match against Millbrook on 1 February": the match's date
             if r.kind == "anaphor" and e.span.start >= r.span.end and \
                     (re.fullmatch(r"\s+(?:on|in)\s+", text[r.span.end:e.span.start])
                      or (re.fullmatch(r"\s+", text[r.span.end:e.span.start]) and re.match(r"(?i:on|in)\s", e.text))):

@@ -65,14 +65,7 @@ class Utf16Offsets:
 
     def from_utf16(self, unit: int) -> int:
         # the code point whose UTF-16 start is `unit` (or the one it falls inside)
-        lo, hi = 0, self.length
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self.to_utf16(mid) < unit:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
+        return bisect_left(range(self.length), unit, key=self.to_utf16)
 
 
 def server_url(settings_options: dict[str, Any]) -> str | None:

@@ -10,11 +10,12 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
+from ..analysis.quotes import STRAIGHT_FORMS
 from ..analysis.sentences import sentences
 from ..model import Hit, Related, Span
 from .base import Context, Kind
 
-_FOLD = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "\u00a0": " "})
+_FOLD = str.maketrans({**STRAIGHT_FORMS, "\u00a0": " "})
 
 
 def _key(text: str) -> str:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .. import lexicon
+from ..analysis import cached
 from ..analysis.words import Word, words, words_in
 from ..model import Document, Hit, Span
 from ..patterns import compile_pattern
@@ -75,21 +76,19 @@ def strip_clitic(word: str) -> tuple[str, str]:
     return word, ""
 
 
+@cached
 def name_forms(doc: Document) -> dict[str, int]:
     """Capitalised forms used as names in this article: each form's count, with forms seen away
     from a sentence start (where only a name keeps its capital) counted as many."""
-    key = "deskcheck.kinds.spelling.name_forms"
-    if key not in doc.cache:
-        counts: dict[str, int] = {}
-        for w in words(doc):
-            if w.text[0].islower() and "-" not in w.text:
-                continue
-            for part in w.text.replace("\u2010", "-").split("-"):
-                base, _ = strip_clitic(part)
-                if base[:1].isupper():
-                    counts[base] = counts.get(base, 0) + (1 if w.initial else 2)
-        doc.cache[key] = counts
-    return doc.cache[key]  # type: ignore[no-any-return]
+    counts: dict[str, int] = {}
+    for w in words(doc):
+        if w.text[0].islower() and "-" not in w.text:
+            continue
+        for part in w.text.replace("\u2010", "-").split("-"):
+            base, _ = strip_clitic(part)
+            if base[:1].isupper():
+                counts[base] = counts.get(base, 0) + (1 if w.initial else 2)
+    return counts
 
 
 class Spelling(Kind):
@@ -188,6 +187,8 @@ class Spelling(Kind):
             base, ending = strip_clitic(part)
             if not self._checkable(lex, variety, base, compound):
                 continue
+            if compound and base.endswith("s") and lex.knows(base[:-1]):
+                continue    # compounds pluralise their last part ("five-year-olds", "go-betweens")
             if base[:1].isupper():
                 if not self._capital_typo(lex, variety, base, w.initial and i == 0, nxt, ctx):
                     continue

@@ -1,11 +1,11 @@
 """`variety`: one article, one spelling variety (en-US "organize, color" or en-GB "organise, colour").
 
 Names keep their own spelling: a capitalised word inside a sentence or beside another capital is
-not counted ("the World Health Organization" in a British article). Unpinned, the variety most of the article's marked words use wins and each word of the other
-variety is reported (a tie goes to the variety used first). -ize/-ise is judged on its own: the
-Oxford house style of British English writes "organize" beside "colour", so only a mix of
-"organize" and "organise" counts there. With `locale` pinned in the config,
-every word of the other variety is reported. The word pairs come from the bundled dictionaries
+not counted ("the World Health Organization" in a British article). Unpinned, the variety most of
+the article's marked words use wins and each word of the other variety is reported (a tie goes to
+the variety used first). -ize/-ise is judged on its own: the Oxford house style of British English
+writes "organize" beside "colour", so only a mix of "organize" and "organise" counts there. With
+`locale` pinned in the config, every word of the other variety is reported. The word pairs come from the bundled dictionaries
 (`variety.tsv`: an en-US form and the en-GB form only British English accepts).
 """
 from __future__ import annotations
