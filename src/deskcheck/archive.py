@@ -214,7 +214,8 @@ def learn(docs: Iterable[Document], min_articles: int = 2) -> tuple[str, int]:
             entry["variants"] = variants
         entry["counts"] = {f: name.articles[f] for f in [name.preferred, *others]}
         entries.append(entry)
-    header = (f"# House names list learned by 'deskcheck names learn' from {index.article_count} articles.\n"
+    header = (f"# House names list learned by 'deskcheck names learn' from {index.article_count} "
+              f"article{'s' if index.article_count != 1 else ''}.\n"
               "# name: the spelling most articles use; variants: the others; counts: articles per spelling.\n"
               "# Load it from .deskcheck.yaml with  names: [this-file.yml]\n")
     body = yaml.safe_dump({"names": entries}, allow_unicode=True, sort_keys=False, width=100)

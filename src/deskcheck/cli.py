@@ -168,17 +168,23 @@ def fix(paths: tuple[str, ...], dry_run: bool, config: Path | None, enable: tupl
 
 @cli.command("rules")
 @click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--all", "show_all", is_flag=True, help="Include rules that are turned off.")
+@click.option("--all", "show_all", is_flag=True,
+              help="Include rules that are turned off or belong to another profile.")
 def rules_cmd(config: Path | None, show_all: bool) -> None:
     """List the rules in effect: id, kind, level, description."""
     from .api import ConfigCache, Options, rules_for
     opts = Options(config=config)
     cfg = ConfigCache(opts).for_path(str(Path.cwd() / "x.md"))
-    for rule in rules_for(cfg, opts):
-        if not rule.enabled and not show_all:
+    rules = rules_for(cfg, opts)
+    id_width = max((len(r.id) for r in rules), default=0) + 2
+    kind_width = max((len(r.kind_name) for r in rules), default=0) + 2
+    for rule in rules:
+        other_profile = bool(rule.profiles) and cfg.profile not in rule.profiles
+        if (not rule.enabled or other_profile) and not show_all:
             continue
-        state = "" if rule.enabled else " (off)"
-        click.echo(f"{rule.id:<36} {rule.kind_name:<14} {str(rule.level):<10} {rule.description or rule.message}{state}")
+        state = " (off)" if not rule.enabled else f" (profile {', '.join(rule.profiles)})" if other_profile else ""
+        click.echo(f"{rule.id:<{id_width}}{rule.kind_name:<{kind_width}}{str(rule.level):<12}"
+                   f"{rule.description or rule.message}{state}")
 
 
 @cli.command()
@@ -203,7 +209,12 @@ def explain(rule_id: str, config: Path | None) -> None:
     for label in ("bad", "good"):
         for ex in r.examples.get(label, []):
             text = ex["text"] if isinstance(ex, dict) else ex
-            click.echo(f"  {label}: {str(text).strip()}")
+            lines = str(text).strip().splitlines() or [""]
+            # a dated example means nothing without its date: say it
+            where = ", ".join(f"{k} {ex[k]}" for k in ("date", "format", "profile") if isinstance(ex, dict) and ex.get(k))
+            click.echo(f"  {label}: {lines[0]}" + (f"    [{where}]" if where else ""))
+            for more in lines[1:]:
+                click.echo(f"        {more}")
 
 
 @cli.command()
@@ -240,7 +251,7 @@ def names_learn(archive_dir: tuple[str, ...], output: str | None, min_articles: 
     text, count = learn(docs, min_articles)
     if output:
         Path(output).write_text(text, encoding="utf-8")
-        click.echo(f"wrote {output} ({count} articles read)", err=True)
+        click.echo(f"wrote {output} ({count} article{'s' if count != 1 else ''} read)", err=True)
     else:
         click.echo(text, nl=False)
 
