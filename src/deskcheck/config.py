@@ -11,6 +11,7 @@ import yaml
 
 from .errors import ConfigError
 from .model import Severity
+from . import yamlfast
 
 CONFIG_NAMES = (".deskcheck.yaml", ".deskcheck.yml", "deskcheck.yaml")
 DEFAULT_STYLES = ("Deskcheck", "Newsroom")
@@ -163,8 +164,8 @@ def load_config(path: Path) -> Config:
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read config: {exc}", str(path)) from None
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = yamlfast.compose(text)
+        data = yamlfast.load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]

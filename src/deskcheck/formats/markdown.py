@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from .. import yamlfast
 from ..errors import ReadError
 from ..model import Metadata, Span
 from ._builder import ViewBuilder
@@ -45,8 +46,8 @@ def split_front_matter(source: str, path: str) -> tuple[int, dict[str, Any], Any
     if nl:
         body = nl.end()
     try:
-        node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(yaml_text)
+        node = yamlfast.compose(yaml_text)
+        data = yamlfast.load(yaml_text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
