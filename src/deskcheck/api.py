@@ -11,19 +11,23 @@ import fnmatch
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from .config import Config, find_config, load_config
 from .discover import discover
-from .engine import RuleFailure, check_document
 from .errors import ReadError
-from .formats import parse
-from .kinds.base import Settings, Vocabulary
-from .model import Document, Finding, Severity
-from .report import FileReport, collect
-from .rules import Rule, load_styles
+from .model import Document, Finding, IdentityMap, Severity
+from .report import FileReport
 from .source import format_for, read_path
-from . import suppress
+
+# The rule engine, the rule loader (YAML, regex) and the format readers are imported where they
+# are first needed: a run whose every article is answered from the result cache loads none of them.
+if TYPE_CHECKING:
+    from .cache import ResultCache
+    from .engine import RuleFailure
+    from .kinds.base import Settings
+    from .parallel import Task
+    from .rules import Rule
 
 
 @dataclass
@@ -39,12 +43,15 @@ class Options:
     archive: bool | None = None
     stdin_filename: str | None = None
     warn: Callable[[str], None] | None = None
+    jobs: int = 1                    # worker processes; 0 = one per core (the CLI's default)
+    cache: bool = False              # the result cache (on in the CLI, off for library callers)
+    cache_dir: Path | None = None    # default: .deskcheck-cache/ in the working folder
 
 
 @dataclass
 class RunResult:
     files: list[FileReport] = field(default_factory=list)
-    failures: list[RuleFailure] = field(default_factory=list)
+    failures: list["RuleFailure"] = field(default_factory=list)
     fail_level: Severity = Severity.ERROR
 
 
@@ -53,12 +60,37 @@ def _rule_selected(rule: Rule, pattern: str) -> bool:
 
 
 @lru_cache(maxsize=32)
-def _styles(styles: tuple[str, ...], base: Path | None) -> tuple[Rule, ...]:
-    return tuple(load_styles(list(styles), base))
+def _styles(styles: tuple[str, ...], base: Path | None) -> tuple["Rule", ...]:
+    from . import profiling
+    from .rules import load_styles
+    if not profiling.ENABLED:
+        return tuple(load_styles(list(styles), base))
+    profiling.start()
+    try:
+        return tuple(load_styles(list(styles), base))
+    finally:
+        profiling.stop("stage:load rules")
 
 
-def rules_for(config: Config, options: Options) -> list[Rule]:
-    """The rules a config selects, with its levels and on/off settings applied."""
+_rule_sets: dict[tuple[Any, ...], list["Rule"]] = {}
+
+
+def rules_for(config: Config, options: Options) -> list["Rule"]:
+    """The rules a config selects, with its levels and on/off settings applied.
+
+    Built once per distinct selection and reused for every article that shares it (callers
+    must not modify the list or its rules)."""
+    key = (config.styles, config.base if config.path else None, config.rules, tuple(options.enable),
+           tuple(options.disable))
+    cached = _rule_sets.get(key)
+    if cached is None:
+        if len(_rule_sets) > 64:
+            _rule_sets.clear()
+        cached = _rule_sets[key] = _select_rules(config, options)
+    return cached
+
+
+def _select_rules(config: Config, options: Options) -> list["Rule"]:
     rules = [dataclasses.replace(r) for r in _styles(config.styles, config.base if config.path else None)]
     for rule in rules:
         for pattern, setting in config.rules:
@@ -75,7 +107,9 @@ def rules_for(config: Config, options: Options) -> list[Rule]:
     return rules
 
 
-def settings_for(config: Config, doc: Document | None, options: Options) -> Settings:
+def settings_for(config: Config, doc: Document | None, options: Options) -> "Settings":
+    from . import suppress
+    from .kinds.base import Settings, Vocabulary
     accept = set(config.accept)
     if doc is not None:
         accept.update(suppress.accepted_words(doc))
@@ -107,7 +141,11 @@ class ConfigCache:
         return self._by_dir[folder]
 
 
-def check_document_with(doc: Document, config: Config, options: Options) -> tuple[list[Finding], list[RuleFailure]]:
+def check_document_with(doc: Document, config: Config,
+                        options: Options) -> tuple[list[Finding], list["RuleFailure"]]:
+    from . import suppress
+    from .engine import check_document
+    from .report import collect
     config = config.for_file(doc.path)
     rules = rules_for(config, options)
     settings = settings_for(config, doc, options)
@@ -117,30 +155,112 @@ def check_document_with(doc: Document, config: Config, options: Options) -> tupl
     return collect(findings, min_level), result.failures
 
 
-def load_document(path: str, options: Options, text: str | None = None, fmt: str | None = None) -> Document:
+def _name_and_format(path: str, options: Options, fmt: str | None = None) -> tuple[str, str]:
+    """The name a document carries (stdin takes --stdin-filename) and its format."""
     name = options.stdin_filename if path == "-" and options.stdin_filename else path
     fmt = fmt or format_for(name) or ("txt" if path == "-" else None)
     if fmt is None:
         raise ReadError("unknown article type (expected .md, .markdown, .txt, .html or .htm)", path)
+    return (name if path == "-" else path), fmt
+
+
+def load_document(path: str, options: Options, text: str | None = None, fmt: str | None = None) -> Document:
+    from .formats import parse
+    name, fmt = _name_and_format(path, options, fmt)
     source = read_path(path) if text is None else text
-    return parse(source, fmt, name if path == "-" else path)
+    return parse(source, fmt, name)
+
+
+def _source_document(path: str, fmt: str, source: str) -> Document:
+    """A Document holding only the source: what the text formatter's context lines need, for
+    findings that come from the cache or from a worker process (no parse in the parent)."""
+    return Document(path, fmt, source, "", [], IdentityMap())
+
+
+def _options_fingerprint(options: Options) -> str:
+    # only the settings that change findings; --fail-level, --format and --jobs do not
+    return repr((options.enable, options.disable, options.date, options.profile, options.min_level))
+
+
+def _cache_key(task: "Task", options: Options) -> str:
+    """Everything an article's findings depend on (see deskcheck.cache for the why)."""
+    import hashlib
+    from . import cache
+    from .bundled import style_folder
+    cfg = task.config.for_file(task.name)
+    base = cfg.base if cfg.path else None
+    parts = [cache.code_fingerprint(), repr(cfg), _options_fingerprint(options), task.name, task.fmt,
+             cache.source_fingerprint(task.source)]
+    for style in cfg.styles:
+        folder = style_folder(style, base)
+        parts.append(f"{style}={cache.folder_fingerprint(folder) if folder else 'missing'}")
+    parts.extend(cache.file_fingerprint(p) for p in cfg.names)
+    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _check_tasks(tasks: list["Task"], options: Options, store: "ResultCache | None",
+                 keep_documents: bool) -> list[tuple[list[Finding], list["RuleFailure"], Document]]:
+    """Findings per task, in order: from the cache where it has them, else checked (in a pool
+    when there are enough of them) and stored."""
+    from .parallel import check_all, default_jobs
+    out: list[Any] = [None] * len(tasks)
+    keys: list[str | None] = [None] * len(tasks)
+    todo: list[int] = []
+    for i, task in enumerate(tasks):
+        if store is not None:
+            keys[i] = _cache_key(task, options)
+            hit = store.get(keys[i])  # type: ignore[arg-type]
+            if hit is not None:
+                out[i] = (hit, [], _source_document(task.name, task.fmt, task.source))
+                continue
+        todo.append(i)
+    jobs = options.jobs if options.jobs > 0 else default_jobs()
+    outcomes = check_all([tasks[i] for i in todo], options, jobs, keep_documents)
+    for i, (findings, failures, doc) in zip(todo, outcomes):
+        key = keys[i]
+        if store is not None and key is not None and not failures:
+            store.put(key, findings)
+        if doc is None:
+            doc = _source_document(tasks[i].name, tasks[i].fmt, tasks[i].source)
+        elif not keep_documents:
+            doc.cache.clear()   # the shared analyses are done with: free them for long runs
+        out[i] = (findings, failures, doc)
+    return out
+
+
+def cross_article_pass(result: RunResult, options: Options) -> None:
+    """THE place for checks that need every article of the run at once (the names archive).
+
+    Called once, after every article has been read and checked, only when the archive is on
+    (--archive or `archive: true`); each FileReport then carries its full Document (analyses
+    included, also from worker processes), and the result cache is off for the run, since a
+    finding here depends on other files. Add findings to `result.files[i].findings`."""
 
 
 def run(paths: list[str], options: Options | None = None) -> RunResult:
+    from .parallel import Task
     options = options or Options()
     configs = ConfigCache(options)
     result = RunResult()
-    articles = discover(paths)
     fail_levels = []
-    for path in articles:
+    tasks: list[Task] = []
+    for path in discover(paths):
         config = configs.for_path(path)
         if path != "-" and config.ignored(path):
             continue
-        doc = load_document(path, options)
-        findings, failures = check_document_with(doc, config, options)
-        result.files.append(FileReport(path, findings, doc))
-        result.failures.extend(failures)
+        name, fmt = _name_and_format(path, options)
+        tasks.append(Task(path, name, read_path(path), fmt, config))
         fail_levels.append(config.fail_level)
+    archive = options.archive if options.archive is not None else any(t.config.archive for t in tasks)
+    store = None
+    if options.cache and not archive:
+        from .cache import ResultCache
+        store = ResultCache(options.cache_dir)
+    for task, (findings, failures, doc) in zip(tasks, _check_tasks(tasks, options, store, archive)):
+        result.files.append(FileReport(task.path, findings, doc))
+        result.failures.extend(failures)
+    if archive:
+        cross_article_pass(result, options)
     if options.fail_level is not None:
         result.fail_level = options.fail_level
     elif fail_levels:

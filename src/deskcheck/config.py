@@ -3,15 +3,15 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from .errors import ConfigError
 from .model import Severity
-from . import yamlfast
+
+if TYPE_CHECKING:
+    import yaml
 
 CONFIG_NAMES = (".deskcheck.yaml", ".deskcheck.yml", "deskcheck.yaml")
 DEFAULT_STYLES = ("Deskcheck", "Newsroom")
@@ -98,6 +98,7 @@ class _Checker:
         self.node = node
 
     def line(self, *keys: str) -> int | None:
+        import yaml
         node = self.node
         line = None
         for key in keys:
@@ -159,6 +160,9 @@ def _vocab(c: _Checker, value: Any, *keys: str) -> tuple[tuple[str, ...], tuple[
 
 
 def load_config(path: Path) -> Config:
+    # imported here: a run without a config file never loads the YAML library for it
+    import yaml
+    from . import yamlfast
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:

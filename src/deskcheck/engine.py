@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from . import profiling
 from .kinds.base import Context, Settings
-from .model import Document, Finding, Hit, IdentityMap, OffsetMap, RelatedLocation
+from .model import Document, Finding, Hit, IdentityMap, OffsetMap, RelatedLocation, Span
 from .rules import Rule
 from .scopes import is_raw, segments
 
@@ -51,12 +52,21 @@ def check_document(doc: Document, rules: list[Rule], settings: Settings) -> Chec
 
     result = CheckResult()
     identity = IdentityMap()
+    timed = profiling.ENABLED
+    # many rules share a scope: select its segments once per document, not once per rule
+    by_scope: dict[tuple[str, ...], list[Span]] = {}
     for rule in rules:
         if not applies(rule, doc, settings):
             continue
         raw = is_raw(rule.scope)
-        ctx = Context(doc, doc.source if raw else doc.text, segments(doc, rule.scope), settings, raw)
+        spans = by_scope.get(rule.scope)
+        if spans is None:
+            spans = by_scope[rule.scope] = segments(doc, rule.scope)
+        ctx = Context(doc, doc.source if raw else doc.text, list(spans), settings, raw)
         omap = identity if raw else doc.offsets
+        if timed:
+            profiling.KINDS[rule.id] = rule.kind_name
+            profiling.start()
         try:
             for hit in rule.kind.check(ctx):
                 result.findings.append(to_finding(doc, rule, hit, omap))
@@ -64,4 +74,7 @@ def check_document(doc: Document, rules: list[Rule], settings: Settings) -> Chec
             raise
         except Exception as exc:  # a bug in one rule must not hide every other finding
             result.failures.append(RuleFailure(rule.id, doc.path, f"{type(exc).__name__}: {exc}"))
+        finally:
+            if timed:
+                profiling.stop("rule:" + rule.id)
     return result

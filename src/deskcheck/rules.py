@@ -6,12 +6,12 @@ import sys
 import typing
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Callable
 
 import yaml
 
+from .bundled import bundled_rules_dir, bundled_styles
 from .errors import RuleError
 from .kinds import KINDS, UNSUPPORTED_VALE_KINDS
 from .kinds.base import Kind, RuleInfo
@@ -51,19 +51,6 @@ class Rule:
     @property
     def style(self) -> str:
         return self.id.split(".", 1)[0]
-
-
-def bundled_rules_dir() -> Path:
-    """The `rules/` folder: inside the installed package, or beside `src/` in a checkout."""
-    packaged = resources.files("deskcheck") / "rules"
-    if packaged.is_dir():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parents[2] / "rules"
-
-
-def bundled_styles() -> list[str]:
-    root = bundled_rules_dir()
-    return sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
 
 
 def _line_of(node: "yaml.Node | LazyNode | None", key: str) -> int | None:
