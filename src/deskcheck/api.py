@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import fnmatch
+import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -129,16 +130,22 @@ class ConfigCache:
     def __init__(self, options: Options) -> None:
         self.options = options
         self._by_dir: dict[Path, Config] = {}
+        self._by_written: dict[str, Config] = {}
         self._explicit = load_config(options.config) if options.config else None
 
     def for_path(self, path: str) -> Config:
         if self._explicit is not None:
             return self._explicit
-        folder = Path.cwd() if path == "-" else Path(path).resolve().parent
-        if folder not in self._by_dir:
-            found = find_config(folder)
-            self._by_dir[folder] = load_config(found) if found else Config()
-        return self._by_dir[folder]
+        # keyed by the folder as written first: a thousand files in one folder resolve it once
+        written = "-" if path == "-" else os.path.dirname(path)
+        config = self._by_written.get(written)
+        if config is None:
+            folder = Path.cwd() if path == "-" else Path(path).resolve().parent
+            if folder not in self._by_dir:
+                found = find_config(folder)
+                self._by_dir[folder] = load_config(found) if found else Config()
+            config = self._by_written[written] = self._by_dir[folder]
+        return config
 
 
 def check_document_with(doc: Document, config: Config,

@@ -54,6 +54,8 @@ class Config:
     def for_file(self, path: str) -> "Config":
         """This config with the overrides whose `files` globs match the article applied."""
         cfg = self
+        if not self.overrides:
+            return cfg      # the common case: no path to resolve (a syscall per folder level)
         rel = _relative(path, self.base)
         for ov in self.overrides:
             if any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(Path(path).name, g) for g in ov["files"]):
@@ -69,6 +71,8 @@ class Config:
         return cfg
 
     def ignored(self, path: str) -> bool:
+        if not self.ignore:
+            return False
         rel = _relative(path, self.base)
         return any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(rel, g.rstrip("/") + "/*") for g in self.ignore)
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import profiling
+from . import prefilter, profiling
 from .kinds.base import Context, Settings
 from .model import Document, Finding, Hit, IdentityMap, OffsetMap, RelatedLocation, Span
 from .rules import Rule
@@ -47,6 +47,21 @@ def to_finding(doc: Document, rule: Rule, hit: Hit, omap: OffsetMap) -> Finding:
     )
 
 
+# Kinds whose every hit is a match of the rule's compiled `pattern` in the view: a rule of one of
+# these is skipped on an article that lacks every string its pattern requires (deskcheck.prefilter).
+PREFILTERED_KINDS = frozenset({"existence", "substitution"})
+_required_by_rule: dict[int, "frozenset[str] | None"] = {}
+
+
+def _required(rule: Rule) -> "frozenset[str] | None":
+    key = id(rule.kind)
+    if key not in _required_by_rule:
+        pattern = getattr(rule.kind, "pattern", None) if rule.kind_name in PREFILTERED_KINDS else None
+        _required_by_rule[key] = (prefilter.required_strings(pattern.pattern)
+                                  if pattern is not None and hasattr(pattern, "pattern") else None)
+    return _required_by_rule[key]
+
+
 def check_document(doc: Document, rules: list[Rule], settings: Settings) -> CheckResult:
     from .patterns import RegexTimeout
 
@@ -55,10 +70,18 @@ def check_document(doc: Document, rules: list[Rule], settings: Settings) -> Chec
     timed = profiling.ENABLED
     # many rules share a scope: select its segments once per document, not once per rule
     by_scope: dict[tuple[str, ...], list[Span]] = {}
+    folded: dict[bool, str] = {}      # the case-folded view (raw or prose), made when first needed
     for rule in rules:
         if not applies(rule, doc, settings):
             continue
         raw = is_raw(rule.scope)
+        need = _required(rule)
+        if need is not None:
+            view = folded.get(raw)
+            if view is None:
+                view = folded[raw] = prefilter.fold(doc.source if raw else doc.text)
+            if not prefilter.may_match(need, view):
+                continue            # the rule's pattern cannot match this article: nothing to scan
         spans = by_scope.get(rule.scope)
         if spans is None:
             spans = by_scope[rule.scope] = segments(doc, rule.scope)
