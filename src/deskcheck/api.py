@@ -290,6 +290,9 @@ def check_text(text: str, format: str = "md", config: Config | Path | str | None
 def check_path(path: str | Path, config: Config | Path | str | None = None, **overrides: Any) -> list[Finding]:
     """Lint one article file and return its findings."""
     options = Options(**overrides)
+    if isinstance(config, Config):
+        doc = load_document(str(path), options)
+        return check_document_with(doc, config, options)[0]
     if isinstance(config, (str, Path)):
         options.config = Path(config)
     return run([str(path)], options).files[0].findings

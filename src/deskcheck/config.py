@@ -186,6 +186,8 @@ def load_config(path: Path) -> Config:
     for key in data:
         if key not in TOP_KEYS:
             raise c.fail(f"unknown key '{key}' (allowed: {', '.join(sorted(TOP_KEYS))})", key)
+    # a key left empty (as in the starter file's commented-out sections) means "default"
+    data = {k: v for k, v in data.items() if v is not None}
     kw: dict[str, Any] = {"path": path}
     if "styles" in data:
         kw["styles"] = _str_list(c, data["styles"], "styles")

@@ -21,7 +21,7 @@ from ._builder import ViewBuilder
 from .dates import date_from_filename, parse_meta_date
 
 _FRONT = re.compile(r"\A---[ \t]*(\r\n|\r|\n)")
-_FRONT_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
+_FRONT_END = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
 PROSE_KEYS = {"title": "title", "description": "metadata", "summary": "metadata", "subtitle": "metadata"}
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
