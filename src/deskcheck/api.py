@@ -184,9 +184,14 @@ def _source_document(path: str, fmt: str, source: str) -> Document:
     return Document(path, fmt, source, "", [], IdentityMap())
 
 
+# Options that cannot change an article's findings; every other field (those added later too)
+# is part of the cache key, so a new setting can make the cache miss but never serve a stale answer
+_NOT_IN_KEY = frozenset({"config", "fail_level", "stdin_filename", "warn", "jobs", "cache", "cache_dir"})
+
+
 def _options_fingerprint(options: Options) -> str:
-    # only the settings that change findings; --fail-level, --format and --jobs do not
-    return repr((options.enable, options.disable, options.date, options.profile, options.min_level))
+    return repr([(f.name, getattr(options, f.name)) for f in dataclasses.fields(options)
+                 if f.name not in _NOT_IN_KEY])
 
 
 def _cache_key(task: "Task", options: Options) -> str:
