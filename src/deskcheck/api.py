@@ -47,6 +47,7 @@ class Options:
     jobs: int = 1                    # worker processes; 0 = one per core (the CLI's default)
     cache: bool = False              # the result cache (on in the CLI, off for library callers)
     cache_dir: Path | None = None    # default: .deskcheck-cache/ in the working folder
+    progress: Callable[[int, int, str], None] | None = None    # (number, total, path) as each article starts
 
 
 @dataclass
@@ -178,15 +179,16 @@ def load_document(path: str, options: Options, text: str | None = None, fmt: str
     return parse(source, fmt, name)
 
 
-def _source_document(path: str, fmt: str, source: str) -> Document:
-    """A Document holding only the source: what the text formatter's context lines need, for
-    findings that come from the cache or from a worker process (no parse in the parent)."""
-    return Document(path, fmt, source, "", [], IdentityMap())
+def _source_document(path: str, fmt: str, source: str, non_prose: list[Any] | None = None) -> Document:
+    """A Document holding the source and where its markup is, not a parse: what formatters need
+    (context lines, the HTML report's dimmed markup) for findings from the cache or a worker."""
+    return Document(path, fmt, source, "", [], IdentityMap(), non_prose=list(non_prose or []))
 
 
 # Options that cannot change an article's findings; every other field (those added later too)
 # is part of the cache key, so a new setting can make the cache miss but never serve a stale answer
-_NOT_IN_KEY = frozenset({"config", "fail_level", "stdin_filename", "warn", "jobs", "cache", "cache_dir"})
+_NOT_IN_KEY = frozenset({"config", "fail_level", "stdin_filename", "warn", "jobs", "cache", "cache_dir",
+                         "progress"})
 
 
 def _options_fingerprint(options: Options) -> str:
@@ -218,22 +220,30 @@ def _check_tasks(tasks: list["Task"], options: Options, store: "ResultCache | No
     out: list[Any] = [None] * len(tasks)
     keys: list[str | None] = [None] * len(tasks)
     todo: list[int] = []
+    done = 0
     for i, task in enumerate(tasks):
         if store is not None:
             keys[i] = _cache_key(task, options)
             hit = store.get(keys[i])  # type: ignore[arg-type]
             if hit is not None:
-                out[i] = (hit, [], _source_document(task.name, task.fmt, task.source))
+                findings, non_prose = hit
+                out[i] = (findings, [], _source_document(task.name, task.fmt, task.source, non_prose))
+                done += 1
+                if options.progress is not None:
+                    options.progress(done, len(tasks), task.path)
                 continue
         todo.append(i)
     jobs = options.jobs if options.jobs > 0 else default_jobs()
-    outcomes = check_all([tasks[i] for i in todo], options, jobs, keep_documents)
-    for i, (findings, failures, doc) in zip(todo, outcomes):
-        key = keys[i]
-        if store is not None and key is not None and not failures:
-            store.put(key, findings)
-        if doc is None:
-            doc = _source_document(tasks[i].name, tasks[i].fmt, tasks[i].source)
+    for i, (findings, failures, doc) in zip(todo, check_all([tasks[i] for i in todo], options, jobs,
+                                                             keep_documents)):
+        task = tasks[i]
+        done += 1
+        if options.progress is not None:
+            options.progress(done, len(tasks), task.path)
+        if store is not None and keys[i] is not None and not failures:
+            store.put(keys[i], findings, doc.non_prose)  # type: ignore[arg-type]
+        if not doc.source:      # from a worker: the source stayed here
+            doc = _source_document(task.name, task.fmt, task.source, doc.non_prose)
         elif not keep_documents:
             doc.cache.clear()   # the shared analyses are done with: free them for long runs
         out[i] = (findings, failures, doc)
@@ -301,3 +311,22 @@ def check_path(path: str | Path, config: Config | Path | str | None = None, **ov
     if isinstance(config, (str, Path)):
         options.config = Path(config)
     return run([str(path)], options).files[0].findings
+
+
+# Names this module imported eagerly before its heavy imports moved into the functions that use
+# them; callers (and tests) that reach them as `api.X` still find them, loaded on first use.
+_LAZY = {
+    "check_document": ".engine", "RuleFailure": ".engine", "Settings": ".kinds.base",
+    "Vocabulary": ".kinds.base", "parse": ".formats", "load_styles": ".rules", "Rule": ".rules",
+    "collect": ".report", "suppress": ".",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+    if module == ".":
+        return import_module(f".{name}", __package__)
+    return getattr(import_module(module, __package__), name)

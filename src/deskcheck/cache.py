@@ -131,7 +131,7 @@ class ResultCache:
     def _entry(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key[2:]}.json"
 
-    def get(self, key: str) -> list[Finding] | None:
+    def get(self, key: str) -> tuple[list[Finding], list[Span]] | None:
         if not self.usable:
             return None
         try:
@@ -140,6 +140,7 @@ class ResultCache:
             if data.get("format") != FORMAT or data.get("key") != key:
                 raise ValueError("not an entry of this cache format")
             findings = [finding_from_json(v) for v in data["findings"]]
+            non_prose = [Span(int(a), int(b)) for a, b in data.get("non_prose", [])]
         except FileNotFoundError:
             self.misses += 1
             return None
@@ -148,7 +149,7 @@ class ResultCache:
             self.misses += 1
             return None
         self.hits += 1
-        return findings
+        return findings, non_prose
 
     def _prepare(self) -> bool:
         if not self._ready:
@@ -163,11 +164,13 @@ class ResultCache:
                 self.usable = False
         return self.usable
 
-    def put(self, key: str, findings: list[Finding]) -> None:
+    def put(self, key: str, findings: list[Finding], non_prose: list[Span] = ()) -> None:  # type: ignore[assignment]
+        """Store an article's findings, and where its markup is (the HTML report dims it)."""
         if not self.usable or not self._prepare():
             return
         entry = self._entry(key)
-        text = json.dumps({"format": FORMAT, "key": key, "findings": [finding_to_json(f) for f in findings]},
+        text = json.dumps({"format": FORMAT, "key": key, "findings": [finding_to_json(f) for f in findings],
+                           "non_prose": [[s.start, s.end] for s in non_prose]},
                           ensure_ascii=False, separators=(",", ":"))
         try:
             entry.parent.mkdir(exist_ok=True)

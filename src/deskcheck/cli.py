@@ -72,10 +72,12 @@ def cli() -> None:
               help="Do not read or write the result cache (.deskcheck-cache/ or $DESKCHECK_CACHE_DIR).")
 @click.option("--profile-rules", is_flag=True, hidden=True,
               help="Print time per rule, analysis and stage to stderr (implies --jobs 1 --no-cache).")
+@click.option("--diff", "--changed-since", "diff_ref", metavar="REF",
+              help="Report only findings on lines added or changed since this git ref.")
 def report(paths: tuple[str, ...], fmt: str, output: str | None, config: Path | None, min_level: str | None,
            fail_level: str | None, enable: tuple[str, ...], disable: tuple[str, ...], date: dt.date | None,
            profile: str | None, stdin_filename: str | None, quiet: bool, color: bool | None, jobs: int,
-           no_cache: bool, profile_rules: bool) -> None:
+           no_cache: bool, profile_rules: bool, diff_ref: str | None) -> None:
     """Check articles (files or folders; '-' reads stdin) and report findings."""
     from .api import Options, run
     from .formatters import FORMATTERS
@@ -92,14 +94,26 @@ def report(paths: tuple[str, ...], fmt: str, output: str | None, config: Path | 
         # times are gathered in this process, and a cache hit would time nothing
         profiling.enable()
         options.jobs, options.cache = 1, False
-    result = run(list(paths), options)
+    from .progress import ProgressBar
+    bar = ProgressBar.for_stream(sys.stderr)
+    options.progress = bar
+    try:
+        result = run(list(paths), options)
+    finally:
+        bar.close()
     if profiling.ENABLED:
         profiling.write_table(sys.stderr)
+    if diff_ref:
+        from .diff import filter_reports
+        result.files = filter_reports(result.files, diff_ref)
+    extra: dict[str, Any] = {}
+    if FORMATTERS[fmt].needs_rules:
+        extra["rules"] = _rules_by_id(result.files, options)
     out: IO[str]
     handle = open(output, "w", encoding="utf-8") if output else None
     try:
         out = handle or sys.stdout
-        formatter = FORMATTERS[fmt](out, color=_use_color(out, color) and not handle, quiet=quiet)
+        formatter = FORMATTERS[fmt](out, color=_use_color(out, color) and not handle, quiet=quiet, **extra)
         summary = summarize(result.files)
         formatter.start()
         for fr in result.files:
@@ -116,6 +130,51 @@ def report(paths: tuple[str, ...], fmt: str, output: str | None, config: Path | 
         sys.exit(EXIT_ERROR)
     worst = summary.worst()
     sys.exit(EXIT_FINDINGS if worst is not None and worst >= result.fail_level else EXIT_OK)
+
+
+def _rules_by_id(files: list[Any], options: Any) -> dict[str, Any]:
+    """The loaded rules behind a run's findings, for formats that describe rules (SARIF)."""
+    from .api import ConfigCache, rules_for
+    configs = ConfigCache(options)
+    out: dict[str, Any] = {}
+    seen: set[int] = set()
+    for fr in files:
+        cfg = configs.for_path(fr.path).for_file(fr.path)
+        if id(cfg) in seen and not cfg.overrides:
+            continue
+        seen.add(id(cfg))
+        for rule in rules_for(cfg, options):
+            out.setdefault(rule.id, rule)
+    return out
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--dry-run", is_flag=True, help="Print the changes as a unified diff; write nothing.")
+@click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Use this config file instead of searching upward from each article.")
+@click.option("--enable", multiple=True, metavar="RULE", help="Turn a rule or style on (repeatable).")
+@click.option("--disable", multiple=True, metavar="RULE", help="Turn a rule or style off (repeatable).")
+@click.option("--date", callback=_date, help="The article's date, overriding its metadata (YYYY-MM-DD).")
+@click.option("--profile", type=click.Choice(["ap", "uk"]), help="House style profile.")
+def fix(paths: tuple[str, ...], dry_run: bool, config: Path | None, enable: tuple[str, ...],
+        disable: tuple[str, ...], date: dt.date | None, profile: str | None) -> None:
+    """Apply safe fixes (findings with exactly one suggestion) to articles in place."""
+    from .api import Options
+    from .fix import fix_paths
+    options = Options(config=config, enable=enable, disable=disable, date=date, profile=profile, warn=_warn)
+    results = fix_paths(list(paths), options, dry_run=dry_run)
+    changed = [r for r in results if r.changed]
+    for r in changed:
+        if dry_run:
+            click.echo(r.diff(), nl=False)
+        left = f", {len(r.remaining)} finding{'s' if len(r.remaining) != 1 else ''} left" if r.remaining else ""
+        verb = "would fix" if dry_run else "fixed"
+        click.echo(f"{r.path}: {verb} {len(r.applied)}{left}", err=dry_run)
+    total = sum(len(r.applied) for r in changed)
+    click.echo(f"{'would apply' if dry_run else 'applied'} {total} fix{'es' if total != 1 else ''} "
+               f"in {len(changed)} of {len(results)} file{'s' if len(results) != 1 else ''}", err=dry_run)
+    sys.exit(EXIT_FINDINGS if dry_run and changed else EXIT_OK)
 
 
 @cli.command("rules")

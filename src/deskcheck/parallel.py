@@ -8,9 +8,10 @@ in the calling process with no pool at all.
 """
 from __future__ import annotations
 
+import dataclasses
 import os
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Iterator
 
 if TYPE_CHECKING:
     from .api import Options
@@ -32,7 +33,7 @@ class Task:
     config: "Config"
 
 
-Outcome = tuple["list[Finding]", "list[RuleFailure]", "Document | None"]
+Outcome = tuple["list[Finding]", "list[RuleFailure]", "Document"]
 
 
 def default_jobs() -> int:
@@ -82,8 +83,11 @@ def _init_worker(options: "Options", keep_documents: bool) -> None:
 
 def _work(task: Task) -> Outcome:
     findings, failures, doc = check_task(task, _worker_options)
-    # a Document is large to send back; the parent rebuilds what a report needs from the source
-    return findings, failures, doc if _worker_keep_documents else None
+    if _worker_keep_documents:
+        return findings, failures, doc
+    # a Document is large to send back and the parent has the source: send where the markup is
+    from .model import Document, IdentityMap
+    return findings, failures, Document(doc.path, doc.format, "", "", [], IdentityMap(), non_prose=doc.non_prose)
 
 
 def _warm(tasks: list[Task], options: "Options") -> None:
@@ -96,11 +100,14 @@ def _warm(tasks: list[Task], options: "Options") -> None:
             rules_for(t.config.for_file(t.name), options)
 
 
-def check_all(tasks: list[Task], options: "Options", jobs: int, keep_documents: bool = False) -> list[Outcome]:
-    """Findings for each task, in the order given; documents come back when kept or free."""
+def check_all(tasks: list[Task], options: "Options", jobs: int, keep_documents: bool = False) -> Iterator[Outcome]:
+    """Findings for each task, yielded in the order given as they are done. From a worker the
+    document is a stub without its source unless keep_documents (the parent has the source)."""
     workers = workers_for(len(tasks), jobs)
     if workers <= 1:
-        return [check_task(t, options) for t in tasks]
+        for t in tasks:
+            yield check_task(t, options)
+        return
     # imported only for a pool: together they cost more than checking a short article
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -110,6 +117,8 @@ def check_all(tasks: list[Task], options: "Options", jobs: int, keep_documents: 
         _warm(tasks, options)
     # a few chunks per worker: big enough to keep pipe traffic low, small enough to balance load
     chunk = max(1, len(tasks) // (workers * 4))
+    # callbacks stay in the parent: a progress bar or a warning hook need not survive pickling
+    worker_options = dataclasses.replace(options, progress=None)
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
-                             initargs=(options, keep_documents)) as pool:
-        return list(pool.map(_work, tasks, chunksize=chunk))
+                             initargs=(worker_options, keep_documents)) as pool:
+        yield from pool.map(_work, tasks, chunksize=chunk)

@@ -1,13 +1,19 @@
 """Quotations: pairs of quotation marks, nesting, and running quotes across paragraphs.
 
 Curly marks say which way they face; straight ones are read from the characters around them.
-Single marks count as quotation marks only where they cannot be apostrophes. A paragraph that
-ends inside an open quotation, followed by a paragraph that opens with a quotation mark, is the
-running-quote convention: both parts belong to one quotation.
+Single marks count as quotation marks only where they cannot be apostrophes (don't, rock 'n'
+roll, the '90s, Jones' car). A curly opening mark inside an open quotation nests (the “ ... “inner”
+... ” habit of translated copy). A paragraph that ends inside an open quotation, followed by a
+paragraph that opens with a quotation mark of the same family, is the running-quote convention:
+both parts belong to one quotation.
+
+The scan also keeps what it could not pair: closing marks with no opening mark (`strays`), and
+quotations left open that no running quote continues (`Quote.closed` False, `continues` False).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
 from ..model import Document, Span
 from . import cached
@@ -16,7 +22,19 @@ OPEN_DOUBLE = "“„«"
 CLOSE_DOUBLE = "”»"
 OPEN_SINGLE = "‘‹"
 CLOSE_SINGLE = "’›"
-_BEFORE_OPEN = set(" \t\n\r\u00a0([{—–-/:;,“‘\"'")
+STRAIGHT = "\"'"
+DOUBLE_MARKS = OPEN_DOUBLE + CLOSE_DOUBLE + '"'
+SINGLE_MARKS = OPEN_SINGLE + CLOSE_SINGLE + "'"
+ALL_MARKS = DOUBLE_MARKS + SINGLE_MARKS
+
+# what may stand right before an opening mark: space, an opening bracket, a dash, or another
+# opening mark ("‘ inside “")
+_BEFORE_OPEN = set(" \t\n\r\u00a0\u2009\u202f([{—–-/:;,“‘\"'«‹")
+# words that begin with an apostrophe, which must not open a single quotation
+_ELIDED = re.compile(
+    r"(?:n|em|til|tis|twas|cause|cos|round|bout|im|er|ere|ow|alf|ead|ave|e|s|d|ll|re|ve|m|t)"
+    r"(?![\w])|\d\d(?:s|\b)",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,73 +51,215 @@ class Quote:
 
     @property
     def single(self) -> bool:
-        return self.mark in OPEN_SINGLE or self.mark == "'"
+        return self.mark in SINGLE_MARKS
+
+    @property
+    def straight(self) -> bool:
+        return self.mark in STRAIGHT
+
+    @property
+    def unbalanced(self) -> bool:
+        """Left open with no running quote to carry it on."""
+        return not self.closed and not self.continues
 
 
-def _opens(text: str, i: int, start: int, end: int) -> bool:
+@dataclass
+class QuoteScan:
+    quotes: list[Quote] = field(default_factory=list)
+    strays: list[Span] = field(default_factory=list)     # closing marks that close nothing
+    # closing marks of each closed quotation, by the quote's opening offset (for mixed-style checks)
+    closers: dict[int, str] = field(default_factory=dict)
+
+
+def _is_double(mark: str) -> bool:
+    return mark in DOUBLE_MARKS
+
+
+def _can_open(text: str, i: int, start: int, end: int) -> bool:
     before = text[i - 1] if i > start else " "
     after = text[i + 1] if i + 1 < end else " "
     return (before in _BEFORE_OPEN or before.isspace()) and not after.isspace()
 
 
-def _scan_block(text: str, start: int, end: int, block: int) -> list[tuple[int, int, str, int, bool]]:
-    """(open, close_end, mark, depth, closed) for each quotation in one block."""
+def _can_close(text: str, i: int, start: int, end: int) -> bool:
+    before = text[i - 1] if i > start else " "
+    after = text[i + 1] if i + 1 < end else " "
+    return not before.isspace() and (not after.isalnum())
+
+
+def _apostrophe(text: str, i: int, start: int, end: int) -> bool:
+    """A single mark that is (almost certainly) an apostrophe, whatever the stack holds."""
+    before = text[i - 1] if i > start else " "
+    after = text[i + 1] if i + 1 < end else " "
+    if before.isalnum() and after.isalnum():
+        return True                      # don't, O’Brien, rock’n’roll
+    if not before.isalnum() and _ELIDED.match(text, i + 1, end):
+        # 'n', '90s, 'em: but ‘n’ may also be a one-letter quote; only a bare word counts
+        m = _ELIDED.match(text, i + 1, end)
+        assert m is not None
+        nxt = text[m.end()] if m.end() < end else " "
+        if nxt in "'’" and m.group().lower() == "n":
+            return True                  # rock 'n' roll: both marks are apostrophes
+        return nxt.isspace() or nxt in ".,;:!?" or m.group()[:1].isdigit()
+    return False
+
+
+def _possessive(text: str, i: int, start: int, end: int) -> bool:
+    """`Jones' car`, `the players' union`: a closing-looking mark after s that may be an apostrophe."""
+    before = text[i - 1] if i > start else " "
+    after = text[i + 1] if i + 1 < end else " "
+    return before in "sSzZ" and after.isspace() and i + 2 < end and text[i + 2].isalnum()
+
+
+def _scan_block(text: str, start: int, end: int, scan: QuoteScan,
+                outer: str) -> list[tuple[int, int, str, int, bool]]:
+    """(open, close_end, mark, depth, closed) for each quotation in one block.
+
+    `outer` is the mark the article opens its quotations with.
+    """
+    single_outer = outer in "'‘"
     found: list[tuple[int, int, str, int, bool]] = []
     stack: list[tuple[int, str]] = []
+    skip: set[int] = set()   # marks already consumed as apostrophes (the second of 'n')
     for i in range(start, end):
         ch = text[i]
-        if ch in OPEN_DOUBLE or ch in CLOSE_DOUBLE or ch == '"':
-            doubles_open = [s for s in stack if s[1] not in OPEN_SINGLE and s[1] != "'"]
+        if ch not in ALL_MARKS or i in skip:
+            continue
+        if _is_double(ch):
+            doubles_open = [s for s in stack if _is_double(s[1])]
             if ch in OPEN_DOUBLE:
-                opening = True
-                # "“ ... “inner” ... ”": a second opening curly mark nests
+                opening = True   # “ ... “inner” ... ”: a second curly opening mark nests
             elif ch in CLOSE_DOUBLE:
                 opening = False
             else:
-                opening = not doubles_open or (_opens(text, i, start, end) and doubles_open[-1][1] != '"')
-                if doubles_open and doubles_open[-1][1] == '"':
+                can_open, can_close = _can_open(text, i, start, end), _can_close(text, i, start, end)
+                if not doubles_open and not can_open and i > start and text[i - 1].isdigit():
+                    continue      # an inch mark: 5'10", a 6" pipe
+                if doubles_open and can_close and not can_open:
                     opening = False
+                elif can_close and not can_open and i > start and text[i - 1] in ".,!?…":
+                    opening = False   # `he said no."`: a closing mark with nothing to close
+                elif can_open and not can_close:
+                    # a straight mark nests only inside a curly quotation or after a space
+                    opening = True
+                else:
+                    opening = not doubles_open
             if opening:
                 stack.append((i, ch))
             elif doubles_open:
-                # close the innermost double (and any single left open inside it)
-                while stack:
+                while stack:    # close the innermost double (singles left open inside were apostrophes)
                     pos, mark = stack.pop()
-                    if mark not in OPEN_SINGLE and mark != "'":
+                    if _is_double(mark):
                         found.append((pos, i + 1, mark, len(stack), True))
+                        scan.closers[pos] = ch
                         break
-        elif ch in OPEN_SINGLE or ch in CLOSE_SINGLE or ch == "'":
-            after = text[i + 1] if i + 1 < end else " "
-            before = text[i - 1] if i > start else " "
-            single_open = stack and (stack[-1][1] in OPEN_SINGLE or stack[-1][1] == "'")
-            if ch in OPEN_SINGLE or (ch == "'" and _opens(text, i, start, end) and not before.isalnum()):
-                if not after.isspace():
-                    stack.append((i, ch))
-            elif single_open and not after.isalnum():
-                pos, mark = stack.pop()
-                found.append((pos, i + 1, mark, len(stack), True))
-    for pos, mark in stack:
-        if mark in OPEN_SINGLE or mark == "'":
-            continue  # an unpaired single mark is far more often an apostrophe
-        found.append((pos, end, mark, 0, False))
+            else:
+                scan.strays.append(Span(i, i + 1))
+            continue
+        # a single mark
+        if _apostrophe(text, i, start, end):
+            m = _ELIDED.match(text, i + 1, end)
+            if m is not None and m.group().lower() == "n" and m.end() < end:
+                skip.add(m.end())
+            continue
+        single_top = bool(stack) and not _is_double(stack[-1][1])
+        if ch in OPEN_SINGLE or (ch == "'" and _can_open(text, i, start, end)):
+            # copy that quotes in double marks uses straight singles only inside a quotation:
+            # elsewhere a straight mark before a word is an elision ('burbs)
+            if ch == "'" and outer != "'" and not stack:
+                continue
+            if i + 1 < end and not text[i + 1].isspace():
+                stack.append((i, ch))
+            continue
+        if not _can_close(text, i, start, end):
+            continue
+        if single_top:
+            if _possessive(text, i, start, end) and _later_single_closer(text, i + 1, end):
+                continue          # `‘the Joneses' car is here,’`: the later mark closes
+            pos, mark = stack.pop()
+            found.append((pos, i + 1, mark, len(stack), True))
+            scan.closers[pos] = ch
+        elif single_outer and ch in CLOSE_SINGLE and not stack and text[i - 1] in ".,!?":
+            scan.strays.append(Span(i, i + 1))
+    for depth, (pos, mark) in enumerate(stack):
+        if not _is_double(mark) and not (single_outer and depth == 0 and _opens_sentence(text, pos, start)):
+            # an unpaired single mark is far more often an apostrophe ('burbs); in British copy
+            # one that opens a sentence may start a running quote
+            continue
+        found.append((pos, end, mark, depth, False))
     return found
 
 
+def _opens_sentence(text: str, pos: int, start: int) -> bool:
+    """A mark before a capital letter at the paragraph's start or after a stop or colon."""
+    if pos + 1 >= len(text) or not text[pos + 1].isupper():
+        return False
+    j = pos
+    while j > start and text[j - 1].isspace():
+        j -= 1
+    return j == start or text[j - 1] in ".!?:’'"
+
+
+def _later_single_closer(text: str, start: int, end: int) -> bool:
+    for j in range(start, end):
+        ch = text[j]
+        if ch in "'’›" and _can_close(text, j, start, end) and not _apostrophe(text, j, start, end) \
+                and not _possessive(text, j, start, end):
+            return True
+        if ch in OPEN_SINGLE:
+            return False
+    return False
+
+
+def _outer_style(doc: Document) -> str:
+    """The mark this article opens quotations with: count the marks that open a paragraph.
+
+    British copy quotes speech in single marks; most copy in double ones; some in straight marks.
+    """
+    counts = {"'": 0, "‘": 0, '"': 0, "“": 0}
+    for block in doc.blocks:
+        head = doc.text[block.span.start:block.span.start + 1]
+        if head in "'‹":
+            counts["'" if head == "'" else "‘"] += 1
+        elif head in OPEN_SINGLE:
+            counts["‘"] += 1
+        elif head == '"':
+            counts['"'] += 1
+        elif head and head in OPEN_DOUBLE:
+            counts["“"] += 1
+    if not any(counts.values()):
+        # no paragraph opens with a quote: compare opening curly singles with opening doubles
+        text = doc.text
+        doubles = text.count("“") + text.count('"') // 2
+        return "‘" if text.count("‘") > doubles else ("“" if text.count("“") >= text.count('"') // 2 else '"')
+    return max(counts, key=lambda k: counts[k])
+
+
+def _same_family(a: str, b: str) -> bool:
+    return _is_double(a) == _is_double(b)
+
+
 @cached
-def quotes(doc: Document) -> list[Quote]:
-    result: list[Quote] = []
+def quote_scan(doc: Document) -> QuoteScan:
+    scan = QuoteScan()
+    result = scan.quotes
     text = doc.text
+    outer = _outer_style(doc)
     group = 0
     prev_open: int | None = None   # index in result of the quote left open at the previous block's end
+    prev_block = -1
     for block in doc.blocks:
-        items = sorted(_scan_block(text, block.span.start, block.span.end, block.index))
-        starts_with_open = bool(items) and items[0][0] == block.span.start
+        items = sorted(_scan_block(text, block.span.start, block.span.end, scan, outer))
+        first = items[0] if items and items[0][3] == 0 else None
+        reopens = (first is not None and not text[block.span.start:first[0]].strip() and prev_open is not None
+                   and prev_block == block.index - 1 and _same_family(first[2], result[prev_open].mark))
         this_open: int | None = None
         for n, (a, b, mark, depth, closed) in enumerate(items):
-            continued = n == 0 and starts_with_open and prev_open is not None
+            continued = n == 0 and reopens
             if continued:
-                g = result[prev_open].group
+                assert prev_open is not None
                 old = result[prev_open]
+                g = old.group
                 result[prev_open] = Quote(old.span, old.inner, old.block, old.mark, old.depth,
                                           old.closed, True, old.continued, g)
             else:
@@ -114,7 +274,13 @@ def quotes(doc: Document) -> list[Quote]:
             if not closed and depth == 0:
                 this_open = len(result) - 1
         prev_open = this_open
-    return result
+        prev_block = block.index
+    return scan
+
+
+def quotes(doc: Document) -> list[Quote]:
+    """Every quotation, in text order, outer quotes before the quotes they contain."""
+    return quote_scan(doc).quotes
 
 
 @cached

@@ -19,6 +19,16 @@ mon tue tues wed thu thurs fri sat sun fig vol ed eds approx est dept univ assn 
 u.s u.k u.n e.u d.c a.m p.m i.e e.g
 """.split())
 
+# abbreviations that are also ordinary words ("the sun.", "he sat.", "said no."): they count only
+# capitalised (Sun., Sat., No. 10), and No. only before a number
+CAPITALISED_ONLY = frozenset("no nos jan mar may jun sat sun wed est ed det rev hon fig vol co".split())
+# titles stand before a name and never end a sentence; the other abbreviations can end one when a
+# quotation opens right after them ("... in the U.S. “We are ready,” she said.")
+TITLES = frozenset("""
+mr mrs ms dr st gen sen rep gov lt col capt sgt maj cmdr adm prof rev hon pres supt insp det cpl pvt
+""".split())
+_QUOTE_OPENER = re.compile(r"""\s+["“‘«][A-Z]""")
+
 _END = re.compile(r"""[.!?]+[)\]"'”’»]*(?=\s+[^\s])""")
 _OPENER = re.compile(r"""\s+["“‘'(\[«]*[A-Z0-9À-ÖØ-Þ]""")
 
@@ -27,6 +37,21 @@ _OPENER = re.compile(r"""\s+["“‘'(\[«]*[A-Z0-9À-ÖØ-Þ]""")
 class Sentence:
     span: Span
     block: int          # index of the block it belongs to
+
+
+def _abbreviation(word: str, original: str, text: str, after: int, end: int) -> bool:
+    """Is the word before this full stop an abbreviation inside the sentence?"""
+    if word in CAPITALISED_ONLY:
+        if not original[:1].isupper():
+            return False
+        if word in ("no", "nos"):
+            return re.match(r"\s+\d", text[after:end]) is not None
+    if not (word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+            or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word)):
+        return False
+    # "U.S." may still end a sentence, but far more often it sits inside one; a quotation opening
+    # right after it starts a new sentence unless the word is a title ("Dr. “Doc” Holt")
+    return word in TITLES or len(word) == 1 or not _QUOTE_OPENER.match(text, after, end)
 
 
 def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -39,10 +64,9 @@ def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
         word_start = stop
         while word_start > start and not text[word_start - 1].isspace() and text[word_start - 1] not in "(\"“":
             word_start -= 1
-        word = text[word_start:stop].lower().rstrip(".")
-        if text[stop] == "." and (word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
-                                  or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word)):
-            # "U.S." may still end a sentence, but far more often it sits inside one
+        original = text[word_start:stop].rstrip(".")
+        word = original.lower()
+        if text[stop] == "." and _abbreviation(word, original, text, m.end(), end):
             continue
         out.append((pos, m.end()))
         pos = m.end()

@@ -132,6 +132,17 @@ class _Reader(HTMLParser):
             self.head_title.append(data)
         if self._prose():
             self.builder.copy(start, start + len(data))
+        elif data.strip():
+            # words outside the article body (navigation, head) are not prose, even for raw rules
+            self.builder.non_prose.append(Span(start, start + len(data)))
+
+    def handle_decl(self, decl: str) -> None:
+        start = self._offset()
+        self.builder.non_prose.append(Span(start, start + len(decl) + 3))
+
+    def handle_pi(self, data: str) -> None:
+        start = self._offset()
+        self.builder.non_prose.append(Span(start, start + len(data) + 3))
 
     def _ref(self, text: str) -> None:
         start = self._offset()

@@ -1,68 +1,121 @@
-"""`--format text`: compiler-style lines (`path:line:col: level Rule.Id message`) and a summary."""
+"""`--format text`: what an editor reads in a terminal.
+
+Findings are grouped by file (a blank line between files). Each gets a compiler-style line (`path:line:col: level Rule.Id
+message`) that editors and terminals turn into links, then the source line with a caret under
+the span, its suggestions and the other places it points at. The run ends with a table of
+findings by category and level. Colour is the CLI's decision (a TTY and no NO_COLOR).
+"""
 from __future__ import annotations
 
-from ..model import Severity
+from ..model import Document, Finding, Severity
 from ..report import FileReport, Summary
-from .base import Formatter
+from .base import Formatter, show_suggestion
 
 COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.SUGGESTION: "\033[36m"}
 RESET = "\033[0m"
 BOLD = "\033[1m"
 DIM = "\033[2m"
+GREEN = "\033[32m"
+MAX_LINE = 160          # longer source lines are shown as a window around the span
+LEVELS = tuple(sorted(Severity, reverse=True))
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def source_line(doc: Document, line: int) -> tuple[int, str]:
+    """Offset and text (without its line ending) of a 1-based source line."""
+    starts = doc.line_starts()
+    start = starts[line - 1]
+    end = starts[line] if line < len(starts) else len(doc.source)
+    return start, doc.source[start:end].rstrip("\r\n")
+
+
+def excerpt(doc: Document, line: int, start: int, end: int) -> tuple[str, int, int]:
+    """The text of `line` to show, and the column range (0-based, in that text) of [start, end).
+
+    The span is clipped to the line; long lines become a window around the span so the caret
+    stays on screen. Tabs become spaces so the caret lines up.
+    """
+    line_start, text = source_line(doc, line)
+    lo = max(0, start - line_start)
+    hi = min(len(text), max(lo, end - line_start))
+    if len(text) > MAX_LINE:
+        first = max(0, lo - 60)
+        window = text[first:first + MAX_LINE]
+        prefix = "…" if first else ""
+        suffix = "…" if first + MAX_LINE < len(text) else ""
+        text = prefix + window + suffix
+        lo, hi = lo - first + len(prefix), min(hi - first, MAX_LINE) + len(prefix)
+    return text.replace("\t", " "), lo, hi
 
 
 class TextFormatter(Formatter):
     name = "text"
     machine = False
 
+    def start(self) -> None:
+        self.table: dict[str, dict[Severity, int]] = {}
+        self.first = True
+
     def _c(self, code: str, text: str) -> str:
         return f"{code}{text}{RESET}" if self.color else text
 
     def file(self, report: FileReport) -> None:
+        if not report.findings:
+            return
         w = self.stream.write
+        if not self.first:
+            w("\n")          # a blank line between files; each line names its file already
+        self.first = False
         for f in report.findings:
-            p = f.position
-            level = self._c(COLORS[f.severity], str(f.severity))
-            fix = f" (suggestion: {', '.join(f.suggestions[:3])})" if f.suggestions else ""
-            w(f"{report.path}:{p.line}:{p.column}: {level} {self._c(BOLD, f.rule)} {f.message}{fix}\n")
-            if self.options.get("context", True) and report.document is not None:
-                self._context(report, f)
-            for r in f.related:
-                w(f"    {report.path}:{r.position.line}:{r.position.column}: note: {r.message}\n")
+            self.table.setdefault(f.category, {s: 0 for s in Severity})[f.severity] += 1
+            self._finding(report, f)
 
-    def _context(self, report: FileReport, f: "object") -> None:
+    def _finding(self, report: FileReport, f: Finding) -> None:
+        w = self.stream.write
+        p = f.position
+        level = self._c(COLORS[f.severity], str(f.severity))
+        w(f"{report.path}:{p.line}:{p.column}: {level} {self._c(BOLD, f.rule)} {f.message} [{f.category}]\n")
         doc = report.document
-        assert doc is not None
-        span = f.span  # type: ignore[attr-defined]
-        starts = doc.line_starts()
-        line = f.position.line  # type: ignore[attr-defined]
-        ls = starts[line - 1]
-        le = starts[line] if line < len(starts) else len(doc.source)
-        text = doc.source[ls:le].rstrip("\r\n")
-        line_len = len(text)
-        if len(text) > 160:
-            # show a window around the span on long lines
-            lo = max(0, span.start - ls - 60)
-            text_window = text[lo:lo + 160]
-            offset = span.start - ls - lo
-            prefix = "…" if lo else ""
-            text = prefix + text_window
-            offset += len(prefix)
-        else:
-            offset = span.start - ls
-        width = max(1, min(span.end, ls + line_len + 1) - span.start)
-        shown = text.replace("\t", " ")
-        self.stream.write(f"  {self._c(DIM, '|')} {shown}\n")
-        self.stream.write(f"  {self._c(DIM, '|')} {' ' * offset}{self._c(COLORS[f.severity], '^' * min(width, max(1, len(shown) - offset)))}\n")  # type: ignore[attr-defined]
+        if self.options.get("context", True) and doc is not None:
+            text, lo, hi = excerpt(doc, p.line, f.span.start, f.span.end)
+            bar = self._c(DIM, "|")
+            w(f"  {bar} {text}\n")
+            # an empty span (a missing space) still gets one caret, at the insertion point
+            marks = "^" * max(1, hi - lo)
+            w(f"  {bar} {' ' * lo}{self._c(COLORS[f.severity], marks)}\n")
+        if f.suggestions:
+            label = "fix" if len(f.suggestions) == 1 else "suggestions"
+            shown = ", ".join(show_suggestion(s) for s in f.suggestions[:5])
+            w(f"  = {label}: {self._c(GREEN, shown)}\n")
+        for r in f.related:
+            rp = r.position
+            w(f"  = note: {report.path}:{rp.line}:{rp.column}: {r.message}\n")
 
     def finish(self, summary: Summary) -> None:
+        w = self.stream.write
         if self.options.get("quiet") and not summary.findings:
             return
-        parts = [f"{summary.by_level[s]} {s}{'s' if summary.by_level[s] != 1 else ''}"
-                 for s in sorted(Severity, reverse=True)]
-        files = f"{summary.files} file{'s' if summary.files != 1 else ''}"
-        if summary.findings and self.options.get("table", True) and summary.by_category:
-            cats = ", ".join(f"{c} {n}" for c, n in sorted(summary.by_category.items(), key=lambda kv: (-kv[1], kv[0])))
-            self.stream.write(f"\nby category: {cats}\n")
-        self.stream.write(f"{summary.findings} finding{'s' if summary.findings != 1 else ''} "
-                          f"({', '.join(parts)}) in {files}\n")
+        if summary.findings and self.options.get("table", True) and self.table:
+            self._table()
+        parts = [plural(summary.by_level[s], str(s)) for s in LEVELS]
+        w(f"{plural(summary.findings, 'finding')} ({', '.join(parts)}) in {plural(summary.files, 'file')}\n")
+
+    def _table(self) -> None:
+        """Rows by category (most findings first), columns by level, with totals."""
+        w = self.stream.write
+        rows = sorted(self.table.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
+        width = max(len("category"), *(len(c) for c in self.table))
+        cols = [str(s) for s in LEVELS] + ["total"]
+        header = f"{'category':<{width}}  " + "  ".join(f"{c:>10}" for c in cols)
+        w("\n" + self._c(BOLD, header) + "\n")
+        totals = {s: 0 for s in Severity}
+        for cat, counts in rows:
+            cells = [f"{counts[s]:>10}" for s in LEVELS] + [f"{sum(counts.values()):>10}"]
+            w(f"{cat:<{width}}  " + "  ".join(cells) + "\n")
+            for s in Severity:
+                totals[s] += counts[s]
+        cells = [f"{totals[s]:>10}" for s in LEVELS] + [f"{sum(totals.values()):>10}"]
+        w(f"{'total':<{width}}  " + "  ".join(cells) + "\n\n")

@@ -1,11 +1,13 @@
 """The registry of rule kinds: one class per file, one line here each."""
 from __future__ import annotations
 
+from .attribution import Attribution
 from .base import Kind
 from .existence import Existence
 from .substitution import Substitution
 
 KINDS: dict[str, type[Kind]] = {
+    "attribution": Attribution,
     "existence": Existence,
     "substitution": Substitution,
 }

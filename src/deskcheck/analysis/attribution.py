@@ -1,0 +1,345 @@
+"""Who said it: which quotations need a speaker, and whether the copy names one.
+
+A quotation needs a speaker when it is direct speech: a quotation standing as its own sentence
+(it opens the sentence and ends with the sentence), one introduced by a colon, or a partial quote
+of several words inside a sentence. It does not when it names something: a title of a work or
+other capitalised name ("War and Peace", "Rochette"), a term or scare quote of a word or three
+("reset"), or a quotation introduced as a name, slogan or sign text (so-called, dubbed, nicknamed,
+titled, a sign reading ...), or credited like a work ("..." by Jane Doe).
+
+It is attributed when a speech cue (a speech verb such as said, told, wrote, according to, or
+"in a statement") stands outside every quotation in its own sentence, or in the sentence right
+before or after it in the same paragraph, with someone to say it (a name, a pronoun, a noun
+phrase). The paragraphs of a running quote share one attribution. Words inside quotation marks
+never attribute anything.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Document, Span
+from . import cached
+from .quotes import Quote, quotes
+from .sentences import Sentence, sentences
+
+# speech verbs and phrases: the speaker's side of a quotation
+_VERBS = (
+    "said|says|say|saying|told|tells|tell|telling|added|adds|adding|wrote|writes|writing|"
+    "asked|asks|asking|(?<!-)called|(?<!-)calls|calling|described|describes|describing|"
+    "stated|states|noted|notes|noting|explained|explains|explaining|continued|continues|"
+    "replied|replies|responded|responds|declared|declares|announced|announces|insisted|insists|"
+    "argued|argues|arguing|warned|warns|warning|claimed|claims|recalled|recalls|remarked|"
+    "admitted|admits|tweeted|tweets|posted|posts|reported|reports|urged|urges|acknowledged|"
+    "conceded|concedes|suggested|suggests|cautioned|joked|jokes|exclaimed|shouted|shouts|yelled|"
+    "whispered|recounted|recounts|observed|commented|complained|complains|boasted|predicted|"
+    "predicts|promised|vowed|vows|pledged|confirmed|confirms|denied|denies|emphasi[sz]ed|"
+    "emphasi[sz]es|stressed|stresses|concluded|testified|texted|messaged|chanted|sang|sings|"
+    "laughed|sighed|answered|answers|agreed|mused|quipped|countered|retorted|maintained|"
+    "contended|wondered|wonders|thundered|recalled|quoted|quoting|cited|citing|"
+    "revealed|reveals|reflected|lamented|laments|offered|summed up|sums up|estimated|cried|"
+    "screamed|murmured|muttered|begged|pleaded|pleads|demanded|demands|objected|protested|"
+    "reasoned|proclaimed|assured|reassured|informed|advised|hinted|speculated|elaborated|"
+    "clarified|confessed|disclosed|interjected|opined|proposed|recommended|repeated|reiterated|"
+    "reiterates|reminded|reckoned|reckons|snapped|swore|teased|threatened|blogged|emailed|"
+    "e-mailed|wrote back|characteri[sz]ed|(?:was|were|is|are|been) quoted|"
+    "spoke|speaks|found|finds|concludes|recommends|recommended|"
+    "put it|puts it|pointed out|points out|went on|goes on|according to"
+)
+_PHRASES = (
+    r"in an? (?:joint |written |brief |short |televised |recorded |video |radio )?"
+    r"(?:statement|interview|email|e-mail|letter|post|tweet|message|speech|address|video|op-ed|"
+    r"column|blog|memo|note|briefing|podcast|broadcast|press release|news conference|press conference)"
+    r"|in (?:his|her|their|its|my|our|your) (?:words|statement|speech|remarks|letter|post|memoir|"
+    r"book|column|testimony|address)"
+    r"|speaking (?:to|at|on|from|with|during|after|before|in)\b"
+    r"|in [A-Z][\w-]*(?:'s|’s|s'|s’) (?:own )?words"
+)
+SPEECH_CUE = re.compile(rf"\b(?:{_VERBS}|{_PHRASES})\b", re.IGNORECASE)
+
+# a speaker for the verb: a pronoun, a capitalised word, or a noun phrase with a determiner
+_SPEAKER = re.compile(
+    r"\b(?:he|she|they|we|I|it|you|who|which|one|[A-Z][\w’'.-]*|"
+    r"(?:the|a|an|his|her|their|its|our|my|your|this|that|two|three|several|many|some|other)\s+[\w-]+)\b"
+)
+# nouns that make a colon introduction an attribution ("Her message was blunt: ...")
+_COLON_INTRO = re.compile(
+    r"\b(?:statement|message|words|response|reply|answer|verdict|speech|remarks?|letter|post|tweet|"
+    r"note|email|warning|advice|explanation|view|position|argument|plea|question|conclusion|"
+    r"summary|instructions?|orders?)\b[^.!?]*:\s*$",
+    re.IGNORECASE,
+)
+
+# what names a quotation rather than reporting speech, right before its opening mark
+_NAMING = re.compile(
+    r"(?:\bso-called|\bdubbed|\bnicknamed|\bnamed|\bcalled|\btitled|\bentitled|\bheadlined|"
+    r"\bcaptioned|\blabell?ed|\bbranded|\bknown as|\bbilled as|\breferred to as|\bmarketed as|"
+    r"\blisted as|\bterm|\bterms|\bword|\bwords|\bphrase|\bslogan|\bmotto|\bhashtag|\bsigns?|"
+    r"\bbanners?|\bplacards?|\bposters?|\bt-shirts?|\bstickers?|\breading|\breads?|\bmarked|\bstamped|"
+    r"\bemblazoned with|\blogo|\bthe name|\bnickname|\btitle|\bheadline|\bcampaign|\bbrand|"
+    r"\b(?:film|movie|book|novel|song|album|play|show|series|opera|poem|exhibition|painting|report|"
+    r"study|paper|essay|article|column|podcast|documentary|memoir|anthem|hymn|single|track|episode|"
+    r"programme|program|policy|plan|operation|code name|codename)s?)"
+    r"\s*,?\s*(?:of\s+|as\s+|the\s+|a\s+)?$",
+    re.IGNORECASE,
+)
+# a quotation used as a modifier names a thing: the "don't ask, don't tell" policy
+_NAMED_AFTER = re.compile(
+    r"\s+(?:policy|policies|rule|rules|law|laws|order|orders|campaign|slogan|scheme|plan|strategy|"
+    r"approach|programme|program|initiative|movement|era|doctrine|model|deal|bill|act|clause|tax|"
+    r"agreement|principle|principles|project|operation|sign|signs|banner|label|button|option|"
+    r"mode|setting|message|warning|badge)\b")
+_CREDIT = re.compile(r"\s*,?\s+by\s+(?:[A-Z]|the\s+[A-Z])")
+_SMALL_WORDS = frozenset(
+    "a an and the of in on at to for by with from or nor but as de la le du von van der da del di "
+    "is are was be it its vs".split())
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|me|my|we|we're|we’re|us|our|you|your)\b")
+_MASK = "\ufffc"   # stands for a quotation when looking for cues outside quotation marks
+# "... the end." — Jane Doe: a dash after a quotation, then the speaker's name
+_DASH_CREDIT = re.compile(rf"{_MASK}\s*[—–]\s*[A-Z]|^\s*[—–]\s*[A-Z]")
+_WORD = re.compile(r"[\w’'-]+")
+
+# anonymous sources: "sources said", "a source close to the talks told ...", "according to sources"
+_SOURCE_VERBS = r"said|say|says|told|tell|tells|confirmed|confirm|indicated|revealed|claimed|claim|suggested|suggest|added|insisted|warned|described"
+ANONYMOUS = re.compile(
+    r"\bsources?\b(?:\s+(?:close\s+to|familiar\s+with|at|in|within|inside|from|with\s+knowledge\s+of|"
+    r"involved\s+in|briefed\s+on|on|near)(?:\s+[\w’'-]+){1,6}?)?(?:,\s*who\s[^,.;]*,)?,?\s+"
+    rf"(?:have\s+|had\s+|also\s+)?(?:{_SOURCE_VERBS})\b"
+    r"|\baccording\s+to\s+(?:(?:a|an|one|two|three|several|some|multiple|other|unnamed|anonymous|"
+    r"senior|the|[\w-]+)\s+){0,3}?sources?\b"
+    r"|\b(?:a|an|one|two|three|several)\s+(?:person|people|official|officials|insider|insiders|diplomat|"
+    r"diplomats|aide|aides)\s+(?:familiar\s+with|close\s+to|with\s+knowledge\s+of)\b[^.;!?]*?\s"
+    r"(?:said|says|told)\b"
+    r"|\b(?:people|persons)\s+(?:familiar\s+with|close\s+to|with\s+knowledge\s+of)\b[^.;!?]*?\s"
+    r"(?:said|say|says|told)\b",
+    re.IGNORECASE,
+)
+_SOURCE_MODIFIER = re.compile(
+    r"(?:a|an|one|two|three|four|several|some|multiple|other|unnamed|anonymous|senior|the|"
+    r"government|military|diplomatic|security|intelligence|industry|police|party|official|"
+    r"[A-Z][\w-]*)$")
+ANONYMITY_REASON = re.compile(
+    r"\bbecause\b|\bnot\s+authori[sz]ed\b|\bnot\s+permitted\b|\bnot\s+allowed\s+to\b|\bto\s+protect\b|"
+    r"\bfor\s+fear\b|\bfearing\b|\bsensitiv|\bto\s+speak\s+freely\b|\bconfidential|\bprivate\s+(?:talks|"
+    r"discussions|deliberations|matters)\b|\bfor\s+(?:their|his|her)\s+(?:safety|protection)\b|"
+    r"\breprisals?\b|\bretaliation\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteCheck:
+    quote: Quote
+    needs_speaker: bool
+    why: str                 # how the decision was made (for messages and tests)
+    cue: Span | None         # the attribution found, when there is one
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def _title_like(words: list[str]) -> bool:
+    significant = [w for w in words if w.lower() not in _SMALL_WORDS]
+    # a long run of capitalised words is more likely a headline-case sentence than a name
+    return bool(significant) and len(words) < 8 and all(w[0].isupper() or w[0].isdigit() for w in significant)
+
+
+def classify(doc: Document, q: Quote, lead: str) -> tuple[bool, str]:
+    """Does this quotation need a speaker? `lead` is its sentence's text before the opening mark."""
+    text = doc.text
+    inner = text[q.inner.start:q.inner.end].strip()
+    words = _words(inner)
+    if not words:
+        return False, "empty"
+    block_end = doc.blocks[q.block].span.end
+    after = text[q.span.end:min(block_end, q.span.end + 40)]
+    lead_core = lead.rstrip()
+    if _NAMING.search(lead_core):
+        return False, "named"
+    if q.closed and _CREDIT.match(after):
+        return False, "credit"
+    if q.closed and _NAMED_AFTER.match(after) and not inner.rstrip()[-1:] in ".!?,":
+        return False, "named"
+    last = inner.rstrip("”’\"' ")[-1:]
+    ends_sentence_inside = last in ".!?…"
+    standalone = lead_core.strip(" —–-\u00a0") == "" or lead_core.endswith(":")
+    ends_clause = (not q.closed or after[:1] in ",.!?;:—–)" or after.strip() == ""
+                   or last in ".!?,…—–-")
+    if _title_like(words) and not (standalone and ends_sentence_inside):
+        return False, "title"
+    if standalone and ends_clause:
+        return True, "speech"
+    if len(words) >= 4 or (len(words) >= 2 and _FIRST_PERSON.search(inner)):
+        return True, "partial"
+    return False, "term"
+
+
+def _masked(text: str, span: Span, quote_spans: list[Span]) -> str:
+    """The text of `span` with every quotation in it replaced by one mask character each."""
+    out = []
+    pos = span.start
+    for qs in quote_spans:
+        if qs.end <= pos or qs.start >= span.end:
+            continue
+        out.append(text[pos:max(pos, qs.start)])
+        out.append(_MASK)
+        pos = max(pos, qs.end)
+    if pos < span.end:
+        out.append(text[pos:span.end])
+    return "".join(out)
+
+
+def find_cue(masked: str) -> re.Match[str] | None:
+    """A speech cue with a speaker near it, outside quotation marks."""
+    for m in SPEECH_CUE.finditer(masked):
+        window = masked[max(0, m.start() - 80):m.start()] + " " + masked[m.end():m.end() + 60]
+        for s in _SPEAKER.finditer(window.replace(_MASK, " ")):
+            if s.group().lower() not in ("according", "said", "says"):
+                return m
+    m = _DASH_CREDIT.search(masked)
+    if m is not None:
+        return m
+    stripped = masked.rstrip()
+    if stripped.endswith(_MASK):
+        before = stripped[:-1]
+        if _COLON_INTRO.search(before):
+            return _COLON_INTRO.search(before)
+    # a colon introduction inside the sentence: "Her answer: ..." with a quote after it
+    i = masked.find(":" + " " + _MASK)
+    if i == -1:
+        i = masked.find(":" + _MASK)
+    if i != -1 and _COLON_INTRO.search(masked[:i + 1]):
+        return _COLON_INTRO.search(masked[:i + 1])
+    return None
+
+
+@cached
+def quote_checks(doc: Document) -> list[QuoteCheck]:
+    """Every outer quotation of the prose, with its need for a speaker and its attribution."""
+    text = doc.text
+    outer = [q for q in quotes(doc) if q.depth == 0]
+    spans = [q.span for q in outer]
+    by_block: dict[int, list[Sentence]] = {}
+    for s in sentences(doc):
+        by_block.setdefault(s.block, []).append(s)
+    checks: list[QuoteCheck] = []
+    first_of_group: dict[int, int] = {}
+    for q in outer:
+        sents = by_block.get(q.block, [])
+        idx = [i for i, s in enumerate(sents) if s.span.overlaps(q.span) or s.span.start == q.span.start]
+        cue: Span | None = None
+        if idx:
+            lo, hi = max(0, idx[0] - 1), min(len(sents) - 1, idx[-1] + 1)
+            first = sents[idx[0]]
+            lead = text[first.span.start:q.span.start] if first.span.start <= q.span.start else ""
+            # the sentence itself first, then the one before, then the one after
+            order = list(range(idx[0], idx[-1] + 1)) + [lo, hi]
+            for i in order:
+                s = sents[i]
+                m = find_cue(_masked(text, s.span, spans))
+                if m is not None:
+                    cue = _cue_span(text, s.span, spans, m)
+                    break
+        else:
+            lead = ""
+        if cue is None and text[doc.blocks[q.block].span.start:q.span.start].strip() == "":
+            cue = _colon_before_block(doc, q, by_block)
+        needs, why = classify(doc, q, lead)
+        if q.continued and q.group in first_of_group:
+            head = checks[first_of_group[q.group]]
+            # a running quote's later paragraphs carry the first paragraph's speaker (and need)
+            needs, why = head.needs_speaker, "running"
+            if cue is None:
+                cue = head.cue
+            elif head.cue is None:
+                checks[first_of_group[q.group]] = QuoteCheck(head.quote, head.needs_speaker, head.why, cue)
+        first_of_group.setdefault(q.group, len(checks))
+        checks.append(QuoteCheck(q, needs, why, cue))
+    return checks
+
+
+def _colon_before_block(doc: Document, q: Quote, by_block: dict[int, list[Sentence]]) -> Span | None:
+    """A paragraph ending "He said:" introduces the quotation that opens the next paragraph."""
+    if q.block == 0:
+        return None
+    prev = doc.blocks[q.block - 1]
+    if doc.text[prev.span.start:prev.span.end].rstrip().endswith(":"):
+        sents = by_block.get(prev.index, [])
+        if sents:
+            last = sents[-1]
+            masked = _masked(doc.text, last.span, [])
+            if SPEECH_CUE.search(masked) or _COLON_INTRO.search(masked):
+                return last.span
+    return None
+
+
+def _cue_span(text: str, sent: Span, spans: list[Span], m: re.Match[str]) -> Span:
+    """Map a cue match in masked text back to the view (walking the masks)."""
+    # rebuild the offset map of the masked string
+    pos = sent.start
+    mapping: list[int] = []
+    for qs in spans:
+        if qs.end <= pos or qs.start >= sent.end:
+            continue
+        mapping.extend(range(pos, max(pos, qs.start)))
+        mapping.append(max(pos, qs.start))
+        pos = max(pos, qs.end)
+    mapping.extend(range(pos, sent.end))
+    a = mapping[min(m.start(), len(mapping) - 1)]
+    b = mapping[min(m.end(), len(mapping)) - 1] + 1
+    return Span(a, max(a, b))
+
+
+def orphans(doc: Document) -> list[QuoteCheck]:
+    """Quotations that need a speaker and have none (one per running quotation)."""
+    out = []
+    seen: set[int] = set()
+    checks = quote_checks(doc)
+    attributed_groups = {c.quote.group for c in checks if c.cue is not None}
+    for c in checks:
+        if c.quote.group in seen:
+            continue
+        seen.add(c.quote.group)
+        # a quotation never closed swallows its own attribution: the quote-marks rule reports it
+        if c.needs_speaker and c.quote.group not in attributed_groups and not c.quote.unbalanced:
+            out.append(c)
+    return out
+
+
+@cached
+def anonymous_sources(doc: Document) -> list[Span]:
+    """Bare anonymous sources outside quotations, where no reason for anonymity is given."""
+    text = doc.text
+    spans = [q.span for q in quotes(doc) if q.depth == 0]
+    by_block: dict[int, list[Sentence]] = {}
+    for s in sentences(doc):
+        by_block.setdefault(s.block, []).append(s)
+    out: list[Span] = []
+    for sents in by_block.values():
+        for i, s in enumerate(sents):
+            for m in ANONYMOUS.finditer(text, s.span.start, s.span.end):
+                if any(qs.start <= m.start() < qs.end for qs in spans):
+                    continue   # a speaker's own words
+                context = text[s.span.start:s.span.end]
+                if i + 1 < len(sents):
+                    context += " " + text[sents[i + 1].span.start:sents[i + 1].span.end]
+                if ANONYMITY_REASON.search(context):
+                    continue
+                out.append(Span(_extend_left(text, s.span.start, m.start()), m.end()))
+    return out
+
+
+def _extend_left(text: str, floor: int, start: int) -> int:
+    """Take in up to three modifiers before "sources" ("two senior government sources")."""
+    for _ in range(3):
+        j = start
+        while j > floor and text[j - 1] == " ":
+            j -= 1
+        k = j
+        while k > floor and (text[k - 1].isalnum() or text[k - 1] in "-’'"):
+            k -= 1
+        if k == j or not _SOURCE_MODIFIER.fullmatch(text[k:j]):
+            break
+        start = k
+    return start
