@@ -60,7 +60,7 @@ def _house(tmp_path: Path, word: str = "stakeholder", extra: str = "") -> Path:
 
 
 def _entries(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*.json"))
+    return sorted(folder.glob("??/*.json"))
 
 
 # -- --jobs -------------------------------------------------------------------------------------
@@ -226,3 +226,22 @@ def test_no_cache_by_default_for_library_callers(tmp_path: Path, monkeypatch: py
     paths = _articles(tmp_path / "news", 2)
     run(paths)
     assert not os.path.exists(tmp_path / cache.FOLDER_NAME)
+
+
+def test_digest_memo_never_hides_an_edit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cache, "_RACY_NS", 0)        # memoise even files written a moment ago
+    monkeypatch.setattr(cache, "_memo", {})
+    data = tmp_path / "words.txt"
+    data.write_text("alpha\nbravo\n", encoding="utf-8")
+    first = cache.file_fingerprint(data)
+    assert str(data.resolve()) in cache._memo
+    st = data.stat()
+    data.write_text("alpha\ncharl\n", encoding="utf-8")             # same size ...
+    os.utime(data, ns=(st.st_atime_ns, st.st_mtime_ns))            # ... and the old mtime
+    assert cache.file_fingerprint(data) != first                    # the change time still moved
+    store = tmp_path / "cache"
+    monkeypatch.setattr(cache, "_memo_path", None)
+    cache.load_memo(store)
+    cache._memo_dirty = True
+    cache.save_memo()
+    assert json.loads((store / "digests.json").read_text(encoding="utf-8"))["files"]

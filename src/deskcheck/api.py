@@ -281,6 +281,8 @@ def run(paths: list[str], options: Options | None = None) -> RunResult:
     for task, (findings, failures, doc) in zip(tasks, _check_tasks(tasks, options, store, archive)):
         result.files.append(FileReport(task.path, findings, doc))
         result.failures.extend(failures)
+    if store is not None:
+        store.close()
     if archive:
         cross_article_pass(result, options)
     if options.fail_level is not None:

@@ -24,6 +24,7 @@ import hashlib
 import json
 import os
 import sys
+import time
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -42,15 +43,72 @@ def default_dir() -> Path:
     return Path(env) if env else Path.cwd() / FOLDER_NAME
 
 
+# File digests by stat signature, kept in the cache folder between runs: the bundled word lists
+# are megabytes, and hashing them on every run would cost a cached pre-commit run more than the
+# rest of it. A signature holds the change time (ctime), which every write moves and no tool can
+# set back, so a file whose content changed is always read again. A fresh checkout (CI) has new
+# signatures and re-hashes once. Files changed in the last two seconds are not memoised: their
+# signature could still be reused by a second write within the clock's resolution.
+_memo: dict[str, list[Any]] = {}
+_memo_path: Path | None = None
+_memo_dirty = False
+_RACY_NS = 2_000_000_000
+
+
+def _digest(f: Path) -> bytes | None:
+    global _memo_dirty
+    try:
+        st = f.stat()
+    except OSError:
+        return None
+    sig = [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+    key = str(f)
+    known = _memo.get(key)
+    if known is not None and known[:4] == sig:
+        try:
+            return bytes.fromhex(known[4])
+        except (ValueError, TypeError, IndexError):
+            pass
+    try:
+        digest = hashlib.sha256(f.read_bytes()).digest()
+    except OSError:
+        return None
+    if time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) > _RACY_NS:
+        _memo[key] = sig + [digest.hex()]
+        _memo_dirty = True
+    return digest
+
+
+def load_memo(folder: Path) -> None:
+    """Use (and later save) the digest memo in a cache folder; a bad memo file is ignored."""
+    global _memo_path
+    if _memo_path == folder / "digests.json":
+        return
+    _memo_path = folder / "digests.json"
+    try:
+        data = json.loads(_memo_path.read_text(encoding="utf-8"))
+        if isinstance(data, dict) and data.get("format") == FORMAT and isinstance(data.get("files"), dict):
+            _memo.update({k: v for k, v in data["files"].items() if isinstance(v, list) and len(v) == 5})
+    except (OSError, ValueError):
+        pass
+
+
+def save_memo() -> None:
+    global _memo_dirty
+    if _memo_dirty and _memo_path is not None:
+        try:
+            _memo_path.parent.mkdir(parents=True, exist_ok=True)
+            _write_atomic(_memo_path, json.dumps({"format": FORMAT, "files": _memo}, separators=(",", ":")))
+        except OSError:
+            pass
+        _memo_dirty = False
+
+
 def _hash_files(h: "hashlib._Hash", root: Path, files: Iterable[Path]) -> None:
     for f in sorted(files):
-        try:
-            data = f.read_bytes()
-        except OSError:
-            continue
-        h.update(f.relative_to(root).as_posix().encode() + b"\0")
-        h.update(len(data).to_bytes(8, "little"))
-        h.update(data)
+        digest = _digest(f)
+        if digest is not None:
+            h.update(f.relative_to(root).as_posix().encode() + b"\0" + digest)
 
 
 _code_fp: str | None = None
@@ -85,10 +143,8 @@ def folder_fingerprint(folder: Path) -> str:
 
 
 def file_fingerprint(path: Path) -> str:
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return "missing"
+    digest = _digest(path.resolve())
+    return digest.hex() if digest is not None else "missing"
 
 
 def source_fingerprint(source: str) -> str:
@@ -127,6 +183,12 @@ class ResultCache:
         self._ready = False
         self.hits = 0
         self.misses = 0
+        load_memo(self.folder)
+
+    def close(self) -> None:
+        """Save what this run learnt about file digests (only into a folder the cache could use)."""
+        if self.usable and (self._ready or self.folder.is_dir()):
+            save_memo()
 
     def _entry(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key[2:]}.json"
