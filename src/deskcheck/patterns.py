@@ -29,12 +29,27 @@ def compile_pattern(pattern: str, ignorecase: bool = False) -> "regex.Pattern[st
         raise ValueError(f"invalid regular expression {pattern!r}: {exc}") from None
 
 
+def timeout_error(pattern: "regex.Pattern[str]", rule: str, path: str) -> RegexTimeout:
+    return RegexTimeout(
+        f"rule {rule}: pattern {pattern.pattern[:60]!r} ran for more than {TIMEOUT_SECONDS:g} s "
+        "(catastrophic backtracking?)", path)
+
+
 def finditer(pattern: "regex.Pattern[str]", text: str, pos: int = 0, endpos: int | None = None,
              rule: str = "", path: str = "") -> Iterator["regex.Match[str]"]:
     try:
         yield from pattern.finditer(text, pos, len(text) if endpos is None else endpos,
                                     timeout=TIMEOUT_SECONDS)
     except TimeoutError:
-        raise RegexTimeout(
-            f"rule {rule}: pattern {pattern.pattern[:60]!r} ran for more than {TIMEOUT_SECONDS:g} s "
-            "(catastrophic backtracking?)", path) from None
+        raise timeout_error(pattern, rule, path) from None
+
+
+def search(pattern: "regex.Pattern[str]", text: str, rule: str = "", path: str = "",
+           full: bool = False) -> "regex.Match[str] | None":
+    """One search (or, with `full`, a whole-string match) under the same timeout as finditer."""
+    try:
+        if full:
+            return pattern.fullmatch(text, timeout=TIMEOUT_SECONDS)
+        return pattern.search(text, timeout=TIMEOUT_SECONDS)
+    except TimeoutError:
+        raise timeout_error(pattern, rule, path) from None

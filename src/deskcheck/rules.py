@@ -14,15 +14,18 @@ import yaml
 from .bundled import bundled_rules_dir, bundled_styles
 from .errors import RuleError
 from .kinds import KINDS, UNSUPPORTED_VALE_KINDS
-from .kinds.base import Kind, RuleInfo
+from .kinds.base import Kind, OptionError, RuleInfo
 from .model import CATEGORIES, Severity
 from . import yamlfast
 from .yamlfast import LazyNode
 
 HEADER_KEYS = {"extends", "message", "level", "category", "scope", "link", "description", "examples",
                "profiles", "formats", "name"}
-# Vale header keys deskcheck accepts without using them
-VALE_HEADER_KEYS = {"limit", "code"}
+# Vale header keys deskcheck does not implement: a rule using them loads, with a warning
+VALE_HEADER_KEYS = {"limit", "code", "selector"}
+
+# Vale's spelling kind is skipped too until a kind of that name is registered (a registered kind wins)
+SKIPPED_VALE_KINDS = UNSUPPORTED_VALE_KINDS | {"spelling"}
 
 Warn = Callable[[str], None]
 
@@ -111,6 +114,22 @@ def _coerce(value: Any, ftype: Any, key: str) -> Any:
     return value
 
 
+def _entry_line(path: Path, key: str, entry: str) -> int | None:
+    """The line of `entry` (a mapping key or list item under top-level `key`), for an error in it."""
+    try:
+        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+    for k, v in node.value if isinstance(node, yaml.MappingNode) else []:
+        if getattr(k, "value", None) == key:
+            children = [kk for kk, _ in v.value] if isinstance(v, yaml.MappingNode) else (
+                v.value if isinstance(v, yaml.SequenceNode) else [])
+            for child in children:
+                if getattr(child, "value", None) == entry:
+                    return int(child.start_mark.line) + 1
+    return None
+
+
 def load_rule(path: Path, style: str, base_dir: Path, warn: Warn = _stderr) -> Rule | None:
     """Load one rule file; None when it is a Vale kind deskcheck skips."""
     spath = str(path)
@@ -122,7 +141,7 @@ def load_rule(path: Path, style: str, base_dir: Path, warn: Warn = _stderr) -> R
     if not kind_name:
         raise RuleError("missing 'extends' (the rule's kind)", spath, 1)
     kind_name = str(kind_name)
-    if kind_name in UNSUPPORTED_VALE_KINDS:
+    if kind_name in SKIPPED_VALE_KINDS and kind_name not in KINDS:
         warn(f"{spath}: skipped: Vale kind '{kind_name}' is not supported by deskcheck")
         return None
     kind_cls = KINDS.get(kind_name)
@@ -135,16 +154,16 @@ def load_rule(path: Path, style: str, base_dir: Path, warn: Warn = _stderr) -> R
     fields = {f.name: f for f in dataclasses.fields(kind_cls.Options)}
     hints = typing.get_type_hints(kind_cls.Options)
     opts: dict[str, Any] = {}
+    ignored: list[str] = []
     for key, value in data.items():
         if key in HEADER_KEYS:
             continue
-        if key in VALE_HEADER_KEYS or (key in kind_cls.ignored_vale_options and key not in fields):
+        if key in VALE_HEADER_KEYS or key in kind_cls.ignored_vale_options:
+            ignored.append(str(key))
             continue
         if key not in fields:
             raise RuleError(f"unknown key '{key}' for kind '{kind_name}' (allowed: "
                             f"{', '.join(sorted(set(fields) | HEADER_KEYS))})", spath, _line_of(node, key))
-        if key in kind_cls.ignored_vale_options:
-            warn(f"{spath}: option '{key}' is not supported by deskcheck and is ignored")
         try:
             opts[key] = _coerce(value, hints.get(key, Any), key)
         except ValueError as exc:
@@ -157,7 +176,7 @@ def load_rule(path: Path, style: str, base_dir: Path, warn: Warn = _stderr) -> R
     if category not in CATEGORIES:
         raise RuleError(f"unknown category '{category}' (valid: {', '.join(CATEGORIES)})", spath,
                         _line_of(node, "category"))
-    scope = data.get("scope", kind_cls.default_scope)
+    scope = data.get("scope") or kind_cls.default_scope   # Vale reads an empty scope as text
     scope = tuple(str(s) for s in ([scope] if isinstance(scope, str) else scope))
     from .scopes import validate_scope
     try:
@@ -171,8 +190,16 @@ def load_rule(path: Path, style: str, base_dir: Path, warn: Warn = _stderr) -> R
     info = RuleInfo(rule_id, str(data["message"]), spath, base_dir)
     try:
         kind = kind_cls(kind_cls.Options(**opts), info)
+    except OptionError as exc:
+        line = _entry_line(path, exc.key, exc.entry) if exc.entry is not None else None
+        raise RuleError(str(exc), spath, line or _line_of(node, exc.key) or 1) from None
     except (ValueError, TypeError) as exc:
-        raise RuleError(str(exc), spath) from None
+        raise RuleError(str(exc), spath, 1) from None
+    kind.scope = scope
+    ignored.extend(kind.ignored_options)
+    if ignored:
+        # one warning per file, so a Vale style folder loads without a wall of notices
+        warn(f"{spath}: Vale option(s) not supported by deskcheck, ignored: {', '.join(ignored)}")
     profiles = data.get("profiles") or ()
     formats = data.get("formats") or ()
     return Rule(

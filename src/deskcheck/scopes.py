@@ -13,11 +13,12 @@ from .model import Document, Span
 
 BLOCK_SCOPES = {
     "title": {"title"},
-    "heading": {"heading"},
+    "heading": {"heading", "title"},   # as in Vale, the headline (an h1) is a heading too
     "paragraph": {"paragraph"},
     "list": {"list"},
     "blockquote": {"blockquote"},
     "caption": {"caption"},
+    "figure": {"caption"},       # Vale's figure.caption
     "metadata": {"metadata"},
     "summary": {"metadata"},
     "table": {"table"},

@@ -3,6 +3,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
+
+from ..model import Span
 
 MONTHS = {
     m: i + 1 for i, m in enumerate(
@@ -55,3 +58,13 @@ def date_from_filename(name: str) -> dt.date | None:
         return dt.date(int(m[1]), int(m[2]), int(m[3]))
     except ValueError:
         return None
+
+
+def front_matter_value_span(node: Any, yaml_start: int, key: str) -> Span | None:
+    """Where a top-level front matter value sits in the source, so a finding can point at it."""
+    if node is None or not isinstance(getattr(node, "value", None), list):
+        return None
+    for k, v in node.value:
+        if getattr(k, "value", None) == key and hasattr(v, "start_mark"):
+            return Span(yaml_start + v.start_mark.index, yaml_start + v.end_mark.index)
+    return None

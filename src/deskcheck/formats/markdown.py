@@ -18,7 +18,7 @@ from .. import yamlfast
 from ..errors import ReadError
 from ..model import Metadata, Span
 from ._builder import ViewBuilder
-from .dates import date_from_filename, parse_meta_date
+from .dates import date_from_filename, front_matter_value_span, parse_meta_date
 
 _FRONT = re.compile(r"\A---[ \t]*(\r\n|\r|\n)")
 _FRONT_END = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
@@ -72,7 +72,7 @@ def parse_markdown(source: str, path: str) -> "Document":  # noqa: F821
             if key in front:
                 d = parse_meta_date(front[key])
                 if d is not None:
-                    meta.date_sources.append((f"front matter '{key}'", d, None))
+                    meta.date_sources.append((f"front matter '{key}'", d, front_matter_value_span(*node_info, key)))
         title = front.get("title")
         meta.title = str(title) if title is not None else None
         author = front.get("author")

@@ -51,7 +51,7 @@ class Context:
     raw: bool = False
 
 
-_PLACEHOLDER = re.compile(r"%(?:\[(\d+)\])?s")
+_PLACEHOLDER = re.compile(r"%%|%(?:\[(\d+)\])?s")
 
 
 def format_message(template: str, *args: object) -> str:
@@ -59,12 +59,23 @@ def format_message(template: str, *args: object) -> str:
     it = iter(args)
 
     def repl(m: re.Match[str]) -> str:
+        if m.group() == "%%":          # printf's escaped percent sign, as in Vale
+            return "%"
         if m.group(1):
             i = int(m.group(1)) - 1
             return str(args[i]) if 0 <= i < len(args) else ""
         return str(next(it, ""))
 
     return _PLACEHOLDER.sub(repl, template)
+
+
+class OptionError(ValueError):
+    """A bad option value; `key` (and `entry`, an item or mapping key under it) locate its line."""
+
+    def __init__(self, key: str, message: str, entry: str | None = None) -> None:
+        super().__init__(message)
+        self.key = key
+        self.entry = entry
 
 
 class Kind:
@@ -74,6 +85,10 @@ class Kind:
     default_scope: ClassVar[tuple[str, ...]] = ("text",)
     # Vale options this kind accepts but does not implement: each warns once and is ignored
     ignored_vale_options: ClassVar[frozenset[str]] = frozenset()
+    # options setup() found it cannot honour (an action deskcheck cannot compute): the loader warns
+    ignored_options: tuple[str, ...] = ()
+    # the rule's scope, set by the loader, for kinds that count per scope unit (a sentence, a block)
+    scope: tuple[str, ...] = ()
 
     @dataclass
     class Options:

@@ -1,27 +1,25 @@
-"""`existence`: flag any of a list of words or patterns (Vale's kind of the same name)."""
+"""`existence`: flag any of a list of words or patterns (Vale's kind of the same name).
+
+As in Vale: `tokens` become one word-bounded group (`\\b(?:a|b)\\b`, bare with `nonword`), the
+`raw` entries are concatenated into a pattern placed before that group (after it with `append`),
+and a match containing one of the `exceptions` (or an accepted vocabulary word) is not flagged.
+An `action` (replace, remove, edit, convert) gives the finding its suggestions, and the message's
+second %s the fix, as in Vale.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Iterable
 
 from ..model import Hit, Span
-from ..patterns import compile_pattern, finditer
-from .base import Context, Kind
-
-
-def word_alternation(tokens: list[str], nonword: bool) -> str:
-    body = "|".join(f"(?:{t})" for t in tokens)
-    return body if nonword else rf"(?<![\w-])(?:{body})(?![\w-])"
-
-
-def is_exception(exceptions: "object | None", text: str) -> bool:
-    return exceptions is not None and exceptions.fullmatch(text) is not None  # type: ignore[attr-defined]
+from ..patterns import finditer
+from .base import Context, Kind, OptionError
+from .vale import WORD_TEMPLATE, Action, Exceptions, alternatives, check_each, compile_option
 
 
 class Existence(Kind):
     name = "existence"
     default_category = "style"
-    ignored_vale_options = frozenset({"action", "vocab"})
 
     @dataclass
     class Options:
@@ -31,26 +29,36 @@ class Existence(Kind):
         nonword: bool = False
         append: bool = False
         exceptions: list[str] = field(default_factory=list)
-        action: dict = field(default_factory=dict)
         vocab: bool = True
+        action: dict = field(default_factory=dict)
 
     def setup(self) -> None:
         o = self.options
-        if not o.tokens and not o.raw:
-            raise ValueError("an existence rule needs 'tokens' or 'raw'")
-        parts = []
-        if o.tokens:
-            parts.append(word_alternation([str(t) for t in o.tokens], o.nonword))
-        if o.raw:
-            raw = "".join(str(r) for r in o.raw)
-            parts.append(raw)
-        pattern = "".join(parts) if o.append else "|".join(f"(?:{p})" for p in parts)
-        self.pattern = compile_pattern(pattern, o.ignorecase)
-        self.exceptions = compile_pattern("|".join(f"(?:{e})" for e in o.exceptions), o.ignorecase) if o.exceptions else None
+        tokens = [str(t) for t in o.tokens if str(t).strip()]
+        raw = "".join(str(r) for r in o.raw)
+        if not tokens and not raw:
+            raise OptionError("tokens", "an existence rule needs 'tokens' or 'raw'")
+        check_each(tokens, "tokens", o.ignorecase)
+        body = "|".join(tokens)
+        group = WORD_TEMPLATE.format(body) if tokens and not o.nonword else f"(?:{body})"
+        pattern = group + raw if o.append else raw + group
+        self.pattern = compile_option(pattern, "raw" if raw else "tokens", o.ignorecase)
+        self.exceptions = Exceptions([str(e) for e in o.exceptions], o.vocab)
+        self.action = Action(o.action)
+        if self.action.unsupported:
+            self.ignored_options = (f"action '{self.action.name}'",)
 
     def check(self, ctx: Context) -> Iterable[Hit]:
+        rid, path = self.rule.id, ctx.doc.path
         for seg in ctx.segments:
-            for m in finditer(self.pattern, ctx.text, seg.start, seg.end, self.rule.id, ctx.doc.path):
-                if m.end() == m.start() or is_exception(self.exceptions, m.group()):
+            for m in finditer(self.pattern, ctx.text, seg.start, seg.end, rid, path):
+                if m.end() == m.start() or self.exceptions.matches(m.group().strip(), ctx, rid):
                     continue
-                yield Hit(Span(m.start(), m.end()), self.message(m.group()))
+                yield self._hit(m.start(), m.end(), m.group())
+
+    def _hit(self, start: int, end: int, match: str) -> Hit:
+        if not self.action.name:
+            return Hit(Span(start, end), self.message(match))
+        fixes = self.action.fixes(match)
+        fix = fixes[0] if len(fixes) == 1 else alternatives(fixes)
+        return Hit(Span(start, end), self.message(match, fix), fixes)

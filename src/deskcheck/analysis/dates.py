@@ -1,0 +1,614 @@
+"""Date mentions in an article's prose, resolved against the article's own date.
+
+Extraction is a hand-written pattern set for the ways news copy writes dates ("April 21, 2021",
+"21 April", "Apr. 21", "2021-04-21", "Tuesday, March 3", "April 13-14", "June 27-July 10", "from
+May 4 to 7", "on Tuesday", "last month", "the following day", "born in 1970", "the 45-year-old").
+A general date-search library was measured and rejected: it takes "May said", "April Jones" and
+scores such as "4-6" for dates and reads "April 13-14" as 13 April 2014. Resolution is ours too:
+no library knows calendar weeks or resolves "the following day" against the previous date.
+
+Conventions (documented because checks depend on them):
+
+* A week is the ISO calendar week, Monday to Sunday. "this week" is the Monday-to-Sunday week
+  containing the article's date; "last week" the one before it. This is how news copy uses it:
+  on a Wednesday, last Tuesday's event was "last week", not "this week".
+* A date without a year takes the year that puts it nearest the article's date, leaning to the
+  past (news reports what happened) unless the sentence speaks of the future ("will", "expected").
+  A year stated earlier in the same sentence carries over ("May 5, 2019, and May 7").
+* Mentions inside quotations are marked `in_quote`: they are relative to when the words were
+  spoken, so checks do not judge them against the article's date.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from ..model import Document, Span
+from .quotes import quote_spans
+from .sentences import sentences
+
+DAY = dt.timedelta(days=1)
+
+MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august",
+               "september", "october", "november", "december"]
+WEEKDAY_NAMES = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+
+def month_number(word: str) -> int:
+    w = word.lower().rstrip(".")
+    if w == "sept":
+        return 9
+    for i, name in enumerate(MONTH_NAMES):
+        if name.startswith(w) and len(w) >= 3:
+            return i + 1
+    raise ValueError(word)
+
+
+def weekday_number(word: str) -> int:
+    return WEEKDAY_NAMES.index(word.lower())
+
+
+def days_in_month(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
+def fmt_date(d: dt.date) -> str:
+    """"Wednesday, April 21, 2021": the form every message uses, weekday included."""
+    return f"{WEEKDAY_NAMES[d.weekday()].capitalize()}, {MONTH_NAMES[d.month - 1].capitalize()} {d.day}, {d.year}"
+
+
+def fmt_period(start: dt.date, end: dt.date) -> str:
+    """A resolved period in words: a day, a range of days, a month or a year."""
+    mname = MONTH_NAMES[start.month - 1].capitalize()
+    if start == end:
+        return f"{mname} {start.day}, {start.year}"
+    if start.day == 1 and start.month == 1 and end.month == 12 and end.day == 31 and start.year == end.year:
+        return str(start.year)
+    if start.day == 1 and end == dt.date(start.year, start.month, days_in_month(start.year, start.month)):
+        return f"{mname} {start.year}"
+    if start.year == end.year and start.month == end.month:
+        return f"{mname} {start.day}-{end.day}, {start.year}"
+    ename = MONTH_NAMES[end.month - 1].capitalize()
+    if start.year == end.year:
+        return f"{mname} {start.day}-{ename} {end.day}, {start.year}"
+    return f"{mname} {start.day}, {start.year}-{ename} {end.day}, {end.year}"
+
+
+def week_of(d: dt.date) -> tuple[dt.date, dt.date]:
+    """The ISO calendar week (Monday to Sunday) containing d."""
+    monday = d - dt.timedelta(days=d.weekday())
+    return monday, monday + 6 * DAY
+
+
+def month_of(year: int, month: int) -> tuple[dt.date, dt.date]:
+    while month < 1:
+        month += 12
+        year -= 1
+    while month > 12:
+        month -= 12
+        year += 1
+    return dt.date(year, month, 1), dt.date(year, month, days_in_month(year, month))
+
+
+# --- patterns -------------------------------------------------------------------------------
+
+_MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+        r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)(?![A-Za-z])")
+_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# a day number: not part of a bigger number, a time ("2:01") or a thousands group ("2,021")
+_D = r"(?:[0-3]?\d)(?:st|nd|rd|th)?(?![\d:]|[.,]\d)"
+# a year: not a thousands group, not the first half of "2024-25" or of "2021-seat"
+_Y = r"(?:1[6-9]\d\d|20\d\d)(?![\d%]|[-–][\w]|s\b|,\d)"
+_DASH = r"\s*[-–—]\s*"
+_NUMWORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+             "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 0, "few": 0}
+_NUM = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+
+_WDPRE = rf"(?:(?P<wd>{_WD})(?:,\s*|\s+)(?:the\s+)?)?"
+_YEARTAIL = rf"(?:,?\s+(?P<y>{_Y}))?"
+
+_DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d-])")),
+    # June 27-July 10, 2022
+    ("md-md", re.compile(
+        rf"\b(?=[A-Zb])(?:(?P<from>between)\s+)?{_WDPRE}(?P<mon>{_MON})\s+(?P<d>{_D})(?:,?\s+(?P<y1>{_Y}))?"
+        rf"(?:{_DASH}|\s+(?P<conj>to|through|until|and)\s+)"
+        rf"(?P<mon2>{_MON})\s+(?P<d2>{_D}){_YEARTAIL}")),
+    # April 13-14, 2021 / from May 4 to 7 / between May 4 and 7
+    ("md-d", re.compile(
+        rf"\b(?=[A-Zfb])(?:(?P<from>from|between)\s+)?{_WDPRE}(?P<mon>{_MON})\s+(?P<d>{_D})"
+        rf"(?:{_DASH}|\s+(?P<conj>to|through|until|and)\s+)(?P<d2>{_D})(?!\s*{_MON}){_YEARTAIL}(?![-–]\d)")),
+    # 27 June - 10 July 2022
+    ("dm-dm", re.compile(
+        rf"\b(?=[A-Z\d]){_WDPRE}(?<![\d,.])(?P<d>{_D})\s+(?P<mon>{_MON})(?:{_DASH}|\s+(?:to|until)\s+)"
+        rf"(?P<d2>{_D})\s+(?P<mon2>{_MON}){_YEARTAIL}")),
+    # 13-14 April 2021 / 13 to 14 April
+    ("d-dm", re.compile(
+        rf"\b(?=[\dfb])(?:(?P<from>from|between)\s+)?(?<![\d,.:$£€-])(?P<d>{_D})(?:{_DASH}|\s+(?P<conj>to|until|and)\s+)"
+        rf"(?P<d2>{_D})\s+(?P<mon>{_MON}){_YEARTAIL}")),
+    # Tuesday, March 3, 2022 / Apr. 21
+    ("md", re.compile(rf"\b(?=[A-Z]){_WDPRE}(?P<mon>{_MON})\s+(?P<d>{_D})(?!\s*[-–]\s*\d){_YEARTAIL}")),
+    # Tuesday 3 March 2022 / the 15th of June
+    ("dm", re.compile(rf"\b(?=[A-Z\d]){_WDPRE}(?<![\d,.:$£€])(?P<d>{_D})\s+(?:of\s+)?(?P<mon>{_MON}){_YEARTAIL}")),
+    # March 2020 / in March / last March / early May
+    ("month", re.compile(
+        rf"\b(?=[A-Za-z])(?:(?P<mod>\b(?i:last|next|this|early|late|mid|mid-|in|since|by|until|till|through|from|during|"
+        rf"before|after|between|and|or|to|of|in\s+early|in\s+late|in\s+mid|since\s+early|since\s+late)\s*)"
+        rf"(?P<mon>{_MON})(?:,?\s+(?P<y>{_Y}))?|(?P<mon_b>{_MON})\s+(?P<y_b>{_Y}))(?!\s+of\s+(?:the\s+)?[A-Z])")),
+    # 2019-2021 (a year range; fiscal "2024-25" is not a date)
+    ("year-year", re.compile(r"(?<![\d,.$£€])(?P<y>(?:1[6-9]|20)\d\d)[-–](?P<y2>(?:1[6-9]|20)\d\d)(?![\d-])")),
+    # the 2020 election / its 2002 series (the year alone is the mention)
+    ("year-attr", re.compile(
+        rf"\b(?i:the|a|an|its|his|her|their|this|that)\s+(?:[a-z]+\s+)?(?<![\d,.$£€])(?P<y>{_Y})(?=\s+[a-z])")),
+    # in 1970 / since 1994 / late 2020
+    ("year", re.compile(
+        rf"\b(?i:in|since|by|until|from|during|before|after|of|between|early|late|mid|mid-|and|to|around|"
+        rf"circa|c\.)\s+(?:the\s+)?(?<![\d,.$£€])(?P<y>{_Y})(?!\s*[-–]?\s*(?:{_MON}))")),
+]
+
+_WEEKDAY = re.compile(
+    rf"\b(?=[A-Za-z])(?:\b(?P<mod>(?i:on|last|next|this|early|late|until|by|since|from|before|after|through|of))\s+)?"
+    rf"(?P<wd>{_WD})(?P<poss>['’]s)?(?![a-z])"
+    rf"(?P<tail>(?:\s+(?:morning|afternoon|evening|night))?"
+    rf"(?:,?\s+(?P<qual>of\s+last\s+week|of\s+next\s+week|last\s+week|next\s+week|a\s+week\s+ago|"
+    rf"of\s+this\s+week|(?:two|three|2|3)\s+weeks\s+ago)\b)?)")
+_CAP_BEFORE = re.compile(r"([A-Z][\w'’]*)\s+$")
+_CAP_AFTER = re.compile(r"\s+[A-Z][a-z]")
+
+_RELATIVE = re.compile(
+    r"\b(?=[tyleénpcaofs\d])(?:(?P<dby>the\s+day\s+before\s+yesterday)"
+    r"|(?P<yest>yesterday)|(?P<tom>tomorrow)|(?P<lastnight>last\s+night)|(?P<today>today|tonight)"
+    r"|(?P<early>earlier|later)\s+(?:this|that)\s+(?P<eunit>week|month|year)"
+    r"|(?P<dir>this|last|next|past|coming)\s+(?P<unit>weekend|week|month|year)"
+    r"|(?P<mdir>last|next|this)\s+(?P<mname>January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)"
+    r"|(?P<ago>" + _NUM + r")\s+(?P<agounit>day|week|month|year)s?\s+ago"
+    r"|(?P<ana>the\s+(?:following|next|previous|preceding)\s+(?:day|morning|night|evening|week)"
+    r"|the\s+day\s+(?:before|after)(?!\s+(?:the|a|an|his|her|its|their)\b)"
+    r"|(?:a|one|two|three|four|five|six|seven|\d+)\s+(?:day|week)s?\s+(?:earlier|later)))\b",
+    re.IGNORECASE)
+
+# an age now: "the 45-year-old", "Smith, 45,", ", aged 45", "is 45 years old"; not "a 16-year-old" or
+# "moved aged 16", which give an age at some earlier time
+_AGE = re.compile(
+    r"(?:(?<=\b[Tt]he\s)(?P<n1>\d{1,3})-year-old\b(?![-\w])"
+    r"|(?<=,\s)aged\s+(?P<n2>\d{1,3})\b|(?:(?<=\bis\s)|(?<=\bnow\s))(?P<n4>\d{1,3})\s+years\s+old\b"
+    r"|(?<=[A-Za-z]), (?P<n3>\d{1,3}),(?=\s+(?:who|said|was|is|has|had|of|from|a|an|the|and|told|[a-z]+ed)\b))")
+_ANNIV = re.compile(
+    r"\b(?:(?P<ord>\d{1,3})(?:st|nd|rd|th)\s+(?:anniversary|birthday)"
+    r"|(?P<cent>centenary|centennial|bicentenary|bicentennial)"
+    r"|(?P<turn>turns|turned|will\s+turn|marks|marked)\s+(?P<tn>\d{1,3})(?!\s*(?:%|percent|per\s+cent|million|billion))\b"
+    r"|(?P<since>\d{1,3})\s+years\s+since\b)")
+_BORN = re.compile(r"\bborn\b[^.;!?]{0,40}$")
+# "on July 25 last year": the sentence names the year a yearless date belongs to
+_YEAR_WORD = re.compile(r"\b(last|next)\s+year\b", re.IGNORECASE)
+_FUTURE = re.compile(r"\b(?:will|shall|expected|scheduled|due\s+to|due\s+on|is\s+due|are\s+due|plans?\s+to|planned|"
+                     r"set\s+to|upcoming|going\s+to|next)\b", re.IGNORECASE)
+
+
+# a sentence without one of these holds no date mention
+_ANCHOR = re.compile(r"\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z.]|"
+                     r"(?i:yesterday|tomorrow|week|month|year|night|day\b|centen|bicenten)")
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """One date expression and what it resolves to.
+
+    `start`/`end` bound the resolved period (inclusive); None when it cannot be resolved (no
+    article date for a relative word, an impossible date). `parts` keeps what was written, so a
+    check can tell "April 31" (impossible) from a date that merely resolved oddly.
+    """
+    span: Span
+    kind: str                 # date, range, month, year, year-range, weekday, relative, anaphor, age, anniversary
+    text: str
+    start: dt.date | None = None
+    end: dt.date | None = None
+    year_given: bool = False
+    weekday: int | None = None            # the weekday written with the date, or the weekday-only day
+    weekday_span: Span | None = None
+    in_quote: bool = False
+    sentence: int = -1
+    parts: tuple[int | None, ...] = ()    # (year, month, day, year2, month2, day2) as written
+    problem: str | None = None            # "impossible" or "reversed", found while reading
+    number: int | None = None             # an age, an anniversary ordinal, "N years ago"
+    detail: dict[str, object] = field(default_factory=dict, compare=False)
+
+    @property
+    def explicit(self) -> bool:
+        """A date written with its month and day (not a weekday, relative word or bare month)."""
+        return self.kind in ("date", "range") and self.problem is None and self.start is not None
+
+
+@dataclass
+class DateAnalysis:
+    article_date: dt.date | None
+    mentions: list[DateMention]
+
+
+def _int(s: str | None) -> int | None:
+    return int(re.sub(r"\D", "", s)) if s else None
+
+
+def resolve_year(month: int, day: int, ref: dt.date | None, future: bool) -> int | None:
+    """The year that puts month/day nearest the reference date, leaning past (or future)."""
+    if ref is None:
+        return None
+    best: tuple[float, int] | None = None
+    for y in (ref.year - 1, ref.year, ref.year + 1):
+        dd = min(day, days_in_month(y, month))
+        delta = (dt.date(y, month, dd) - ref).days
+        # lean: a date on the unlikely side of the article's date counts as three times as far
+        cost = abs(delta) * (3 if (delta > 0) != future and delta != 0 else 1)
+        if best is None or cost < best[0]:
+            best = (cost, y)
+    return best[1] if best else None
+
+
+def resolve_month(month: int, ref: dt.date | None, future: bool, mod: str | None) -> int | None:
+    if ref is None:
+        return None
+    mod = (mod or "").strip().lower()
+    if mod == "last":
+        return ref.year if month < ref.month else ref.year - 1
+    if mod == "next":
+        return ref.year if month > ref.month else ref.year + 1
+    if mod == "this" or month == ref.month:
+        return ref.year
+    if future:
+        return ref.year if month >= ref.month else ref.year + 1
+    return ref.year if month <= ref.month else ref.year - 1
+
+
+def _relative_period(m: re.Match[str], ref: dt.date) -> tuple[dt.date, dt.date] | None:
+    """The period a deictic expression ("this week", "last March") names on the article's date."""
+    g = m.groupdict()
+    if g["dby"]:
+        return ref - 2 * DAY, ref - 2 * DAY
+    if g["yest"] or g["lastnight"]:
+        return ref - DAY, ref - DAY
+    if g["tom"]:
+        return ref + DAY, ref + DAY
+    if g["today"]:
+        return ref, ref
+    if g["early"]:
+        unit, later = g["eunit"].lower(), g["early"].lower() == "later"
+        if unit == "week":
+            a, b = week_of(ref)
+        elif unit == "month":
+            a, b = month_of(ref.year, ref.month)
+        else:
+            a, b = dt.date(ref.year, 1, 1), dt.date(ref.year, 12, 31)
+        return (ref, b) if later else (a, ref)
+    if g["dir"]:
+        d, unit = g["dir"].lower(), g["unit"].lower()
+        if d == "past":
+            span = {"week": 7, "weekend": 7, "month": 31, "year": 366}[unit]
+            return ref - span * DAY, ref
+        if d == "coming":
+            d = "next" if unit != "weekend" else "this"
+        step = {"this": 0, "last": -1, "next": 1}[d]
+        if unit == "week":
+            a, b = week_of(ref + 7 * step * DAY)
+            return a, b
+        if unit == "weekend":
+            monday = week_of(ref)[0]
+            sat = monday + 5 * DAY
+            if step == 0 and ref.weekday() == 0:
+                # on a Monday, "this weekend" is most often the one just past or the coming one;
+                # take both so neither reading is called a contradiction
+                return sat - 7 * DAY, sat + DAY
+            sat = sat + 7 * step * DAY
+            return sat, sat + DAY
+        if unit == "month":
+            return month_of(ref.year, ref.month + step)
+        y = ref.year + step
+        return dt.date(y, 1, 1), dt.date(y, 12, 31)
+    if g["mdir"]:
+        month = month_number(g["mname"])
+        y = resolve_month(month, ref, False, g["mdir"])
+        assert y is not None
+        return month_of(y, month)
+    if g["ago"]:
+        n = _NUMWORDS.get(g["ago"].lower(), None)
+        n = int(g["ago"]) if n is None and g["ago"].isdigit() else n
+        if not n:
+            return None
+        unit = g["agounit"].lower()
+        if unit == "day":
+            d = ref - n * DAY
+            return d, d
+        if unit == "week":
+            d = ref - 7 * n * DAY
+            return d - 3 * DAY, d + 3 * DAY
+        if unit == "month":
+            return month_of(ref.year, ref.month - n)
+        return dt.date(ref.year - n, 1, 1), dt.date(ref.year - n, 12, 31)
+    return None
+
+
+def _sentence_index(starts: list[int], offset: int) -> int:
+    from bisect import bisect_right
+    return bisect_right(starts, offset) - 1
+
+
+def _in_any(spans: list[Span], a: int, b: int) -> bool:
+    return any(s.start <= a and b <= s.end for s in spans)
+
+
+# prose blocks that may carry date mentions; the date line and byline are metadata
+_PROSE = {"title", "heading", "paragraph", "list", "blockquote", "caption", "table"}
+
+
+def extract(doc: Document, article_date: dt.date | None) -> list[DateMention]:
+    """Every date mention in the prose view, resolved against `article_date`."""
+    text = doc.text
+    sents = sentences(doc)
+    starts = [s.span.start for s in sents]
+    qspans = list(quote_spans(doc))
+    found: list[DateMention] = []
+    by_block: dict[int, list[Span]] = {}
+    for sent in sents:
+        by_block.setdefault(sent.block, []).append(sent.span)
+    for block in doc.blocks:
+        if block.kind not in _PROSE:
+            continue
+        # run the patterns only over sentences that hold something a date could start with: most
+        # news sentences hold none, and each pattern costs a pass over the text it is given
+        runs: list[list[int]] = []
+        for span in by_block.get(block.index, [Span(block.span.start, block.span.end)]):
+            if not _ANCHOR.search(text, span.start, span.end):
+                continue
+            if runs and not text[runs[-1][1]:span.start].strip():
+                runs[-1][1] = span.end
+            else:
+                runs.append([span.start, span.end])
+        for a, b in runs:
+            found.extend(_extract_block(text, a, b, article_date, sents, starts, qspans))
+    found.sort(key=lambda m: (m.span.start, -m.span.end))
+    return found
+
+
+def _sentence_bounds(sents: list, starts: list[int], offset: int, lo: int, hi: int) -> tuple[int, int, int]:
+    i = _sentence_index(starts, offset)
+    if 0 <= i < len(sents) and sents[i].span.start <= offset < sents[i].span.end + 1:
+        return i, max(lo, sents[i].span.start), min(hi, sents[i].span.end)
+    return -1, lo, hi
+
+
+def _extract_block(text: str, lo: int, hi: int, ref: dt.date | None, sents: list, starts: list[int],
+                   qspans: list[Span]) -> list[DateMention]:
+    out: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= x or a >= y for x, y in taken)
+
+    memo: dict[int, tuple[int, bool, int]] = {}
+    shifts: dict[int, int] = {}
+
+    def context(a: int) -> tuple[int, bool, int]:
+        si, s0, s1 = _sentence_bounds(sents, starts, a, lo, hi)
+        if si not in memo or si < 0:
+            memo[si] = (si, bool(_FUTURE.search(text, s0, s1)), s0)
+            shift = _YEAR_WORD.search(text, s0, s1)
+            shifts[si] = (-1 if shift.group(1).lower() == "last" else 1) if shift else 0
+        return memo[si]
+
+    def add(m: DateMention) -> None:
+        out.append(m)
+        taken.append((m.span.start, m.span.end))
+
+    # explicit dates, longest forms first so "April 13-14" is not also read as "April 13"
+    for form, pat in _DATE_PATTERNS:
+        for mt in pat.finditer(text, lo, hi):
+            a, b = mt.span("y") if form == "year-attr" else mt.span()
+            while b > a and text[b - 1] in " ,":
+                b -= 1
+            if not free(a, b):
+                continue
+            g = mt.groupdict()
+            si, future, s0 = context(a)
+            in_q = _in_any(qspans, a, b)
+            shifted = ref.replace(year=ref.year + shifts.get(si, 0), day=min(ref.day, 28)) if ref else None
+            mention = _read_date(form, g, mt, text, a, b, shifted, future, si, in_q, out, s0)
+            if mention is not None:
+                add(mention)
+    for mt in _RELATIVE.finditer(text, lo, hi):
+        a, b = mt.start(), mt.end()
+        if not free(a, b):
+            continue
+        si, future, _ = context(a)
+        in_q = _in_any(qspans, a, b)
+        if mt.group("ana"):
+            add(DateMention(Span(a, b), "anaphor", mt.group(), in_quote=in_q, sentence=si))
+            continue
+        period = _relative_period(mt, ref) if ref else None
+        kind = "relative"
+        number = None
+        if mt.group("ago"):
+            number = _NUMWORDS.get(mt.group("ago").lower()) or (_int(mt.group("ago")) if mt.group("ago").isdigit() else None)
+            kind = "ago"
+        add(DateMention(Span(a, b), kind, mt.group(), period[0] if period else None, period[1] if period else None,
+                        in_quote=in_q, sentence=si, number=number,
+                        detail={"today": bool(mt.group("today")), "unit": (mt.group("unit") or mt.group("eunit") or mt.group("agounit") or
+                                         ("month" if mt.group("mname") else "day")).lower()}))
+    for mt in _WEEKDAY.finditer(text, lo, hi):
+        a, b = mt.start(), mt.end()
+        wa = mt.start("wd")
+        if not free(wa, mt.end("wd")):
+            continue
+        si, future, s0 = context(wa)
+        if not mt.group("mod"):
+            # a capitalised word before or after is most often a name: "Black Friday", "The Sunday
+            # Times", "Super Tuesday"; a sentence opener before it is not
+            cb = _CAP_BEFORE.search(text, max(s0, wa - 30), wa)
+            if cb and cb.start() > s0:
+                continue
+        if not mt.group("tail") and _CAP_AFTER.match(text, mt.end(), hi) and not mt.group("poss"):
+            continue
+        in_q = _in_any(qspans, a, b)
+        mod = (mt.group("mod") or "").strip().lower()
+        qual = re.sub(r"\s+", " ", (mt.group("qual") or "").lower())
+        wd = weekday_number(mt.group("wd"))
+        day = _resolve_weekday(wd, mod, qual, ref, future) if ref else None
+        add(DateMention(Span(a, b), "weekday", mt.group(), day, day, weekday=wd,
+                        weekday_span=Span(wa, mt.end("wd")), in_quote=in_q, sentence=si,
+                        detail={"mod": mod, "qual": qual}))
+    for mt in _AGE.finditer(text, lo, hi):
+        n = int(mt.group("n1") or mt.group("n2") or mt.group("n3") or mt.group("n4"))
+        if n > 125:
+            continue
+        si, _, _ = context(mt.start())
+        add(DateMention(Span(mt.start(), mt.end()), "age", mt.group(), in_quote=_in_any(qspans, mt.start(), mt.end()),
+                        sentence=si, number=n))
+    for mt in _ANNIV.finditer(text, lo, hi):
+        n = _int(mt.group("ord")) or _int(mt.group("tn")) or _int(mt.group("since"))
+        if mt.group("cent"):
+            n = 200 if mt.group("cent").lower().startswith("bi") else 100
+        si, _, _ = context(mt.start())
+        add(DateMention(Span(mt.start(), mt.end()), "anniversary", mt.group(),
+                        in_quote=_in_any(qspans, mt.start(), mt.end()), sentence=si, number=n))
+    return out
+
+
+def _resolve_weekday(wd: int, mod: str, qual: str, ref: dt.date, future: bool) -> dt.date:
+    """The day a weekday-only mention names: the nearest such day, past unless the sentence looks ahead."""
+    if qual in ("of last week", "last week", "a week ago"):
+        return week_of(ref - 7 * DAY)[0] + wd * DAY
+    if qual in ("of next week", "next week"):
+        return week_of(ref + 7 * DAY)[0] + wd * DAY
+    if qual.endswith("weeks ago"):
+        n = 3 if qual.startswith(("three", "3")) else 2
+        return week_of(ref - 7 * n * DAY)[0] + wd * DAY
+    if qual == "of this week":
+        return week_of(ref)[0] + wd * DAY
+    back = (ref.weekday() - wd) % 7
+    fwd = (wd - ref.weekday()) % 7
+    if mod == "last":
+        return ref - (back or 7) * DAY
+    if mod == "next":
+        return ref + (fwd or 7) * DAY
+    if mod in ("this", "until", "by") or future:
+        return ref + fwd * DAY
+    return ref - back * DAY
+
+
+def _read_date(form: str, g: dict[str, str | None], mt: re.Match[str], text: str, a: int, b: int,
+               ref: dt.date | None, future: bool, si: int, in_q: bool, prior: list[DateMention],
+               s0: int) -> DateMention | None:
+    """Build a mention from one pattern match, noting impossible dates and reversed ranges."""
+    wd = weekday_number(g["wd"]) if g.get("wd") else None
+    wd_span = Span(mt.start("wd"), mt.end("wd")) if g.get("wd") else None
+    if g.get("from") and form in ("md-d", "d-dm"):
+        pass  # "from May 4 to 7" keeps its preposition inside the mention
+    # a year carried over from an earlier date in the same sentence ("May 5, 2019, and May 7")
+    carried = None
+    for p in reversed(prior):
+        if p.sentence == si and p.sentence >= 0 and p.year_given and p.parts and p.parts[0]:
+            carried = p.parts[0]
+            break
+    detail: dict[str, object] = {}
+    if g.get("y1"):
+        detail["y1"] = True
+    if form in ("year", "year-year", "year-attr"):
+        y = int(g["y"])  # type: ignore[arg-type]
+        if form == "year-year":
+            y2 = int(g["y2"])  # type: ignore[arg-type]
+            prob = "reversed" if y2 < y else None
+            return DateMention(Span(a, b), "year-range", text[a:b], dt.date(y, 1, 1), dt.date(max(y, y2), 12, 31),
+                               True, in_quote=in_q, sentence=si, parts=(y, None, None, y2, None, None), problem=prob)
+        born = bool(_BORN.search(text, max(s0, a - 45), a))
+        return DateMention(Span(a, b), "year", text[a:b], dt.date(y, 1, 1), dt.date(y, 12, 31), True,
+                           in_quote=in_q, sentence=si, parts=(y, None, None, None, None, None),
+                           detail={"born": born})
+    if form == "month":
+        mon = month_number(g.get("mon") or g.get("mon_b") or "")
+        ytxt = g.get("y") or g.get("y_b")
+        mod = (g.get("mod") or "").strip().lower()
+        if mod in ("and", "or", "to", "of", "between") and not ytxt:
+            # "Ukraine and May" / "the Cup of March": too weak without a year; keep only with one
+            if not re.match(r"(?:\s*\d)", text[b:b + 3]) and mod in ("and", "or", "of"):
+                return None
+        if ytxt:
+            y: int | None = int(ytxt)
+        elif carried:
+            y = carried
+        else:
+            y = resolve_month(mon, ref, future, mod if mod in ("last", "next", "this") else None)
+        s, e = (month_of(y, mon) if y else (None, None))
+        return DateMention(Span(a, b), "month", text[a:b], s, e, bool(ytxt), in_quote=in_q, sentence=si,
+                           parts=(y if ytxt else None, mon, None, None, None, None), detail={"mod": mod})
+    mon = int(g["m"]) if form == "iso" else month_number(g["mon"] or "")
+    d = _int(g["d"])
+    assert d is not None
+    if form == "iso" and not 1 <= mon <= 12:
+        return None
+    ytxt = g.get("y") or g.get("y1")
+    year_given = bool(ytxt)
+    is_range = form in ("md-md", "md-d", "dm-dm", "d-dm")
+    mon2 = month_number(g["mon2"]) if g.get("mon2") else mon
+    d2 = _int(g.get("d2")) if is_range else None
+    if d == 0 or d > 31 or (d2 is not None and (d2 == 0 or d2 > 31)):
+        return None
+    if is_range and g.get("conj") == "and" and not g.get("from"):
+        # "May 4 and 7" lists two days; it is not a range
+        return None
+    y = int(ytxt) if ytxt else carried
+    if y is None:
+        y = resolve_year(mon, min(d, 28), ref, future)
+    parts = (int(ytxt) if ytxt else None, mon, d, None, mon2 if is_range else None, d2)
+    kind = "range" if is_range else "date"
+    problem = None
+    if y is not None and d > days_in_month(y, mon):
+        problem = "impossible"
+    elif y is None and d > days_in_month(2000, mon):
+        problem = "impossible"       # June 31 is impossible in every year
+    if is_range and d2 is not None and problem is None:
+        y2 = y
+        if y is not None and (mon2, d2) < (mon, d) and mon2 < mon and mon - mon2 >= 6:
+            y2 = y + 1               # "December 28-January 3" runs into the next year
+        if y2 is not None and d2 > days_in_month(y2, mon2):
+            problem = "impossible"
+        elif y2 is not None and y is not None:
+            s, e = dt.date(y, mon, d), dt.date(y2, mon2, d2)
+            if e < s:
+                problem = "reversed"
+                return DateMention(Span(a, b), kind, text[a:b], None, None, year_given, wd, wd_span, in_q, si,
+                                   parts, problem, detail=detail)
+            return DateMention(Span(a, b), kind, text[a:b], s, e, year_given, wd, wd_span, in_q, si, parts,
+                               None, detail=detail)
+        elif y is None and (mon2, d2) < (mon, d) and mon2 == mon:
+            problem = "reversed"
+    if problem or y is None:
+        return DateMention(Span(a, b), kind, text[a:b], None, None, year_given, wd, wd_span, in_q, si, parts,
+                           problem, detail=detail)
+    s = dt.date(y, mon, d)
+    born = bool(_BORN.search(text, max(s0, a - 45), a))
+    detail["born"] = born
+    return DateMention(Span(a, b), kind, text[a:b], s, s, year_given, wd, wd_span, in_q, si, parts, None,
+                       detail=detail)
+
+
+def article_date(doc: Document, override: dt.date | None = None) -> dt.date | None:
+    """The article's date: the run's override (--date, config `date:`) or the metadata's."""
+    if override is not None:
+        return override
+    return doc.metadata.date
+
+
+def date_mentions(doc: Document, override: dt.date | None = None) -> DateAnalysis:
+    """Mentions resolved against the article's date, cached per document and reference date."""
+    ref = article_date(doc, override)
+    key = f"{__name__}.date_mentions:{ref}"
+    cached_value = doc.cache.get(key)
+    if cached_value is None:
+        cached_value = DateAnalysis(ref, extract(doc, ref))
+        doc.cache[key] = cached_value
+    return cached_value  # type: ignore[no-any-return]
+
+
+__all__ = ["DateMention", "DateAnalysis", "date_mentions", "extract", "article_date", "fmt_date", "fmt_period",
+           "week_of", "month_of", "resolve_year"]

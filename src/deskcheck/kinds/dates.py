@@ -1,0 +1,699 @@
+"""`dates`: the dates in an article agree with each other and with the article's own date.
+
+One kind serves several bundled rules: the `checks` option picks which checks a rule runs, so a
+contradiction rule (category dates), a style rule (weekday-only references far from the article's
+date) and a metadata rule (the article's own date sources disagree) share one extraction.
+
+Every finding sits on the contradicting expression itself ("yesterday", "Sunday, August 10") and
+its message states both sides; `related` points at the other date.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from ..analysis.dates import (DAY, DateMention, date_mentions, days_in_month, fmt_date, fmt_period,
+                              week_of)
+from ..analysis.sentences import sentences
+from ..model import Hit, Related, Span
+from .base import Context, Kind
+
+CHECKS = ("relative", "weekday", "impossible", "reversed", "conflict", "order", "age", "weekday-far", "metadata")
+CONTRADICTIONS = ("relative", "weekday", "impossible", "reversed", "conflict", "order", "age")
+
+_NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"]
+
+# between a weekday and the date it names: "Sunday, August 10", "Sunday's final, on July 9"
+_WEEKDAY_LINK = re.compile(r"(?:['’]s(?:\s+[a-z]+){0,2})?\s*[,(]?\s*(?:on\s+)?(?:the\s+)?")
+# between a date and the weekday that follows it: "March 3, a Tuesday", "March 3 (Tuesday)"
+_WEEKDAY_AFTER = re.compile(r"\s*(?:,\s*(?:which\s+was\s+|then\s+)?a\s+|\(\s*(?:a\s+)?)")
+# between a relative expression and the date that restates it: "last month, on January 2"
+_APPOSITION = re.compile(r"\s*(?:,|\(|—|–|-)\s*(?:on\s+|in\s+)?")
+# "a month after the approval", "two days before the signing", "the night before the summit"
+_ORDER = re.compile(
+    r"\b(?:(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|a\s+few|several)\s+"
+    r"(?P<unit>days?|nights?|weeks?|months?|years?)|the\s+(?P<unit2>day|night|week|month|morning|evening))\s+"
+    r"(?P<dir>before|after|ahead\s+of|earlier\s+than|later\s+than)\s+(?=(?:the|a|an|his|her|its|their)\b)",
+    re.IGNORECASE)
+# events a date gets attached to ("the election on August 9", "the April 13 summit")
+EVENT_NOUNS = frozenset("""
+election vote referendum ballot poll runoff summit signing ceremony inauguration funeral wedding
+final semifinal semi-final match game race fight bout launch landing attack strike raid bombing
+crash explosion fire earthquake storm flood hearing trial verdict sentencing ruling arrest meeting
+talks visit conference speech debate parade march rally protest concert premiere opening closing
+unveiling handover deadline coup invasion ceasefire truce agreement accord deal merger
+""".split())
+# events an article normally reports once, so two dates for one of them is a contradiction (a story
+# may well cover two matches, strikes or meetings, but rarely two inaugurations)
+ONE_OFF_EVENTS = frozenset("""
+election referendum runoff summit signing inauguration funeral wedding final verdict sentencing
+coup invasion launch landing ceremony premiere unveiling handover
+""".split())
+_EVENT_BEFORE = re.compile(r"\b(?i:the)\s+(?P<noun>[a-z]+(?:-[a-z]+)?)(?:\s+|,?\s+(?:which\s+)?(?:(?:was|were|is|held|"
+                           r"took|place|opened|began|started|ended|came)\s+){1,2})(?:on|of)\s+$")
+_EVENT_AFTER = re.compile(r"\s*(?P<noun>[a-z]+(?:-[a-z]+)?)\b")
+# the event a connector points at: "the summit", "the final planning approval"
+_ORDER_OBJECT = re.compile(r"(?:the|a|an|his|her|its|their)\s+(?:[a-z]+\s+){0,2}?(?P<noun>[a-z]+(?:-[a-z]+)?)\b")
+# from a connector to the date of its event: a dozen words at most, no clause break
+_ORDER_OBJECT_SPAN = re.compile(r"[^,;:.!?()—–]{0,100}")
+# what may stand between a date and its connector: "On April 16, a day after", "April 14, came a day after"
+_ORDER_GAP = re.compile(r"[\s,]*(?:(?!(?:and|but|while|when|although|as)\b)[a-z]+[\s,]+){0,3}")
+# a relative word right after one of these dates the report, not the event
+_REPORTED = re.compile(r"\b(?:said|says|told|announced|confirmed|reported|added|wrote|stated|tweeted|posted)"
+                       r"(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
+# words that mark a date as another, earlier or first, occurrence
+_DISTINCT = re.compile(r"\b(?:previous|preceding|earlier|prior|first|initial|original|originally)\b", re.IGNORECASE)
+_FUTURE_HEAD = re.compile(r"\b(?:will|would|expected|scheduled|due|planned|set)\b")
+_FUTURE_BEFORE = re.compile(r"(?:\b(?:will|shall)\s+(?:\w+\s+){0,3}|\b(?:is|are)\s+(?:scheduled|due|expected|set)\s+"
+                            r"(?:to\s+\w+\s+)?)(?:on|for|in)\s+$")
+_PAST_BEFORE = re.compile(
+    r"\b(?:was|were|had|did|met|held|won|lost|took|began|left|came|went|fell|rose|said|told|died|signed|"
+    r"visited|opened|closed|announced|attacked|launched|arrived|returned|ended|started|voted|quit|struck|hit|"
+    r"shut|fled|ran|spoke|wrote|sold|bought|beat|broke|began|led|"
+    r"[a-z]{3,}ed)\s+(?:(?!will|would|and|but|or)[a-z]+\s+){0,3}(?:on|in)\s+$")
+_FUTURE_WORDS = re.compile(r"\b(?:will|expected|scheduled|due|plans?|planned|set\s+to|upcoming)\b", re.IGNORECASE)
+
+
+def _num(word: str) -> int | None:
+    w = word.lower()
+    if w.isdigit():
+        return int(w)
+    if w in ("a", "an"):
+        return 1
+    if w in _NUMBER_WORDS:
+        return _NUMBER_WORDS.index(w)
+    return None
+
+
+def _count(n: int, unit: str) -> str:
+    word = _NUMBER_WORDS[n] if n < len(_NUMBER_WORDS) else str(n)
+    return f"{word} {unit}" + ("s" if n != 1 else "")
+
+
+def _describe(m: DateMention) -> str:
+    assert m.start is not None and m.end is not None
+    if m.start == m.end:
+        return fmt_date(m.start)
+    return fmt_period(m.start, m.end)
+
+
+def relation(day: dt.date, ref: dt.date, unit: str) -> str:
+    """How a date stands to the article's date, in the unit of the expression it contradicts."""
+    if unit in ("week", "weekend"):
+        n = (week_of(day)[0] - week_of(ref)[0]).days // 7
+        if n == 0:
+            return "in the same week as"
+        which = "before" if n < 0 else "after"
+        return f"the week {which}" if abs(n) == 1 else f"{_count(abs(n), 'week')} {which}"
+    if unit == "month":
+        n = (day.year - ref.year) * 12 + day.month - ref.month
+        if n == 0:
+            return "in the same month as"
+        which = "before" if n < 0 else "after"
+        return f"in the month {which}" if abs(n) == 1 else f"{_count(abs(n), 'month')} {which}"
+    if unit == "year":
+        n = day.year - ref.year
+        if n == 0:
+            return "in the same year as"
+        which = "before" if n < 0 else "after"
+        return f"the year {which}" if abs(n) == 1 else f"{_count(abs(n), 'year')} {which}"
+    n = (day - ref).days
+    if n == 0:
+        return "the same day as"
+    which = "before" if n < 0 else "after"
+    return f"the day {which}" if abs(n) == 1 else f"{_count(abs(n), 'day')} {which}"
+
+
+def _verb(day: dt.date, ref: dt.date | None) -> str:
+    return "was" if ref is None or day < ref else "is"
+
+
+def _overlaps(a: DateMention, b: DateMention) -> bool:
+    assert a.start and a.end and b.start and b.end
+    return a.start <= b.end and b.start <= a.end
+
+
+def _resolved(m: DateMention) -> bool:
+    return m.start is not None and m.end is not None and m.problem is None
+
+
+class Dates(Kind):
+    name = "dates"
+    default_category = "dates"
+    default_scope = ("text",)
+
+    @dataclass
+    class Options:
+        # which checks this rule runs (see CHECKS); the default is every contradiction check
+        checks: list[str] = field(default_factory=lambda: list(CONTRADICTIONS))
+        # weekday-far: how many days from the article's date a weekday alone may name
+        max_weekday_days: int = 7
+
+    def setup(self) -> None:
+        unknown = [c for c in self.options.checks if c not in CHECKS]
+        if unknown:
+            raise ValueError(f"unknown dates check(s) {', '.join(map(str, unknown))} (valid: {', '.join(CHECKS)})")
+        if not self.options.checks:
+            raise ValueError("a dates rule needs at least one check in 'checks'")
+        self.checks = frozenset(self.options.checks)
+
+    # -- driver ---------------------------------------------------------------------------
+
+    _text: str = ""
+    _sentences: list = []
+
+    def _sentence_text(self, m: DateMention) -> str:
+        if 0 <= m.sentence < len(self._sentences):
+            span = self._sentences[m.sentence].span
+            return self._text[span.start:span.end]
+        return ""
+
+    def check(self, ctx: Context) -> Iterable[Hit]:
+        if "metadata" in self.checks and ctx.raw:
+            # date sources carry source spans: the metadata rule runs on the raw view
+            yield from self._metadata(ctx)
+        if self.checks == {"metadata"} or ctx.raw:
+            return
+        analysis = date_mentions(ctx.doc, ctx.settings.article_date)
+        self._text, self._sentences = ctx.text, sentences(ctx.doc)
+        ref = analysis.article_date
+        mentions = analysis.mentions
+        segs = ctx.segments
+
+        def inside(span: Span) -> bool:
+            return any(s.start <= span.start and span.end <= s.end for s in segs)
+
+        hits: dict[tuple[int, int], Hit] = {}
+        steps = (("impossible", self._impossible), ("reversed", self._reversed), ("weekday", self._weekday),
+                 ("relative", self._relative), ("order", self._order), ("conflict", self._conflict),
+                 ("age", self._age), ("weekday-far", self._weekday_far))
+        for check_name, step in steps:
+            if check_name not in self.checks:
+                continue
+            for hit in step(ctx.text, mentions, ref):
+                key = (hit.span.start, hit.span.end)
+                # one finding per expression: the first (most certain) check wins
+                if key not in hits and inside(hit.span):
+                    hits[key] = hit
+        yield from sorted(hits.values(), key=lambda h: (h.span.start, h.span.end))
+
+    # -- checks that need no article date ---------------------------------------------------
+
+    def _impossible(self, text: str, ms: list[DateMention], ref: dt.date | None) -> Iterable[Hit]:
+        for m in ms:
+            if m.problem != "impossible":
+                continue
+            y, mon, d, _y2, mon2, d2 = m.parts
+            assert mon is not None and d is not None
+            bad_mon, bad_day = (mon, d)
+            if d <= days_in_month(2000, mon) and mon2 and d2 and d2 > days_in_month(2000, mon2):
+                bad_mon, bad_day = mon2, d2
+            name = _MONTHS[bad_mon - 1]
+            if bad_mon == 2 and bad_day == 29:
+                year = y or (ref.year if ref else None)
+                why = f"{year} is not a leap year" if year else "February has 29 days only in a leap year"
+                yield Hit(m.span, self.message(f"'{m.text}' is not a date: {why}, so February has 28 days"))
+            else:
+                most = days_in_month(2000, bad_mon)
+                yield Hit(m.span, self.message(f"'{m.text}' is not a date: {name} has only {most} days"
+                                               if bad_mon != 2 else f"'{m.text}' is not a date: February never has {bad_day} days"))
+
+    def _reversed(self, text: str, ms: list[DateMention], ref: dt.date | None) -> Iterable[Hit]:
+        for m in ms:
+            if m.problem != "reversed":
+                continue
+            y, mon, d, y2, mon2, d2 = m.parts
+            if m.kind == "year-range":
+                yield Hit(m.span, self.message(f"'{m.text}' ends before it starts: {y2} comes before {y}"))
+                continue
+            assert mon and mon2
+            first, last = f"{_MONTHS[mon - 1]} {d}", f"{_MONTHS[mon2 - 1]} {d2}"
+            yield Hit(m.span, self.message(f"'{m.text}' ends before it starts: {last} comes before {first}"))
+
+    # -- weekday and date disagree ----------------------------------------------------------
+
+    def _weekday(self, text: str, ms: list[DateMention], ref: dt.date | None) -> Iterable[Hit]:
+        for i, m in enumerate(ms):
+            if m.kind in ("date", "range") and m.weekday is not None and _resolved(m):
+                if m.in_quote and not m.year_given:
+                    continue
+                assert m.start is not None
+                if m.start.weekday() != m.weekday and not self._fits_a_nearby_year(m, ms, m.weekday):
+                    yield self._weekday_hit(m.span, m.text, m.start, m.weekday, ref, None)
+            elif m.kind == "date" and m.weekday is None and _resolved(m) and i + 1 < len(ms) \
+                    and ms[i + 1].kind == "weekday" and not ms[i + 1].detail.get("mod") \
+                    and not (m.in_quote and not m.year_given):
+                w = ms[i + 1]
+                assert w.weekday_span is not None and w.weekday is not None and m.start is not None
+                if _WEEKDAY_AFTER.fullmatch(text, m.span.end, w.weekday_span.start) and m.start.weekday() != w.weekday \
+                        and not self._fits_a_nearby_year(m, ms, w.weekday):
+                    span = Span(m.span.start, w.weekday_span.end)
+                    yield self._weekday_hit(span, text[span.start:span.end], m.start, w.weekday, ref, None)
+            elif m.kind == "weekday" and not m.detail.get("qual") and i + 1 < len(ms):
+                # "Sunday's final, on July 9": a weekday and the date that follows it in one clause
+                nxt = ms[i + 1]
+                if nxt.kind != "date" or not _resolved(nxt) or nxt.weekday is not None:
+                    continue
+                if nxt.in_quote and not nxt.year_given:
+                    continue
+                assert m.weekday_span is not None and nxt.start is not None and m.weekday is not None
+                gap = _WEEKDAY_LINK.fullmatch(text, m.weekday_span.end, nxt.span.start)
+                if gap is None or nxt.start.weekday() == m.weekday or self._fits_a_nearby_year(nxt, ms, m.weekday):
+                    continue
+                span = Span(m.weekday_span.start, nxt.span.end)
+                yield self._weekday_hit(span, text[span.start:span.end], nxt.start, m.weekday, ref, nxt)
+
+    @staticmethod
+    def _fits_a_nearby_year(m: DateMention, ms: list[DateMention], weekday: int) -> bool:
+        """A yearless date whose weekday fits a year the text names close by ("the 2020 vote ... Sunday,
+        August 9"): the year was only guessed, so the text's own year wins."""
+        if m.year_given or not m.parts or m.parts[1] is None or m.parts[2] is None:
+            return False
+        month, day = m.parts[1], m.parts[2]
+        for y in ms:
+            if y.year_given and y.parts and y.parts[0] and abs(y.sentence - m.sentence) <= 3 and y is not m:
+                try:
+                    if dt.date(y.parts[0], month, day).weekday() == weekday:
+                        return True
+                except ValueError:
+                    continue
+        return False
+
+    def _weekday_hit(self, span: Span, said: str, day: dt.date, weekday: int, ref: dt.date | None,
+                     other: DateMention | None) -> Hit:
+        verb = _verb(day, ref)
+        msg = (f"'{said}': {_MONTHS[day.month - 1]} {day.day}, {day.year} {verb} a {_WEEKDAYS[day.weekday()]}, "
+               f"not a {_WEEKDAYS[weekday]}")
+        related = (Related(other.span, f"the date: {fmt_date(day)}"),) if other else ()
+        return Hit(span, self.message(msg), related=related)
+
+    # -- relative words against the article's date and the text's own dates -----------------------
+
+    def _relative(self, text: str, ms: list[DateMention], ref: dt.date | None) -> Iterable[Hit]:
+        if ref is None:
+            return
+        rels = [m for m in ms if self._is_deictic(m) and not m.in_quote and _resolved(m)]
+        explicit = [m for m in ms if m.explicit and not m.in_quote and not m.detail.get("born")]
+        linked: set[int] = set()
+        for r in rels:
+            e = self._apposition(text, r, ms)
+            if e is None:
+                continue
+            linked.add(r.span.start)
+            assert r.start and r.end and e.start and e.end
+            if e.start >= r.start and e.end <= r.end:
+                continue
+            unit = str(r.detail.get("unit", "day"))
+            # the finding covers both sides: "last month, on January 2"
+            both = Span(min(r.span.start, e.span.start), max(r.span.end, e.span.end))
+            yield self._relative_hit(r, e, ref, unit, both)
+        for r in rels:
+            if r.span.start in linked:
+                continue
+            unit = str(r.detail.get("unit", "day"))
+            if unit not in ("day", "week") or r.kind != "relative" or r.detail.get("today"):
+                continue
+            e = self._nearest_unsupported(r, ms, explicit, ref, unit)
+            if e is not None:
+                yield self._relative_hit(r, e, ref, unit)
+
+    @staticmethod
+    def _is_deictic(m: DateMention) -> bool:
+        if m.kind == "relative":
+            return True
+        return m.kind == "month" and m.detail.get("mod") in ("last", "next", "this") and not m.year_given
+
+    @staticmethod
+    def _apposition(text: str, r: DateMention, ms: list[DateMention]) -> DateMention | None:
+        """The explicit date that restates a relative expression beside it, if any."""
+        unit = r.detail.get("unit", "day")
+        for e in ms:
+            if e.in_quote or not _resolved(e) or e is r:
+                continue
+            # what can restate a relative word: a date; a weekday for a day; a year for a year
+            if not (e.explicit or (e.kind == "weekday" and unit == "day" and not e.detail.get("qual"))
+                    or (e.kind == "year" and unit == "year") or (e.kind == "month" and unit in ("month", "year"))):
+                continue
+            if e.span.start >= r.span.end and _APPOSITION.fullmatch(text, r.span.end, e.span.start):
+                return e
+            if e.span.end <= r.span.start and re.fullmatch(r"\s*,\s*", text[e.span.end:r.span.start]) \
+                    and re.match(r"\s*(?:[,.;)]|$)", text[r.span.end:r.span.end + 2]):
+                return e   # "On January 2, last month, ..." but not "On April 2, last month's figures"
+        return None
+
+    def _nearest_unsupported(self, r: DateMention, ms: list[DateMention], explicit: list[DateMention],
+                             ref: dt.date, unit: str) -> DateMention | None:
+        """The one explicit date just outside a relative period nothing else in the text falls in.
+
+        "yesterday" with no other mention of that day, in an article whose only nearby date is the
+        day before, names that date wrongly; so does "this week" for a visit dated last week.
+        """
+        assert r.start and r.end
+        for m in ms:
+            if m is r or m.in_quote or not _resolved(m) or m.kind not in ("date", "range", "weekday", "relative"):
+                continue
+            if m.kind == "weekday" and m.detail.get("qual"):
+                continue
+            assert m.start and m.end
+            if unit == "week" and m.start == m.end == ref:
+                continue  # "said on Wednesday" (the article's day) does not place the event
+            if (m.end - m.start) > (r.end - r.start):
+                continue  # "this month" does not place yesterday's event any better
+            if m.start <= r.end and r.start <= m.end:
+                return None
+        if _REPORTED.search(self._text[max(0, r.span.start - 40):r.span.start]):
+            return None  # "said yesterday" dates the statement, not the event
+        if unit == "day":
+            # an off-by-one: the text's date is the day next to the one the relative word names
+            near = [e for e in explicit if e.end and e.start and 1 == min(abs((e.end - r.start).days),
+                                                                         abs((e.start - r.end).days))]
+        else:
+            wk = week_of(r.start)[0]
+            near = [e for e in explicit if e.start and abs((week_of(e.start)[0] - wk).days) == 7]
+        if not near:
+            return None
+        periods = {(e.start, e.end) for e in near}
+        if len(periods) != 1:
+            return None
+        e = near[0]
+        assert e.start
+        if _DISTINCT.search(self._sentence_text(e)):
+            return None  # "the previous round, on March 9": the text itself says it is another event
+        for other in ms:
+            if other is not r and other.kind == "relative" and not other.in_quote and _resolved(other) \
+                    and other.start and other.end and other.start <= e.start and e.end <= other.end \
+                    and other.detail.get("unit") == unit:
+                return None  # "last week, on April 13": the text already places that date itself
+        # the relative day lies in the past (yesterday) or future (tomorrow): the date must too
+        if unit == "day" and (r.end < ref) != (e.start < ref):
+            return None
+        return e
+
+    def _relative_hit(self, r: DateMention, e: DateMention, ref: dt.date, unit: str, span: Span | None = None) -> Hit:
+        assert e.start and e.end
+        day = e.start
+        msg = (f"'{r.text}' but {fmt_period(e.start, e.end)} {_verb(e.end, ref)} {relation(day, ref, unit)} "
+               f"the article's date, {fmt_date(ref)}")
+        return Hit(span or r.span, self.message(msg), related=(Related(e.span, f"the date given: {_describe(e)}"),))
+
+    # -- order: "a month after the approval ... in April" ---------------------------------------
+
+    def _order(self, text: str, ms: list[DateMention], ref: dt.date | None) -> Iterable[Hit]:
+        by_sentence: dict[int, list[DateMention]] = defaultdict(list)
+        for m in ms:
+            if m.sentence >= 0:
+                by_sentence[m.sentence].append(m)
+        events = self._event_dates(text, ms)
+        done: set[int] = set()
+        for si, group in by_sentence.items():
+            dated = [m for m in group if _resolved(m) and not m.in_quote and
+                     m.kind in ("date", "range", "month", "weekday", "relative", "year")]
+            if not dated:
+                continue
+            lo = min(m.span.start for m in group)
+            hi = max(m.span.end for m in group)
+            # the connector must lie between the first and last date of the sentence, or point at an event
+            for c in _ORDER.finditer(text, max(0, lo - 200), min(len(text), hi + 200)):
+                if c.start() in done:
+                    continue
+                before = [m for m in dated if m.span.end <= c.start() and m.sentence == si]
+                after = [m for m in dated if m.span.start >= c.end() and m.sentence == si]
+                noun = _ORDER_OBJECT.match(text, c.end())
+                event = events.get(noun.group("noun")) if noun else None
+                if before and _ORDER_GAP.fullmatch(text, before[-1].span.end, c.start()):
+                    # "next March, a month after the approval ... in April": the second date belongs to
+                    # the event only when no clause break stands between them
+                    a = before[-1]
+                    b = after[0] if after and _ORDER_OBJECT_SPAN.fullmatch(text, c.end(), after[0].span.start) else event
+                elif noun and after and event is not None and \
+                        re.fullmatch(r"[\s,]*(?:on\s+|in\s+)?", text[noun.end():after[0].span.start]):
+                    # "the day before the summit, on April 13", the summit dated elsewhere
+                    a, b = after[0], event
+                else:
+                    continue
+                if b is None or b is a:
+                    continue
+                assert a.start and a.end and b.start and b.end
+                direction = c.group("dir").lower()
+                after_dir = direction in ("after", "later than")
+                wrong = a.end < b.start if after_dir else a.start > b.end
+                span = Span(a.span.start, c.end()) if a.span.start < c.start() else Span(c.start(), a.span.end)
+                said = re.sub(r"\s+", " ", text[span.start:span.end]).strip(" ,")
+                if wrong:
+                    msg = (f"'{said}': {_describe(a)} comes {'before' if after_dir else 'after'} {_describe(b)}, "
+                           f"the date given for the event it is said to {'follow' if after_dir else 'precede'}")
+                else:
+                    gap = self._gap_mismatch(c, a, b, after_dir)
+                    if gap is None:
+                        continue
+                    msg = f"'{said}': {_describe(a)} is {gap} {'after' if after_dir else 'before'} {_describe(b)}"
+                done.add(c.start())
+                yield Hit(Span(span.start, span.start + len(text[span.start:span.end].rstrip())), self.message(msg),
+                          related=(Related(b.span, f"the other date: {_describe(b)}"),))
+        yield from self._anaphora(text, ms)
+        yield from self._past_after_article(text, ms, ref)
+
+    @staticmethod
+    def _gap_mismatch(c: re.Match[str], a: DateMention, b: DateMention, after_dir: bool) -> str | None:
+        """How far apart two dates really are, when that is not the distance the text states."""
+        n = _num(c.group("n")) if c.group("n") else (1 if c.group("unit2") else None)
+        if not n:
+            return None   # "a few days after", "several weeks before": no number to check
+        unit = (c.group("unit") or c.group("unit2") or "").lower().rstrip("s")
+        assert a.start and a.end and b.start and b.end
+        if unit in ("day", "night", "morning", "evening", "week"):
+            if a.start != a.end or a.kind not in ("date", "range", "weekday"):
+                return None
+            if b.kind not in ("date", "range"):
+                return None
+            actual = (a.start - b.end).days if after_dir else (b.start - a.start).days
+            want, slack = (7 * n, 3) if unit == "week" else (n, 0)
+            if abs(actual - want) <= slack or actual <= 0:
+                return None
+            return _count(actual, "day")
+        if unit == "year" and a.kind in ("year", "date", "month") and b.kind in ("year", "date", "month") \
+                and a.year_given and b.year_given:
+            actual = (a.start.year - b.start.year) if after_dir else (b.start.year - a.start.year)
+            if abs(actual - n) <= 1 or actual <= 0:
+                return None
+            return _count(actual, "year")
+        return None
+
+    def _anaphora(self, text: str, ms: list[DateMention]) -> Iterable[Hit]:
+        """"The following day, April 15" after a date of April 12: the restated date is wrong."""
+        for i, m in enumerate(ms):
+            if m.kind != "anaphor" or m.in_quote:
+                continue
+            words = m.text.lower().split()
+            back = any(w in ("previous", "preceding", "before", "earlier") for w in words)
+            n = _num(words[0]) or 1
+            days = n * (7 if "week" in m.text.lower() else 1)
+            e = self._apposition(text, m, ms)
+            if e is None or not e.start or not e.end:
+                continue
+            antecedent = [p for p in ms[:i] if p.explicit and p is not e and not p.in_quote
+                          and 0 <= m.sentence - p.sentence <= 3]
+            if not antecedent:
+                continue
+            slack = 3 if days >= 7 else 0
+
+            def fits(p: DateMention) -> bool:
+                assert p.start and p.end and e is not None and e.start
+                expected = (p.start - days * DAY) if back else (p.end + days * DAY)
+                return abs((e.start - expected).days) <= slack
+
+            # which earlier date the phrase counts from is a guess: any date that fits clears it
+            if any(fits(p) for p in antecedent):
+                continue
+            p = antecedent[-1]
+            assert p.start and p.end
+            expected = (p.start - days * DAY) if back else (p.end + days * DAY)
+            span = Span(min(m.span.start, e.span.start), max(m.span.end, e.span.end))
+            said = re.sub(r"\s+", " ", text[span.start:span.end])
+            msg = (f"'{said}' but {_count(days, 'day')} {'before' if back else 'after'} {_describe(p)} "
+                   f"is {fmt_date(expected)}")
+            yield Hit(span, self.message(msg), related=(Related(p.span, f"the date it counts from: {_describe(p)}"),))
+
+    def _past_after_article(self, text: str, ms: list[DateMention], ref: dt.date | None) -> Iterable[Hit]:
+        """A past event dated after the article's date ("died on May 5, 2022"), or a future one before it.
+
+        A date without a year counts only when it falls within a week of the article's date: the
+        year was chosen as the nearest, so only a near date can be a slip rather than another year.
+        """
+        if ref is None:
+            return
+        for m in ms:
+            if m.in_quote or not _resolved(m) or m.kind not in ("date", "range", "month"):
+                continue
+            if not m.year_given and m.kind == "month":
+                continue
+            assert m.start and m.end
+            lead = re.match(r"(?:in|on|since|by)\s+", m.text, re.IGNORECASE)    # "in August 2023" holds its preposition
+            head = text[max(0, m.span.start - 40):m.span.start + (lead.end() if lead else 0)]
+            near = m.year_given or abs((m.start - ref).days) <= 7
+            if m.start > ref and near and _PAST_BEFORE.search(head) and not _FUTURE_HEAD.search(head):
+                yield Hit(m.span, self.message(f"'{m.text}' is told as past, but {_describe(m)} is after the "
+                                               f"article's date, {fmt_date(ref)}"))
+            elif m.end < ref and near and _FUTURE_BEFORE.search(head):
+                yield Hit(m.span, self.message(f"'{m.text}' is told as still to come, but {_describe(m)} is before "
+                                               f"the article's date, {fmt_date(ref)}"))
+
+    @staticmethod
+    def _event_dates(text: str, ms: list[DateMention]) -> dict[str, DateMention]:
+        """Events a single explicit date is attached to ("the vote on May 5", "the May 5 vote")."""
+        found: dict[str, list[DateMention]] = defaultdict(list)
+        for m in ms:
+            if not m.explicit or m.in_quote:
+                continue
+            noun = Dates._event_noun(text, m)
+            if noun:
+                found[noun].append(m)
+        return {k: v[0] for k, v in found.items() if len({(x.start, x.end) for x in v}) == 1}
+
+    @staticmethod
+    def _event_noun(text: str, m: DateMention) -> str | None:
+        start = m.weekday_span.start if m.kind == "weekday" and m.weekday_span else m.span.start
+        if m.kind == "weekday" and not text[m.span.start:start].strip().lower() in ("on", ""):
+            return None
+        bm = _EVENT_BEFORE.search(text, max(0, start - 50), start)
+        if bm and bm.group("noun") in EVENT_NOUNS:
+            return bm.group("noun")
+        if m.kind == "weekday" and m.text.endswith(("'s", "’s")):
+            am = _EVENT_AFTER.match(text, m.span.end)
+            if am and am.group("noun") in EVENT_NOUNS:
+                return am.group("noun")
+            return None
+        if re.search(r"\bthe\s+$", text[max(0, m.span.start - 5):m.span.start]):
+            am = _EVENT_AFTER.match(text, m.span.end)
+            if am and am.group("noun") in EVENT_NOUNS:
+                return am.group("noun")
+        return None
+
+    # -- one event, two dates -------------------------------------------------------------------
+
+    def _conflict(self, text: str, ms: list[DateMention], ref: dt.date | None) -> Iterable[Hit]:
+        seen: dict[str, DateMention] = {}
+        for m in ms:
+            weekday_only = m.kind == "weekday" and _resolved(m) and not m.detail.get("qual")
+            if not (m.explicit or weekday_only) or m.in_quote:
+                continue
+            noun = self._event_noun(text, m)
+            if not noun or noun not in ONE_OFF_EVENTS:
+                continue
+            first = seen.get(noun)
+            if first is None:
+                seen[noun] = m
+                continue
+            if _overlaps(first, m):
+                continue
+            msg = f"the {noun} is dated {_describe(m)} here but {_describe(first)} earlier in the article"
+            yield Hit(m.span, self.message(msg), related=(Related(first.span, f"the {noun} dated {_describe(first)}"),))
+
+    # -- ages and anniversaries -----------------------------------------------------------------
+
+    def _age(self, text: str, ms: list[DateMention], ref: dt.date | None) -> Iterable[Hit]:
+        if ref is None:
+            return
+        births = [m for m in ms if m.detail.get("born") and not m.in_quote and _resolved(m)]
+        ages = [m for m in ms if m.kind == "age" and not m.in_quote and m.number is not None]
+        if len(births) == 1 and ages:
+            b = births[0]
+            assert b.start
+            if b.kind == "date":
+                had_birthday = (ref.month, ref.day) >= (b.start.month, b.start.day)
+                expected = {ref.year - b.start.year - (0 if had_birthday else 1)}
+            else:
+                expected = {ref.year - b.start.year - 1, ref.year - b.start.year}
+            # the age that follows the birth date nearest, before another person's age intervenes
+            for a in ages:
+                if a.span.start < b.span.start and not 0 <= b.sentence - a.sentence <= 1:
+                    continue  # an age well before the birth date may be someone else's
+                if a.number in expected:
+                    break
+                if a.sentence - b.sentence > 8:
+                    break  # too far from the birth date to be sure it is the same person
+                want = " or ".join(str(x) for x in sorted(expected))
+                yield Hit(a.span, self.message(
+                    f"'{a.text.strip(', ')}' but someone born {_describe(b) if b.kind == 'date' else b.start.year} "
+                    f"was {want} on the article's date, {fmt_date(ref)}"),
+                    related=(Related(b.span, f"the birth date: {b.text}"),))
+                break
+        yield from self._anniversary(text, ms, ref)
+
+    def _anniversary(self, text: str, ms: list[DateMention], ref: dt.date) -> Iterable[Hit]:
+        for m in ms:
+            if m.in_quote or m.number is None or m.kind not in ("anniversary", "ago"):
+                continue
+            if m.kind == "ago" and m.detail.get("unit") != "year":
+                continue
+            years = [y for y in ms if y.sentence == m.sentence and y.kind in ("year", "date", "month")
+                     and y.year_given and _resolved(y) and y is not m]
+            if len(years) != 1:
+                continue
+            y = years[0]
+            assert y.start
+            base = ref.year
+            # "turned 60 last year": the sentence's own year word moves the reference year
+            for r in ms:
+                if r.sentence == m.sentence and r.kind == "relative" and r.detail.get("unit") == "year" and r.start:
+                    base = r.start.year if r.start.year != ref.year else base
+            diff = base - y.start.year
+            allowed = {diff} if m.kind == "anniversary" else {diff, diff - 1}
+            if y.kind == "date" and m.kind == "ago":
+                d = y.start
+                allowed = {ref.year - d.year - (0 if (ref.month, ref.day) >= (d.month, d.day) else 1)}
+            if m.number in allowed:
+                continue
+            when = "the article's date" if base == ref.year else f"{base}, the year it refers to"
+            yield Hit(m.span, self.message(
+                f"'{m.text}' but {y.start.year} was {diff} years before {when} "
+                f"(the article is dated {fmt_date(ref)})"),
+                related=(Related(y.span, f"the year given: {y.text}"),))
+
+    # -- style: a weekday alone for a day more than a week away ---------------------------------
+
+    def _weekday_far(self, text: str, ms: list[DateMention], ref: dt.date | None) -> Iterable[Hit]:
+        if ref is None:
+            return
+        for m in ms:
+            if m.kind != "weekday" or m.in_quote or not _resolved(m):
+                continue
+            assert m.start
+            gap = abs((m.start - ref).days)
+            if gap <= self.options.max_weekday_days:
+                continue
+            day = f"{_MONTHS[m.start.month - 1]} {m.start.day}"
+            yield Hit(m.span, self.message(
+                f"'{m.text}' is {gap} days from the article's date, {fmt_date(ref)}: give the date "
+                f"({_WEEKDAYS[m.start.weekday()]}, {day})"), suggestions=())
+
+    # -- metadata: the article's own dates disagree ---------------------------------------------
+
+    def _metadata(self, ctx: Context) -> Iterable[Hit]:
+        # the first source of each kind: a later <time datetime> inside the body dates something else
+        seen: set[str] = set()
+        sources = []
+        for where, d, span in ctx.doc.metadata.date_sources:
+            if where not in seen:
+                seen.add(where)
+                sources.append((where, d, span))
+        if len({d for _w, d, _s in sources}) < 2:
+            return
+        first_where, first_date, first_span = sources[0]
+        for where, d, span in sources[1:]:
+            if d == first_date:
+                continue
+            anchor = span or first_span or Span(0, 0)
+            other = first_span if span else None
+            msg = (f"the article's {where} gives {fmt_date(d)} but its {first_where} gives {fmt_date(first_date)}")
+            related = (Related(other, f"{first_where}: {fmt_date(first_date)}"),) if other else ()
+            yield Hit(anchor, self.message(msg), related=related, category="metadata")
+
+
+__all__ = ["Dates", "CHECKS", "relation", "DAY"]

@@ -1,0 +1,496 @@
+"""The dates check: extraction, resolution against the article's date, and every check.
+
+All sentences are written for these tests. Weeks are ISO calendar weeks (Monday to Sunday).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from deskcheck import check_text
+from deskcheck.analysis.dates import date_mentions, extract, fmt_date, fmt_period, week_of
+from deskcheck.api import Options, load_document
+from deskcheck.engine import check_document
+from deskcheck.kinds.base import Settings
+from deskcheck.kinds.dates import relation
+from deskcheck.rules import bundled_rules_dir, load_rule
+
+RULES = ("Deskcheck.Dates", "Newsroom.WeekdayOnly", "Deskcheck.DateSources")
+WED = dt.date(2021, 4, 21)          # a Wednesday
+
+
+def found(text: str, date: dt.date | None = WED, rule: str = "Deskcheck.Dates", fmt: str = "md",
+          path: str = "<string>") -> list:
+    kw = {"date": date} if date else {}
+    return [f for f in check_text(text, format=fmt, path=path, **kw) if f.rule == rule]
+
+
+def matches(text: str, date: dt.date | None = WED, rule: str = "Deskcheck.Dates") -> list[str]:
+    return [f.match for f in found(text, date, rule)]
+
+
+def mentions(text: str, date: dt.date | None = WED) -> list:
+    doc = load_document("<string>", Options(), text=text, fmt="md")
+    return extract(doc, date)
+
+
+# --- extraction ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, kind, start, end", [
+    ("It opened on April 21, 2021, to crowds.", "date", dt.date(2021, 4, 21), dt.date(2021, 4, 21)),
+    ("It opened on 21 April 2021 to crowds.", "date", dt.date(2021, 4, 21), dt.date(2021, 4, 21)),
+    ("It opened Apr. 19 to crowds.", "date", dt.date(2021, 4, 19), dt.date(2021, 4, 19)),
+    ("It opened on 2021-04-19 to crowds.", "date", dt.date(2021, 4, 19), dt.date(2021, 4, 19)),
+    ("It opened on Tuesday, March 3, 2020.", "date", dt.date(2020, 3, 3), dt.date(2020, 3, 3)),
+    ("The fair ran April 13-14 in the park.", "range", dt.date(2021, 4, 13), dt.date(2021, 4, 14)),
+    ("The fair ran June 27-July 10, 2020.", "range", dt.date(2020, 6, 27), dt.date(2020, 7, 10)),
+    ("The fair ran from March 4 to 7 in the park.", "range", dt.date(2021, 3, 4), dt.date(2021, 3, 7)),
+    ("The fair ran 13-14 April in the park.", "range", dt.date(2021, 4, 13), dt.date(2021, 4, 14)),
+    ("The shop shut in March 2020.", "month", dt.date(2020, 3, 1), dt.date(2020, 3, 31)),
+    ("She was born in 1970 in Ohio.", "year", dt.date(1970, 1, 1), dt.date(1970, 12, 31)),
+    ("The board met on Tuesday to vote.", "weekday", dt.date(2021, 4, 20), dt.date(2021, 4, 20)),
+    ("The board met last Friday to vote.", "weekday", dt.date(2021, 4, 16), dt.date(2021, 4, 16)),
+    ("The board met yesterday to vote.", "relative", dt.date(2021, 4, 20), dt.date(2021, 4, 20)),
+    ("The board met this week to vote.", "relative", dt.date(2021, 4, 19), dt.date(2021, 4, 25)),
+    ("The board met last month to vote.", "relative", dt.date(2021, 3, 1), dt.date(2021, 3, 31)),
+    ("The board meets next year to vote.", "relative", dt.date(2022, 1, 1), dt.date(2022, 12, 31)),
+    ("The board met 30 years ago to vote.", "ago", dt.date(1991, 1, 1), dt.date(1991, 12, 31)),
+])
+def test_extracts_and_resolves(text: str, kind: str, start: dt.date, end: dt.date) -> None:
+    ms = [m for m in mentions(text) if m.kind == kind]
+    assert ms, f"no {kind} in {text!r}"
+    assert (ms[0].start, ms[0].end) == (start, end)
+
+
+@pytest.mark.parametrize("text", [
+    "The board voted, the following day, to adjourn.",
+    "A day earlier, the board had voted to adjourn.",
+    "The 45-year-old chaired the board.",
+    "The town marks the 40th anniversary of the flood.",
+])
+def test_extracts_anaphora_ages_and_anniversaries(text: str) -> None:
+    assert mentions(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "May said the vote would pass.",
+    'Families watched "March of the Penguins" in the hall.',
+    "Library director April Jones cut the ribbon.",
+    "The 2,021-seat hall was full.",
+    "Sabalenka won 4-6, 6-3, 7-5.",
+    "The 2024-25 budget passed the council.",
+    "She finished in 2:01:09, a course record.",
+    "The Sunday Times and Black Friday sales were mentioned.",
+    "Shops close on Mondays in winter.",
+])
+def test_not_dates(text: str) -> None:
+    assert mentions(text) == [], [m.text for m in mentions(text)]
+
+
+def test_mentions_in_quotes_are_marked() -> None:
+    ms = mentions('"We met yesterday," the envoy said.')
+    assert [m.in_quote for m in ms] == [True]
+
+
+def test_year_carries_within_a_sentence() -> None:
+    ms = mentions("The court sat on May 5, 2019, and again on May 7.")
+    assert [m.start for m in ms] == [dt.date(2019, 5, 5), dt.date(2019, 5, 7)]
+
+
+def test_year_leans_future_when_the_sentence_looks_ahead() -> None:
+    ref = dt.date(2021, 11, 24)
+    assert mentions("The works will start on March 2.", ref)[0].start == dt.date(2022, 3, 2)
+    assert mentions("The works started on March 2.", ref)[0].start == dt.date(2021, 3, 2)
+
+
+def test_override_date_beats_metadata() -> None:
+    doc = load_document("<string>", Options(), text="---\ndate: 2021-04-21\n---\n\nIt rained yesterday.\n", fmt="md")
+    assert date_mentions(doc).mentions[0].start == dt.date(2021, 4, 20)
+    assert date_mentions(doc, dt.date(2021, 5, 1)).mentions[0].start == dt.date(2021, 4, 30)
+
+
+# --- weeks: ISO, Monday to Sunday ---------------------------------------------------------------
+
+def test_week_starts_on_monday() -> None:
+    assert week_of(WED) == (dt.date(2021, 4, 19), dt.date(2021, 4, 25))
+    assert week_of(dt.date(2021, 4, 25)) == (dt.date(2021, 4, 19), dt.date(2021, 4, 25))   # Sunday
+    assert week_of(dt.date(2021, 4, 26)) == (dt.date(2021, 4, 26), dt.date(2021, 5, 2))    # Monday
+
+
+def test_week_across_the_year_boundary_is_iso_week_53() -> None:
+    friday = dt.date(2021, 1, 1)
+    monday, sunday = week_of(friday)
+    assert (monday, sunday) == (dt.date(2020, 12, 28), dt.date(2021, 1, 3))
+    assert monday.isocalendar()[:2] == (2020, 53) == friday.isocalendar()[:2]
+
+
+def test_this_week_across_new_year() -> None:
+    monday = dt.date(2021, 1, 4)
+    assert matches("The law took effect this week, on January 5.", monday) == []
+    assert matches("The law took effect this week, on December 30.", monday) == ["this week, on December 30"]
+    assert matches("The law took effect last week, on December 30.", monday) == []
+
+
+def test_relation_words() -> None:
+    assert relation(dt.date(2021, 4, 13), WED, "week") == "the week before"
+    assert relation(dt.date(2021, 4, 20), WED, "day") == "the day before"
+    assert relation(dt.date(2021, 4, 2), WED, "month") == "in the same month as"
+    assert relation(dt.date(2019, 4, 2), WED, "year") == "two years before"
+    assert relation(dt.date(2020, 12, 2), WED, "year") == "the year before"
+
+
+def test_formats() -> None:
+    assert fmt_date(WED) == "Wednesday, April 21, 2021"
+    assert fmt_period(dt.date(2021, 4, 13), dt.date(2021, 4, 14)) == "April 13-14, 2021"
+
+
+# --- relative expressions against the article's date and the text's dates ---------------------
+
+def test_this_week_for_last_weeks_visit_is_flagged_with_both_sides() -> None:
+    text = "The two presidents met this week in the capital.\n\nThe envoy visited from April 13-14, officials said."
+    fs = found(text)
+    assert [f.match for f in fs] == ["this week"]
+    f = fs[0]
+    assert "April 13-14, 2021" in f.message and "Wednesday, April 21, 2021" in f.message
+    assert f.related and f.related[0].position.line == 3
+    assert f.category == "dates"
+
+
+def test_this_week_for_this_weeks_visit_is_not_flagged() -> None:
+    text = "The two presidents met this week in the capital.\n\nThe envoy visited from April 19-20, officials said."
+    assert matches(text) == []
+
+
+def test_yesterday_for_an_event_dated_two_days_earlier() -> None:
+    text = ("The port authority said on Monday, April 19, that it would close the terminal.\n\n"
+            "Since the terminal shut yesterday, no ferries have sailed.")
+    assert matches(text) == ["yesterday"]
+
+
+def test_yesterday_with_the_day_named_elsewhere_is_not_flagged() -> None:
+    text = ("The port authority said on Monday, April 19, that it would close the terminal.\n\n"
+            "The terminal shut on Tuesday. Since it shut yesterday, no ferries have sailed.")
+    assert matches(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # the relative word dates the statement, not the event
+    "The premier said yesterday that the plan stood.\n\nThe cabinet met on Monday, April 19.",
+    # the text marks the dated event as another one
+    "Ministers met this week.\n\nThe previous round of talks, on April 14, ended without a deal.",
+    # two days apart is no off-by-one slip
+    "The council voted last night.\n\nThe consultation closed on April 18.",
+    # the text places the other date in its own week
+    "Leaders met this week.\n\nLast week, on April 13, envoys prepared the ground.",
+    # something else in the text falls in the relative period
+    "The storm hit the coast yesterday.\n\nWarnings were issued on Tuesday after a storm on April 19.",
+])
+def test_relative_far_from_a_date_not_flagged(text: str) -> None:
+    assert matches(text) == []
+
+
+@pytest.mark.parametrize("text, bad", [
+    ("Flooding closed the road last month, on April 2.", "last month, on April 2"),
+    ("Flooding closed the road last month, on March 2.", None),
+    ("The vote takes place tomorrow, Friday, April 23.", "tomorrow, Friday, April 23"),
+    ("The vote takes place tomorrow, Thursday, April 22.", None),
+    ("The firm collapsed last year, in 2019.", "last year, in 2019"),
+    ("The firm collapsed last year, in 2020.", None),
+    ("The minister quit yesterday, Monday, after a row.", "yesterday, Monday"),
+    ("The minister quit yesterday, Tuesday, after a row.", None),
+])
+def test_relative_restated_by_a_date(text: str, bad: str | None) -> None:
+    assert matches(text) == ([bad] if bad else [])
+
+
+def test_relative_dates_in_quotes_are_not_judged() -> None:
+    text = ('The envoy visited from April 13-14.\n\n'
+            '"We met this week and yesterday we talked again," the envoy said on April 14.')
+    assert matches(text) == []
+
+
+def test_no_article_date_no_relative_findings() -> None:
+    assert matches("Flooding closed the road last month, on April 2.", date=None) == []
+
+
+# --- weekday and date ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, bad", [
+    ("The vote was held on Wednesday, April 20, 2021.", "Wednesday, April 20, 2021"),
+    ("The vote was held on Tuesday, April 20, 2021.", None),
+    ("The vote was held on Tuesday 13 April.", None),
+    ("The vote was held on Monday 13 April.", "Monday 13 April"),
+    ("He will travel on Thursday, April 23.", "Thursday, April 23"),
+    ("He will travel on Friday, April 23.", None),
+    ("In Saturday's final, on April 18, she won in three sets.", "Saturday's final, on April 18"),
+    ("In Sunday's final, on April 18, she won in three sets.", None),
+    ("Turnout was high on March 3, a Tuesday.", "March 3, a Tuesday"),
+    ("Turnout was high on March 3, a Wednesday.", None),
+])
+def test_weekday_mismatch(text: str, bad: str | None) -> None:
+    assert matches(text) == ([bad] if bad else [])
+
+
+def test_weekday_fits_a_year_named_nearby() -> None:
+    ref = dt.date(2021, 9, 10)
+    assert matches("The disputed 2020 election was held on Sunday, August 9.", ref) == []
+    assert matches("The disputed election was held on Sunday, August 9.", ref) == ["Sunday, August 9"]
+
+
+def test_weekday_message_states_both() -> None:
+    (f,) = found("Polls opened on Sunday, August 10, 2020.", dt.date(2020, 8, 11))
+    assert "Monday" in f.message and "Sunday" in f.message
+
+
+# --- impossible dates and leap years ----------------------------------------------------------
+
+@pytest.mark.parametrize("text, date, bad", [
+    ("The ferry resumes on 31 September.", WED, "31 September"),
+    ("The ferry resumed on April 31.", WED, "April 31"),
+    ("The ferry resumed on June 31st.", WED, "June 31st"),
+    ("The ferry resumed on Feb. 30.", WED, "Feb. 30"),
+    ("The deadline is February 29, 2023.", WED, "February 29, 2023"),
+    ("The deadline was February 29, 1900.", WED, "February 29, 1900"),   # century, not a leap year
+    ("The deadline was February 29, 2000.", WED, None),                  # divisible by 400
+    ("The deadline was February 29, 2024.", WED, None),
+    ("The deadline was February 29.", dt.date(2020, 3, 5), None),
+    ("The deadline was February 29.", dt.date(2021, 3, 5), "February 29"),
+    ("The ferry resumed on April 30.", WED, None),
+])
+def test_impossible_dates(text: str, date: dt.date, bad: str | None) -> None:
+    assert matches(text, date) == ([bad] if bad else [])
+
+
+# --- reversed ranges --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, bad", [
+    ("The show runs October 19-12 in the east wing.", "October 19-12"),
+    ("The show runs from June 14 to June 12.", "June 14 to June 12"),
+    ("The show runs 13-11 May.", "13-11 May"),
+    ("The show runs July 3-June 28.", "July 3-June 28"),
+    ("Output grew in 2019-2017, the report said.", "2019-2017"),
+    ("The show runs October 12-19 in the east wing.", None),
+    ("The show runs December 28-January 3.", None),                      # into the next year
+    ("The 2024-25 budget is balanced.", None),
+    ("The fair ran between May 14 and May 12.", "between May 14 and May 12"),
+    ("The fair ran between May 12 and May 14.", None),
+])
+def test_reversed_ranges(text: str, bad: str | None) -> None:
+    assert matches(text) == ([bad] if bad else [])
+
+
+# --- one event, two dates ----------------------------------------------------------------------
+
+def test_one_event_two_dates() -> None:
+    mon = dt.date(2022, 5, 18)
+    text = "The election on Sunday went smoothly.\n\nTurnout in the May 16 election was low."
+    fs = found(text, mon)
+    assert [f.match for f in fs] == ["May 16"]
+    assert fs[0].related[0].position.line == 1
+    assert matches("The election on Sunday went smoothly.\n\nTurnout in the May 15 election was low.", mon) == []
+
+
+@pytest.mark.parametrize("text", [
+    "On Tuesday, a day after the election, officials counted votes on Wednesday.",   # clause break
+    "On April 2, last month's figures showed a drop.",                             # not a restatement
+    "The match on Saturday was a thriller.\n\nIn the March 5 match, the team lost.",  # two matches
+])
+def test_loose_neighbours_are_not_linked(text: str) -> None:
+    assert matches(text) == []
+
+
+def test_two_events_two_dates_not_flagged() -> None:
+    text = "The summit on April 12 ended early.\n\nThe vote on April 14 passed."
+    assert matches(text) == []
+
+
+# --- order: before and after -------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, date, bad", [
+    ("Work will begin next March, a month after the approval expected in April.",
+     dt.date(2021, 11, 24), "next March, a month after"),
+    ("Work will begin next May, a month after the approval expected in April.", dt.date(2021, 11, 24), None),
+    ("The talks, on April 14, came a day after the summit on April 15.", WED, "April 14, came a day after"),
+    ("On April 16, a day after the summit on April 15, talks resumed.", WED, None),
+    ("The summit opened on April 12. The signing came the day before the summit, on April 13.", WED,
+     "the day before the summit, on April 13"),
+    ("The summit opened on April 12. On April 13, the day after the summit, the deal was signed.", WED, None),
+])
+def test_order_contradictions(text: str, date: dt.date, bad: str | None) -> None:
+    assert matches(text, date) == ([bad] if bad else [])
+
+
+@pytest.mark.parametrize("text, bad", [
+    ("The summit opened on April 12. The following day, April 15, the deal was signed.",
+     "The following day, April 15"),
+    ("The summit opened on April 12. The following day, April 13, the deal was signed.", None),
+    ("The deal was signed on April 14. A day earlier, on April 12, talks had stalled.", "A day earlier, on April 12"),
+    ("The deal was signed on April 14. A day earlier, on April 13, talks had stalled.", None),
+    ("The deal was signed on April 1. A week later, on April 16, talks stalled.", "A week later, on April 16"),
+    ("The deal was signed on April 1. A week later, on April 8, talks stalled.", None),
+])
+def test_anaphora_restated_by_a_date(text: str, bad: str | None) -> None:
+    assert matches(text) == ([bad] if bad else [])
+
+
+@pytest.mark.parametrize("text, bad", [
+    ("On May 5, two days after the vote on May 3, talks resumed.", None),
+    ("On May 6, two days after the vote on May 3, talks resumed.", "May 6, two days after"),
+    ("On May 12, a week after the vote on May 5, talks resumed.", None),
+    ("On May 19, a week after the vote on May 5, talks resumed.", "May 19, a week after"),
+    ("On May 12, a few days after the vote on May 5, talks resumed.", None),
+    ("In 2005, ten years after the war ended in 1995, the bridge reopened.", None),
+    ("In 2015, ten years after the war ended in 1995, the bridge reopened.", "In 2015, ten years after"),
+])
+def test_stated_gap_between_two_dates(text: str, bad: str | None) -> None:
+    assert matches(text, dt.date(2021, 5, 21)) == ([bad] if bad else [])
+
+
+@pytest.mark.parametrize("text, bad", [
+    ("The plant closed on May 3, 2021, after years of losses.", "May 3, 2021"),
+    ("The plant closed in May 2021.", "in May 2021"),
+    ("The plant will close on May 3, 2021.", None),
+    ("The plant closed on April 3, 2021.", None),
+    ("The union quit the talks on Friday, April 23, officials said.", "Friday, April 23"),
+    ("The talks ended on April 25 last year.", None),
+    ("The vote will be held on April 19, officials said.", "April 19"),
+    ("The vote will be held on April 29, officials said.", None),
+    ("The vote is scheduled for April 14.", "April 14"),
+])
+def test_tense_against_the_article_date(text: str, bad: str | None) -> None:
+    assert matches(text) == ([bad] if bad else [])
+
+
+# --- ages and anniversaries ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, bad", [
+    ("The striker was born on 15 June 1990.\n\nThe 31-year-old scored twice.", "31-year-old"),
+    ("The striker was born on 15 June 1990.\n\nThe 30-year-old scored twice.", None),
+    ("The striker was born on 15 March 1990.\n\nThe 31-year-old scored twice.", None),
+    ("She was born in 1970. The 49-year-old said she would run.", "49-year-old"),
+    ("She was born in 1970. The 50-year-old said she would run.", None),
+    ("She was born in 1970. The 51-year-old said she would run.", None),
+    ("The city marks the 30th anniversary of the 1981 riots.", "30th anniversary"),
+    ("The city marks the 40th anniversary of the 1981 riots.", None),
+    ("In 1991, 20 years ago, the union collapsed.", "20 years ago"),
+    ("In 1991, 30 years ago, the union collapsed.", None),
+    ("The hall, which opened in 1921, turns 100 this year.", None),
+    ("The hall, which opened in 1921, turns 90 this year.", "turns 90"),
+    ("Crowds marked 80 years since the dam was finished in 1941.", None),
+    ("Crowds gathered 70 years since the dam was finished in 1941.", "70 years since"),
+])
+def test_age_and_anniversary_arithmetic(text: str, bad: str | None) -> None:
+    assert matches(text) == ([bad] if bad else [])
+
+
+def test_age_at_an_earlier_time_is_not_checked() -> None:
+    text = "The striker, 27, scores often.\n\nHe was born in 1994 and moved to England aged 16 as a 16-year-old."
+    assert matches(text, dt.date(2022, 11, 10)) == []
+
+
+def test_following_day_counts_from_any_recent_date() -> None:
+    text = ("The summit opened on Sunday, November 6. Leaders arrived the day before, on November 5, "
+            "and talks began the following day, November 7.")
+    assert matches(text, dt.date(2022, 11, 10)) == []
+
+
+def test_age_across_a_leap_day_birthday() -> None:
+    text = "The runner was born on February 29, 2000.\n\nThe 21-year-old won."
+    assert matches(text, dt.date(2021, 2, 28)) == ["21-year-old"]     # the birthday is not yet reached
+    assert matches(text, dt.date(2021, 3, 1)) == []
+
+
+# --- style: weekday alone for a day more than a week away --------------------------------------
+
+def test_weekday_far_is_a_style_suggestion() -> None:
+    (f,) = found("The talks began on Tuesday of last week.", rule="Newsroom.WeekdayOnly")
+    assert f.match == "on Tuesday of last week"
+    assert (f.category, str(f.severity)) == ("style", "suggestion")
+    assert "April 13" in f.message
+    assert found("The talks began on Tuesday.", rule="Newsroom.WeekdayOnly") == []
+    assert found("The talks began on Sunday of last week.", dt.date(2021, 4, 20), rule="Newsroom.WeekdayOnly") == []
+
+
+# --- metadata: the article's own dates disagree ------------------------------------------------
+
+def test_front_matter_and_file_name_disagree() -> None:
+    text = "---\ntitle: Vote\ndate: 2021-04-21\n---\n\nThe council voted.\n"
+    fs = found(text, None, "Deskcheck.DateSources", path="2021-04-20-vote.md")
+    assert len(fs) == 1 and fs[0].category == "metadata"
+    assert (fs[0].position.line, fs[0].match) == (3, "2021-04-21")      # on the front matter value
+    assert "April 20, 2021" in fs[0].message and "April 21, 2021" in fs[0].message
+    assert found(text, None, "Deskcheck.DateSources", path="2021-04-21-vote.md") == []
+
+
+def test_html_time_and_meta_disagree_points_at_the_time_element() -> None:
+    html = ('<html><head><meta property="article:published_time" content="2021-04-20"></head><body><article>'
+            '<h1>Vote</h1><p><time datetime="2021-04-21">April 21, 2021</time></p><p>The council voted.</p>'
+            '</article></body></html>')
+    fs = found(html, None, "Deskcheck.DateSources", fmt="html")
+    assert len(fs) == 1 and "<time" in fs[0].match
+
+
+def test_html_time_in_the_body_is_not_the_articles_date() -> None:
+    html = ('<html><body><article><h1>Vote</h1><p><time datetime="2021-04-21">April 21, 2021</time></p>'
+            '<p>The first round was on <time datetime="2021-04-11">April 11</time>.</p></article></body></html>')
+    assert found(html, None, "Deskcheck.DateSources", fmt="html") == []
+
+
+def test_text_date_line_with_no_break_space() -> None:
+    text = "Council votes\n\nApril 21, 2021\u00a0\n\nThe council voted yesterday, April 19.\n"
+    assert [f.match for f in found(text, None, fmt="txt")] == ["yesterday, April 19"]
+
+
+# --- the bundled rules' own examples ---------------------------------------------------------
+
+def _rule_findings(rule_id: str, example: object) -> list:
+    style, name = rule_id.split(".")
+    rule = load_rule(bundled_rules_dir() / style / f"{name}.yml", style, bundled_rules_dir() / style)
+    assert rule is not None
+    if isinstance(example, dict):
+        text, fmt = example["text"], example.get("format", "md")
+        date = example.get("date")
+    else:
+        text, fmt, date = str(example), "md", None
+    doc = load_document("<string>", Options(), text=text, fmt=fmt)
+    return check_document(doc, [rule], Settings(article_date=date)).findings
+
+
+@pytest.mark.parametrize("rule_id", RULES)
+def test_bundled_examples(rule_id: str) -> None:
+    style, name = rule_id.split(".")
+    import yaml
+    data = yaml.safe_load(Path(bundled_rules_dir() / style / f"{name}.yml").read_text(encoding="utf-8"))
+    for good in data["examples"].get("good", []):
+        assert _rule_findings(rule_id, good) == [], good
+    for bad in data["examples"].get("bad", []):
+        assert _rule_findings(rule_id, bad), bad
+
+
+# --- properties ----------------------------------------------------------------------------------
+
+_DAYS = st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2060, 12, 31))
+
+
+@settings(max_examples=60, deadline=None)
+@given(_DAYS, st.integers(min_value=0, max_value=6))
+def test_weekday_check_agrees_with_the_calendar(day: dt.date, shift: int) -> None:
+    names = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+              "October", "November", "December"]
+    said = names[(day.weekday() + shift) % 7]
+    text = f"The hearing was set for {said}, {months[day.month - 1]} {day.day}, {day.year}, by the judge."
+    got = matches(text, date=None)
+    assert (got != []) == (shift != 0)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("May June 12-14, 2021 on Tuesday last week ago 31 \"'.\n")), max_size=80))
+def test_extraction_spans_stay_inside_the_text(text: str) -> None:
+    for m in mentions(text):
+        assert 0 <= m.span.start < m.span.end
+        assert m.text.strip()
