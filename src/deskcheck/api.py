@@ -250,15 +250,6 @@ def _check_tasks(tasks: list["Task"], options: Options, store: "ResultCache | No
     return out
 
 
-def cross_article_pass(result: RunResult, options: Options) -> None:
-    """THE place for checks that need every article of the run at once (the names archive).
-
-    Called once, after every article has been read and checked, only when the archive is on
-    (--archive or `archive: true`); each FileReport then carries its full Document (analyses
-    included, also from worker processes), and the result cache is off for the run, since a
-    finding here depends on other files. Add findings to `result.files[i].findings`."""
-
-
 def run(paths: list[str], options: Options | None = None) -> RunResult:
     from .parallel import Task
     options = options or Options()
@@ -266,25 +257,27 @@ def run(paths: list[str], options: Options | None = None) -> RunResult:
     result = RunResult()
     fail_levels = []
     tasks: list[Task] = []
-    for path in discover(paths):
+    articles = discover(paths)
+    # THE place for work that needs every article of the run before any is checked (the names
+    # archive: `options = archive.prepare(articles, configs, options)` attaches its index). When
+    # the archive is on, the cache is off below and workers return full Documents.
+    for path in articles:
         config = configs.for_path(path)
         if path != "-" and config.ignored(path):
             continue
         name, fmt = _name_and_format(path, options)
         tasks.append(Task(path, name, read_path(path), fmt, config))
         fail_levels.append(config.fail_level)
-    archive = options.archive if options.archive is not None else any(t.config.archive for t in tasks)
+    archive_on = options.archive if options.archive is not None else any(t.config.archive for t in tasks)
     store = None
-    if options.cache and not archive:
+    if options.cache and not archive_on:
         from .cache import ResultCache
         store = ResultCache(options.cache_dir)
-    for task, (findings, failures, doc) in zip(tasks, _check_tasks(tasks, options, store, archive)):
+    for task, (findings, failures, doc) in zip(tasks, _check_tasks(tasks, options, store, archive_on)):
         result.files.append(FileReport(task.path, findings, doc))
         result.failures.extend(failures)
     if store is not None:
         store.close()
-    if archive:
-        cross_article_pass(result, options)
     if options.fail_level is not None:
         result.fail_level = options.fail_level
     elif fail_levels:

@@ -52,12 +52,11 @@ def workers_for(tasks: int, jobs: int) -> int:
 
 def check_task(task: Task, options: "Options") -> tuple["list[Finding]", "list[RuleFailure]", "Document"]:
     from . import profiling
-    from .api import check_document_with
-    from .formats import parse
+    from .api import check_document_with, load_document
     if profiling.ENABLED:
         profiling.start()
         try:
-            doc = parse(task.source, task.fmt, task.name)
+            doc = load_document(task.path, options, text=task.source, fmt=task.fmt)
         finally:
             profiling.stop(f"stage:parse {task.fmt}")
         profiling.start()
@@ -66,7 +65,7 @@ def check_task(task: Task, options: "Options") -> tuple["list[Finding]", "list[R
         finally:
             profiling.stop("stage:settings, suppress, collect")   # all but the rules' own time
         return findings, failures, doc
-    doc = parse(task.source, task.fmt, task.name)
+    doc = load_document(task.path, options, text=task.source, fmt=task.fmt)
     findings, failures = check_document_with(doc, task.config, options)
     return findings, failures, doc
 
