@@ -245,3 +245,48 @@ def test_digest_memo_never_hides_an_edit(tmp_path: Path, monkeypatch: pytest.Mon
     cache._memo_dirty = True
     cache.save_memo()
     assert json.loads((store / "digests.json").read_text(encoding="utf-8"))["files"]
+
+
+# -- compiled patterns kept between runs ----------------------------------------------------------
+
+def test_pattern_store_round_trip_and_refuses_foreign_code(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import pickle
+
+    import regex
+
+    from deskcheck import compiled, patterns
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("DESKCHECK_NO_PATTERN_CACHE", raising=False)
+    monkeypatch.setattr(compiled, "_stored", None)
+    monkeypatch.setattr(compiled, "_added", {})
+    monkeypatch.setattr(compiled, "_path", None)
+    fresh = patterns.compile_pattern(r"\b(?:colou?r|favou?rite)\b", True)
+    compiled.save()
+    assert compiled.store_path().is_file()
+    monkeypatch.setattr(compiled, "_stored", None)     # as a new process would start
+    flags = regex.VERSION0 | regex.MULTILINE | regex.IGNORECASE
+    stored = compiled.get(r"\b(?:colou?r|favou?rite)\b", flags)
+    assert stored is not None and stored is not fresh
+    text = "Her favourite COLOR, his favorite colour."
+    assert [m.span() for m in stored.finditer(text)] == [m.span() for m in fresh.finditer(text)] != []
+    # a store holding anything but the engine's compile function is refused, not run
+    evil = pickle.dumps(print)
+    key = (r"x", regex.VERSION0 | regex.MULTILINE)
+    compiled._load()[key] = evil
+    assert compiled.get(*key) is None
+    assert patterns.compile_pattern("x").search("a x")
+
+
+def test_pattern_store_survives_a_corrupt_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from deskcheck import compiled, patterns
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(compiled, "_stored", None)
+    monkeypatch.setattr(compiled, "_added", {})
+    monkeypatch.setattr(compiled, "_path", None)
+    compiled.store_path().parent.mkdir(parents=True)
+    compiled.store_path().write_bytes(b"\x80\x04 not a pickle")
+    assert patterns.compile_pattern(r"ab+c").search("xabbbc")
+    compiled.save()                                    # replaces the corrupt file
+    monkeypatch.setattr(compiled, "_stored", None)
+    import regex
+    assert compiled.get(r"ab+c", regex.VERSION0 | regex.MULTILINE) is not None
