@@ -62,3 +62,21 @@ def test_a_skipped_pattern_never_matches(pattern: str, text: str, ignorecase: bo
 def test_rules_still_fire_through_the_engine() -> None:
     assert [f.rule for f in check_text("The budget is TK million.\n")] == ["Deskcheck.Placeholders"]
     assert check_text("The budget is 4 million.\n") == []
+
+
+spans_st = st.lists(st.tuples(st.integers(0, 60), st.integers(0, 20)).map(lambda t: (t[0], t[0] + t[1])), max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(spans_st, st.integers(0, 80), st.integers(0, 15))
+def test_segment_index_agrees_with_a_scan(raw: list[tuple[int, int]], start: int, length: int) -> None:
+    from deskcheck.model import Span
+    from deskcheck.scopes import SegmentIndex
+    segments = [Span(a, b) for a, b in raw]
+    index = SegmentIndex(segments)
+    span = Span(start, start + length)
+    assert index.holds(start) == any(s.start <= start < s.end for s in segments)
+    assert index.contains(span) == any(s.start <= span.start and span.end <= s.end for s in segments)
+    expected = sorted((s for s in segments if s.start < span.end and s.end > span.start),
+                      key=lambda s: (s.start, s.end))
+    assert index.overlapping(span.start, span.end) == expected

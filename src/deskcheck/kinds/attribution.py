@@ -11,13 +11,13 @@ One kind serves several rules; `report` picks what a rule reports:
 """
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Iterable
 
 from ..analysis.attribution import anonymous_sources, orphans
 from ..analysis.quotes import Quote, quote_scan
 from ..model import Hit, Related, Span
+from ..scopes import SegmentIndex
 from .base import Context, Kind
 
 REPORTS = ("orphans", "marks", "anonymous")
@@ -28,33 +28,14 @@ def _excerpt(text: str, span: Span, limit: int = 60) -> str:
     return s if len(s) <= limit else s[:limit - 1].rstrip() + "…"
 
 
-class _Segments:
-    """Which segment holds an offset, by binary search (a scan per quotation is quadratic on a
-    long file). `reach[i]` is the furthest end among the first i+1 segments, so overlapping
-    segments are answered correctly too."""
-
-    def __init__(self, segments: list[Span]) -> None:
-        spans = sorted(segments, key=lambda s: s.start)
-        self.starts = [s.start for s in spans]
-        self.reach: list[int] = []
-        furthest = -1
-        for s in spans:
-            furthest = max(furthest, s.end)
-            self.reach.append(furthest)
-
-    def __contains__(self, span: Span) -> bool:
-        i = bisect_right(self.starts, span.start) - 1
-        return i >= 0 and span.start < self.reach[i]
-
-
-_index: tuple[list[Span], _Segments] | None = None    # the last segment list asked about, indexed
+_index: tuple[list[Span], SegmentIndex] | None = None    # the last segment list asked about, indexed
 
 
 def _in_segments(span: Span, segments: list[Span]) -> bool:
     global _index
     if _index is None or _index[0] is not segments:
-        _index = (segments, _Segments(segments))
-    return span in _index[1]
+        _index = (segments, SegmentIndex(segments))
+    return _index[1].holds(span.start)
 
 
 class Attribution(Kind):
