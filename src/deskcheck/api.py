@@ -47,7 +47,9 @@ class Options:
     jobs: int = 1                    # worker processes; 0 = one per core (the CLI's default)
     cache: bool = False              # the result cache (on in the CLI, off for library callers)
     cache_dir: Path | None = None    # default: .deskcheck-cache/ in the working folder
+    archive_index: Any = None        # archive.ArchiveIndex, set by archive.prepare in run()
     progress: Callable[[int, int, str], None] | None = None    # (number, total, path) as each article starts
+    languagetool_url: str | None = None    # a LanguageTool server when the config names none
 
 
 @dataclass
@@ -121,8 +123,16 @@ def settings_for(config: Config, doc: Document | None, options: Options) -> "Set
         vocabulary=Vocabulary(frozenset(accept), frozenset(config.reject)),
         article_date=options.date or config.date,
         names_lists=config.names,
-        options=dict(config.options),
+        archive=options.archive_index,
+        options=_kind_options(config, options),
     )
+
+
+def _kind_options(config: Config, options: Options) -> dict[str, Any]:
+    opts = dict(config.options)
+    if options.languagetool_url and "languagetool" not in opts:
+        opts["languagetool"] = {"url": options.languagetool_url}
+    return opts
 
 
 class ConfigCache:
@@ -173,6 +183,11 @@ def _name_and_format(path: str, options: Options, fmt: str | None = None) -> tup
 
 
 def load_document(path: str, options: Options, text: str | None = None, fmt: str | None = None) -> Document:
+    if text is None and fmt is None and options.archive_index is not None:
+        from . import archive
+        read = archive.take(path)           # archive mode has already read and parsed it
+        if read is not None:
+            return read
     from .formats import parse
     name, fmt = _name_and_format(path, options, fmt)
     source = read_path(path) if text is None else text
@@ -188,7 +203,7 @@ def _source_document(path: str, fmt: str, source: str, non_prose: list[Any] | No
 # Options that cannot change an article's findings; every other field (those added later too)
 # is part of the cache key, so a new setting can make the cache miss but never serve a stale answer
 _NOT_IN_KEY = frozenset({"config", "fail_level", "stdin_filename", "warn", "jobs", "cache", "cache_dir",
-                         "progress"})
+                         "progress", "archive_index"})   # (archive mode never uses the cache)
 
 
 def _options_fingerprint(options: Options) -> str:
@@ -258,9 +273,11 @@ def run(paths: list[str], options: Options | None = None) -> RunResult:
     fail_levels = []
     tasks: list[Task] = []
     articles = discover(paths)
-    # THE place for work that needs every article of the run before any is checked (the names
-    # archive: `options = archive.prepare(articles, configs, options)` attaches its index). When
-    # the archive is on, the cache is off below and workers return full Documents.
+    # THE place for work that needs every article of the run before any is checked: the names
+    # archive reads them all first and attaches its index (options unchanged unless it is on).
+    # When it is on, the cache is off below and workers return full Documents.
+    from . import archive
+    options = archive.prepare(articles, configs, options)
     for path in articles:
         config = configs.for_path(path)
         if path != "-" and config.ignored(path):

@@ -74,10 +74,12 @@ def cli() -> None:
               help="Print time per rule, analysis and stage to stderr (implies --jobs 1 --no-cache).")
 @click.option("--diff", "--changed-since", "diff_ref", metavar="REF",
               help="Report only findings on lines added or changed since this git ref.")
+@click.option("--archive/--no-archive", default=None,
+              help="Check name spellings across all the articles given (overrides the config's 'archive').")
 def report(paths: tuple[str, ...], fmt: str, output: str | None, config: Path | None, min_level: str | None,
            fail_level: str | None, enable: tuple[str, ...], disable: tuple[str, ...], date: dt.date | None,
            profile: str | None, stdin_filename: str | None, quiet: bool, color: bool | None, jobs: int,
-           no_cache: bool, profile_rules: bool, diff_ref: str | None) -> None:
+           no_cache: bool, profile_rules: bool, diff_ref: str | None, archive: bool | None) -> None:
     """Check articles (files or folders; '-' reads stdin) and report findings."""
     from .api import Options, run
     from .formatters import FORMATTERS
@@ -86,8 +88,9 @@ def report(paths: tuple[str, ...], fmt: str, output: str | None, config: Path | 
     options = Options(
         config=config, min_level=Severity.parse(min_level) if min_level else None,
         fail_level=Severity.parse(fail_level) if fail_level else None, enable=enable, disable=disable,
-        date=date, profile=profile, stdin_filename=stdin_filename, warn=_warn,
+        date=date, profile=profile, stdin_filename=stdin_filename, warn=_warn, archive=archive,
         jobs=jobs, cache=not no_cache,
+        languagetool_url=os.environ.get("DESKCHECK_LANGUAGETOOL_URL") or None,
     )
     from . import profiling
     if profile_rules or profiling.ENABLED:
@@ -227,6 +230,33 @@ def init(force: bool) -> None:
         raise DeskcheckError("already exists (use --force to overwrite)", str(target))
     target.write_text(STARTER, encoding="utf-8")
     click.echo(f"wrote {target}")
+
+
+@cli.group()
+def names() -> None:
+    """House names lists: learn one from an archive."""
+
+
+@names.command("learn")
+@click.argument("archive_dir", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
+              help="Write the names list here (default: print it).")
+@click.option("--min-articles", default=2, show_default=True, type=click.IntRange(min=1),
+              help="List only names used in at least this many articles.")
+def names_learn(archive_dir: tuple[str, ...], output: str | None, min_articles: int) -> None:
+    """Write the archive's name spellings (usual form, variants, counts) as a house names list."""
+    from .api import Options, load_document
+    from .archive import learn
+    from .discover import discover
+
+    opts = Options(warn=_warn)
+    docs = (load_document(p, opts) for p in discover(list(archive_dir)) if p != "-")
+    text, count = learn(docs, min_articles)
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+        click.echo(f"wrote {output} ({count} articles read)", err=True)
+    else:
+        click.echo(text, nl=False)
 
 
 def main(argv: list[str] | None = None) -> Any:

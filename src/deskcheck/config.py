@@ -283,7 +283,7 @@ fail_level: error
 
 # Turn rules (or whole styles) on or off, or change their level.
 rules:
-  # Newsroom.Numbers: off
+  # Newsroom.NumbersUnderTen: off
   # Deskcheck.Spelling: error
 
 # Words the spelling check always accepts or always flags.

@@ -53,6 +53,11 @@ def workers_for(tasks: int, jobs: int) -> int:
 def check_task(task: Task, options: "Options") -> tuple["list[Finding]", "list[RuleFailure]", "Document"]:
     from . import profiling
     from .api import check_document_with, load_document
+    if options.archive_index is not None:
+        # archive mode read and parsed every article already (names analysis included)
+        doc = load_document(task.path, options)
+        findings, failures = check_document_with(doc, task.config, options)
+        return findings, failures, doc
     if profiling.ENABLED:
         profiling.start()
         try:

@@ -45,10 +45,14 @@ def timeout_error(pattern: "regex.Pattern[str]", rule: str, path: str) -> RegexT
 def finditer(pattern: "regex.Pattern[str]", text: str, pos: int = 0, endpos: int | None = None,
              rule: str = "", path: str = "") -> Iterator["regex.Match[str]"]:
     try:
-        yield from pattern.finditer(text, pos, len(text) if endpos is None else endpos,
-                                    timeout=TIMEOUT_SECONDS)
+        # collected first: the engine's timeout runs on the wall clock while the iterator lives, so
+        # lazily yielding would charge the rule's own work per match (thousands of "word word"
+        # repeats in a long paste) to the regular expression
+        matches = list(pattern.finditer(text, pos, len(text) if endpos is None else endpos,
+                                        timeout=TIMEOUT_SECONDS))
     except TimeoutError:
         raise timeout_error(pattern, rule, path) from None
+    yield from matches
 
 
 def search(pattern: "regex.Pattern[str]", text: str, rule: str = "", path: str = "",

@@ -1,0 +1,802 @@
+"""Name mentions and their spelling variants.
+
+Finding names: a name is a run of capitalised words (with particles such as bin, al-, van der,
+de, and Mc/Mac/O' forms, which are capitalised anyway) in any prose block: headlines, quotes and
+captions included. Words that open a sentence or sit in a title-case headline and are ordinary
+dictionary words ("After", "Strikes") are not names; titles ("President", "Mr") split a run and
+are remembered as context.
+
+Grouping variants without a list written in advance: every word is folded to ASCII (anyascii,
+so Cyrillic and diacritics fold), then two spellings are candidates when their Double Metaphone
+codes share a code AND their Jaro-Winkler similarity is high (the combination measured best; raw
+edit distance has no useful threshold). Guards then refuse pairs that are really different
+names: a demonym or feminine ending (Azerbaijan/Azerbaijani, Aliyev/Aliyeva), two dictionary
+words (Austria/Australia), two entries of the list of distinct names (countries), two forms
+listed side by side ("Latvia and Lithuania"). Context decides the rest:
+
+* a word used as a given name is only ever grouped with another given name *of the same person*
+  (the same or a variant surname): Fidel/Raúl Castro and Serena/Venus Williams never merge,
+  Geoff/Jeff Hargreaves does, and Mohamed Elneny is not touched by a Mohamed/Mohammed Salah fix;
+* two surnames are not merged when the people carry different given names (Ilham Aliyev and
+  Heydar Aliev) or titles of different gender (Mr/Mrs).
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+
+import regex
+from anyascii import anyascii
+from jellyfish import jaro_winkler_similarity
+from metaphone import doublemetaphone
+
+from ..model import Document, Span
+from . import cached
+from .sentences import sentences
+
+# --- words ------------------------------------------------------------------------------------
+
+# a word: letters, with inner apostrophes or hyphens (O'Neill, al-Qaeda, Kassym-Jomart)
+_WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:['’\-]\p{L}[\p{L}\p{M}]*)*")
+# lowercase particles that may sit between the words of one name
+PARTICLES = frozenset("""
+bin bint ibn abu al el van von der den de del della dei di da das dos du la le ter ten zu
+""".split())
+# what can start or continue a name: a capitalised word (possibly after a joined particle), or
+# a lowercase particle; never the tail of a hyphenated lowercase word (pro-Russian)
+_CANDIDATE = regex.compile(
+    r"(?<![\p{L}\p{M}'’\-])(?:(?:(?i:al|el|ad|as|ash|at|an|ar|az|ul|bin|ibn|abu|d|l)['’\-])?\p{Lu}"
+    r"[\p{L}\p{M}]*(?:['’\-]\p{L}[\p{L}\p{M}]*)*"
+    r"|(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + r")(?![\p{L}\p{M}'’\-]))")
+# particles written joined to the name: al-Qaeda, el-Sisi, d'Estaing
+_PREFIX = regex.compile(r"^(?i:al|el|ad|as|ash|at|an|ar|az|ul|bin|ibn|abu|d|l)['’\-](?=\p{Lu})")
+# words that stand before a name and are not part of it; they split a run and are kept as context
+TITLES = frozenset("""
+mr mrs ms miss mx dr prof professor sir dame lord lady king queen prince princess emir sheikh
+pope cardinal archbishop bishop rev reverend father sister brother imam rabbi ayatollah
+president vice prime minister premier chancellor secretary secretary-general governor gov mayor
+senator sen rep representative congressman congresswoman councillor cllr councilman councilwoman
+judge justice general gen colonel col major maj captain capt lieutenant lt sergeant sgt
+commander admiral marshal officer detective inspector constable chief deputy ambassador
+chairman chairwoman chair speaker leader coach manager director ceo founder spokesman
+spokeswoman spokesperson crown foreign defence defense interior finance health
+""".split())
+MALE_TITLES = frozenset("mr sir lord king prince father brother congressman councilman chairman spokesman".split())
+FEMALE_TITLES = frozenset("mrs ms miss dame lady queen princess sister congresswoman councilwoman "
+                          "chairwoman spokeswoman".split())
+# capitalised dictionary entries that are mostly given names in news copy
+NAME_ENTRIES = frozenset({"John"})
+# last words that make a run a place or an organisation, not a person (so the words before it
+# are not given names)
+GENERIC = frozenset("""
+news agency agencies party council street road avenue square bridge valley sea ocean river lake
+bay gulf strait island islands mountain mountains peninsula desert forest park palace port
+airport station stadium arena hospital university college school institute academy museum
+library gallery church cathedral mosque temple ministry department office committee commission
+assembly parliament congress senate court union bank fund group company corporation inc ltd
+association federation league cup open championship championships games club team army navy
+force forces guard police service services region province county district city town village
+state states republic kingdom republic front movement alliance foundation trust centre center
+hall house tower initiative program programme project times post daily monitor journal review
+herald gazette telegraph tribune press network television radio channel airlines airways
+""".split())
+# demonym and plural endings: a name plus one of these is another word (Azerbaijan/Azerbaijani)
+_DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "ans", "ns", "an", "n", "s")
+# feminine and masculine surname endings (Tsikhanouski/Tsikhanouskaya, Aliyev/Aliyeva)
+_GENDER_ENDINGS = (("ska", "sky"), ("ska", "skyi"), ("ska", "skiy"), ("ska", "skyy"), ("skaya", "ski"), ("skaya", "sky"), ("skaya", "skiy"), ("skaya", "skyy"), ("skaya", "skii"),
+                   ("ska", "ski"), ("cka", "cki"), ("ova", "ov"), ("eva", "ev"), ("yeva", "yev"),
+                   ("ina", "in"), ("yna", "yn"), ("aya", "iy"), ("aya", "yy"), ("aya", "y"), ("aya", "i"))
+
+
+_NOT_LETTER = regex.compile(r"[^a-z]+")
+
+
+@lru_cache(maxsize=131072)
+def fold(word: str) -> str:
+    """ASCII, lowercase, letters only: the key spellings are compared on.
+
+    Đ is written Dj in the Latin transliterations newsrooms use (Đoković = Djokovic), where a
+    plain transliteration gives D.
+    """
+    word = word.replace("Đ", "Dj").replace("đ", "dj")
+    return _NOT_LETTER.sub("", anyascii(word).lower())
+
+
+def core(word: str) -> str:
+    """The word without a joined particle: al-Qaeda -> Qaeda (prefix and possessive are not the name)."""
+    return _PREFIX.sub("", word)
+
+
+@lru_cache(maxsize=65536)
+def codes(key: str) -> tuple[str, ...]:
+    return tuple(c for c in doublemetaphone(key) if c)
+
+
+# --- dictionary -------------------------------------------------------------------------------
+
+_LEXICON: frozenset[str] | None = None
+
+
+def _data_dir() -> Path:
+    from ..rules import bundled_rules_dir
+    return bundled_rules_dir() / "Deskcheck" / "data"
+
+
+def _load_lexicon() -> frozenset[str]:
+    global _LEXICON
+    if _LEXICON is None:
+        words: set[str] = set()
+        path = _data_dir() / "common-words.txt"
+        if path.is_file():
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if line and not line.startswith("#"):
+                    words.add(line.strip())
+        _LEXICON = frozenset(words)
+    return _LEXICON
+
+
+def is_dictionary_word(word: str) -> bool:
+    """True when `word` is an ordinary English word (as written, or lowercased): the guard "two
+    dictionary words are two names" (Grant/Grand) asks this.
+
+    Backed by the modest common-words list in the style's data folder, on purpose: a full
+    spelling lexicon also lists places and given names (Odesa and Odessa, Stephen and Steven),
+    and with it as the guard the article check lost Odesa/Odessa on the development set. To
+    try another lexicon, change this one function.
+    """
+    lex = _load_lexicon()
+    return word in lex or word.lower() in lex
+
+
+def is_common_lowercase(word: str) -> bool:
+    """The word, lowercased, is an ordinary word ("Black", "Grant"): weak evidence of a name."""
+    return word.lower() in _load_lexicon()
+
+
+# --- the pair test ----------------------------------------------------------------------------
+
+JW_MIN = 0.73          # Jaro-Winkler floor for two spellings with a shared phonetic code
+LONG_JW_MIN = 0.90     # long names whose codes differ slightly (Tsikhanouskaya/Tikhanovskaya)
+LONG_MIN = 9
+HEAD_JW_OTHER_INITIAL = 0.8
+NEAR_MIN = 6           # a house-list name matched without its variant being listed
+NEAR_JW = 0.88
+
+
+def _edit_distance(a: str, b: str) -> int:
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def sounds_alike(a: str, b: str) -> bool:
+    """Two folded keys that could be one name spelled two ways (no guards)."""
+    if a == b:
+        return True
+    if len(a) < 3 or len(b) < 3:
+        return False
+    jw = jaro_winkler_similarity(a, b)
+    ca, cb = codes(a), codes(b)
+    if set(ca) & set(cb):
+        return jw >= JW_MIN
+    if min(len(a), len(b)) >= LONG_MIN and abs(len(a) - len(b)) <= 2 and jw >= LONG_JW_MIN and ca and cb:
+        return _edit_distance(ca[0], cb[0]) <= 2
+    return False
+
+
+def _extension(short: str, long: str) -> bool:
+    """`long` is `short` plus an ending that makes another word (Niger/Nigeria, Aliyev/Aliyeva)."""
+    if not long.startswith(short):
+        return False
+    extra = long[len(short):]
+    if len(extra) >= 2:
+        return True
+    if extra in ("a", "s", "n"):
+        return True
+    # Iraq/Iraqi, Israel/Israeli: a demonym -i after a consonant (but Zelensky/Zelenskyi is not)
+    return extra == "i" and short[-1:] not in "aeiouy"
+
+
+def _gendered(a: str, b: str) -> bool:
+    for fem, masc in _GENDER_ENDINGS:
+        for x, y in ((a, b), (b, a)):
+            if x.endswith(fem) and y.endswith(masc) and x[: -len(fem)] == y[: -len(masc)]:
+                return True
+    return False
+
+
+def _given_gendered(a: str, b: str) -> bool:
+    """Daniel/Daniela, Francesco/Francesca, Louis/Louise: related given names of two people."""
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    if long.startswith(short) and long[len(short):] in ("a", "e", "ia", "ina", "ette", "ine"):
+        return True
+    return len(a) == len(b) and a[:-1] == b[:-1] and {a[-1], b[-1]} in ({"a", "o"}, {"a", "e"})
+
+
+def different_names(a_form: str, b_form: str, distinct: frozenset[str] = frozenset(),
+                    dictionary: bool = True) -> bool:
+    """Guards that hold whatever the context: the two spellings are different names.
+
+    `dictionary=False` drops the "two dictionary words" guard, for a pair the context already
+    ties to one person (the same given name beside both: Mary O'Neill / Mary O'Neil)."""
+    a, b = fold(a_form), fold(b_form)
+    if a == b:
+        return False
+    if _extension(a, b) or _extension(b, a) or _gendered(a, b):
+        return True
+    if a in distinct or b in distinct:
+        # a listed name (a country) has one spelling; its variants come from the house list
+        return True
+    return dictionary and is_dictionary_word(a_form) and is_dictionary_word(b_form)
+
+
+def variant_pair(a_form: str, b_form: str, distinct: frozenset[str] = frozenset(), dictionary: bool = True) -> bool:
+    """The context-free test: one name, spelled two ways (used for surnames, places, agencies)."""
+    a, b = fold(a_form), fold(b_form)
+    if not sounds_alike(a, b):
+        return False
+    if a == b:
+        return True
+    if a[0] != b[0] and jaro_winkler_similarity(a, b) < HEAD_JW_OTHER_INITIAL:
+        # Belta/Plata: Double Metaphone hears B and P alike; a transliteration rarely changes
+        # the first letter unless the rest agrees well (Gaddafi/Kadhafi, Qaddafi)
+        return False
+    if is_common_lowercase(a_form) or is_common_lowercase(b_form):
+        # "Even"/"Evan", "Grant"/"Grand": an ordinary word is almost never a transliteration
+        return False
+    return not different_names(a_form, b_form, distinct, dictionary)
+
+
+def given_variant_pair(a_form: str, b_form: str) -> bool:
+    """Given names of one person (the surname already matched): only the gender guards apply,
+    since given names are often dictionary words (Stephen/Steven, Geoff/Jeff)."""
+    a, b = fold(a_form), fold(b_form)
+    if a == b:
+        return True
+    if not sounds_alike(a, b):
+        return False
+    return not (_given_gendered(a, b) or _extension(a, b) or _extension(b, a))
+
+
+# --- mentions ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class NameToken:
+    text: str            # the word as written, possessive removed (al-Qaeda, Zelensky)
+    span: Span
+    form: str            # the word without a joined particle: the spelling that is compared
+    key: str             # folded form
+    common: bool         # the word, lowercased, is an ordinary English word
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    span: Span
+    tokens: tuple[NameToken, ...]
+    block: int
+    block_kind: str
+    title: str = ""            # the title word just before the name, lowercased ("president")
+    sentence_start: bool = False
+
+    @property
+    def text(self) -> str:
+        return " ".join(t.text for t in self.tokens)
+
+    @property
+    def person_like(self) -> bool:
+        """Several words, the last one not a place/organisation word: given names + surname."""
+        return len(self.tokens) >= 2 and self.tokens[-1].key not in GENERIC and not self.tokens[-1].common
+
+
+NAME_BLOCKS = frozenset({"title", "heading", "paragraph", "list", "blockquote", "caption", "metadata", "table"})
+_OPENERS = "\"'“‘«([{—–-*_ \t\u00a0"
+
+
+# "Kyiv-based", "Kremlin-backed": the name is the part before the hyphen
+_COMPOUND_TAILS = frozenset("""
+based led backed style born owned made run controlled speaking held occupied annexed friendly
+allied linked funded sponsored era type like wide related centred centered focused bound
+""".split())
+
+
+def _strip_possessive(word: str) -> str:
+    if len(word) > 2 and word[-2] in "'’" and word[-1] in "sS":
+        word = word[:-2]
+    head, dash, tail = word.rpartition("-")
+    if dash and head and tail in _COMPOUND_TAILS:
+        return head
+    return word
+
+
+def _is_name_word(word: str) -> bool:
+    c = core(word)
+    return len(c) >= 2 and c[0].isupper()
+
+
+def _shouting(text: str) -> bool:
+    """An all-capitals block (a shouted headline): its words are not spelled the usual way."""
+    return len(text) >= 12 and text.isupper()
+
+
+def _sentence_starts(doc: Document) -> list[int]:
+    starts = []
+    text = doc.text
+    for s in sentences(doc):
+        i = s.span.start
+        while i < s.span.end and text[i] in _OPENERS:
+            i += 1
+        starts.append(i)
+    # a quotation opening mid-sentence also starts a sentence ("He said: “Today we ...")
+    for m in regex.finditer(r"[“\"‘«]\s*(?=\p{Lu})", text):
+        starts.append(m.end())
+    return sorted(set(starts))
+
+
+def _make_token(text: str, start: int, end: int) -> NameToken:
+    word = text[start:end]
+    form = core(word)
+    return NameToken(word, Span(start, end), form, fold(form), is_common_lowercase(form))
+
+
+def _block_mentions(doc: Document, block_start: int, block_end: int, block_index: int, kind: str,
+                    starts: list[int]) -> Iterable[Mention]:
+    text = doc.text
+    headline = kind in ("title", "heading")
+    shouting = _shouting(text[block_start:block_end])
+    run: list[NameToken] = []
+    title = ""
+    run_title = ""
+    run_sentence_start = False
+    prev_end = -1
+
+    def is_start(pos: int) -> bool:
+        i = bisect_left(starts, pos)
+        return (i < len(starts) and starts[i] == pos) or pos == block_start
+
+    def flush() -> Iterable[Mention]:
+        nonlocal run
+        if run:
+            yield Mention(Span(run[0].span.start, run[-1].span.end), tuple(run), block_index, kind,
+                          run_title, run_sentence_start)
+        run = []
+
+    # only capitalised words and particles matter: lowercase words just end a run, and skipping
+    # them keeps this loop to a few dozen steps per paragraph
+    for m in _CANDIDATE.finditer(text, block_start, block_end):
+        word = _strip_possessive(m.group())
+        start, end = m.start(), m.start() + len(word)
+        gap = text[prev_end:start] if prev_end >= 0 else None
+        joined = gap is not None and gap in (" ", "\u00a0")
+        prev_end = end
+        lower = word.lower()
+        if not joined:
+            yield from flush()
+            title = ""
+        if lower in PARTICLES and word.islower():
+            # a particle continues a run ("Mohammed bin Salman"), or may start one ("de Gaulle")
+            continue
+        name_word = _is_name_word(word) and not (shouting and word.isupper())
+        if name_word and lower in TITLES:
+            yield from flush()
+            title = lower
+            continue
+        if name_word:
+            at_start = is_start(start)
+            # a capitalised dictionary entry (Monday, April, American) is never a name here; an
+            # ordinary word is not one when capitalised only because it opens a sentence or a headline
+            # ("Gordon Brown", "Theresa May": inside a name such an entry is part of it)
+            weak = ((word in _load_lexicon() and not run and word not in NAME_ENTRIES)
+                    or ((at_start or headline) and is_common_lowercase(word)))
+            if weak and not run:
+                # "After", "The", "Strikes" in a headline, "Monday", "American": not names
+                title = ""
+                continue
+            if weak and run:
+                yield from flush()
+                title = ""
+                continue
+            if not run:
+                run_title = title
+                run_sentence_start = at_start
+            run.append(_make_token(text, start, end))
+            continue
+        yield from flush()
+        title = ""
+    yield from flush()
+
+
+@cached
+def mentions(doc: Document) -> list[Mention]:
+    """Every name mention in the prose view, in order."""
+    starts = _sentence_starts(doc)
+    out: list[Mention] = []
+    for block in doc.blocks:
+        if block.kind not in NAME_BLOCKS:
+            continue
+        out.extend(_block_mentions(doc, block.span.start, block.span.end, block.index, block.kind, starts))
+    return out
+
+
+# --- grouping ---------------------------------------------------------------------------------
+
+@dataclass
+class Occurrence:
+    token: NameToken
+    mention: Mention
+    role: str                  # "head" (surname, place, agency), "given", or "mention" (a whole name)
+
+
+@dataclass
+class NameGroup:
+    """One name, the spellings an article uses for it, and where."""
+    role: str
+    forms: dict[str, list[Occurrence]] = field(default_factory=dict)   # form -> places, first use first
+    person: str = ""            # for given names: the surname's form
+    surnames: tuple[str, ...] = ()   # for given names: every spelling of that surname here
+
+    def count(self, form: str) -> int:
+        return len(self.forms[form])
+
+    @property
+    def first(self) -> dict[str, int]:
+        return {f: occ[0].token.span.start for f, occ in self.forms.items()}
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[object, object] = {}
+
+    def find(self, x: object) -> object:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: object, b: object) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[rb] = ra
+
+
+def _buckets(forms: Iterable[str]) -> dict[str, list[str]]:
+    """Forms sharing a phonetic code (or a long-name key): the only pairs worth testing.
+
+    This keeps grouping near-linear: a pair is compared only when it could match.
+    """
+    out: dict[str, list[str]] = {}
+    for f in forms:
+        k = fold(f)
+        if len(k) < 3:
+            continue
+        keys = {"=" + k}
+        keys.update("c" + c for c in codes(k))
+        if len(k) >= LONG_MIN:
+            keys.add("l" + k[0] + k[-2:])
+        for key in keys:
+            out.setdefault(key, []).append(f)
+    return out
+
+
+def candidate_pairs(forms: Iterable[str]) -> set[tuple[str, str]]:
+    pairs: set[tuple[str, str]] = set()
+    for members in _buckets(forms).values():
+        if len(members) < 2 or len(members) > 400:
+            continue
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                if a != b:
+                    pairs.add((a, b) if a < b else (b, a))
+    return pairs
+
+
+def _coordinated(doc: Document, ms: list[Mention]) -> set[frozenset[str]]:
+    """Pairs of names written side by side ("Latvia and Lithuania", "Iran, Iraq"): two names."""
+    out: set[frozenset[str]] = set()
+    text = doc.text
+    for a, b in zip(ms, ms[1:]):
+        if a.block != b.block:
+            continue
+        between = text[a.span.end:b.span.start]
+        if regex.fullmatch(r"(?:['’]s)?\s*(?:,|and|or|&|/|vs\.?|versus|,\s*and|,\s*or)\s*", between):
+            out.add(frozenset((a.tokens[-1].form, b.tokens[0].form)))
+            out.add(frozenset((a.tokens[-1].form, b.tokens[-1].form)))
+    return out
+
+
+def occurrences(ms: list[Mention]) -> list[Occurrence]:
+    out = []
+    for m in ms:
+        person = m.person_like
+        for i, t in enumerate(m.tokens):
+            last = i == len(m.tokens) - 1
+            role = "given" if person and not last else "head"
+            if role == "head" and not last and (t.common or len(t.key) < 3):
+                continue   # "Black" in "Black Sea": part of a name, never a spelling of its own
+            out.append(Occurrence(t, m, role))
+    return out
+
+
+def group_names(doc: Document, ms: list[Mention], distinct: frozenset[str] = frozenset(),
+                forced: Iterable[tuple[str, str]] = ()) -> list[NameGroup]:
+    """Group the spellings of one name; `forced` pairs of forms are one name (the house list says so)."""
+    occ = occurrences(ms)
+    heads = [o for o in occ if o.role == "head"]
+    head_forms = list(dict.fromkeys(o.token.form for o in heads))
+    # context of each surname: the given names and the titles it is used with
+    given_of: dict[str, set[str]] = {}
+    titles_of: dict[str, set[str]] = {}
+    for m in ms:
+        if m.person_like:
+            given_of.setdefault(m.tokens[-1].form, set()).update(t.key for t in m.tokens[:-1])
+        if m.title:
+            titles_of.setdefault(m.tokens[-1].form, set()).add(m.title)
+    side_by_side = _coordinated(doc, ms)
+    uf = _UnionFind()
+    forced_set = {frozenset(p) for p in forced}
+    present = set(head_forms)
+
+    def conflict(a: str, b: str) -> bool:
+        if frozenset((a, b)) in side_by_side:
+            return True
+        ga, gb = given_of.get(a, set()), given_of.get(b, set())
+        if ga and gb and not any(x == y or given_variant_pair(x, y) for x in ga for y in gb):
+            return True     # Ilham Aliyev and Heydar Aliev: two people
+        ta, tb = titles_of.get(a, set()), titles_of.get(b, set())
+        if (ta & MALE_TITLES and tb & FEMALE_TITLES) or (ta & FEMALE_TITLES and tb & MALE_TITLES):
+            return True
+        return False
+
+    def same_person(a: str, b: str) -> bool:
+        ga, gb = given_of.get(a, set()), given_of.get(b, set())
+        return any(x == y or given_variant_pair(x, y) for x in ga for y in gb)
+
+    for a, b in candidate_pairs(head_forms):
+        if frozenset((a, b)) in forced_set:
+            uf.union(a, b)
+        elif conflict(a, b):
+            continue
+        elif variant_pair(a, b, distinct) or (same_person(a, b) and variant_pair(a, b, distinct, dictionary=False)):
+            # two dictionary words are two names, unless one person's given name sits beside both
+            uf.union(a, b)
+    for pair in forced_set:
+        if len(pair) == 2:
+            a, b = tuple(pair)
+            if a in present and b in present:
+                uf.union(a, b)
+    head_groups: dict[object, NameGroup] = {}
+    for o in heads:
+        g = head_groups.setdefault(uf.find(o.token.form), NameGroup("head"))
+        g.forms.setdefault(o.token.form, []).append(o)
+    # given names: grouped only within one person (the surname's group)
+    given_by_person: dict[object, list[Occurrence]] = {}
+    for o in occ:
+        if o.role == "given":
+            given_by_person.setdefault(uf.find(o.mention.tokens[-1].form), []).append(o)
+    groups = list(head_groups.values())
+    for person, gocc in given_by_person.items():
+        surnames = tuple(head_groups[person].forms) if person in head_groups else (str(person),)
+        # the position inside the name matters too: Kim Jong Un's "Kim" is not his "Jong"
+        by_pos: dict[int, list[Occurrence]] = {}
+        for o in gocc:
+            pos = len(o.mention.tokens) - 1 - o.mention.tokens.index(o.token)
+            by_pos.setdefault(pos, []).append(o)
+        for pos_occ in by_pos.values():
+            guf = _UnionFind()
+            forms = list(dict.fromkeys(o.token.form for o in pos_occ))
+            for i, a in enumerate(forms):
+                guf.find(a)
+                for b in forms[i + 1:]:
+                    if given_variant_pair(a, b) or frozenset((a, b)) in forced_set:
+                        guf.union(a, b)
+            sub: dict[object, NameGroup] = {}
+            for o in pos_occ:
+                g = sub.setdefault(guf.find(o.token.form), NameGroup("given", person=str(person), surnames=surnames))
+                g.forms.setdefault(o.token.form, []).append(o)
+            groups.extend(sub.values())
+    groups.extend(spacing_groups(doc, ms))
+    return groups
+
+
+def mention_surface(doc: Document, m: Mention) -> str:
+    """The mention as written, particles and hyphens included, spaces normalised."""
+    return " ".join(doc.text[m.span.start:m.span.end].split())
+
+
+def spacing_groups(doc: Document, ms: list[Mention]) -> list[NameGroup]:
+    """Whole names written with different spacing or hyphens: Kim Jong Un / Kim Jong-un,
+    al-Qaeda / Al Qaeda. The words themselves agree, so the word-level grouping cannot see it."""
+    by_key: dict[str, dict[str, list[Occurrence]]] = {}
+    for m in ms:
+        surface = mention_surface(doc, m)
+        if len(m.tokens) < 2 and not any(c in surface for c in "-'’ "):
+            continue
+        token = NameToken(surface, m.span, surface, fold(surface), False)
+        forms = by_key.setdefault(fold(surface), {})
+        # case alone is the word-level check's business (BelTA/Belta, a capitalised particle
+        # opening a sentence); here only separators count
+        forms.setdefault(surface.lower(), []).append(Occurrence(token, m, "mention"))
+    out = []
+    for forms in by_key.values():
+        if len({len(occs[0].mention.tokens) for occs in forms.values()}) < 2:
+            continue   # same words, joined alike: a hyphen inside one word is the word-level check's
+        g = NameGroup("mention")
+        for occs in forms.values():
+            # the form is named by its first use as written
+            g.forms[occs[0].token.form] = occs
+        out.append(g)
+    return out
+
+
+# --- house names lists ------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class HouseEntry:
+    name: str                           # the preferred form of the whole name
+    variants: tuple[str, ...] = ()
+    note: str = ""
+    link: str = ""
+    keep: tuple[str, ...] = ()          # phrases where a variant stays ("chicken Kiev")
+
+
+@dataclass
+class HouseList:
+    """The house names lists, reduced to what a check looks up: word forms.
+
+    A name's words are aligned with each variant's words: a different last word is a surname or
+    place spelling (`heads`); a different earlier word is a given-name spelling of that person
+    only (`given`, keyed by the preferred surname), so "Alexander" is never forced onto another
+    Aleksandr.
+    """
+    entries: list[HouseEntry] = field(default_factory=list)
+    heads: dict[str, tuple[str, HouseEntry]] = field(default_factory=dict)        # exact form
+    head_keys: dict[str, tuple[str, HouseEntry]] = field(default_factory=dict)    # folded form
+    given: dict[tuple[str, str], tuple[str, HouseEntry]] = field(default_factory=dict)
+    mentions: dict[str, tuple[str, HouseEntry]] = field(default_factory=dict)     # whole names, lowercased
+    distinct: frozenset[str] = frozenset()
+    _by_code: dict[str, list[str]] | None = None
+
+    def add(self, entry: HouseEntry) -> None:
+        self.entries.append(entry)
+        pref = [core(w) for w in _words(entry.name)]
+        if not pref:
+            return
+        self._head(pref[-1], pref[-1], entry)
+        self.mentions[entry.name.lower()] = (entry.name, entry)
+        for variant in entry.variants:
+            if fold(variant) == fold(entry.name) and len(_words(variant)) != len(pref):
+                # the same letters spaced or hyphenated another way (Kim Jong-un): a whole-name form
+                self.mentions[variant.lower()] = (entry.name, entry)
+                continue
+            var = [core(w) for w in _words(variant)]
+            if not var:
+                continue
+            if len(var) == len(pref):
+                for i, (v, p) in enumerate(zip(var, pref)):
+                    if v == p:
+                        continue
+                    if i == len(pref) - 1:
+                        self._head(v, p, entry)
+                    else:
+                        self.given[(fold(v), fold(pref[-1]))] = (p, entry)
+            elif len(var) == 1:
+                target = max(pref, key=lambda p: jaro_winkler_similarity(fold(p), fold(var[0])))
+                if target == pref[-1]:
+                    self._head(var[0], target, entry)
+            else:
+                self._head(var[-1], pref[-1], entry)
+
+    def _head(self, variant: str, preferred: str, entry: HouseEntry) -> None:
+        self.heads[variant] = (preferred, entry)
+        if fold(variant) != fold(preferred) or variant == preferred:
+            self.head_keys.setdefault(fold(variant), (preferred, entry))
+
+    def head(self, form: str) -> tuple[str, HouseEntry] | None:
+        """The house form of a surname, place or agency spelling, if the list has it."""
+        hit = self.heads.get(form) or self.head_keys.get(fold(form))
+        if hit is None:
+            return None
+        preferred, entry = hit
+        if fold(form) == fold(preferred) and form != preferred and form.isupper() and len(form) > 1:
+            # LUKASHENKO in an all-caps line is the house form shouted, not a variant; an all-caps
+            # agency name (AZERTAC) is its own preferred form and matched exactly above
+            if self.heads.get(form) is None:
+                return None
+        return hit
+
+    def near(self, form: str) -> tuple[str, HouseEntry] | None:
+        """A listed name this spelling is a close variant of, though the list does not name the
+        variant (the list says Zelenskyy, the article Zelenskyi). Strict, since the list has no
+        context to check: long names, a shared phonetic code and a high similarity."""
+        key = fold(form)
+        if len(key) < NEAR_MIN:
+            return None
+        if self._by_code is None:
+            self._by_code = {}
+            for variant, (preferred, _entry) in self.heads.items():
+                if variant == preferred:
+                    for c in codes(fold(preferred)):
+                        self._by_code.setdefault(c, []).append(preferred)
+        for c in codes(key):
+            for preferred in self._by_code.get(c, ()):
+                if (preferred != form and jaro_winkler_similarity(key, fold(preferred)) >= NEAR_JW
+                        and variant_pair(form, preferred, self.distinct)):
+                    return self.heads[preferred]
+        return None
+
+    def given_name(self, form: str, surname: str) -> tuple[str, HouseEntry] | None:
+        return self.given.get((fold(form), fold(surname)))
+
+
+def _words(name: str) -> list[str]:
+    return [_strip_possessive(m.group()) for m in _WORD.finditer(name)
+            if m.group() not in PARTICLES]
+
+
+def parse_house_list(data: object, source: str = "names list") -> tuple[list[HouseEntry], list[str]]:
+    """Entries and distinct names from a names list's YAML data; ValueError says what is wrong."""
+    if data is None:
+        return [], []
+    if not isinstance(data, dict) or set(data) - {"names", "distinct"}:
+        raise ValueError(f"{source}: expected a mapping with 'names' (and optionally 'distinct')")
+    entries = []
+    for i, item in enumerate(data.get("names") or []):
+        if isinstance(item, str):
+            item = {"name": item}
+        if not isinstance(item, dict) or "name" not in item or set(item) - {"name", "variants", "note", "link", "keep", "count", "counts"}:
+            raise ValueError(f"{source}: entry {i + 1} needs 'name' and may have 'variants', 'note', 'link', 'keep'")
+        variants = item.get("variants") or []
+        keep = item.get("keep") or []
+        if isinstance(variants, str):
+            variants = [variants]
+        if isinstance(keep, str):
+            keep = [keep]
+        entries.append(HouseEntry(str(item["name"]), tuple(str(v) for v in variants), str(item.get("note") or ""),
+                                  str(item.get("link") or ""), tuple(str(k) for k in keep)))
+    distinct = [str(d) for d in (data.get("distinct") or [])]
+    return entries, distinct
+
+
+@lru_cache(maxsize=32)
+def _read_list(path: str, mtime: float) -> tuple[tuple[HouseEntry, ...], tuple[str, ...]]:
+    import yaml
+    text = Path(path).read_text(encoding="utf-8")
+    entries, distinct = parse_house_list(yaml.safe_load(text), path)
+    return tuple(entries), tuple(distinct)
+
+
+def load_house_lists(paths: Iterable[Path]) -> HouseList:
+    """Merge names lists in order: a later list's entry for a name replaces an earlier one's."""
+    stamped = []
+    for p in paths:
+        p = Path(p)
+        if p.is_file():
+            stamped.append((str(p), p.stat().st_mtime))
+    return _merged_lists(tuple(stamped))
+
+
+@lru_cache(maxsize=16)
+def _merged_lists(stamped: tuple[tuple[str, float], ...]) -> HouseList:
+    by_name: dict[str, HouseEntry] = {}
+    distinct: set[str] = set()
+    for path, mtime in stamped:
+        entries, dis = _read_list(path, mtime)
+        for e in entries:
+            # a newsroom that prefers another form of a listed name replaces that entry
+            for old_name, old in list(by_name.items()):
+                forms = {old.name, *old.variants}
+                if e.name in forms or any(v in forms for v in e.variants):
+                    del by_name[old_name]
+            by_name[e.name] = e
+        distinct.update(fold(d) for d in dis)
+    house = HouseList(distinct=frozenset(distinct))
+    for e in by_name.values():
+        house.add(e)
+    return house

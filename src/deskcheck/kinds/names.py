@@ -1,0 +1,235 @@
+"""`names`: one person, agency or place, one spelling.
+
+`check: consistency` (category names): an article that spells one name two ways. The preferred
+form is the house list's, else the article's majority (its first use on a tie); every other
+occurrence is reported with the preferred form as the fix and the preferred form's places as
+related locations.
+
+`check: house` (category style): an article that is consistent but uses a form the house list
+rejects (a house preference, not a contradiction); and, with `--archive`, a name this article
+spells the way only a minority of the archive's articles do.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import chain
+from pathlib import Path
+from typing import Iterable
+
+from ..analysis.names import (HouseList, NameGroup, Occurrence, group_names, load_house_lists, mention_surface,
+                              mentions)
+from ..model import Hit, Related, Span
+from .base import Context, Kind
+
+CHECKS = ("consistency", "house")
+
+
+def _inside(span: Span, segments: list[Span]) -> bool:
+    return any(seg.start <= span.start and span.end <= seg.end for seg in segments)
+
+
+def _kept(ctx: Context, occ: Occurrence, phrases: tuple[str, ...]) -> bool:
+    """The occurrence sits inside a phrase the house list keeps ("chicken Kiev")."""
+    if not phrases:
+        return False
+    block = ctx.doc.block_at(occ.token.span.start)
+    if block is None:
+        return False
+    text = ctx.text[block.span.start:block.span.end].lower()
+    pos = occ.token.span.start - block.span.start
+    for phrase in phrases:
+        p = phrase.lower()
+        i = text.find(p)
+        while i != -1:
+            if i <= pos < i + len(p):
+                return True
+            i = text.find(p, i + 1)
+    return False
+
+
+def _times(n: int) -> str:
+    return f"{n}×"
+
+
+class Names(Kind):
+    name = "names"
+    default_category = "names"
+    default_scope = ("text",)
+
+    @dataclass
+    class Options:
+        check: str = "consistency"
+        names_list: str = "names.yml"      # in the style's data/ folder; '' for none
+
+    def setup(self) -> None:
+        if self.options.check not in CHECKS:
+            raise ValueError(f"'check' must be one of {', '.join(CHECKS)}, not {self.options.check!r}")
+
+    def house(self, ctx: Context) -> HouseList:
+        paths: list[Path] = []
+        if self.options.names_list:
+            paths.append(self.rule.base_dir / "data" / self.options.names_list)
+        paths.extend(ctx.settings.names_lists)
+        return load_house_lists(paths)
+
+    def check(self, ctx: Context) -> Iterable[Hit]:
+        if ctx.raw:
+            return
+        ms = [m for m in mentions(ctx.doc) if _inside(m.span, ctx.segments)]
+        if not ms:
+            return
+        house = self.house(ctx)
+        groups = groups_for(ctx, ms, house)
+        if self.options.check == "consistency":
+            hits = self._consistency(ctx, groups, house)
+        else:
+            hits = self._house(ctx, groups, house)
+            if ctx.settings.archive is not None:
+                hits = chain(hits, self._archive(ctx, groups, house))
+        # a spelling the newsroom or the article accepts (vocabulary, deskcheck-accept) stays
+        accepted = ctx.settings.vocabulary.accept
+        for hit in hits:
+            if ctx.text[hit.span.start:hit.span.end] not in accepted:
+                yield hit
+
+    # -- consistency ------------------------------------------------------------------------
+
+    def _consistency(self, ctx: Context, groups: list[NameGroup], house: HouseList) -> Iterable[Hit]:
+        for g in groups:
+            if len(g.forms) < 2:
+                continue
+            preferred, reason, entry_keep = choose(g, house)
+            shown = preferred if preferred in g.forms else majority(g)
+            related = tuple(Related(o.token.span, f"'{shown}' here") for o in g.forms[shown])
+            for form, occs in g.forms.items():
+                if form == preferred:
+                    continue
+                other = shown if form != shown else next(f for f in g.forms if f != form)
+                for o in occs:
+                    if _kept(ctx, o, entry_keep):
+                        continue
+                    fix = prefix_of(o) + preferred
+                    rel = related if form != shown else tuple(
+                        Related(x.token.span, f"'{other}' here") for x in g.forms[other])
+                    yield Hit(o.token.span,
+                              self.message(form, _times(len(occs)), other, _times(len(g.forms[other])),
+                                           preferred, reason),
+                              (fix,), rel)
+
+    # -- house ------------------------------------------------------------------------------
+
+    def _house(self, ctx: Context, groups: list[NameGroup], house: HouseList) -> Iterable[Hit]:
+        for g in groups:
+            if len(g.forms) != 1:
+                continue   # an inconsistent name is the consistency check's finding
+            form, occs = next(iter(g.forms.items()))
+            hit = house_form(g, form, house)
+            if hit is None or hit[0] == form:
+                continue
+            preferred, note, keep = hit
+            for o in occs:
+                if _kept(ctx, o, keep):
+                    continue
+                yield Hit(o.token.span, self.message(form, preferred, _house_reason(note)),
+                          (prefix_of(o) + preferred,))
+        yield from self._house_whole_names(ctx, groups, house)
+
+    def _house_whole_names(self, ctx: Context, groups: list[NameGroup], house: HouseList) -> Iterable[Hit]:
+        """A whole name the list spells with other spacing (Kim Jong-un), used consistently."""
+        if not house.mentions:
+            return
+        worded = {o.token.span for g in groups if g.role != "mention" for o in _flat(g)
+                  if (h := house_form(g, o.token.form, house)) is not None and h[0] != o.token.form}
+        spaced = {o.mention.span for g in groups if g.role == "mention" for o in _flat(g)}
+        for m in mentions(ctx.doc):
+            if m.span in spaced or not _inside(m.span, ctx.segments):
+                continue
+            surface = mention_surface(ctx.doc, m)
+            hit = house.mentions.get(surface.lower())
+            if hit is None or hit[0].lower() == surface.lower():
+                continue
+            if any(t.span in worded for t in m.tokens):
+                continue   # the word-level finding already says it
+            preferred, entry = hit
+            yield Hit(m.span, self.message(surface, preferred, _house_reason(entry.note)), (preferred,))
+
+    # -- archive ----------------------------------------------------------------------------
+
+    def _archive(self, ctx: Context, groups: list[NameGroup], house: HouseList) -> Iterable[Hit]:
+        index = ctx.settings.archive
+        for g in groups:
+            if len(g.forms) != 1 or g.role != "head":
+                continue
+            form, occs = next(iter(g.forms.items()))
+            if house.head(form) is not None:
+                continue   # the house list decides this name
+            verdict = index.minority(form)
+            if verdict is None:
+                continue
+            preferred, used_by, total = verdict
+            reason = f"the archive's usual spelling: {used_by} of {total} articles that use the name"
+            for o in occs:
+                yield Hit(o.token.span, self.message(form, preferred, reason), (prefix_of(o) + preferred,))
+
+
+def _house_reason(note: str) -> str:
+    return f"house names list: {note}" if note else "house names list"
+
+
+def _flat(g: NameGroup) -> Iterable[Occurrence]:
+    for occs in g.forms.values():
+        yield from occs
+
+
+def prefix_of(o: Occurrence) -> str:
+    """A joined particle is kept in the fix: al-Qaida -> al-Qaeda."""
+    return o.token.text[: len(o.token.text) - len(o.token.form)]
+
+
+def groups_for(ctx: Context, ms: list, house: HouseList) -> list[NameGroup]:
+    """Grouping, once per document and scope: the three checks share it."""
+    key = ("deskcheck.kinds.names.groups", tuple((s.start, s.end) for s in ctx.segments), id(house))
+    cache = ctx.doc.cache
+    if key not in cache:
+        forms = {t.form for m in ms for t in m.tokens}
+        by_pref: dict[str, list[str]] = {}
+        for f in forms:
+            hit = house.head(f)
+            if hit is not None:
+                by_pref.setdefault(hit[0], []).append(f)
+        forced = [(fs[0], f) for fs in by_pref.values() for f in fs[1:]]
+        cache[key] = group_names(ctx.doc, ms, house.distinct, forced)
+    return cache[key]  # type: ignore[no-any-return]
+
+
+def house_form(g: NameGroup, form: str, house: HouseList) -> tuple[str, str, tuple[str, ...]] | None:
+    """(preferred form, note, kept phrases) when the house list has this name."""
+    if g.role == "mention":
+        hit = house.mentions.get(form.lower())
+    elif g.role == "head":
+        hit = house.head(form) or house.near(form)
+    else:
+        # the person's surname as the list spells it, whichever spelling this article used
+        listed = next((h for s in g.surnames if (h := house.head(s)) is not None), None)
+        hit = house.given_name(form, listed[0] if listed else g.person)
+    if hit is None:
+        return None
+    preferred, entry = hit
+    return preferred, entry.note, entry.keep
+
+
+def majority(g: NameGroup) -> str:
+    first = g.first
+    return max(g.forms, key=lambda f: (len(g.forms[f]), -first[f]))
+
+
+def choose(g: NameGroup, house: HouseList) -> tuple[str, str, tuple[str, ...]]:
+    """The preferred form and why: the house list, else the majority, else the first use."""
+    for form in g.forms:
+        hit = house_form(g, form, house)
+        if hit is not None:
+            return hit[0], " (house list)", hit[2]
+    best = majority(g)
+    counts = sorted((len(o) for o in g.forms.values()), reverse=True)
+    tie = len(counts) > 1 and counts[0] == counts[1]
+    return best, " (first used)" if tie else " (used most)", ()

@@ -1,0 +1,49 @@
+"""`unattributed`: a claim in the reporter's voice with no source in its sentence.
+
+Superlatives and sweeping characterisations ("the most heavily contested election in his
+history") need a source; a sentence that names one ("said", "according to") is left alone, and
+so are quotations (the scope excludes them by default).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from ..analysis.sentences import sentences
+from ..model import Hit, Span
+from ..patterns import compile_pattern, finditer
+from .base import Context, Kind
+
+
+class Unattributed(Kind):
+    name = "unattributed"
+    default_category = "sourcing"
+    default_scope = ("text", "~quote")
+
+    @dataclass
+    class Options:
+        claims: list[str] = field(default_factory=list)     # regexes for the claim
+        sources: list[str] = field(default_factory=list)    # regexes that attribute a sentence
+
+    def setup(self) -> None:
+        o = self.options
+        if not o.claims or not o.sources:
+            raise ValueError("an unattributed rule needs 'claims' and 'sources'")
+        self.claim = compile_pattern("|".join(f"(?:{c})" for c in o.claims), True)
+        self.source = compile_pattern(r"(?<![\w-])(?:" + "|".join(f"(?:{s})" for s in o.sources) + r")(?![\w-])", True)
+
+    def check(self, ctx: Context) -> Iterable[Hit]:
+        if ctx.raw:
+            return
+        for sent in sentences(ctx.doc):
+            s = sent.span
+            # the whole sentence decides whether it is sourced, quotation included
+            if self.source.search(ctx.text, s.start, s.end):
+                continue
+            for seg in ctx.segments:
+                a, b = max(seg.start, s.start), min(seg.end, s.end)
+                if a >= b:
+                    continue
+                for m in finditer(self.claim, ctx.text, a, b, self.rule.id, ctx.doc.path):
+                    if m.end() > m.start():
+                        yield Hit(Span(m.start(), m.end()), self.message(m.group()))

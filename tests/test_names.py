@@ -1,0 +1,402 @@
+"""The names check: finding names, grouping spellings, house list, majority, archive, learn."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from deskcheck import check_text
+from deskcheck.analysis.names import (fold, given_variant_pair, is_dictionary_word, load_house_lists, mentions,
+                                      variant_pair)
+from deskcheck.api import Options, run
+from deskcheck.cli import cli
+from deskcheck.config import Config, load_config
+from deskcheck.formats import parse
+
+NAMES = "Deskcheck.Names"
+HOUSE = "Deskcheck.HouseNames"
+ARCHIVE = HOUSE   # archive findings come from the house-style rule
+
+
+def findings(text: str, rule: str = NAMES, fmt: str = "md", config: Config | None = None) -> list:
+    return [f for f in check_text(text, format=fmt, config=config) if f.rule == rule]
+
+
+def matches(text: str, rule: str = NAMES, **kw: object) -> list[str]:
+    return [f.match for f in findings(text, rule, **kw)]
+
+
+# --- finding names -------------------------------------------------------------------------------
+
+def mention_texts(text: str, fmt: str = "md") -> list[str]:
+    doc = parse(text, fmt, "t." + fmt)
+    return [m.text for m in mentions(doc)]
+
+
+def test_particles_prefixes_and_possessives() -> None:
+    got = mention_texts("Crown Prince Mohammed bin Salman met Ludwig van der Berg and Seán O'Neill. "
+                        "Officials blamed al-Qaeda. McDonald's rival, Zelensky's aide, spoke.")
+    assert "Mohammed Salman" in got            # the particle joins the run, is not a name word
+    assert "Ludwig Berg" in got
+    assert "Seán O'Neill" in got
+    assert "al-Qaeda" in got
+    assert "McDonald" in got and "Zelensky" in got   # possessive 's is not part of the name
+    assert mention_texts("Kyiv-based analysts met Kim Jong-un.") == ["Kyiv", "Kim Jong-un"]
+
+
+def test_titles_and_sentence_openers_are_not_names() -> None:
+    got = mention_texts("After the vote, President Maia Sandu spoke on Monday. The Kremlin said Mr Peskov "
+                        "would answer.")
+    assert "Maia Sandu" in got and "Peskov" in got and "Kremlin" in got
+    assert not any(m.startswith(("After", "President", "The", "Mr")) or "Monday" in m for m in got)
+
+
+def test_names_in_headline_quote_and_caption() -> None:
+    html = ("<article><h1>Lukashenko visits Baku</h1><p>By Staff</p>"
+            "<p><time datetime=\"2021-04-21\">April 21, 2021</time></p>"
+            "<figure><img src=\"x.jpg\"><figcaption>Lukashenka arrives in Baku.</figcaption></figure>"
+            "<p>\u201cWe spoke with Lukashenko for hours,\u201d the aide said.</p></article>")
+    doc = parse(html, "html", "t.html")
+    kinds = {doc.blocks[m.block].kind for m in mentions(doc) if m.text.startswith("Lukashenk")}
+    assert "title" in kinds and "paragraph" in kinds
+    # the caption (wherever the reader puts it) is checked too: the variant is reported there
+    assert [f.match for f in findings(html, fmt="html")] == ["Lukashenka"]
+
+
+# --- variants that are grouped ------------------------------------------------------------------
+
+@pytest.mark.parametrize("a,b", [
+    ("Lukashenka", "Lukashenko"), ("Zelensky", "Zelenskyy"), ("Zelenskiy", "Zelensky"),
+    ("Gaddafi", "Qaddafi"), ("Gaddafi", "Kadhafi"), ("Erdogan", "Erdoğan"), ("Navalny", "Navalnyy"),
+    ("Qaeda", "Qaida"), ("BelTA", "Belta"), ("O'Neill", "O'Neil"), ("Лукашенко", "Lukashenko"),
+    ("Djokovic", "Đoković"), ("Tymoshenko", "Timoshenko"), ("Tsikhanouskaya", "Tikhanovskaya"),
+])
+def test_surname_place_and_agency_variants(a: str, b: str) -> None:
+    # the sound and spelling test with its guards; whether both are dictionary words depends on
+    # the lexicon bundled, and the article tests below show context deciding those
+    assert variant_pair(a, b, dictionary=False)
+
+
+@pytest.mark.parametrize("a,b", [
+    ("Aleksandr", "Alexander"), ("Alyaksandr", "Alexander"), ("Nikolai", "Nikolay"), ("Geoff", "Jeff"),
+    ("Stephen", "Steven"), ("Mohamed", "Mohammed"), ("Volodymyr", "Vladimir"),
+])
+def test_given_name_variants(a: str, b: str) -> None:
+    assert given_variant_pair(a, b)
+
+
+@pytest.mark.parametrize("a,b", [
+    ("Austria", "Australia"), ("Niger", "Nigeria"), ("Slovakia", "Slovenia"), ("Iran", "Iraq"),
+    ("Latvia", "Lithuania"), ("Kazakhstan", "Kyrgyzstan"), ("Azerbaijan", "Azerbaijani"),
+    ("Aliyev", "Aliyeva"), ("Tsikhanouski", "Tsikhanouskaya"), ("Grant", "Grand"), ("Guinea", "Ghana"),
+])
+def test_pairs_that_are_different_names(a: str, b: str) -> None:
+    assert not variant_pair(a, b)
+
+
+@pytest.mark.parametrize("a,b", [("Daniel", "Daniela"), ("Francesco", "Francesca"), ("Fidel", "Raúl"),
+                                 ("Serena", "Venus"), ("Paul", "Paula")])
+def test_given_names_of_different_people(a: str, b: str) -> None:
+    assert not given_variant_pair(a, b)
+
+
+def test_folding_cyrillic_and_diacritics() -> None:
+    assert fold("Лукашенко") == "lukashenko"
+    assert fold("Erdoğan") == fold("Erdogan")
+    assert fold("Đoković") == "djokovic"
+
+
+def test_surname_variant_in_article_reports_every_minority_occurrence() -> None:
+    text = ("Yulia Tymoshenko spoke in parliament on Tuesday. Tymoshenko said the bill would fail.\n\n"
+            "Timoshenko later told reporters she would vote against it. Allies of Timoshenko agreed.\n\n"
+            "Tymoshenko left the chamber.")
+    fs = findings(text)
+    assert [f.match for f in fs] == ["Timoshenko", "Timoshenko"]
+    assert all(f.category == "names" and f.suggestions == ("Tymoshenko",) for f in fs)
+    # related: the three places of the preferred form
+    assert [r.position.line for r in fs[0].related] == [1, 1, 5]
+    assert "Tymoshenko" in fs[0].message and "Timoshenko" in fs[0].message
+    assert "3" in fs[0].message and "2" in fs[0].message
+
+
+def test_cyrillic_spelling_is_a_variant() -> None:
+    text = "Viktor Tkachuk met the mayor. Ткачук said the talks went well. Tkachuk left on Friday."
+    assert matches(text) == ["Ткачук"]
+
+
+def test_given_name_variant_with_same_surname() -> None:
+    text = ("Councillor Geoff Hargreaves proposed the budget.\n\nJeff Hargreaves said it would pass.\n\n"
+            "Geoff Hargreaves thanked the committee.")
+    fs = findings(text)
+    assert [(f.match, f.position.line) for f in fs] == [("Jeff", 3)]
+    assert fs[0].suggestions == ("Geoff",)
+
+
+def test_given_name_variant_is_person_specific() -> None:
+    # Mohamed/Mohammed differ only for Salah; Mohamed Elneny is another person and untouched
+    text = ("Mohamed Salah scored twice. Mohamed Elneny came on late.\n\n"
+            "Mohammed Salah said the team deserved it. Salah left first.")
+    fs = findings(text)
+    assert [f.match for f in fs] == ["Mohammed"]
+    assert fs[0].position.line == 3
+
+
+def test_same_given_name_ties_two_dictionary_surnames() -> None:
+    text = ("Councillor Mary O'Neill proposed the motion. Mary O'Neil said it would pass.\n\n"
+            "O'Neill thanked members.")
+    fs = findings(text)
+    assert [(f.match, f.suggestions) for f in fs] == [("O'Neil", ("O'Neill",))]
+
+
+def test_agency_case_variant_and_joined_particle() -> None:
+    assert matches("BelTA reported the meeting. BelTA quoted the minister. Belta added details.") == ["Belta"]
+    fs = findings("The attack was claimed by al-Qaida. Al-Qaida denied it. Analysts said al-Qaeda was weakened.")
+    assert [f.match for f in fs] == ["al-Qaeda"]
+    assert fs[0].suggestions == ("al-Qaida",)
+
+
+def test_kim_jong_un_is_not_kim_jong_il() -> None:
+    text = "Kim Jong Un met envoys. His father, Kim Jong Il, died in 2011. Kim Jong Un spoke."
+    assert findings(text) == []
+
+
+def test_spacing_and_hyphen_variants_of_a_whole_name() -> None:
+    fs = findings("Kim Jong Un met envoys. Kim Jong-un later spoke. Kim Jong Un left.")
+    assert [(f.match, f.suggestions) for f in fs] == [("Kim Jong-un", ("Kim Jong Un",))]
+    fs = findings("Ana Lucia Ferreira-Santos spoke. Ana Lucia Ferreira Santos left. Ferreira-Santos waved.")
+    assert [f.match for f in fs] == ["Ana Lucia Ferreira Santos"]
+    # a hyphen inside one word is reported once, on the word
+    fs = findings("Tsai Ing-wen visited. Tsai Ingwen said the island would not bow. Tsai Ing-wen left.")
+    assert [(f.match, f.suggestions) for f in fs] == [("Ingwen", ("Ing-wen",))]
+
+
+def test_house_list_whole_name_spacing() -> None:
+    fs = findings("Kim Jong-un met envoys. Kim Jong-un later spoke.", HOUSE)
+    assert [(f.match, f.suggestions, f.category) for f in fs] == [("Kim Jong-un", ("Kim Jong Un",), "style")] * 2
+
+
+# --- do-not-merge cases in articles ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "North Korean leader Kim Jong Un inherited power from his father Kim Jong Il. Kim Jong Un has since "
+    "tested missiles.",
+    "Fidel Castro ruled Cuba for decades before Raúl Castro took over. Raúl Castro retired in 2021.",
+    "Serena Williams and Venus Williams won the doubles. Venus Williams said it was special.",
+    "Mohammed bin Salman met Mohammed bin Zayed in Riyadh. Mohammed bin Salman later flew home.",
+    "Ministers from Austria, Australia, Niger and Nigeria met. Slovakia and Slovenia sent envoys, as did "
+    "Iran and Iraq. Latvia and Lithuania abstained.",
+    "The team from Niger arrived first. Later the team from Nigeria arrived. Slovakia won. Slovenia lost. "
+    "Iran protested. Iraq did not. Austria's coach praised Australia.",
+    "The mayor, Tom Baker, said the plan was sound. His critic, Anne Baker, disagreed.",
+    "President Ilham Aliyev met the first vice-president, Mehriban Aliyeva. Aliyev said Aliyeva would lead.",
+    "Sviatlana Tsikhanouskaya spoke about her husband, Siarhei Tsikhanouski, who is in prison.",
+    "Daniel Smith and his sister Daniela Smith ran the shop. Daniel Smith said sales were up.",
+    "Rustam Ismailov succeeded his father, Bakhtiyar Ismailow, in 2003. Rustam Ismailov has ruled since.",
+    "Even so, Evan Jones said the deal was done. Evan Jones left.",
+    "Grant Shapps visited the Grand Hotel. Mr Shapps said the hotel was grand.",
+    "Bashar al-Assad spoke. Assad said the war was over.",
+])
+def test_different_people_and_places_are_not_merged(text: str) -> None:
+    assert findings(text) == []
+
+
+# --- preferred form: house list, majority, first use ----------------------------------------------
+
+def test_house_list_wins_over_the_majority() -> None:
+    text = ("Alyaksandr Lukashenka met the envoy. Lukashenka said the talks went well.\n\n"
+            "Lukashenko left for Minsk.")
+    fs = findings(text)
+    assert [f.match for f in fs] == ["Lukashenka", "Lukashenka"]
+    assert {f.suggestions for f in fs} == {("Lukashenko",)}
+    # the given name is used one way only: a house preference, not an inconsistency
+    assert [(f.match, f.suggestions, f.category) for f in findings(text, HOUSE)] == [
+        ("Alyaksandr", ("Alexander",), "style")]
+
+
+def test_tie_prefers_first_use() -> None:
+    fs = findings("Oksana Marchenko spoke. Oksana Marchenka replied.")
+    assert [f.match for f in fs] == ["Marchenka"]
+    assert fs[0].suggestions == ("Marchenko",)
+
+
+def test_consistent_article_with_house_rejected_form_is_style() -> None:
+    fs = findings("Officials in Kiev said the corridor would stay open. Kiev's mayor agreed.", HOUSE)
+    assert [f.match for f in fs] == ["Kiev", "Kiev"]
+    assert all(f.category == "style" and f.suggestions == ("Kyiv",) for f in fs)
+    assert findings("Officials in Kiev said the corridor would stay open.", NAMES) == []
+
+
+def test_house_keep_phrase() -> None:
+    assert findings("She ordered chicken Kiev at a cafe in Kyiv.", HOUSE) == []
+
+
+def test_house_list_given_name_belongs_to_its_person() -> None:
+    # the list maps Alyaksandr -> Alexander for Lukashenko only
+    assert findings("Alyaksandr Milinkevich spoke in Minsk. Milinkevich left.", HOUSE) == []
+    assert [f.match for f in findings("Alyaksandr Lukashenka spoke in Minsk.", HOUSE)] == ["Alyaksandr",
+                                                                                           "Lukashenka"]
+
+
+def test_config_names_list_overrides_and_extends(tmp_path: Path) -> None:
+    (tmp_path / "house.yml").write_text(yaml.safe_dump({"names": [
+        {"name": "Volodymyr Zelensky", "variants": ["Zelenskyy", "Zelenskiy"], "note": "our style"},
+        {"name": "Tymoshenko", "variants": ["Timoshenko"]},
+    ]}), encoding="utf-8")
+    cfg_path = tmp_path / ".deskcheck.yaml"
+    cfg_path.write_text("names: [house.yml]\n", encoding="utf-8")
+    cfg = load_config(cfg_path)
+    fs = findings("Volodymyr Zelenskyy spoke. Zelenskyy left.", HOUSE, config=cfg)
+    assert [f.suggestions for f in fs] == [("Zelensky",), ("Zelensky",)]
+    assert [f.match for f in findings("Timoshenko spoke.", HOUSE, config=cfg)] == ["Timoshenko"]
+    # the bundled list still applies to names the newsroom's list does not mention
+    assert [f.match for f in findings("Officials in Kiev spoke.", HOUSE, config=cfg)] == ["Kiev"]
+
+
+def test_house_lists_merge_later_wins(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.yml", tmp_path / "b.yml"
+    a.write_text("names:\n  - name: Kyiv\n    variants: [Kiev]\n", encoding="utf-8")
+    b.write_text("names:\n  - name: Kiev\n    variants: [Kyiv]\n", encoding="utf-8")
+    house = load_house_lists([a, b])
+    assert house.head("Kyiv") is not None and house.head("Kyiv")[0] == "Kiev"
+
+
+def test_bundled_names_list_is_well_formed() -> None:
+    from deskcheck.rules import bundled_rules_dir
+    data = yaml.safe_load((bundled_rules_dir() / "Deskcheck" / "data" / "names.yml").read_text(encoding="utf-8"))
+    names = [e["name"] for e in data["names"]]
+    assert len(names) == len(set(names))
+    forms = [v for e in data["names"] for v in e.get("variants", [])]
+    assert not set(forms) & set(names), "a variant must not be another entry's preferred form"
+    for e in data["names"]:
+        assert e["name"] not in e.get("variants", [])
+        for phrase in e.get("keep", []):
+            # a kept phrase is longer than a bare variant, or it would switch the variant off
+            assert phrase not in e.get("variants", []) and any(v in phrase for v in e["variants"]), phrase
+    assert data["distinct"] == sorted(data["distinct"])
+
+
+def test_dictionary_interface() -> None:
+    assert is_dictionary_word("after") and is_dictionary_word("After")
+    assert not is_dictionary_word("Lukashenko")
+
+
+# --- spans ----------------------------------------------------------------------------------------
+
+def test_finding_span_is_the_variant_only() -> None:
+    text = "President Volodymyr Zelenskyy spoke.\n\nZelensky's aides said the talks went on."
+    fs = findings(text)
+    assert [(f.match, f.position.line, f.position.column) for f in fs] == [("Zelensky", 3, 1)]
+    assert [r.position.line for r in fs[0].related] == [1]
+
+
+# --- archive --------------------------------------------------------------------------------------
+
+def _archive(folder: Path, usual: int, odd: int) -> None:
+    for i in range(usual):
+        (folder / f"u{i}.md").write_text(f"Yulia Tymoshenko spoke on day {i}. Tymoshenko left.\n", encoding="utf-8")
+    for i in range(odd):
+        (folder / f"o{i}.md").write_text(f"Timoshenko spoke on day {i}. Timoshenko left.\n", encoding="utf-8")
+
+
+def test_archive_mode_reports_minority_articles(tmp_path: Path) -> None:
+    _archive(tmp_path, usual=5, odd=1)
+    result = run([str(tmp_path)], Options(archive=True))
+    by_file = {Path(fr.path).name: [f for f in fr.findings if f.rule == ARCHIVE] for fr in result.files}
+    assert [f.match for f in by_file["o0.md"]] == ["Timoshenko", "Timoshenko"]
+    assert by_file["o0.md"][0].suggestions == ("Tymoshenko",) and by_file["o0.md"][0].category == "style"
+    assert all(not fs for name, fs in by_file.items() if name != "o0.md")
+    # off by default
+    assert not any(f.rule == ARCHIVE for fr in run([str(tmp_path)]).files for f in fr.findings)
+
+
+def test_archive_mode_from_config(tmp_path: Path) -> None:
+    _archive(tmp_path, usual=5, odd=1)
+    (tmp_path / ".deskcheck.yaml").write_text("archive: true\n", encoding="utf-8")
+    assert any(f.rule == ARCHIVE for fr in run([str(tmp_path)]).files for f in fr.findings)
+    assert not any(f.rule == ARCHIVE for fr in run([str(tmp_path)], Options(archive=False)).files
+                   for f in fr.findings)
+
+
+def test_archive_without_a_clear_majority_reports_nothing(tmp_path: Path) -> None:
+    _archive(tmp_path, usual=5, odd=2)
+    assert not any(f.rule == ARCHIVE for fr in run([str(tmp_path)], Options(archive=True)).files
+                   for f in fr.findings)
+
+
+def test_names_learn_writes_a_list_the_config_loads(tmp_path: Path) -> None:
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    _archive(archive, usual=5, odd=1)
+    out = tmp_path / "learned.yml"
+    res = CliRunner().invoke(cli, ["names", "learn", str(archive), "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    data = yaml.safe_load(out.read_text(encoding="utf-8"))
+    entry = next(e for e in data["names"] if e["name"] == "Tymoshenko")
+    assert entry["variants"] == ["Timoshenko"] and entry["counts"] == {"Tymoshenko": 5, "Timoshenko": 1}
+    cfg = tmp_path / ".deskcheck.yaml"
+    cfg.write_text(f"names: [{out.name}]\n", encoding="utf-8")
+    fs = findings("Timoshenko spoke in Kyiv.", HOUSE, config=load_config(cfg))
+    assert [f.match for f in fs] == ["Timoshenko"] and fs[0].suggestions == ("Tymoshenko",)
+
+
+def test_learned_usual_form_catches_an_unlisted_close_variant(tmp_path: Path) -> None:
+    (tmp_path / "l.yml").write_text("names:\n  - name: Kravchenko\n", encoding="utf-8")
+    (tmp_path / ".deskcheck.yaml").write_text("names: [l.yml]\n", encoding="utf-8")
+    cfg = load_config(tmp_path / ".deskcheck.yaml")
+    assert [f.match for f in findings("Olha Kravchenka spoke.", HOUSE, config=cfg)] == ["Kravchenka"]
+    assert findings("Olha Kravchenko spoke.", HOUSE, config=cfg) == []
+
+
+# --- the rules' own examples ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("rule", [NAMES, HOUSE])
+def test_rule_examples(rule: str) -> None:
+    from deskcheck.rules import bundled_rules_dir, load_rule
+    style = bundled_rules_dir() / "Deskcheck"
+    r = load_rule(style / f"{rule.split('.')[1]}.yml", "Deskcheck", style)
+    assert r is not None
+    for ex in r.examples.get("bad", []):
+        assert findings(ex if isinstance(ex, str) else ex["text"], rule), ex
+    for ex in r.examples.get("good", []):
+        assert not findings(ex if isinstance(ex, str) else ex["text"], rule), ex
+
+
+def test_cli_archive_flag(tmp_path: Path) -> None:
+    import json
+    _archive(tmp_path, usual=5, odd=1)
+    res = CliRunner().invoke(cli, ["report", "--archive", "--format", "json", str(tmp_path)])
+    data = json.loads(res.output)
+    hits = [(Path(fr["path"]).name, f["match"]) for fr in data["files"] for f in fr["findings"] if f["rule"] == ARCHIVE]
+    assert hits == [("o0.md", "Timoshenko"), ("o0.md", "Timoshenko")]
+    res = CliRunner().invoke(cli, ["names", "learn", str(tmp_path)])
+    assert res.exit_code == 0 and "Tymoshenko" in yaml.safe_load(res.output)["names"][0]["name"]
+
+
+def test_accepted_spelling_is_not_reported() -> None:
+    text = ("<!-- deskcheck-accept Lukashenka -->\n\nAlexander Lukashenko, known in Belarusian as "
+            "Lukashenka, spoke. Lukashenko left.")
+    assert findings(text) == [] and findings(text, HOUSE) == []
+
+
+def test_archive_keeps_people_with_different_given_names_apart(tmp_path: Path) -> None:
+    for i in range(6):
+        (tmp_path / f"r{i}.md").write_text(f"Rustam Karimov spoke on day {i}. Karimov left.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("Bakhtiyar Karimow, a farmer, spoke. Karimow left.\n", encoding="utf-8")
+    assert not any(f.rule == ARCHIVE and "archive" in f.message for fr in run([str(tmp_path)], Options(archive=True)).files
+                   for f in fr.findings)
+
+
+DISTINCT_PEOPLE = ["Amara Okafor", "Lars Lindqvist", "Chen Wei", "Priya Raman", "Tomasz Nowak", "Isabel Duarte",
+                   "Kwame Mensah", "Yuki Tanaka", "Omar Haddad", "Greta Vogel", "Dmytro Bondar", "Leila Farouk"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(DISTINCT_PEOPLE), min_size=2, max_size=12),
+       st.sampled_from([" said the plan would work.", ", the minister, disagreed.", " and her aide left."]))
+def test_unrelated_names_in_any_order_are_never_variants(people: list[str], tail: str) -> None:
+    text = " ".join(f"{p}{tail} {p.split()[-1]} spoke again." for p in people)
+    assert findings(text) == []
