@@ -50,16 +50,22 @@ def to_finding(doc: Document, rule: Rule, hit: Hit, omap: OffsetMap) -> Finding:
 # Kinds whose every hit is a match of the rule's compiled `pattern` in the view: a rule of one of
 # these is skipped on an article that lacks every string its pattern requires (deskcheck.prefilter).
 PREFILTERED_KINDS = frozenset({"existence", "substitution"})
-_required_by_rule: dict[int, "frozenset[str] | None"] = {}
+_UNSET = object()
 
 
 def _required(rule: Rule) -> "frozenset[str] | None":
-    key = id(rule.kind)
-    if key not in _required_by_rule:
+    """The strings a rule's pattern needs, worked out once per loaded rule and kept on its kind
+    object (not in a table keyed by id(): a later rule's kind could reuse a freed object's id)."""
+    need = getattr(rule.kind, "_deskcheck_required", _UNSET)
+    if need is _UNSET:
         pattern = getattr(rule.kind, "pattern", None) if rule.kind_name in PREFILTERED_KINDS else None
-        _required_by_rule[key] = (prefilter.required_strings(pattern.pattern)
-                                  if pattern is not None and hasattr(pattern, "pattern") else None)
-    return _required_by_rule[key]
+        need = (prefilter.required_strings(pattern.pattern)
+                if pattern is not None and hasattr(pattern, "pattern") else None)
+        try:
+            rule.kind._deskcheck_required = need  # type: ignore[attr-defined]
+        except AttributeError:      # a kind with __slots__: ask again next time
+            pass
+    return need  # type: ignore[return-value]
 
 
 def check_document(doc: Document, rules: list[Rule], settings: Settings) -> CheckResult:

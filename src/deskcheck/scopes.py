@@ -159,3 +159,18 @@ class SegmentIndex:
             if s.end > start:
                 out.append(s)
         return out
+
+
+_recent: list[tuple[list[Span], SegmentIndex]] = []
+
+
+def index_of(segments: list[Span]) -> SegmentIndex:
+    """The index of a segment list, built once: a kind may ask about the same list (the rule's
+    ctx.segments) for every word it checks. The last few lists are remembered by identity."""
+    for seen, index in _recent:
+        if seen is segments and len(index.spans) == len(segments):   # (a list grown since: rebuild)
+            return index
+    index = SegmentIndex(segments)
+    _recent.insert(0, (segments, index))
+    del _recent[4:]
+    return index

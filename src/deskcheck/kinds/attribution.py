@@ -17,7 +17,7 @@ from typing import Iterable
 from ..analysis.attribution import anonymous_sources, orphans
 from ..analysis.quotes import Quote, quote_scan
 from ..model import Hit, Related, Span
-from ..scopes import SegmentIndex
+from ..scopes import index_of
 from .base import Context, Kind
 
 REPORTS = ("orphans", "marks", "anonymous")
@@ -28,14 +28,8 @@ def _excerpt(text: str, span: Span, limit: int = 60) -> str:
     return s if len(s) <= limit else s[:limit - 1].rstrip() + "…"
 
 
-_index: tuple[list[Span], SegmentIndex] | None = None    # the last segment list asked about, indexed
-
-
 def _in_segments(span: Span, segments: list[Span]) -> bool:
-    global _index
-    if _index is None or _index[0] is not segments:
-        _index = (segments, SegmentIndex(segments))
-    return _index[1].holds(span.start)
+    return index_of(segments).holds(span.start)
 
 
 class Attribution(Kind):

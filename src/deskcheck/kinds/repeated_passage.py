@@ -12,6 +12,7 @@ from typing import Iterable
 
 from ..analysis.sentences import sentences
 from ..model import Hit, Related, Span
+from ..scopes import index_of
 from .base import Context, Kind
 
 _FOLD = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "\u00a0": " "})
@@ -22,7 +23,7 @@ def _key(text: str) -> str:
 
 
 def _inside(spans: list[Span], span: Span) -> bool:
-    return any(s.contains(span) for s in spans)
+    return index_of(spans).contains(span)        # a binary search: asked once per sentence
 
 
 class RepeatedPassage(Kind):
