@@ -276,8 +276,11 @@ def run(paths: list[str], options: Options | None = None) -> RunResult:
     # THE place for work that needs every article of the run before any is checked: the names
     # archive reads them all first and attaches its index (options unchanged unless it is on).
     # When it is on, the cache is off below and workers return full Documents.
-    from . import archive
-    options = archive.prepare(articles, configs, options)
+    archive_on = options.archive if options.archive is not None else any(
+        configs.for_path(p).archive for p in articles if p != "-")
+    if archive_on:      # (the archive module imports the names analysis: only when it is on)
+        from . import archive
+        options = archive.prepare(articles, configs, options)
     for path in articles:
         config = configs.for_path(path)
         if path != "-" and config.ignored(path):
@@ -285,7 +288,6 @@ def run(paths: list[str], options: Options | None = None) -> RunResult:
         name, fmt = _name_and_format(path, options)
         tasks.append(Task(path, name, read_path(path), fmt, config))
         fail_levels.append(config.fail_level)
-    archive_on = options.archive if options.archive is not None else any(t.config.archive for t in tasks)
     store = None
     if options.cache and not archive_on:
         from .cache import ResultCache
