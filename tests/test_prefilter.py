@@ -17,10 +17,13 @@ def test_word_lists_require_one_of_their_words() -> None:
 
 
 def test_patterns_it_cannot_read_always_run() -> None:
-    assert required_strings(r"[ \t]+$") is None                 # no string is certain
+    assert required_strings(r"\s+$") is None                    # no string is certain
+    assert required_strings(r"[ \t]+$") == {" ", "\t"}          # a small class: one of its characters
+    assert required_strings(r"[^,]x?") is None                  # a negated class: anything
     assert required_strings(r"(?:colour){e<=1}") is None       # fuzzy matching: regex-only syntax
     assert required_strings(r"[[:alpha:]]+ville") is None      # POSIX class: misread by the re parser
-    assert required_strings(r"(?<=\n\s*)x") == {"x"}             # look-arounds add nothing
+    assert required_strings(r"(?<=ab)x") == {"ab"}                # what a look-around asserts is there too
+    assert required_strings(r"(?<!ab)x") == {"x"}                 # what a negative one forbids is not
     assert required_strings(r"x?") is None
     assert required_strings(r"\p{Lu}\p{Ll}+ville") == {"ville"}
 

@@ -65,6 +65,22 @@ def _better(a: "frozenset[str] | None", b: "frozenset[str] | None") -> "frozense
     return a if ka >= kb else b
 
 
+def _class_chars(items: Any) -> "frozenset[str] | None":
+    """The characters of a small positive class ([,;], [\u00a0\u202f]); None for a negated
+    class, a category (\w, \s) or a wide range: one of the characters must be in the text."""
+    chars: set[str] = set()
+    for op, av in items:
+        if op is _c.LITERAL:
+            chars.add(chr(av))
+        elif op is _c.RANGE and av[1] - av[0] < 32:
+            chars.update(chr(c) for c in range(av[0], av[1] + 1))
+        else:
+            return None
+        if len(chars) > 32:
+            return None
+    return frozenset(chars) or None
+
+
 def _need(items: Any) -> "frozenset[str] | None":
     best: frozenset[str] | None = None
     run: list[str] = []
@@ -76,6 +92,9 @@ def _need(items: Any) -> "frozenset[str] | None":
         run.clear()
 
     for op, av in items:
+        if op is _c.ASSERT:
+            # a look-ahead or look-behind is zero-width, but what it asserts is in the text
+            best = _better(best, _need(av[1]))
         fixed = _fixed([(op, av)])
         if fixed is not None:
             run.append(fixed)          # literals and fixed groups join into one longer string
@@ -92,6 +111,8 @@ def _need(items: Any) -> "frozenset[str] | None":
                 best = _better(best, _need(av[2]))
         elif _ATOMIC is not None and op is _ATOMIC:
             best = _better(best, _need(av))
+        elif op is _c.IN:
+            best = _better(best, _class_chars(av))
         # classes, any-char, back-references, conditionals: no string is certain
     close_run()
     return best
