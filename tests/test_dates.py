@@ -404,6 +404,258 @@ def test_age_across_a_leap_day_birthday() -> None:
     assert matches(text, dt.date(2021, 3, 1)) == []
 
 
+# --- ages tied to a birth date by the person, across paragraphs ---------------------------------
+
+D = dt.date
+
+
+@pytest.mark.parametrize("text, date, bad", [
+    # the same person by name, however far apart, in any form of age and birth date
+    ("Marta Lindqvist, the 52-year-old head of the port authority, resigned on Tuesday.\n\nThe board met "
+     "later.\n\nLindqvist, who was born in June 1975, joined the authority in 2004.", D(2025, 2, 12), "52-year-old"),
+    ("Marta Lindqvist, the 49-year-old head of the port authority, resigned on Tuesday.\n\nThe board met "
+     "later.\n\nLindqvist, who was born in June 1975, joined the authority in 2004.", D(2025, 2, 12), None),
+    ("Okafor, 41, scored twice for the visitors.\n\nThe coach praised the team.\n\n"
+     "Okafor was born on 3 December 1985 in Lagos.", D(2025, 1, 5), "Okafor, 41"),
+    ("Okafor, 39, scored twice for the visitors.\n\nThe coach praised the team.\n\n"
+     "Okafor was born on 3 December 1985 in Lagos.", D(2025, 1, 5), None),
+    ("Anna Petrova, who is 49, said so.\n\nPetrova was born in 1975.", D(2024, 6, 5), None),
+    ("Anna Petrova, who is 45, said so.\n\nPetrova was born in 1975.", D(2024, 6, 5), "Anna Petrova, who is 45"),
+    ("Pedro Alves, aged 61, was elected chairman.\n\nAlves was born on 2 May 1960.", D(2024, 3, 1), "aged 61"),
+    ("Pedro Alves, aged 63, was elected chairman.\n\nAlves was born on 2 May 1960.", D(2024, 3, 1), None),
+    ("Ines Duarte, 33, who runs the bakery, said sales fell.\n\nDuarte was born on June 8 in 1988.",
+     D(2024, 7, 1), "Ines Duarte, 33"),
+    ("Ines Duarte, 36, who runs the bakery, said sales fell.\n\nDuarte was born on June 8 in 1988.",
+     D(2024, 7, 1), None),
+    ("Nadia Haddad, a 41-year-old nurse, was hurt.\n\nHaddad was born in 1990.", D(2024, 6, 5), "41-year-old"),
+    ("Joe Platt (47), of Leeds, was fined.\n\nPlatt was born in 1990.", D(2024, 6, 5), "Joe Platt (47)"),
+    ("Joe Platt (34), of Leeds, was fined.\n\nPlatt was born in 1990.", D(2024, 6, 5), None),
+    ("The 38-year-old striker Mendes scored twice.\n\nMendes was born on 2 February 1990.", D(2024, 6, 5),
+     "38-year-old"),
+    ("Born in 1980 in Leeds, Grant has coached the side since 2019.\n\nGrant, 47, said the squad was ready.",
+     D(2024, 6, 1), "Grant, 47"),
+    ("Born in 1980 in Leeds, Grant has coached the side since 2019.\n\nGrant, 44, said the squad was ready.",
+     D(2024, 6, 1), None),
+    # a pronoun after a sentence that names one person
+    ("Hana Sato was born in 1972 in Osaka. She turned 50 last year.", D(2024, 6, 1), "turned 50"),
+    ("Hana Sato was born in 1973 in Osaka. She turned 50 last year.", D(2024, 6, 1), None),
+    ("Okoro was born in 1985. Okoro turns 40 next month.", D(2024, 6, 5), "turns 40"),
+    ("Okoro was born in 1964. Okoro turned 60 in March.", D(2024, 6, 5), None),
+    # two people: each age goes with its own name only
+    ("Keller, 45, and Brandt, 55, founded the firm.\n\nBrandt was born in 1972.", D(2024, 6, 5), "Brandt, 55"),
+    ("Keller, 45, and Brandt, 52, founded the firm.\n\nBrandt was born in 1972.", D(2024, 6, 5), None),
+    ("Tomas Berg, 44, and his sister Ana Lind, 47, run the farm.\n\nLind was born in 1977.", D(2024, 8, 1), None),
+    ("Tomas Berg, 44, runs the farm.\n\nHis neighbour Ana Lind was born in 1960.", D(2024, 8, 1), None),
+    ("Smith, 45, hired Lopez last year. Lopez, 30, said he was born in 1994.", D(2024, 6, 9), None),
+    ("He was born in 1950 in Oslo.\n\nHis wife, 70, runs the shop.", D(2024, 6, 5), None),
+    # "the 58-year-old defendant" may be someone new; "the 58-year-old said" goes on about the one named
+    ("Judge Ana Morales, who was born in 1960, presided.\n\nThe 58-year-old defendant said nothing.",
+     D(2024, 6, 5), None),
+    ("Ana Morales was born in 1960.\n\nThe 58-year-old said nothing.", D(2024, 6, 5), "58-year-old"),
+    # one surname, two people: neither is sure
+    ("Carl Weiss, 40, met Jonas Weiss on Monday.\n\nWeiss was born in 1950.", D(2024, 8, 1), None),
+    # an age at another time, an age at death, words inside a quotation
+    ("In 2009, Paula Greco, 30, opened her first shop.\n\nGreco was born in 1979.", D(2024, 8, 1), None),
+    ("Rossi, who died on Monday aged 88, was born in Turin in 1936.", D(2024, 6, 5), None),
+    ("\"I was born on 9 September 1965,\" Novak, 61, said.", D(2024, 6, 9), None),
+    ("The minister, Petra Novak, 61, announced the plan on Monday. Novak was born on 9 September 1965.",
+     D(2024, 6, 9), "Petra Novak, 61"),
+])
+def test_age_and_birth_date_of_one_person(text: str, date: dt.date, bad: str | None) -> None:
+    assert matches(text, date) == ([bad] if bad else [])
+
+
+# --- one event, two dates; gaps that do not add up -------------------------------------------
+
+@pytest.mark.parametrize("text, date, bad", [
+    ("The levee gave way on Friday 14 June, flooding the lower town.\n\nEngineers said the levee had shown "
+     "cracks for months before the breach on 13 June.", D(2024, 6, 18), "13 June"),
+    ("Protests broke out in the capital on Sunday 24 March after the vote.\n\nThe protests in the capital, "
+     "which have gone on since 21 March, show no sign of ending.", D(2024, 3, 28), "21 March"),
+    ("Fighting broke out in the north on 3 June.\n\nThe fighting, which has raged since 1 June, has "
+     "displaced thousands.", D(2024, 6, 9), "1 June"),
+    ("The fire started on 12 July near the ridge.\n\nFirefighters have battled the fire since 10 July.",
+     D(2024, 7, 20), "10 July"),
+    # consistent, or two events
+    ("Protests broke out in the capital on Sunday 24 March after the vote.\n\nThe protests in the capital, "
+     "which have gone on since 24 March, show no sign of ending.", D(2024, 3, 28), None),
+    ("The levee gave way on Friday 14 June.\n\nRescue work in the town started on 15 June.", D(2024, 6, 18), None),
+    ("The first levee gave way on 14 June.\n\nAnother levee gave way on 16 June, further down the river.",
+     D(2024, 6, 20), None),
+    ("The market is held on 6 April.\n\nThe market is held again on 13 April.", D(2024, 4, 1), None),
+    ("A fire broke out at the warehouse on 3 May. A fire broke out at the school on 5 May.", D(2024, 5, 10), None),
+    ("The treaty was signed on 5 May in Paris.\n\nThe trade deal was signed on 8 May in Rome.", D(2024, 6, 5), None),
+    ("The dam burst on 5 May.\n\nThe river burst its banks on 7 May.", D(2024, 6, 5), None),
+    ("Workers at the port began a strike on 3 March.\n\nTalks between the union and the employers began "
+     "on 5 March.", D(2024, 3, 9), None),
+    ("The summit was held on 4 May.\n\nA follow-up meeting was held on 9 May.", D(2024, 6, 9), None),
+    ("\"The levee gave way on 14 June,\" she said.\n\nThe levee breach on 13 June cut the road.",
+     D(2024, 6, 18), None),
+    # a stated gap against the date it counts from
+    ("The runoff is set for March 10. The first round took place three weeks earlier on February 25.",
+     D(2024, 3, 1), "three weeks earlier on February 25"),
+    ("The runoff is set for March 10. The first round took place two weeks earlier on February 25.",
+     D(2024, 3, 1), None),
+    ("The talks collapsed on April 2. A week later, on April 13, the strike began.", D(2024, 4, 20),
+     "A week later, on April 13"),
+    ("The talks collapsed on April 2. A week later, on April 9, the strike began.", D(2024, 4, 20), None),
+    ("The bill passed on 4 June. Two months later, on 4 September, it became law.", D(2024, 9, 20),
+     "Two months later, on 4 September"),
+    ("The bill passed on 4 June. Two months later, on 4 August, it became law.", D(2024, 9, 20), None),
+    ("The plant closed on 2 May. A fortnight later, on 20 May, it reopened.", D(2024, 6, 5),
+     "A fortnight later, on 20 May"),
+    ("The plant closed on 2 May. A fortnight later, on 16 May, it reopened.", D(2024, 6, 5), None),
+    ("A gas explosion tore through the block on Tuesday 4 June.\n\nInvestigators said the block had a leak "
+     "before the blast on 3 June.", D(2024, 6, 6), "3 June"),
+    ("The ship left Lisbon on May 10. Two days before, on May 7, the crew had been paid.", D(2024, 5, 20),
+     "Two days before, on May 7"),
+    ("The ship left Lisbon on May 10. Two days before, on May 8, the crew had been paid.", D(2024, 5, 20), None),
+    ("Voters go to the polls in the November 3 runoff. The first round was on October 20, three weeks "
+     "before the runoff.", D(2024, 10, 28), "October 20, three weeks before"),
+    ("Voters go to the polls in the November 3 runoff. The first round was on October 20, two weeks "
+     "before the runoff.", D(2024, 10, 28), None),
+])
+def test_one_event_two_dates_and_gaps(text: str, date: dt.date, bad: str | None) -> None:
+    assert matches(text, date) == ([bad] if bad else [])
+
+
+@pytest.mark.parametrize("text, date, bad", [
+    ("The hearing opened on Tuesday 6 March.", D(2024, 3, 8), "Tuesday 6 March"),
+    ("The hearing opened on Wednesday 6 March.", D(2024, 3, 8), None),
+    # no year given: the weekday says the coming March is meant
+    ("The new bridge opens on Saturday 1 March.", D(2024, 11, 20), None),
+    ("The club's next home match is on Saturday 1 March.", D(2024, 11, 20), None),
+    ("The club's next home match is on Friday 1 March.", D(2024, 11, 20), "Friday 1 March"),
+])
+def test_british_weekday_dates_and_the_year_they_imply(text: str, date: dt.date, bad: str | None) -> None:
+    assert matches(text, date) == ([bad] if bad else [])
+
+
+# articles written for these tests: several people with ages, several events on nearby dates
+CLEAN_ARTICLES = [
+    (D(2024, 11, 28), (
+        "Voters in the republic returned to the polls on Sunday 24 November for a presidential runoff, three weeks after a first round on 3 November in which no candidate won a majority.\n\n"
+        "Turnout in the runoff was 61 per cent, the election commission said on Monday. In the first round, held on 3 November, it had been 58 per cent.\n\n"
+        "Irina Vasko, 47, who led after the first round, won 54 per cent. Her rival, Andrei Lutsk, 62, conceded on Tuesday. Vasko was born in 1977 in the northern city of Dorin.\n\n"
+        "Protests broke out in the capital on Monday 25 November after the result was announced. Police said 40 people were detained on 26 November, and a further 12 were detained on 27 November.\n\n"
+        "Lutsk, who was born on 4 March 1962, said he would not challenge the result. He turned 60 in 2022.\n\n"
+        "The new president will be sworn in on Saturday 14 December. The inauguration is expected to draw leaders from across the region."
+    )),
+    (D(2024, 5, 10), (
+        "A fire broke out at a textile warehouse in the port district on 3 May, and a second fire broke out at a furniture workshop nearby on 5 May. Investigators said the two fires were not linked.\n\n"
+        "The warehouse fire was put out on 4 May. Firefighters said the workshop blaze had been contained by 6 May.\n\n"
+        "The owner of the warehouse, Karim Benali, 52, said he had lost everything. Benali's son, Yusuf, 24, works at the workshop.\n\n"
+        "The district council will hold a meeting on Monday 13 May. It last met on 29 April, when it approved new safety rules that took effect on 1 May."
+    )),
+    (D(2025, 1, 9), (
+        "A jury on Tuesday convicted a former mayor of taking bribes. Sentencing was set for 20 March.\n\n"
+        "Tomasz Wrona, 58, was arrested on 3 April 2023 and has been free on bail since 5 April 2023. He was born in 1966.\n\n"
+        "The trial opened on 2 December. Jurors began deliberating on 6 January and returned their verdict on 7 January.\n\n"
+        "Wrona's former deputy, Ewa Wrona, 51, who is not related to him, pleaded guilty last year."
+    )),
+    (D(2024, 7, 15), (
+        "The dam on the Sava river burst on Friday 12 July after days of heavy rain. A smaller dam upstream gave way on 10 July, officials said.\n\n"
+        "Residents said the river had been rising since 8 July. Rescue teams arrived on 13 July, and the first evacuation flights landed on 14 July.\n\n"
+        "The regional governor, Marko Ilic, 45, visited the area on Saturday. Ilic said a new dam would be opened in 2026."
+    )),
+    (D(2025, 1, 6), (
+        "Mira Castell signed off from international football with a goal at the national stadium on Saturday as her side beat the visitors 3-1.\n\n"
+        "Castell, 36, scored in the 70th minute. She signed her first professional contract on 4 January 2006, a day after her 17th birthday.\n\n"
+        "The friendly was held on 4 January. The team's next match is held on 11 January in Porto, and a third is held on 18 January.\n\n"
+        "Castell, who was born on 3 January 1989 in Seville, said she would now coach. Her teammate Lucia Vidal, 29, said the squad was sad to see her go.\n\n"
+        "Training resumes on Tuesday 7 January. The squad meets every Monday at the academy."
+    )),
+    (D(2024, 10, 2), (
+        "The trial of a former bank manager opened on 23 September at the regional court. Jurors were sworn in on 24 September, and the first witness was heard on 25 September.\n\n"
+        "The defendant, Olaf Lund, 49, was arrested in March 2023 and held in custody until his release on bail on 2 May 2023. He denies fraud.\n\n"
+        "Lund's lawyer said on Monday that the defence would call 12 witnesses. The court adjourned on Tuesday and will sit again on 7 October.\n\n"
+        "A separate hearing, on 30 September, dealt with a request to move the trial. That request was rejected on 1 October."
+    )),
+    (D(2024, 3, 4), (
+        "Heavy snow closed the mountain pass on Friday 1 March, stranding hundreds of drivers. The pass was closed again on 3 March after a second storm.\n\n"
+        "The road authority said the pass had reopened on 2 March for twelve hours. Ploughs had been working since 29 February.\n\n"
+        "Local schools closed on 1 March and will reopen on Wednesday 6 March, the council said."
+    )),
+]
+# one slip each, in (article, written, slip, flagged text) form
+SLIPS = [
+    (0, "Irina Vasko, 47,", "Irina Vasko, 43,", "Irina Vasko, 43"),
+    (0, "Lutsk, 62,", "Lutsk, 66,", "Andrei Lutsk, 66"),
+    (0, "He turned 60 in 2022", "He turned 60 in 2023", "turned 60"),
+    (0, "In the first round, held on 3 November", "In the first round, held on 4 November", "4 November"),
+    (2, "Tomasz Wrona, 58,", "Tomasz Wrona, 61,", "Tomasz Wrona, 61"),
+    (3, "Residents said the river had been rising since 8 July.",
+     "Residents said the dam had been leaking for weeks before the burst on 11 July.", "11 July"),
+    (3, "Ilic said", "Ilic, who was born in 1969, said", "Marko Ilic, 45"),
+    (1, "The warehouse fire was put out on 4 May.", "The warehouse fire, which broke out on 2 May, was put out on 4 May.",
+     "2 May"),
+    (4, "Castell, 36,", "Castell, 38,", "Castell, 38"),
+    (6, "on Friday 1 March", "on Friday 2 March", "Friday 2 March"),
+]
+
+
+@pytest.mark.parametrize("date, text", CLEAN_ARTICLES)
+def test_clean_articles_with_many_people_and_events(date: dt.date, text: str) -> None:
+    assert matches(text, date) == []
+
+
+@pytest.mark.parametrize("index, written, slip, bad", SLIPS)
+def test_one_slip_in_a_clean_article_is_found(index: int, written: str, slip: str, bad: str) -> None:
+    date, text = CLEAN_ARTICLES[index]
+    assert written in text
+    assert matches(text.replace(written, slip), date) == [bad]
+
+
+@pytest.mark.parametrize("text, bad", [
+    # a weekday alone in the article's week names the day too
+    ("The culvert gave way early on Monday, flooding homes.\n\nResidents said the culvert had been blocked for "
+     "weeks before the burst on 28 April.", "28 April"),
+    ("The culvert gave way early on Monday, flooding homes.\n\nResidents said the culvert had been blocked for "
+     "weeks before the burst on 29 April.", None),
+    ("The strike began on Monday at the port.\n\nDockers at the port have been on strike since 22 April.", "22 April"),
+    ("The strike began on Monday at the port.\n\nDockers at the port have been on strike since 29 April.", None),
+    # the day something was said, and an event word inside a name, date no event
+    ("The Vote Monitoring Office said on Monday that counting was slow.\n\nObservers at the office said on "
+     "26 April that the vote count had stalled.", None),
+    # the event word nearest the date decides the kind; a possessor is not the one the event befell
+    ("The election in the province was held on 24 April.\n\nCounting of the province's election ballots began "
+     "on 25 April.", None),
+    ("Police arrested the suspect on 24 April.\n\nThe suspect's brother was arrested on 26 April.", None),
+    ("Police arrested the suspect on 24 April.\n\nThe suspect has been held in custody since 26 April.", "26 April"),
+    ("Police arrested the suspect on 24 April.\n\nThe suspect has been held in custody since 24 April.", None),
+])
+def test_weekday_alone_and_reported_days_for_one_event(text: str, bad: str | None) -> None:
+    assert matches(text, D(2024, 5, 2)) == ([bad] if bad else [])
+
+
+@pytest.mark.parametrize("text, bad", [
+    ("The talks collapsed on Tuesday, April 2. A week later, on Tuesday, the strike began.", None),
+    ("The talks collapsed on Tuesday, April 2. A day later, on Wednesday, the strike began.", None),
+    ("The talks collapsed on Tuesday, April 2. A day later, on Thursday, the strike began.", "A day later, on Thursday"),
+])
+def test_counted_gap_to_a_weekday_checks_the_weekday_name(text: str, bad: str | None) -> None:
+    assert matches(text, D(2024, 4, 20)) == ([bad] if bad else [])
+
+
+@pytest.mark.parametrize("text, date, bad", [
+    ("Smith, 45, who was born in Leeds and moved to London in 2004, runs the shop.", D(2024, 6, 5), None),
+    ("Smith, 45, who was born in the small mining town of Ashby-de-la-Zouch in Leicestershire in 1970, runs "
+     "the shop.", D(2024, 6, 5), "Smith, 45"),
+    ("The farmer was a first-born son in 1990.\n\nThe 45-year-old said so.", D(2024, 6, 5), None),
+    ("Lee was born on 27 October.\n\nLee, 37, said so.", D(2024, 4, 20), None),     # no year, no arithmetic
+])
+def test_which_date_born_gives(text: str, date: dt.date, bad: str | None) -> None:
+    assert matches(text, date) == ([bad] if bad else [])
+
+
+def test_same_event_finding_points_at_the_other_date() -> None:
+    text = ("The levee gave way on Friday 14 June.\n\nEngineers said the levee had shown cracks for months "
+            "before the breach on 13 June.")
+    (f,) = found(text, D(2024, 6, 18))
+    assert (f.rule, f.category, f.match, f.position.line) == ("Deskcheck.Dates", "dates", "13 June", 3)
+    assert [r.position.line for r in f.related] == [1]
+
+
 # --- style: weekday alone for a day more than a week away --------------------------------------
 
 def test_weekday_far_is_a_style_suggestion() -> None:

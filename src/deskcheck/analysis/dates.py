@@ -15,6 +15,9 @@ Conventions (documented because checks depend on them):
 * A date without a year takes the year that puts it nearest the article's date, leaning to the
   past (news reports what happened) unless the sentence speaks of the future ("will", "expected").
   A year stated earlier in the same sentence carries over ("May 5, 2019, and May 7").
+* A yearless date written with its weekday ("Saturday 1 March") takes the year, within about six
+  months of the article's date, in which that weekday fits: copy dated November means the coming
+  March when it names March's weekday for the coming year.
 * Mentions inside quotations are marked `in_quote`: they are relative to when the words were
   spoken, so checks do not judge them against the article's date.
 """
@@ -107,7 +110,7 @@ _NUMWORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five":
 _NUM = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 
 _WDPRE = rf"(?:(?P<wd>{_WD})(?:,\s*|\s+)(?:the\s+)?)?"
-_YEARTAIL = rf"(?:,?\s+(?P<y>{_Y}))?"
+_YEARTAIL = rf"(?:,?\s+(?:in\s+)?(?P<y>{_Y}))?"
 
 _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d-])")),
@@ -167,7 +170,9 @@ _RELATIVE = re.compile(
     r"|(?P<ago>" + _NUM + r")\s+(?P<agounit>day|week|month|year)s?\s+ago"
     r"|(?P<ana>the\s+(?:following|next|previous|preceding)\s+(?:day|morning|night|evening|week)"
     r"|the\s+day\s+(?:before|after)(?!\s+(?:the|a|an|his|her|its|their)\b)"
-    r"|(?:a|one|two|three|four|five|six|seven|\d+)\s+(?:day|week)s?\s+(?:earlier|later)))\b",
+    r"|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:day|week|month|fortnight)s?\s+(?:earlier|later)"
+    r"|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:day|week|month|fortnight)s?\s+(?:before|after)"
+    r"(?=\s*[,(—–]|\s+(?:on|in)\s+(?:[A-Z\d]|the\s+\d))))\b",
     re.IGNORECASE)
 
 # an age now: "the 45-year-old", "Smith, 45,", ", aged 45", "is 45 years old"; not "a 16-year-old" or
@@ -175,13 +180,36 @@ _RELATIVE = re.compile(
 _AGE = re.compile(
     r"(?:(?<=\b[Tt]he\s)(?P<n1>\d{1,3})-year-old\b(?![-\w])"
     r"|(?<=,\s)aged\s+(?P<n2>\d{1,3})\b|(?:(?<=\bis\s)|(?<=\bnow\s))(?P<n4>\d{1,3})\s+years\s+old\b"
-    r"|(?<=[A-Za-z]), (?P<n3>\d{1,3}),(?=\s+(?:who|said|was|is|has|had|of|from|a|an|the|and|told|[a-z]+ed)\b))")
+    r"|(?<=[A-Za-z]), (?P<n3>\d{1,3}),(?=\s+[a-z])"
+    r"|(?<=,\sa\s)(?P<n5>\d{1,3})-year-old\b(?![-\w])"        # "Petrova, a 45-year-old teacher"
+    r"|(?<=,\swho\sis\s)(?P<n7>\d{1,3})(?=,)"                    # "Petrova, who is 45, said"
+    r"|(?<=[a-z]) \((?P<n6>\d{1,3})\)(?=[\s,.;]))")             # "Joe Platt (45), of Leeds"
+# what follows "the mayor, 45," when it is surely an age even without a name before it
+_AGE_FOLLOW = re.compile(r"\s+(?:who|said|was|is|has|had|of|from|a|an|the|and|told|[a-z]+ed)\b")
+# capitalised words that end no person's name
+_NOT_NAME = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+                       r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|A|An|In|On|At|But|And|"
+                       r"He|She|They|It|We|I|You|This|That|Aged|Between|From|Of|To)")
+# the name an appositive age belongs to: "Anna Petrova, 45," (read backwards from the comma)
+# one word of a name and the space after it; a full stop only after an initial or a title ("J.", "Dr."),
+# so a name never runs across the end of a sentence ("on Monday. Novak")
+_NAME_WORD = r"(?:[A-Z]\.|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Prof|Capt|Sgt|Lt|Col)\.|[A-Z][\w'’-]*)\s+"
+_NAME_BEFORE = re.compile(r"(?:(?<=[\s(\"“])|^)(?P<name>(?:" + _NAME_WORD + r"){0,3}[A-Z][\w'’-]+)$")
 _ANNIV = re.compile(
     r"\b(?:(?P<ord>\d{1,3})(?:st|nd|rd|th)\s+(?:anniversary|birthday)"
     r"|(?P<cent>centenary|centennial|bicentenary|bicentennial)"
     r"|(?P<turn>turns|turned|will\s+turn|marks|marked)\s+(?P<tn>\d{1,3})(?!\s*(?:%|percent|per\s+cent|million|billion))\b"
     r"|(?P<since>\d{1,3})\s+years\s+since\b)")
-_BORN = re.compile(r"\bborn\b[^.;!?]{0,40}$")
+_BORN = re.compile(r"(?<![-\w])[Bb]orn\b(?P<between>[^.;!?]{0,70})$")
+# between "born" and a date, words that start another clause: "born in Leeds and moved to London in 2004"
+_BORN_BREAK = re.compile(r"\b(?:and|but|before|after|then|who|which|when|where|while|until|since|was|were|had|has|is|"
+                         r"became|joined|moved|left|won|[a-z]{3,}ed)\b")
+
+
+def _is_born(text: str, a: int, b: int) -> bool:
+    """Is the date at b the one "born" just before it gives?"""
+    m = _BORN.search(text, a, b)
+    return bool(m) and not _BORN_BREAK.search(m.group("between"))
 # "on July 25 last year": the sentence names the year a yearless date belongs to
 _YEAR_WORD = re.compile(r"\b(last|next)\s+year\b", re.IGNORECASE)
 _FUTURE = re.compile(r"\b(?:will|shall|expected|scheduled|due\s+to|due\s+on|is\s+due|are\s+due|plans?\s+to|planned|"
@@ -458,19 +486,37 @@ def _extract_block(text: str, lo: int, hi: int, ref: dt.date | None, sents: list
                         weekday_span=Span(wa, mt.end("wd")), in_quote=in_q, sentence=si,
                         detail={"mod": mod, "qual": qual}))
     for mt in _AGE.finditer(text, lo, hi):
-        n = int(mt.group("n1") or mt.group("n2") or mt.group("n3") or mt.group("n4"))
+        n = int(next(g for g in mt.group("n1", "n2", "n3", "n4", "n5", "n6", "n7") if g))
         if n > 125:
             continue
-        si, _, _ = context(mt.start())
-        add(DateMention(Span(mt.start(), mt.end()), "age", mt.group(), in_quote=_in_any(qspans, mt.start(), mt.end()),
-                        sentence=si, number=n))
+        si, _, s0 = context(mt.start())
+        a, b = mt.start(), mt.end()
+        detail: dict[str, object] = {}
+        if mt.group("n3") or mt.group("n2") or mt.group("n6") or mt.group("n7"):
+            # "Anna Petrova, 45," / "Anna Petrova, aged 45" / "Anna Petrova (45)" / "Anna Petrova, who
+            # is 45,": the name before it
+            cut = a if mt.group("n3") or mt.group("n6") else (a - 2 if mt.group("n2") else a - 9)
+            nm = _NAME_BEFORE.search(text, max(s0, cut - 60), cut)
+            if nm and not _NOT_NAME.fullmatch(nm.group("name").split()[-1]):
+                detail["person"] = nm.group("name")
+            if mt.group("n3") and not _AGE_FOLLOW.match(text, mt.end()):
+                detail["loose"] = True     # "Okafor, 41, scored": an age only beside a name
+            if "person" in detail and nm and (mt.group("n3") or mt.group("n6") or mt.group("n7")):
+                a, b = nm.start("name"), mt.end()   # the finding reads "Anna Petrova, 45"
+                b -= 1 if mt.group("n3") else 0
+            elif mt.group("n6"):
+                continue    # "(45)" after anything but a name is no age
+        add(DateMention(Span(a, b), "age", text[a:b], in_quote=_in_any(qspans, a, b),
+                        sentence=si, number=n, detail=detail))
     for mt in _ANNIV.finditer(text, lo, hi):
         n = _int(mt.group("ord")) or _int(mt.group("tn")) or _int(mt.group("since"))
         if mt.group("cent"):
             n = 200 if mt.group("cent").lower().startswith("bi") else 100
         si, _, _ = context(mt.start())
+        turn = (mt.group("turn") or "").lower()
         add(DateMention(Span(mt.start(), mt.end()), "anniversary", mt.group(),
-                        in_quote=_in_any(qspans, mt.start(), mt.end()), sentence=si, number=n))
+                        in_quote=_in_any(qspans, mt.start(), mt.end()), sentence=si, number=n,
+                        detail={"turn": turn.startswith(("turn", "will"))}))
     return out
 
 
@@ -520,7 +566,7 @@ def _read_date(form: str, g: dict[str, str | None], mt: re.Match[str], text: str
             prob = "reversed" if y2 < y else None
             return DateMention(Span(a, b), "year-range", text[a:b], dt.date(y, 1, 1), dt.date(max(y, y2), 12, 31),
                                True, in_quote=in_q, sentence=si, parts=(y, None, None, y2, None, None), problem=prob)
-        born = bool(_BORN.search(text, max(s0, a - 45), a))
+        born = _is_born(text, max(s0, a - 75), a)
         return DateMention(Span(a, b), "year", text[a:b], dt.date(y, 1, 1), dt.date(y, 12, 31), True,
                            in_quote=in_q, sentence=si, parts=(y, None, None, None, None, None),
                            detail={"born": born})
@@ -539,8 +585,9 @@ def _read_date(form: str, g: dict[str, str | None], mt: re.Match[str], text: str
         else:
             y = resolve_month(mon, ref, future, mod if mod in ("last", "next", "this") else None)
         s, e = (month_of(y, mon) if y else (None, None))
+        born = bool(ytxt) and _is_born(text, max(s0, a - 75), a)
         return DateMention(Span(a, b), "month", text[a:b], s, e, bool(ytxt), in_quote=in_q, sentence=si,
-                           parts=(y if ytxt else None, mon, None, None, None, None), detail={"mod": mod})
+                           parts=(y if ytxt else None, mon, None, None, None, None), detail={"mod": mod, "born": born})
     mon = int(g["m"]) if form == "iso" else month_number(g["mon"] or "")
     d = _int(g["d"])
     assert d is not None
@@ -557,6 +604,13 @@ def _read_date(form: str, g: dict[str, str | None], mt: re.Match[str], text: str
         # "May 4 and 7" lists two days; it is not a range
         return None
     y = int(ytxt) if ytxt else carried
+    if y is None and wd is not None and not is_range and ref is not None:
+        # "Saturday 1 March" in a November article: the weekday says which year is meant, when a
+        # year within about six months of the article's date makes it fit
+        fits = [yy for yy in (ref.year - 1, ref.year, ref.year + 1) if d <= days_in_month(yy, mon)
+                and dt.date(yy, mon, d).weekday() == wd and abs((dt.date(yy, mon, d) - ref).days) <= 183]
+        if fits:
+            y = fits[0]
     if y is None:
         y = resolve_year(mon, min(d, 28), ref, future)
     parts = (int(ytxt) if ytxt else None, mon, d, None, mon2 if is_range else None, d2)
@@ -586,10 +640,206 @@ def _read_date(form: str, g: dict[str, str | None], mt: re.Match[str], text: str
         return DateMention(Span(a, b), kind, text[a:b], None, None, year_given, wd, wd_span, in_q, si, parts,
                            problem, detail=detail)
     s = dt.date(y, mon, d)
-    born = bool(_BORN.search(text, max(s0, a - 45), a))
+    born = _is_born(text, max(s0, a - 75), a)
     detail["born"] = born
     return DateMention(Span(a, b), kind, text[a:b], s, s, year_given, wd, wd_span, in_q, si, parts, None,
                        detail=detail)
+
+
+# --- whose age, whose birth date -------------------------------------------------------------
+# An age and a birth date are compared only when the text ties both to one person: by name
+# ("Anna Petrova, 45," ... "Petrova, who was born in 1979") or by a pronoun or "the 45-year-old"
+# that can only mean the one person named just before. Anything less certain gives no person.
+
+_NAME_RUN = re.compile(r"(?<![\w'’])(?:" + _NAME_WORD + r"){0,3}[A-Z][\w'’-]*[a-z][\w'’-]*")
+_NAME_END = r"(?<![\w'’])(?P<name>(?:" + _NAME_WORD + r"){0,3}[A-Z][\w'’-]+)"
+# "Petrova, who was born", "Petrova was born", "Petrova, born", "Petrova is 45 years old"
+_SUBJECT_BEFORE = re.compile(_NAME_END + r"(?:,\s*who\s+(?:was|is|had\s+been)|\s+(?:was|is|had\s+been)|,)\s+$")
+_PRONOUN_BEFORE = re.compile(r"(?:^|(?<=\W))(?P<pro>[Hh]e|[Ss]he)(?:,\s*who)?\s+(?:was|is|had\s+been)\s+$")
+# "Petrova, the 45-year-old" / "the 45-year-old striker Petrova"
+_APPOSITIVE_BEFORE = re.compile(_NAME_END + r",\s+(?:the|a)\s+$")
+_NAME_AFTER_AGE = re.compile(r"\s+(?:(?!(?:of|at|for|from|in|with|and|who|said|was|is|has|had|the|a|an|his|her|their|its|"
+                             r"to|on|by)\b)[a-z][a-z-]*(?<!ed)\s+){0,2}"
+                             r"(?P<name>(?:" + _NAME_WORD + r"){0,3}[A-Z][\w-]+)(?![\w'’-])(?!\s*['’]s)")
+_PRONOUN = re.compile(r"[Hh]e|[Ss]he")
+_ROLE_NEXT = re.compile(r"\s+([a-z][a-z-]*)")
+_VERBISH = re.compile(r"[a-z]+(?:ed|es)|said|says|won|was|is|has|had|made|told|scored|became|took|left|lost|ran|came|"
+                      r"went|got|gave|saw|led|met|beat|hit|set|put|fell|rose|will|would|could|can|did|does|who|and|"
+                      r"also|now|then|still|later|first")
+_BORN_WORD = re.compile(r"(?<![-\w])[Bb]orn\b")
+# "turned 50", "will turn 50": the subject right before the verb
+_TURN_SUBJECT = re.compile(_NAME_END + r"(?:,\s*who)?\s+$")
+_TURN_PRONOUN = re.compile(r"(?:^|(?<=\W))(?P<pro>[Hh]e|[Ss]he)(?:,\s*who)?\s+$")
+
+
+def surname(name: str) -> str | None:
+    """The word a person is referred to by on second mention: the last word of the name."""
+    words = [w for w in re.split(r"\s+", name.strip()) if w]
+    if not words:
+        return None
+    last = re.sub(r"['’]s$", "", words[-1]).strip(".").lower()
+    if not last or _NOT_NAME.fullmatch(last.capitalize()):
+        return None
+    return last
+
+
+_TITLE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof|Professor|Judge|Justice|President|Senator|Sen|Rep|"
+                    r"Gov|Governor|Mayor|General|Gen|Captain|Capt|Coach|Minister|Cllr|Councillor|Chancellor|"
+                    r"King|Queen|Prince|Princess|Pope|Father|Rev|Sheikh|Chief|Officer|Sgt|Inspector|Det)\.?")
+
+
+def _same_first(a: str, b: str) -> bool:
+    if a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b)):
+        return True
+    from difflib import SequenceMatcher
+    return SequenceMatcher(None, a.lower(), b.lower()).ratio() >= 0.7
+
+
+class People:
+    """Person keys (surnames) for the mentions of one document, and which keys are ambiguous."""
+
+    def __init__(self, doc: Document, text: str) -> None:
+        self.text = text
+        self.sents = sentences(doc)
+        firsts: dict[str, set[str]] = {}
+        for mt in _NAME_RUN.finditer(text):
+            words = mt.group().split()
+            key = surname(mt.group())
+            if key and len(words) >= 2 and not _NOT_NAME.fullmatch(words[0]) and not _TITLE.fullmatch(words[0]):
+                firsts.setdefault(key, set()).add(words[0].rstrip("."))
+        # "Anna Petrova" and "Ivan Petrova" in one article: "Petrova" alone names neither; "Mohamed"
+        # and "Mohammed" (a spelling slip) or "A." and "Anna" are one person
+        self.ambiguous = {k for k, v in firsts.items()
+                          if any(not _same_first(x, y) for x in v for y in v)}
+        # people the caller knows to carry an age or a birth date: a pronoun after a sentence
+        # naming two of them is left unresolved
+        self.known: set[str] = set()
+
+    def key(self, name: str | None) -> str | None:
+        """The person's key: the surname, or "first surname" when two people in the article share the
+        surname; "?surname" when a shared surname stands alone and so names neither for sure."""
+        words = (name or "").split()
+        while words and (_NOT_NAME.fullmatch(words[0]) or _TITLE.fullmatch(words[0])):
+            words.pop(0)
+        k = surname(" ".join(words)) if words else None
+        if k is None or k not in self.ambiguous:
+            return k
+        return f"{words[0].lower()} {k}" if len(words) >= 2 else "?" + k
+
+    def _names_in(self, a: int, b: int) -> dict[str, str]:
+        """Surname -> the fullest name written with it, for the names between a and b."""
+        found: dict[str, str] = {}
+        for mt in _NAME_RUN.finditer(self.text, a, b):
+            words = mt.group().split()
+            while words and _NOT_NAME.fullmatch(words[0]):
+                words.pop(0)
+            if words:
+                k = surname(" ".join(words))
+                if k and len(words) >= len(found.get(k, "").split()):
+                    found[k] = " ".join(words)
+        return found
+
+    def antecedent(self, m: DateMention, pos: int) -> str | None:
+        """The one person a pronoun (or "the 45-year-old") at `pos` can refer to: the subject or the
+        only name of the nearest earlier sentence (same or previous paragraph) that names anyone."""
+        si = m.sentence
+        if not 0 <= si < len(self.sents):
+            return None
+        block = self.sents[si].block
+        spans = [(self.sents[si].span.start, pos)]
+        j = si - 1
+        while j >= 0 and self.sents[j].block >= block - 1 and len(spans) < 4:
+            spans.append((self.sents[j].span.start, self.sents[j].span.end))
+            j -= 1
+        known = {k.split()[-1].lstrip("?") for k in self.known}
+        for a, b in spans:
+            names = self._names_in(a, b)
+            if not names:
+                continue
+            aged = [k for k in names if k in known]
+            if len(aged) > 1:
+                return None      # two people with ages or birth dates: the pronoun is not sure
+            if aged:
+                return self.key(names[aged[0]])
+            first = _NAME_RUN.match(self.text, a + len(self.text[a:b]) - len(self.text[a:b].lstrip(" \"“")), b)
+            if first and not _NOT_NAME.fullmatch(first.group().split()[0]):
+                return self.key(first.group())
+            if len(names) == 1:
+                return self.key(next(iter(names.values())))
+            return None
+        return None
+
+    def _sentence_start(self, m: DateMention) -> int:
+        if 0 <= m.sentence < len(self.sents):
+            return self.sents[m.sentence].span.start
+        return max(0, m.span.start - 200)
+
+    def _sentence_end(self, m: DateMention) -> int:
+        if 0 <= m.sentence < len(self.sents):
+            return self.sents[m.sentence].span.end
+        return min(len(self.text), m.span.end + 200)
+
+    def of_birth(self, m: DateMention, pronouns: bool = True) -> str | None:
+        """Whose birth date this is: "Petrova, who was born ...", "She was born ...", "Born ..., Petrova"."""
+        s0 = self._sentence_start(m)
+        born = None
+        for born in _BORN_WORD.finditer(self.text, s0, m.span.start):
+            pass
+        if born is None:
+            return None
+        head = self.text[s0:born.start()]
+        sm = _SUBJECT_BEFORE.search(head)
+        if sm and not _PRONOUN.fullmatch(sm.group("name")):
+            return self.key(sm.group("name"))
+        if _PRONOUN_BEFORE.search(head):
+            return self.antecedent(m, s0 + len(head)) if pronouns else None
+        if not head.strip():
+            # "Born in 1979 in Kazan, Petrova ..."
+            am = re.compile(r"[^.;!?]*?,\s+" + _NAME_END).match(self.text, m.span.end, self._sentence_end(m))
+            if am:
+                return self.key(am.group("name"))
+        return None
+
+    def of_age(self, m: DateMention) -> str | None:
+        """Whose age this is: the name it is apposed to, or the one person a "the 45-year-old" follows."""
+        if m.detail.get("person"):
+            return self.key(str(m.detail["person"]))
+        s0 = self._sentence_start(m)
+        head = self.text[s0:m.span.start]
+        if m.text.endswith("-year-old"):
+            am = _APPOSITIVE_BEFORE.search(head)
+            if am:
+                return self.key(am.group("name"))
+            nm = _NAME_AFTER_AGE.match(self.text, m.span.end, self._sentence_end(m))
+            if nm:
+                return self.key(nm.group("name"))
+            if re.fullmatch(r"\s*[Tt]he\s+", head) and not self.role_follows(m):
+                return self.antecedent(m, s0)      # "The 45-year-old said ..." opens its sentence
+            return None
+        if m.text.endswith("old"):
+            # "Petrova is 45 years old" / "She is now 45 years old"
+            hm = re.search(_NAME_END + r"\s+(?:is|now)\s+(?:now\s+)?$", head)
+            if hm:
+                return self.key(hm.group("name"))
+            if re.search(r"(?:^|\W)(?:[Hh]e|[Ss]he)\s+is\s+(?:now\s+)?$", head):
+                return self.antecedent(m, m.span.start)
+        return None
+
+    def role_follows(self, m: DateMention) -> bool:
+        """"the 58-year-old defendant": a role noun after the age may bring in someone new, where "the
+        58-year-old said" or "the 58-year-old, who" goes on about the person just named."""
+        nxt = _ROLE_NEXT.match(self.text, m.span.end)
+        return bool(nxt) and not _VERBISH.fullmatch(nxt.group(1))
+
+    def of_turn(self, m: DateMention) -> str | None:
+        """Whose birthday "turned 50" reports."""
+        head = self.text[self._sentence_start(m):m.span.start]
+        sm = _TURN_SUBJECT.search(head)
+        if sm and not _PRONOUN.fullmatch(sm.group("name")):
+            return self.key(sm.group("name"))
+        if _TURN_PRONOUN.search(head):
+            return self.antecedent(m, m.span.start)
+        return None
 
 
 def article_date(doc: Document, override: dt.date | None = None) -> dt.date | None:
@@ -610,5 +860,5 @@ def date_mentions(doc: Document, override: dt.date | None = None) -> DateAnalysi
     return cached_value  # type: ignore[no-any-return]
 
 
-__all__ = ["DateMention", "DateAnalysis", "date_mentions", "extract", "article_date", "fmt_date", "fmt_period",
+__all__ = ["DateMention", "DateAnalysis", "People", "surname", "date_mentions", "extract", "article_date", "fmt_date", "fmt_period",
            "week_of", "month_of", "resolve_year"]

@@ -6,16 +6,23 @@ date) and a metadata rule (the article's own date sources disagree) share one ex
 
 Every finding sits on the contradicting expression itself ("yesterday", "Sunday, August 10") and
 its message states both sides; `related` points at the other date.
+
+Checks that pair two places in the text pair them only when the text ties them together, so that
+they hold in articles written any way: an age and a birth date by the person's name, or by a pronoun
+after a sentence naming that one person (analysis.dates.People); two dates of one event by the kind
+of event named at each (burst / gave way, broke out / since) and a word they share; a counted gap
+("three weeks earlier on October 20") by the date shortly before it.
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Any, Iterable
 
-from ..analysis.dates import (DAY, DateMention, date_mentions, days_in_month, fmt_date, fmt_period,
+from ..analysis.dates import (DAY, DateMention, People, date_mentions, days_in_month, fmt_date, fmt_period,
                               week_of)
 from ..analysis.sentences import sentences
 from ..model import Hit, Related, Span
@@ -77,7 +84,82 @@ _PAST_BEFORE = re.compile(
     r"visited|opened|closed|announced|attacked|launched|arrived|returned|ended|started|voted|quit|struck|hit|"
     r"shut|fled|ran|spoke|wrote|sold|bought|beat|broke|began|led|"
     r"[a-z]{3,}ed)\s+(?:(?!will|would|and|but|or)[a-z]+\s+){0,3}(?:on|in)\s+$")
+# "is held on", "are expected on": a participle after a present-tense verb is not the past
+_PRESENT_PASSIVE = re.compile(r"\b(?:is|are|be|being)\s+(?:[a-z]+\s+)?[a-z]+(?:ed|en|ld|wn)\s+(?:[a-z]+\s+){0,3}(?:on|in)\s+$")
 _FUTURE_WORDS = re.compile(r"\b(?:will|expected|scheduled|due|plans?|planned|set\s+to|upcoming)\b", re.IGNORECASE)
+
+
+# kinds of event, so that two wordings of one event match ("burst" / "gave way")
+_EVENT_CLASSES: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(rf"\b(?:{pat})\b", re.IGNORECASE)) for name, pat in (
+    ("collapse", r"burst|bursts|gave\s+way|give\s+way|gives\s+way|collapsed?|collapses|breach(?:ed|es)?|caved\s+in"),
+    ("start", r"began|begun|begins|started|broke\s+out|erupted|eruption|outbreak|sparked|ignited|kicked\s+off"),
+    ("death", r"died|dies|death|killed"),
+    ("arrest", r"arrested|arrest|detained|detention"),
+    ("signing", r"signed(?!\s+off)|signing"),
+    ("crash", r"crashed|crash"),
+    ("resignation", r"resigned|resignation|stepped\s+down"),
+    ("launch", r"launched|launch|lifted\s+off|lift-off|liftoff"),
+    ("meeting", r"held|took\s+place"),
+    ("quake", r"earthquake|quake|tremor|struck"),
+    ("attack", r"attack|attacked|raid|raided|bombing|bombed|shelling|shelled|airstrike|air\s+strike"),
+    ("opening", r"opened|opening|reopened|reopening|unveiled|unveiling"),
+    ("closure", r"closed|closure|shut|shutdown"),
+    ("arrival", r"arrived|arrival|landed|landing|touched\s+down"),
+    ("office", r"sworn\s+in|took\s+office|inauguration|inaugurated"),
+    ("vote", r"voted|vote|voting|polls|ballot|ballots|election|referendum|runoff|run-off|first\s+round"),
+    ("release", r"released|freed|release"),
+    ("conviction", r"convicted|conviction|verdict|found\s+guilty|acquitted"),
+    ("sentencing", r"sentenced|sentencing"),
+    ("dismissal", r"fired|sacked|dismissed|ousted"),
+    ("explosion", r"exploded|explosion|blast|blew\s+up"),
+    ("shooting", r"shooting|shot\s+dead|opened\s+fire"),
+    ("derailment", r"derailed|derailment"),
+    ("outage", r"outage|blackout|went\s+offline"),
+    ("rally", r"rally|rallied|marched|demonstration"),
+)]
+# "held since 22 November": in custody since the arrest
+_CUSTODY = re.compile(r"\b(?:held|detained|custody|jailed|imprisoned|in\s+prison|behind\s+bars)\b", re.IGNORECASE)
+_EVENT_WORDS = frozenset("""burst gave give gives way collapse collapsed breach breached caved began begun begin started start
+broke erupted eruption outbreak sparked ignited kicked died dies death killed arrested arrest detained detention
+signed signing crashed crash resigned resignation stepped launched launch lifted held took place earthquake quake
+tremor struck attack attacked raid raided bombing bombed shelling shelled airstrike opened opening reopened
+reopening unveiled unveiling closed closure shut shutdown arrived arrival landed landing touched sworn office
+inauguration inaugurated voted vote voting poll ballot election referendum runoff released freed release convicted
+conviction verdict found guilty acquitted sentenced sentencing fired sacked dismissed ousted exploded explosion blast
+blew shooting derailed derailment outage blackout offline rally rallied marched demonstration""".split())
+_CALENDAR = frozenset(w.lower().rstrip("s") for w in _MONTHS + _WEEKDAYS)
+_PLACE = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?([A-Z][\w-]+)")
+# words that say a date is another occurrence, not the same event told twice
+_DISTINCT_EVENT = re.compile(r"\b(?:another|second|third|new|fresh|again|latest|previous|earlier|first|"
+                             r"separate|further|each|every|also|both)\b(?!\s+round\b)", re.IGNORECASE)
+# words too common to show two clauses speak of the same thing
+_COMMON = frozenset("""the and for but was had has are its his her who not out off all any one two six ten new old
+say per via day may set put got get can did our own too yet now how why see him she they let use way top end
+this that these those there their them they with from into onto over under about after
+before since until while when where which what whose have been were will would could should said says told
+also more most than then very much many some such only other just even early late later earlier night morning
+evening afternoon people officials government year years week weeks month months days time today tonight
+according statement police report reports reported announced including around against during between
+among across along within without toward towards because while still already""".split())
+
+
+def _nearest_event(near: str) -> set[str]:
+    """The kind of event named by the event word nearest the date ("counting of the ballots began on":
+    a start, not a vote); a bare "held" or "took place" takes its kind from the nouns around it
+    ("the first round, held on")."""
+    cut = near.index(" | ")
+    found: list[tuple[int, str]] = []
+    for name, pat in _EVENT_CLASSES:
+        for mt in pat.finditer(near):
+            # before the date, nearer is later in the text; after it, nearer is earlier
+            found.append((cut - mt.end() if mt.end() <= cut else mt.start() - cut + 1000, name))
+    if not found:
+        return set()
+    best = min(d for d, _ in found)
+    classes = {name for d, name in found if d == best}
+    if classes == {"meeting"}:
+        classes |= {name for _d, name in found}
+    return classes
 
 
 def _num(word: str) -> int | None:
@@ -139,6 +221,23 @@ def _overlaps(a: DateMention, b: DateMention) -> bool:
     return a.start <= b.end and b.start <= a.end
 
 
+def _ages_on(b: DateMention, ref: dt.date) -> set[int]:
+    """The ages someone born on (or in) b can be on the article's date."""
+    assert b.start
+    years = ref.year - b.start.year
+    if b.kind == "date":
+        return {years - (0 if (ref.month, ref.day) >= (b.start.month, b.start.day) else 1)}
+    if b.kind == "month" and b.start.month != ref.month:
+        return {years - (0 if ref.month > b.start.month else 1)}
+    return {years - 1, years}
+
+
+def _add_months(d: dt.date, n: int) -> dt.date:
+    y, m = divmod(d.month - 1 + n, 12)
+    year, month = d.year + y, m + 1
+    return dt.date(year, month, min(d.day, days_in_month(year, month)))
+
+
 def _resolved(m: DateMention) -> bool:
     return m.start is not None and m.end is not None and m.problem is None
 
@@ -167,6 +266,8 @@ class Dates(Kind):
 
     _text: str = ""
     _sentences: list = []
+    _doc: Any = None
+    _mentions: list[DateMention] = []
 
     def _sentence_text(self, m: DateMention) -> str:
         if 0 <= m.sentence < len(self._sentences):
@@ -181,7 +282,8 @@ class Dates(Kind):
         if self.checks == {"metadata"} or ctx.raw:
             return
         analysis = date_mentions(ctx.doc, ctx.settings.article_date)
-        self._text, self._sentences = ctx.text, sentences(ctx.doc)
+        self._text, self._sentences, self._doc = ctx.text, sentences(ctx.doc), ctx.doc
+        self._mentions = analysis.mentions
         ref = analysis.article_date
         mentions = analysis.mentions
         segs = ctx.segments
@@ -333,7 +435,11 @@ class Dates(Kind):
     def _apposition(text: str, r: DateMention, ms: list[DateMention]) -> DateMention | None:
         """The explicit date that restates a relative expression beside it, if any."""
         unit = r.detail.get("unit", "day")
-        for e in ms:
+        # only mentions a few characters from r can stand beside it: ms is sorted by start, so look
+        # at that window alone rather than at every mention of a long article
+        lo = bisect_left(ms, r.span.start - 80, key=lambda m: m.span.start)
+        hi = bisect_right(ms, r.span.end + 12, key=lambda m: m.span.start)
+        for e in ms[lo:hi]:
             if e.in_quote or not _resolved(e) or e is r:
                 continue
             # what can restate a relative word: a date; a weekday for a day; a year for a year
@@ -342,6 +448,10 @@ class Dates(Kind):
                 continue
             if e.span.start >= r.span.end and _APPOSITION.fullmatch(text, r.span.end, e.span.start):
                 return e
+            if r.kind == "anaphor" and e.span.start >= r.span.end and \
+                    (re.fullmatch(r"\s+(?:on|in)\s+", text[r.span.end:e.span.start])
+                     or (re.fullmatch(r"\s+", text[r.span.end:e.span.start]) and re.match(r"(?i:on|in)\s", e.text))):
+                return e   # "three weeks earlier on October 20": a counted gap needs no comma
             if e.span.end <= r.span.start and re.fullmatch(r"\s*,\s*", text[e.span.end:r.span.start]) \
                     and re.match(r"\s*(?:[,.;)]|$)", text[r.span.end:r.span.end + 2]):
                 return e   # "On January 2, last month, ..." but not "On April 2, last month's figures"
@@ -477,6 +587,17 @@ class Dates(Kind):
             if abs(actual - want) <= slack or actual <= 0:
                 return None
             return _count(actual, "day")
+        if unit == "month" and a.kind in ("date", "month") and b.kind in ("date", "month") and a.kind == b.kind:
+            if a.kind == "month":
+                actual = (a.start.year - b.start.year) * 12 + a.start.month - b.start.month
+                actual = actual if after_dir else -actual
+                return None if actual == n or actual <= 0 else _count(actual, "month")
+            want = _add_months(b.start, n if after_dir else -n)
+            off = abs((a.start - want).days)
+            actual_days = (a.start - b.start).days if after_dir else (b.start - a.start).days
+            if off <= 7 or actual_days <= 0:
+                return None
+            return _count(actual_days, "day")
         if unit == "year" and a.kind in ("year", "date", "month") and b.kind in ("year", "date", "month") \
                 and a.year_given and b.year_given:
             actual = (a.start.year - b.start.year) if after_dir else (b.start.year - a.start.year)
@@ -493,30 +614,49 @@ class Dates(Kind):
             words = m.text.lower().split()
             back = any(w in ("previous", "preceding", "before", "earlier") for w in words)
             n = _num(words[0]) or 1
-            days = n * (7 if "week" in m.text.lower() else 1)
+            months = n if "month" in m.text.lower() else 0
+            low = m.text.lower()
+            days = n * (14 if "fortnight" in low else 7 if "week" in low else 1)
             e = self._apposition(text, m, ms)
-            if e is None or not e.start or not e.end:
+            if e is None or not e.start or not e.end or e.kind not in ("date", "range", "weekday"):
                 continue
-            antecedent = [p for p in ms[:i] if p.explicit and p is not e and not p.in_quote
-                          and 0 <= m.sentence - p.sentence <= 3]
+            # the date counted from: an explicit date shortly before, or one later in the same sentence
+            # ("the run-off on May 12 ... two weeks earlier on April 28")
+            antecedent = [p for p in ms if p.explicit and p is not e and not p.in_quote and p is not m
+                          and not p.detail.get("born") and p.span.end <= m.span.start
+                          and 0 <= m.sentence - p.sentence <= 4]
+            antecedent += [p for p in ms if p.explicit and p is not e and not p.in_quote and not p.detail.get("born")
+                           and p.span.start >= e.span.end and p.sentence == m.sentence]
             if not antecedent:
                 continue
-            slack = 3 if days >= 7 else 0
+            slack = 7 if months else (3 if days >= 7 else 0)
+
+            def expected_from(p: DateMention) -> dt.date:
+                assert p.start and p.end
+                if months:
+                    return _add_months(p.start, -months if back else months)
+                return (p.start - days * DAY) if back else (p.end + days * DAY)
 
             def fits(p: DateMention) -> bool:
-                assert p.start and p.end and e is not None and e.start
-                expected = (p.start - days * DAY) if back else (p.end + days * DAY)
-                return abs((e.start - expected).days) <= slack
+                assert e is not None and e.start
+                if e.kind == "weekday":
+                    # "a day later, on Tuesday": the weekday alone was placed by the article's date,
+                    # which says nothing of this week; only its name can be checked
+                    return slack > 0 or expected_from(p).weekday() == e.weekday
+                return abs((e.start - expected_from(p)).days) <= slack
 
-            # which earlier date the phrase counts from is a guess: any date that fits clears it
+            # which date the phrase counts from is a guess: any date that fits clears it
             if any(fits(p) for p in antecedent):
                 continue
-            p = antecedent[-1]
+            p = [x for x in antecedent if x.span.end <= m.span.start][-1:] or antecedent[:1]
+            p = p[0]
             assert p.start and p.end
-            expected = (p.start - days * DAY) if back else (p.end + days * DAY)
+            expected = expected_from(p)
             span = Span(min(m.span.start, e.span.start), max(m.span.end, e.span.end))
             said = re.sub(r"\s+", " ", text[span.start:span.end])
-            msg = (f"'{said}' but {_count(days, 'day')} {'before' if back else 'after'} {_describe(p)} "
+            gap = _count(months, "month") if months else (_count(days // 7, "week") if days % 7 == 0 and days >= 7
+                                                          else _count(days, "day"))
+            msg = (f"'{said}' but {gap} {'before' if back else 'after'} {_describe(p)} "
                    f"is {fmt_date(expected)}")
             yield Hit(span, self.message(msg), related=(Related(p.span, f"the date it counts from: {_describe(p)}"),))
 
@@ -537,7 +677,8 @@ class Dates(Kind):
             lead = re.match(r"(?:in|on|since|by)\s+", m.text, re.IGNORECASE)    # "in August 2023" holds its preposition
             head = text[max(0, m.span.start - 40):m.span.start + (lead.end() if lead else 0)]
             near = m.year_given or abs((m.start - ref).days) <= 7
-            if m.start > ref and near and _PAST_BEFORE.search(head) and not _FUTURE_HEAD.search(head):
+            if m.start > ref and near and _PAST_BEFORE.search(head) and not _FUTURE_HEAD.search(head) \
+                    and not _PRESENT_PASSIVE.search(head):
                 yield Hit(m.span, self.message(f"'{m.text}' is told as past, but {_describe(m)} is after the "
                                                f"article's date, {fmt_date(ref)}"))
             elif m.end < ref and near and _FUTURE_BEFORE.search(head):
@@ -578,6 +719,10 @@ class Dates(Kind):
     # -- one event, two dates -------------------------------------------------------------------
 
     def _conflict(self, text: str, ms: list[DateMention], ref: dt.date | None) -> Iterable[Hit]:
+        yield from self._same_noun(text, ms)
+        yield from self._same_event(text, ms, ref)
+
+    def _same_noun(self, text: str, ms: list[DateMention]) -> Iterable[Hit]:
         seen: dict[str, DateMention] = {}
         for m in ms:
             weekday_only = m.kind == "weekday" and _resolved(m) and not m.detail.get("qual")
@@ -595,43 +740,221 @@ class Dates(Kind):
             msg = f"the {noun} is dated {_describe(m)} here but {_describe(first)} earlier in the article"
             yield Hit(m.span, self.message(msg), related=(Related(first.span, f"the {noun} dated {_describe(first)}"),))
 
+    def _same_event(self, text: str, ms: list[DateMention], ref: dt.date | None) -> Iterable[Hit]:
+        """One event given two dates in different sentences: "the dam gave way on Monday 6 May" and later
+        "before the burst on 5 May". Two dates count as one event only when the words nearest each
+        date name the same kind of event (burst/gave way, began/broke out/since, signed/signing) and
+        the clauses around them share a content word (the dam, the protests); dates more than ten days
+        apart, ranges, quotes and dates the text marks as another occurrence are left alone. A weekday
+        alone ("gave way on Monday") counts when it names a day of the article's own week or so.
+        """
+        seen: list[tuple[DateMention, set[str], set[str]]] = []
+        for m in ms:
+            if m.in_quote or not _resolved(m) or m.detail.get("born"):
+                continue
+            if m.kind == "weekday":
+                if m.detail.get("qual") or m.detail.get("mod") not in ("on", "") or ref is None or \
+                        m.start is None or abs((m.start - ref).days) > 6:
+                    continue
+            elif m.kind != "date":
+                continue
+            classes, topic, fresh = self._event_context(text, m)
+            if not classes:
+                continue
+            for first, fclasses, ftopic in seen:
+                assert first.start and m.start
+                if first.sentence == m.sentence or first.start == m.start:
+                    continue
+                # the later mention must speak of the same thing, not introduce "a fire" of its own
+                if abs((first.start - m.start).days) > 10 or not (classes & fclasses) or not (ftopic & (topic - fresh)):
+                    continue
+                places, fplaces = self._places(text, m), self._places(text, first)
+                if places and fplaces and not places & fplaces:
+                    continue   # "protests began in Lyon" and "protests began in Nantes": two events
+                # the date a correct weekday vouches for is the one to trust
+                bad, good = m, first
+                if m.weekday is not None and first.weekday is None and m.start.weekday() == m.weekday:
+                    bad, good = first, m
+                kind = sorted(classes & fclasses)[0]
+                msg = (f"'{bad.text}' but the same {kind} is dated {_describe(good)} "
+                       f"{'earlier' if good is first else 'later'} in the article")
+                yield Hit(bad.span, self.message(msg), related=(Related(good.span, f"the other date: {_describe(good)}"),))
+                break
+            seen.append((m, classes, topic))
+
+    def _places(self, text: str, m: DateMention) -> set[str]:
+        """Capitalised places the words around a date put the event in ("in Lyon", "at Dover")."""
+        window = text[max(0, m.span.start - 90):m.span.end + 40]
+        if 0 <= m.sentence < len(self._sentences):
+            sp = self._sentences[m.sentence].span
+            window = text[max(sp.start, m.span.start - 90):min(sp.end, m.span.end + 40)]
+        return {p for p in _PLACE.findall(window) if p not in _MONTHS and p not in _WEEKDAYS}
+
+    def _event_context(self, text: str, m: DateMention) -> tuple[set[str], set[str], set[str]]:
+        """The kinds of event named right by a date, and the content words of its clause."""
+        si = m.sentence
+        if not 0 <= si < len(self._sentences):
+            return set(), set(), set()
+        s0, s1 = self._sentences[si].span.start, self._sentences[si].span.end
+        # the clause: back to the previous comma-like break, forward to the next
+        cut = max((text.rfind(c, s0, m.span.start) for c in ",;:—()"), default=-1)
+        c0 = cut + 1 if cut >= s0 else s0
+        nxt = [i for i in (text.find(c, m.span.end, s1) for c in ",;:—()") if i >= 0]
+        c1 = min(nxt) if nxt else s1
+        before, after = text[c0:m.span.start], text[m.span.end:c1]
+        if _DISTINCT_EVENT.search(before) or _DISTINCT_EVENT.search(after):
+            return set(), set(), set()
+        if _REPORTED.search(text, max(c0, m.span.start - 40), m.span.start):
+            return set(), set(), set()    # "officials said on Tuesday": the day of the statement
+        # the event word may stand before a comma ("In the first round, held on 3 November")
+        # but not past another date: "which broke out on 2 May, was put out on 4 May"
+        ms = self._mentions
+        i = bisect_left(ms, m.span.start, key=lambda x: x.span.start)
+        lead = s0
+        while i > 0 and ms[i - 1].span.start >= s0:
+            i -= 1
+            if ms[i].span.end <= m.span.start:
+                lead = max(lead, ms[i].span.end)
+        # a capitalised word inside the sentence is a name ("the Election Commission"), not an event
+        words_before = [w for j, w in enumerate(text[lead:m.span.start].split())
+                        if not (w[:1].isupper() and (j > 0 or lead > s0))]
+        near = " ".join(words_before[-12:]) + " | " + " ".join(w for w in after.split()[:4] if not w[:1].isupper())
+        classes = _nearest_event(near)
+        if re.search(r"\bsince\s+(?:the\s+)?$", before, re.IGNORECASE):
+            classes.add("start")      # "since 22 November": the day it began
+            if _CUSTODY.search(near):
+                classes.add("arrest")
+        # what the event happened to may sit anywhere in the sentence ("The protests, which have gone
+        # on since ..."); "a fire broke out" introduces a new one, so indefinite subjects are left out
+        window = text[max(s0, m.span.start - 160):min(s1, m.span.end + 60)]
+        words = [w.lower() for w in re.findall(r"[A-Za-z][a-z]*", window)]
+        possessed = {w.lower() for w in re.findall(r"([A-Za-z][a-z]*)['’]s\b", window)}
+        topic, fresh = set(), set()
+        for i, w in enumerate(words):
+            if len(w) < 3:
+                continue
+            stem = w[:-1] if w.endswith("s") and len(w) > 3 else w
+            topic.add(stem)
+            if "a" in words[max(0, i - 2):i] or "an" in words[max(0, i - 2):i]:
+                fresh.add(stem)       # "a fire", "a textile warehouse"
+            if i + 1 < len(words) and words[i + 1] == "s" or w in possessed:
+                fresh.add(stem)       # "the suspect's brother": about the brother, not the suspect
+        return classes, topic - _COMMON - _EVENT_WORDS - _CALENDAR, fresh
+
     # -- ages and anniversaries -----------------------------------------------------------------
 
     def _age(self, text: str, ms: list[DateMention], ref: dt.date | None) -> Iterable[Hit]:
         if ref is None:
             return
-        births = [m for m in ms if m.detail.get("born") and not m.in_quote and _resolved(m)]
+        births: list[DateMention] = []
+        for m in ms:
+            # "born in June 1975 ... joined in 2004": only the first date after "born" is the birth
+            if m.detail.get("born") and m.year_given and not m.in_quote and _resolved(m) \
+                    and not (births and births[-1].sentence == m.sentence):
+                births.append(m)
         ages = [m for m in ms if m.kind == "age" and not m.in_quote and m.number is not None]
+        people = People(self._doc, text) if births else None
+        done: set[int] = set()
+        if people is not None:
+            people.known = {k for k in [people.key(str(a.detail["person"])) for a in ages if a.detail.get("person")]
+                            + [people.of_birth(b, pronouns=False) for b in births] if k}
+            who_born = {id(b): people.of_birth(b) for b in births}
+            who_aged = {id(a): people.of_age(a) for a in ages}
+            # an age and a birth date tied to one person by name or pronoun, however far apart
+            for b in births:
+                key = who_born[id(b)]
+                if key is None or key.startswith("?") or [k for k in who_born.values() if k == key][1:]:
+                    continue   # no person, or two birth dates for one name: nothing sure to compare
+                for a in ages:
+                    if who_aged[id(a)] != key or self._age_of_another_time(a, ms, ref):
+                        continue
+                    done.add(id(a))
+                    expected = _ages_on(b, ref)
+                    if a.number not in expected:
+                        yield self._age_hit(a, b, expected, ref)
+                for t in ms:
+                    if t.kind == "anniversary" and t.detail.get("turn") and not t.in_quote \
+                            and people.of_turn(t) == key:
+                        hit = self._turned_hit(t, b, ms, ref)
+                        done.add(id(t))
+                        if hit is not None:
+                            yield hit
+        else:
+            who_born, who_aged = {}, {}
         if len(births) == 1 and ages:
             b = births[0]
             assert b.start
-            if b.kind == "date":
-                had_birthday = (ref.month, ref.day) >= (b.start.month, b.start.day)
-                expected = {ref.year - b.start.year - (0 if had_birthday else 1)}
-            else:
-                expected = {ref.year - b.start.year - 1, ref.year - b.start.year}
+            expected = _ages_on(b, ref)
             # the age that follows the birth date nearest, before another person's age intervenes
             for a in ages:
+                if id(a) in done:
+                    break    # the person's own age was found and checked above
                 if a.span.start < b.span.start and not 0 <= b.sentence - a.sentence <= 1:
                     continue  # an age well before the birth date may be someone else's
+                if a.detail.get("loose") and who_aged.get(id(a)) is None:
+                    continue  # "his wife, 70, ran": an age of someone unnamed
+                ka, kb = who_aged.get(id(a)), who_born.get(id(b))
+                if ka is not None and kb is not None and (ka != kb or ka.startswith("?")):
+                    continue  # named as two different people, or by a name two people share
+                if kb is not None and ka is None and people is not None and people.role_follows(a):
+                    continue  # a named person's birth date, and "the 58-year-old defendant": maybe another
+                if self._age_of_another_time(a, ms, ref):
+                    continue
                 if a.number in expected:
                     break
                 if a.sentence - b.sentence > 8:
                     break  # too far from the birth date to be sure it is the same person
-                want = " or ".join(str(x) for x in sorted(expected))
-                yield Hit(a.span, self.message(
-                    f"'{a.text.strip(', ')}' but someone born {_describe(b) if b.kind == 'date' else b.start.year} "
-                    f"was {want} on the article's date, {fmt_date(ref)}"),
-                    related=(Related(b.span, f"the birth date: {b.text}"),))
+                yield self._age_hit(a, b, expected, ref)
                 break
-        yield from self._anniversary(text, ms, ref)
+        yield from self._anniversary(text, ms, ref, done)
 
-    def _anniversary(self, text: str, ms: list[DateMention], ref: dt.date) -> Iterable[Hit]:
+    @staticmethod
+    def _age_of_another_time(a: DateMention, ms: list[DateMention], ref: dt.date) -> bool:
+        """"In 2009, Petrova, 30, ..." gives an age then, not now: an earlier year (not a birth date)
+        set before the age in its sentence. A date after it ("Petrova, 30, was arrested in May 2023")
+        is what the person, aged 30 now, did then."""
         for m in ms:
-            if m.in_quote or m.number is None or m.kind not in ("anniversary", "ago"):
+            if m.sentence == a.sentence and m is not a and m.year_given and _resolved(m) \
+                    and m.span.start < a.span.start \
+                    and not m.detail.get("born") and m.end and m.end.year < ref.year - 1:
+                return True
+        return False
+
+    def _age_hit(self, a: DateMention, b: DateMention, expected: set[int], ref: dt.date) -> Hit:
+        assert b.start
+        want = " or ".join(str(x) for x in sorted(expected))
+        when = _describe(b) if b.kind == "date" else (fmt_period(b.start, b.end) if b.kind == "month" and b.end
+                                                       else str(b.start.year))
+        return Hit(a.span, self.message(
+            f"'{a.text.strip(', ')}' but someone born {when} was {want} on the article's date, {fmt_date(ref)}"),
+            related=(Related(b.span, f"the birth date: {b.text}"),))
+
+    def _turned_hit(self, t: DateMention, b: DateMention, ms: list[DateMention], ref: dt.date) -> Hit | None:
+        """"She turned 50 last year" for someone born in 1979: the birthday fell in 2029, not 2025."""
+        assert b.start and t.number is not None
+        verb = t.text.split()[0].lower()
+        years = {ref.year - 1, ref.year} if verb == "turned" else {ref.year, ref.year + 1}
+        for r in ms:
+            if r.sentence == t.sentence and r is not t and _resolved(r) and r.start and r.end \
+                    and r.start.year == r.end.year and not r.detail.get("born") and r.kind in ("relative", "year", "date", "month"):
+                years = {r.start.year}   # "turned 50 last year", "turns 50 in 2026"
+                break
+        if b.start.year + t.number in years:
+            return None
+        said = ", ".join(str(y) for y in sorted(years))
+        return Hit(t.span, self.message(
+            f"'{t.text}' but someone born {b.start.year} turns {t.number} in {b.start.year + t.number}, "
+            f"not in {said}"), related=(Related(b.span, f"the birth date: {b.text}"),))
+
+    def _anniversary(self, text: str, ms: list[DateMention], ref: dt.date, done: set[int]) -> Iterable[Hit]:
+        for m in ms:
+            if id(m) in done or m.in_quote or m.number is None or m.kind not in ("anniversary", "ago"):
                 continue
             if m.kind == "ago" and m.detail.get("unit") != "year":
                 continue
+            if m.text.endswith("birthday") and re.search(r"\b(?:his|her|their|my|your|our)\s+$",
+                                                          text[max(0, m.span.start - 8):m.span.start], re.IGNORECASE):
+                continue   # "a day after her 17th birthday, on 4 January 2006": the year is the birthday's own
             years = [y for y in ms if y.sentence == m.sentence and y.kind in ("year", "date", "month")
                      and y.year_given and _resolved(y) and y is not m]
             if len(years) != 1:
