@@ -11,6 +11,9 @@ from .consistency import Consistency
 from .dates import Dates
 from .demonym import Demonym
 from .existence import Existence
+from .spelling import Spelling
+from .substitution import Substitution
+from .variety import Variety
 from .names import Names
 from .languagetool import LanguageToolKind
 from .occurrence import Occurrence
@@ -18,7 +21,6 @@ from .percent_style import PercentStyle
 from .proselint import Proselint
 from .repeated_passage import RepeatedPassage
 from .repetition import Repetition
-from .substitution import Substitution
 from .unattributed import Unattributed
 
 KINDS: dict[str, type[Kind]] = {
@@ -27,6 +29,8 @@ KINDS: dict[str, type[Kind]] = {
     "existence": Existence,
     "names": Names,
     "substitution": Substitution,
+    "spelling": Spelling,
+    "variety": Variety,
     "demonym": Demonym,
     "compound-modifier": CompoundModifier,
     "repeated-passage": RepeatedPassage,

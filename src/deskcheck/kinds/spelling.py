@@ -1,0 +1,252 @@
+"""`spelling`: words no English dictionary (en-US or en-GB) spells this way (Vale's kind of the same
+name; a Vale rule of this kind loads, its Hunspell options warn and are ignored).
+
+A word with no dictionary word within two edits is taken for a term the dictionary lacks
+("pirozhki"), not a slip. Proper names are the names rule's business, so a capitalised word the dictionary lacks is taken
+for a name unless it is plainly a slip on a common word: it opens a sentence or sits in a
+headline (where any word is capitalised), is not used as a name elsewhere in the article, and is
+a listed misspelling or one cheap slip from a common word ("Comittee", "Untill"; not "Zagulba").
+A word valid in either en-US or en-GB is never a misspelling: a pinned `locale` steers the
+suggestions, and the `variety` kind reports the other variety's spellings ("color" under en-GB).
+So a word one dictionary happens to lack ("tiebreak" is missing from en-GB) is not flagged.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from .. import lexicon
+from ..analysis.words import Word, words, words_in
+from ..model import Document, Hit, Span
+from ..patterns import compile_pattern
+from .base import Context, Kind, Vocabulary
+
+# parts of hyphenated compounds that are prefixes or suffixes, not words ("co-host", "Kafka-esque")
+COMBINING = frozenset("""
+anti ante arch auto bi bio co counter cross cyber de dis eco ex extra geo hyper inter intra macro
+mega meso micro mid mini multi neo non off on out over para poly post pre pro proto pseudo quasi re
+semi socio sub super supra trans tri ultra un under vice esque ish like wise fold odd style
+aero agri agro astro audio cardio electro hydro info neuro petro photo psycho tele techno thermo
+afro anglo euro franco indo sino russo greco italo austro
+""".split())
+_APOSTROPHES = "'\u2019\u02bc"
+
+
+@dataclass(frozen=True)
+class VocabRules:
+    """Accept/reject lists with the case rules the README documents: an entry with a capital
+    matches only that spelling ("iPhone"); an all-lowercase entry matches any case ("zagulba")."""
+    exact: frozenset[str]
+    lower: frozenset[str]
+    patterns: tuple = ()
+
+    @classmethod
+    def of(cls, entries: Iterable[str], patterns: tuple = ()) -> "VocabRules":
+        items = [e.strip().replace("\u2019", "'") for e in entries if e and e.strip()]
+        return cls(frozenset(e for e in items if e != e.lower()),
+                   frozenset(e for e in items if e == e.lower()), tuple(patterns))
+
+    def matches(self, word: str) -> bool:
+        w = word.replace("\u2019", "'")
+        if w in self.exact or w.lower() in self.lower:
+            return True
+        return any(p.fullmatch(w) for p in self.patterns)
+
+    def __bool__(self) -> bool:
+        return bool(self.exact or self.lower or self.patterns)
+
+
+def read_word_file(path: Path) -> list[str]:
+    """One word a line; '#' starts a comment (Vale's ignore-file format)."""
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            out.append(line)
+    return out
+
+
+def strip_clitic(word: str) -> tuple[str, str]:
+    """("minister", "'s") from "minister's": the word to look up and the ending to put back."""
+    for ending in ("'s", "\u2019s", "'", "\u2019"):
+        if word.endswith(ending) and len(word) > len(ending) + 1:
+            return word[: -len(ending)], word[-len(ending):]
+    return word, ""
+
+
+def name_forms(doc: Document) -> dict[str, int]:
+    """Capitalised forms used as names in this article: each form's count, with forms seen away
+    from a sentence start (where only a name keeps its capital) counted as many."""
+    key = "deskcheck.kinds.spelling.name_forms"
+    if key not in doc.cache:
+        counts: dict[str, int] = {}
+        for w in words(doc):
+            if w.text[0].islower() and "-" not in w.text:
+                continue
+            for part in w.text.replace("\u2010", "-").split("-"):
+                base, _ = strip_clitic(part)
+                if base[:1].isupper():
+                    counts[base] = counts.get(base, 0) + (1 if w.initial else 2)
+        doc.cache[key] = counts
+    return doc.cache[key]  # type: ignore[no-any-return]
+
+
+class Spelling(Kind):
+    name = "spelling"
+    default_category = "spelling"
+    # Vale's Hunspell settings: deskcheck's dictionaries are built in, so these warn and are ignored
+    ignored_vale_options = frozenset({"dic", "aff", "dicpath", "custom", "dictionaries", "append",
+                                      "action"})
+
+    @dataclass
+    class Options:
+        ignore: list[str] = field(default_factory=list)     # word files (Vale): never flagged
+        filters: list[str] = field(default_factory=list)    # regexes (Vale): matching words skipped
+
+    def setup(self) -> None:
+        words_ok: list[str] = []
+        for name in self.options.ignore:
+            words_ok.extend(read_word_file(self._find(str(name))))
+        self.ignored = VocabRules.of(words_ok)
+        self.filters = [compile_pattern(str(f)) for f in self.options.filters]
+
+    def _find(self, name: str) -> Path:
+        """An ignore file: absolute, or beside the style, or in Vale's config/ignore folder."""
+        base = self.rule.base_dir
+        for candidate in (Path(name), base / name, base.parent / name,
+                          base.parent / "config" / "ignore" / name):
+            if candidate.is_file():
+                return candidate
+        raise ValueError(f"ignore file '{name}' not found (looked beside the style folder)")
+
+    def check(self, ctx: Context) -> Iterable[Hit]:
+        if ctx.raw:
+            return  # words are read from the prose view only
+        lex = lexicon.load()
+        variety = lexicon.variety_of(ctx.settings.locale)
+        vocab: Vocabulary = ctx.settings.vocabulary
+        accept = VocabRules.of(vocab.accept, vocab.accept_patterns)
+        reject = VocabRules.of(vocab.reject)
+        seq = words_in(ctx.doc, ctx.segments)
+        listed = bool(accept or reject or self.ignored)
+        # a word with no capital is judged the same wherever it stands: judge it once
+        verdicts: dict[str, list[Hit]] = {}   # spans relative to the word
+        known: set[str] = set()
+        for n, w in enumerate(seq):
+            text = w.text
+            if listed:
+                if accept.matches(text) or self.ignored.matches(text):
+                    continue
+                if reject.matches(text) or reject.matches(strip_clitic(text)[0]):
+                    yield Hit(w.span, f"'{text}' is on the list of words to avoid.")
+                    continue
+            if text.islower():
+                found = verdicts.get(text)
+                if found is None:
+                    found = verdicts[text] = [
+                        Hit(Span(h.span.start - w.span.start, h.span.end - w.span.start), h.message,
+                            h.suggestions)
+                        for h in self._check_word(ctx, lex, variety, w, None, accept, reject)]
+                if found and (_name_particle(ctx.text, seq, n) or _unit(ctx.text, w)):
+                    continue
+                for h in found:
+                    yield Hit(Span(w.span.start + h.span.start, w.span.start + h.span.end), h.message,
+                              h.suggestions)
+                continue
+            if text in known:
+                continue
+            if lex.knows(text):
+                known.add(text)     # "The", "Monday", "London": capitals the dictionary spells
+                continue
+            if "-" not in text and name_forms(ctx.doc).get(strip_clitic(text)[0], 0) > 1:
+                known.add(text)     # the article's own name, used more than once
+                continue
+            nxt = seq[n + 1] if n + 1 < len(seq) else None
+            yield from self._check_word(ctx, lex, variety, w, nxt, accept, reject)
+
+    def _check_word(self, ctx: Context, lex: lexicon.Lexicon, variety: str | None, w: Word,
+                    nxt: Word | None, accept: VocabRules, reject: VocabRules) -> Iterable[Hit]:
+        if lex.knows(w.text):
+            return
+        parts = _parts(w)
+        compound = len(parts) > 1
+        for i, (part, span) in enumerate(parts):
+            if compound:
+                if accept.matches(part) or self.ignored.matches(part):
+                    continue
+                if reject.matches(part):
+                    yield Hit(span, f"'{part}' is on the list of words to avoid.")
+                    continue
+            base, ending = strip_clitic(part)
+            if not self._checkable(lex, variety, base, compound):
+                continue
+            if base[:1].isupper():
+                if not self._capital_typo(lex, variety, base, w.initial and i == 0, nxt, ctx):
+                    continue
+            suggestions = tuple(s + ending for s in lex.suggest(base, variety))
+            if not suggestions:
+                # a slip almost always lands near a word; a word with nothing near it is a term the
+                # dictionary lacks (a loanword, a coinage), so leave it to the vocabulary lists
+                continue
+            yield Hit(span, self.message(part), suggestions)
+
+    def _checkable(self, lex: lexicon.Lexicon, variety: str | None, base: str, compound: bool) -> bool:
+        if sum(c.isalpha() for c in base) < 2 or any(f.fullmatch(base) for f in self.filters):
+            return False
+        if base.isupper() or any(c.isupper() for c in base[1:]):
+            return False            # acronyms (NATO, BBC's) and inner capitals (iPhone, McDonald)
+        if compound and (len(base) <= 2 or base.lower() in COMBINING):
+            return False
+        if lex.knows(base):
+            return False
+        # words in other scripts, and accented words no list knows, are foreign names and terms
+        return base.replace("\u2019", "'").isascii()
+
+    def _capital_typo(self, lex: lexicon.Lexicon, variety: str | None, base: str, initial: bool,
+                      nxt: Word | None, ctx: Context) -> bool:
+        """Is this capitalised word a slip on a common word rather than a name?"""
+        if name_forms(ctx.doc).get(base, 0) > 1:     # counted on the first capital that needs it
+            return False            # used again, or used mid-sentence: the article's name
+        followed_by_name = (nxt is not None and nxt.text[:1].isupper() and not nxt.initial
+                            and not lex.knows(strip_clitic(nxt.text)[0]))
+        if followed_by_name:
+            return False            # "Marlon Brando": a two-word name
+        if not initial:
+            # mid-sentence a capital marks a name; only a listed misspelling is worth a word
+            return bool(lex.known_misspelling(base))
+        return lex.common_word_near(base, variety) is not None
+
+
+def _parts(w: Word) -> list[tuple[str, Span]]:
+    """A hyphenated compound's parts with their spans; a plain word is its own single part."""
+    text = w.text.replace("\u2010", "-")
+    if "-" not in text:
+        return [(w.text, w.span)]
+    out = []
+    pos = w.span.start
+    for piece in text.split("-"):
+        if piece:
+            out.append((w.text[pos - w.span.start: pos - w.span.start + len(piece)], Span(pos, pos + len(piece))))
+        pos += len(piece) + 1
+    return out
+
+
+def _name_particle(text: str, seq: list[Word], n: int) -> bool:
+    """A short lowercase word between two capitalised ones is part of a name ("Mohammed ibn
+    Salman", "Joachim du Bellay"), whatever the dictionary says."""
+    if n == 0 or n + 1 >= len(seq) or len(seq[n].text) > 5:
+        return False
+    prev, word, nxt = seq[n - 1], seq[n], seq[n + 1]
+    return (prev.text[:1].isupper() and nxt.text[:1].isupper()
+            and not text[prev.end:word.start].strip() and not text[word.end:nxt.start].strip())
+
+
+def _unit(text: str, w: Word) -> bool:
+    """A short lowercase word right after a number is a unit or an abbreviation ("3 bn", "40 kph")."""
+    if len(w.text) > 3:
+        return False
+    j = w.start - 1
+    while j >= 0 and text[j] in " \u00a0\u202f":
+        j -= 1
+    return j >= 0 and text[j].isdigit()
