@@ -746,3 +746,20 @@ def test_extraction_spans_stay_inside_the_text(text: str) -> None:
     for m in mentions(text):
         assert 0 <= m.span.start < m.span.end
         assert m.text.strip()
+
+
+def _date_matches(text: str, date: str) -> list[str]:
+    from deskcheck import check_text
+    src = f"---\ndate: {date}\n---\n\n{text}\n"
+    return [f.match for f in check_text(src, "md") if f.rule == "Deskcheck.Dates"]
+
+
+def test_possessive_relative_with_the_date_of_what_it_owns() -> None:
+    # Sunday, February 23, 2025: last week ran February 10-16
+    assert _date_matches("Fans booed at last week's cup tie against Hollins on 2 February.", "2025-02-23") == [
+        "last week's cup tie against Hollins on 2 February"]
+    assert _date_matches("Fans booed at last week's cup tie against Hollins on 12 February.", "2025-02-23") == []
+    # at the weekend, "last week" for the Monday just gone is loose but usual
+    assert _date_matches("Fans booed at last week's cup tie on 17 February.", "2025-02-23") == []
+    # midweek, "last week" for yesterday is wrong (Wednesday, August 13, 2025)
+    assert _date_matches("Residents spoke at last week's council meeting on Tuesday 12 August.", "2025-08-13") != []

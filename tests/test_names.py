@@ -132,8 +132,9 @@ def test_given_name_variant_with_same_surname() -> None:
     text = ("Councillor Geoff Hargreaves proposed the budget.\n\nJeff Hargreaves said it would pass.\n\n"
             "Geoff Hargreaves thanked the committee.")
     fs = findings(text)
-    assert [(f.match, f.position.line) for f in fs] == [("Jeff", 3)]
-    assert fs[0].suggestions == ("Geoff",)
+    # the finding spans the person's whole name, and the fix rewrites it whole
+    assert [(f.match, f.position.line) for f in fs] == [("Jeff Hargreaves", 3)]
+    assert fs[0].suggestions == ("Geoff Hargreaves",)
 
 
 def test_given_name_variant_is_person_specific() -> None:
@@ -141,7 +142,7 @@ def test_given_name_variant_is_person_specific() -> None:
     text = ("Mohamed Salah scored twice. Mohamed Elneny came on late.\n\n"
             "Mohammed Salah said the team deserved it. Salah left first.")
     fs = findings(text)
-    assert [f.match for f in fs] == ["Mohammed"]
+    assert [f.match for f in fs] == ["Mohammed Salah"]
     assert fs[0].position.line == 3
 
 
@@ -149,7 +150,7 @@ def test_same_given_name_ties_two_dictionary_surnames() -> None:
     text = ("Councillor Mary O'Neill proposed the motion. Mary O'Neil said it would pass.\n\n"
             "O'Neill thanked members.")
     fs = findings(text)
-    assert [(f.match, f.suggestions) for f in fs] == [("O'Neil", ("O'Neill",))]
+    assert [(f.match, f.suggestions) for f in fs] == [("Mary O'Neil", ("Mary O'Neill",))]
 
 
 def test_agency_case_variant_and_joined_particle() -> None:
@@ -169,14 +170,150 @@ def test_spacing_and_hyphen_variants_of_a_whole_name() -> None:
     assert [(f.match, f.suggestions) for f in fs] == [("Kim Jong-un", ("Kim Jong Un",))]
     fs = findings("Ana Lucia Ferreira-Santos spoke. Ana Lucia Ferreira Santos left. Ferreira-Santos waved.")
     assert [f.match for f in fs] == ["Ana Lucia Ferreira Santos"]
-    # a hyphen inside one word is reported once, on the word
+    # a hyphen inside one word is reported once, on the name
     fs = findings("Tsai Ing-wen visited. Tsai Ingwen said the island would not bow. Tsai Ing-wen left.")
-    assert [(f.match, f.suggestions) for f in fs] == [("Ingwen", ("Ing-wen",))]
+    assert [(f.match, f.suggestions) for f in fs] == [("Tsai Ingwen", ("Tsai Ing-wen",))]
 
 
 def test_house_list_whole_name_spacing() -> None:
     fs = findings("Kim Jong-un met envoys. Kim Jong-un later spoke.", HOUSE)
     assert [(f.match, f.suggestions, f.category) for f in fs] == [("Kim Jong-un", ("Kim Jong Un",), "style")] * 2
+
+
+@pytest.mark.parametrize("first, later", [
+    ("Catherine", "Katherine"), ("Mikheil", "Mikhail"), ("Jonathan", "Jonathon"),
+    ("Alexandr", "Alexander"), ("Mohammed", "Muhammad"), ("Nikolai", "Nikolay"), ("Sarah", "Sara"),
+    ("Eric", "Erik"), ("Abdullah", "Abdulla"),
+])
+def test_given_name_respelt_for_one_person(first: str, later: str) -> None:
+    text = (f"The harbour board chair, {first} Vardanyan, opened the new pier on Tuesday.\n\n"
+            f"Vardanyan said the pier had cost less than planned.\n\n"
+            f"{first} Vardanyan thanked the builders, and {later} Vardanyan's office said tours start soon.")
+    fs = findings(text)
+    # the whole name, possessive excluded, with the full preferred name as the fix
+    assert [(f.match, f.position.line) for f in fs] == [(f"{later} Vardanyan", 5)]
+    assert fs[0].suggestions == (f"{first} Vardanyan",)
+
+
+def test_middle_initial_stays_inside_the_name() -> None:
+    text = ("Federal Judge Katherine T. Quintero opened the trial.\n\n"
+            "Quintero said the jury would sit on Fridays. Judge Kathryn Quintero adjourned.")
+    # without the initial inside it, "Katherine" would be no one's given name
+    assert mention_texts(text)[:2] == ["Katherine Quintero", "Quintero"]
+    fs = findings(text)
+    assert [(f.match, f.suggestions) for f in fs] == [("Kathryn Quintero", ("Katherine Quintero",))]
+    # the initial is kept when the name with it is the one reported
+    fs = findings("Judge Kathryn T. Quintero spoke. Judge Katherine Quintero ruled. Judge Katherine Quintero left.")
+    assert [(f.match, f.suggestions) for f in fs] == [("Kathryn T. Quintero", ("Katherine T. Quintero",))]
+
+
+def test_whole_name_span_leaves_out_acronyms_and_outlets() -> None:
+    text = ("Labour MP Ngozi Okonkwo opened the debate. Okonkwo said the bill was overdue.\n\n"
+            "Labour MP Ngozi Okonkow closed it. Okonkwo thanked members.")
+    fs = findings(text)
+    assert [(f.match, f.suggestions) for f in fs] == [("Ngozi Okonkow", ("Ngozi Okonkwo",))]
+
+
+def test_surname_that_is_also_a_word() -> None:
+    # "Brown" used alone as a name ("Brown's lawyer") makes "Mikheil Brown" a person's full name
+    text = ("Mikheil Brown was detained on Monday.\n\nBrown's lawyer objected. Mikhail Brown denied the charge.")
+    assert [(f.match, f.suggestions) for f in findings(text)] == [("Mikhail Brown", ("Mikheil Brown",))]
+    # sisters of that name stay two people
+    text = "Clara Black runs the bakery. Her sister, Claire Black, keeps the books. Black said rents had doubled."
+    assert findings(text) == []
+    # a place with an ordinary last word is no person: its first word is still compared alone
+    text = "Rockets hit the Gaza Strip. The Strip was dark. Gazza Strip residents fled."
+    assert [f.match for f in findings(text)] == ["Gazza"]
+
+
+def test_whole_name_with_markup_inside_falls_back_to_the_word() -> None:
+    # a fix spanning "<b>Jonathon</b> Pryce" would delete the tag: the word alone is reported
+    html = ("<p>Chief Executive Jonathan Pryce said orders were strong.</p>"
+            "<p>Pryce said the <b>Jonathon</b> Pryce plan worked. Jonathan Pryce left.</p>")
+    fs = findings(html, fmt="html")
+    assert [(f.match, f.suggestions) for f in fs] == [("Jonathon", ("Jonathan",))]
+    md = "Mikheil Tsereteli was held.\n\nLater [Mikhail Tsereteli](https://example.org) spoke. Mikheil Tsereteli left."
+    assert [f.match for f in findings(md)] == ["Mikhail Tsereteli"]
+
+
+def test_names_in_their_own_right_need_evidence_of_one_person() -> None:
+    # Kathryn is not just another spelling of Katherine: the same title makes it one judge
+    text = ("Judge Katherine Oyelaran opened the hearing.\n\n"
+            "Later, Judge Kathryn Oyelaran refused bail and set a trial date.")
+    assert [(f.match, f.suggestions) for f in findings(text)] == [
+        ("Kathryn Oyelaran", ("Katherine Oyelaran",))]
+    # one Donnelly, called by her surname alone, and no relative in sight: one woman
+    text = ("Clara Donnelly runs the bakery on Mill Lane.\n\n"
+            "Donnelly said rents had doubled. Claire Donnelly added that she would stay open.")
+    assert [f.match for f in findings(text)] == ["Claire Donnelly"]
+
+
+@pytest.mark.parametrize("text", [
+    # two women of one family
+    "Clara Donnelly runs the bakery. Her sister, Claire Donnelly, keeps the books. Donnelly said rents had doubled.",
+    # nothing says they are one person
+    "Clara Donnelly opened the bakery in 2010. Claire Donnelly, a customer, said she came every day.",
+    "John Avery chairs the trust. Joan Avery, a volunteer, said the garden needed rain.",
+    # spelled alike, but introduced as a relative
+    "Katherine Lowe chairs the union branch. Her sister-in-law, Catherine Lowe, is its treasurer.",
+    "Katherine Lowe chairs the union branch. Catherine Lowe, her sister, keeps the accounts. Lowe said so.",
+    "Mitchell Garvey coaches the side; Michelle Garvey, the physio, said the squad was fit. Garvey agreed.",
+    # the same with a surname that is also a word, so not known to be a surname
+    "Mitchell Grey coaches the side; Michelle Grey, the physio, said the squad was fit.",
+    "Susan Patel and Sunil Patel both stood for the ward. Susan Patel won.",
+    "Mitchell Starc took three wickets and Mitchell Marsh made a century. Starc bowled well.",
+    "Nodar Beridze leads the opposition; Davit Beridze, a government minister, is no relation. "
+    "Beridze was detained on Monday.",
+])
+def test_people_sharing_a_surname_stay_apart(text: str) -> None:
+    assert findings(text) == []
+
+
+def test_surname_variant_spans_the_full_name() -> None:
+    text = ("Peta McKinnon, the club's captain, scored twice.\n\n"
+            "McKinnon said the pitch was heavy. Peta MacKinnon's late goal sealed it. McKinnon left.")
+    fs = findings(text)
+    assert [(f.match, f.suggestions) for f in fs] == [("Peta MacKinnon", ("Peta McKinnon",))]
+    text = "Cllr Aoife O'Neill chairs the committee.\n\nCllr O'Neil said bins would be collected weekly."
+    assert [(f.match, f.suggestions) for f in findings(text)] == [("O'Neil", ("O'Neill",))]
+
+
+@pytest.mark.parametrize("major, minor", [
+    ("Lesotho Meteorological Service Agency", "Lesotho Meteorology Service Agency"),
+    ("National Statistical Office of Malawi", "National Statistics Office of Malawi"),
+    ("Pacific Fisheries Organisation Council", "Pacific Fisheries Organization Council"),
+    ("Environment Agency", "Environmental Agency"),
+    ("Uganda National Meteorological Authority", "Uganda National Meteorology Authority"),
+    ("Department of Meteorological Services", "Department of Meteorology Services"),
+    ("Harbour Trade Centre", "Harbour Trade Center"),
+])
+def test_organisation_name_with_one_word_in_another_form(major: str, minor: str) -> None:
+    text = (f"The {major} issued a warning on Friday.\n\n"
+            f"Officials at the {major} said the figures were provisional.\n\n"
+            f"A spokesman for the {minor} declined to comment.")
+    fs = findings(text)
+    # the minority name, whole, with the usual one as the fix
+    assert [(f.match, f.position.line, f.suggestions) for f in fs] == [(minor, 5, (major,))]
+
+
+@pytest.mark.parametrize("text", [
+    # other bodies: the word that differs is the organisation word, or a place or demonym
+    "The Defence Ministry and the Defence Department both replied. Defence Ministry staff left.",
+    "The Central Bank of Nigeria cut rates; the Central Bank of Niger held them.",
+    "The Kenya Wildlife Service Board met the Kenyan Wildlife Service Board.",
+    # two committees whose names share a stem but not a word
+    "The International Affairs Committee met before the Internal Affairs Committee did.",
+    "The Eastern Regional Council and the Western Regional Council merged.",
+    # parties named for an idea and for its follower are two parties
+    "The National Party and the Nationalist Party both lost seats. The National Party conceded.",
+    "The Social Party and the Socialist Party split.",
+    # one service and several are not spellings of one word
+    "The Kenya Wildlife Service said the park was shut. The Kenya Wildlife Services fund paid.",
+    # one name, one spelling, different contexts
+    "The Kenya Meteorological Department said rain would ease. Kenya Meteorological Department staff agreed.",
+])
+def test_organisations_that_are_not_variants(text: str) -> None:
+    assert findings(text) == []
 
 
 # --- do-not-merge cases in articles ----------------------------------------------------------------
@@ -210,8 +347,9 @@ def test_house_list_wins_over_the_majority() -> None:
     text = ("Alyaksandr Lukashenka met the envoy. Lukashenka said the talks went well.\n\n"
             "Lukashenko left for Minsk.")
     fs = findings(text)
-    assert [f.match for f in fs] == ["Lukashenka", "Lukashenka"]
-    assert {f.suggestions for f in fs} == {("Lukashenko",)}
+    # the full name is reported whole; the bare surname alone
+    assert [f.match for f in fs] == ["Alyaksandr Lukashenka", "Lukashenka"]
+    assert [f.suggestions for f in fs] == [("Alyaksandr Lukashenko",), ("Lukashenko",)]
     # the given name is used one way only: a house preference, not an inconsistency
     assert [(f.match, f.suggestions, f.category) for f in findings(text, HOUSE)] == [
         ("Alyaksandr", ("Alexander",), "style")]
@@ -219,8 +357,8 @@ def test_house_list_wins_over_the_majority() -> None:
 
 def test_tie_prefers_first_use() -> None:
     fs = findings("Oksana Marchenko spoke. Oksana Marchenka replied.")
-    assert [f.match for f in fs] == ["Marchenka"]
-    assert fs[0].suggestions == ("Marchenko",)
+    assert [f.match for f in fs] == ["Oksana Marchenka"]
+    assert fs[0].suggestions == ("Oksana Marchenko",)
 
 
 def test_consistent_article_with_house_rejected_form_is_style() -> None:
@@ -400,3 +538,19 @@ DISTINCT_PEOPLE = ["Amara Okafor", "Lars Lindqvist", "Chen Wei", "Priya Raman", 
 def test_unrelated_names_in_any_order_are_never_variants(people: list[str], tail: str) -> None:
     text = " ".join(f"{p}{tail} {p.split()[-1]} spoke again." for p in people)
     assert findings(text) == []
+
+
+def test_organisation_written_with_ampersand_and_with_and() -> None:
+    from deskcheck import check_text
+    text = ("The Fisheries and Marine Authority opened an inquiry on Monday.\n\n"
+            "A spokesman for the Fisheries & Marine Authority declined to comment.\n\n"
+            "The Fisheries and Marine Authority later published its report.\n")
+    found = [(f.position.line, f.match, f.suggestions) for f in check_text(text, "md") if f.rule == "Deskcheck.Names"]
+    assert found == [(3, "Fisheries & Marine Authority", ("Fisheries and Marine Authority",))]
+
+
+def test_two_bodies_joined_by_and_are_not_variants() -> None:
+    from deskcheck import check_text
+    text = ("The Department of Health and Social Care said it would respond.\n\n"
+            "The Department of Health in Wales said nothing.\n")
+    assert [f for f in check_text(text, "md") if f.rule == "Deskcheck.Names"] == []

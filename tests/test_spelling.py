@@ -313,3 +313,25 @@ def test_settings_vocabulary_object_is_honoured_directly() -> None:
     settings = Settings(vocabulary=Vocabulary(accept=frozenset({"plorf"})))
     result = check_document(doc, [rule], settings)
     assert [doc.source[f.span.start:f.span.end] for f in result.findings] == ["grobnak"]
+
+
+def test_lowercase_part_of_a_hyphenated_name_is_not_a_typo() -> None:
+    from deskcheck import check_text
+    text = "The prize went to the pianist Kim Ji-woo and the cellist Park Seo-jin."
+    assert [f.match for f in check_text(text, "md") if f.category == "spelling"] == []
+    # an ordinary compound is still checked part by part
+    assert [f.match for f in check_text("It was a gret-looking plan.", "md") if f.category == "spelling"] == ["gret"]
+
+
+def test_a_term_introduced_in_quotes_is_not_a_typo() -> None:
+    from deskcheck import check_text
+    text = 'Engineers call the new alloy a so-called "thermalite" blend.'
+    assert [f.match for f in check_text(text, "md") if f.category == "spelling"] == []
+    text = 'She said the "goverment" had not replied.'
+    assert [f.match for f in check_text(text, "md") if f.category == "spelling"] == ["goverment"]
+
+
+def test_plural_of_a_compound_is_not_a_typo() -> None:
+    from deskcheck import check_text
+    text = "Most five-year-olds and all the go-betweens were there; the gret-lookings were not."
+    assert [f.match for f in check_text(text, "md") if f.category == "spelling"] == ["gret"]

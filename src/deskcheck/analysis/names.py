@@ -23,7 +23,7 @@ listed side by side ("Latvia and Lithuania"). Context decides the rest:
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
@@ -82,6 +82,8 @@ force forces guard police service services region province county district city 
 state states republic kingdom republic front movement alliance foundation trust centre center
 hall house tower initiative program programme project times post daily monitor journal review
 herald gazette telegraph tribune press network television radio channel airlines airways
+authority authorities administration bureau directorate organisation organization board
+institution secretariat tribunal society command division unit corps council councils
 """.split())
 # demonym and plural endings: a name plus one of these is another word (Azerbaijan/Azerbaijani)
 _DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "ans", "ns", "an", "n", "s")
@@ -265,6 +267,39 @@ def given_variant_pair(a_form: str, b_form: str) -> bool:
     return not (_given_gendered(a, b) or _extension(a, b) or _extension(b, a))
 
 
+def distinct_given(a_form: str, b_form: str) -> bool:
+    """Two given names that are names in their own right (Clara/Claire, Katherine/Kathryn,
+    John/Joan), not one name spelled two ways (Mikheil/Mikhail, Jonathan/Jonathon,
+    Catherine/Katherine): they end differently, or are too short to tell. Such a pair on one
+    surname is one person only when the article says so (see `group_names`)."""
+    a, b = fold(a_form), fold(b_form)
+    if a == b:
+        return False
+    # a transliteration changes the inside of a name (Mikheil/Mikhail, Aleksandr/Alexander) and
+    # at most respells its last sound (Nikolai/Nikolay, Eric/Erik, Sara/Sarah); another ending
+    # is another name
+    if _last_sound(a) != _last_sound(b):
+        return True
+    if min(len(a), len(b)) <= 3:
+        return True
+    # a respelling swaps a vowel for a vowel (Jonathan/Jonathon) or a consonant for one that
+    # sounds alike (Catherine/Katherine); a consonant where the other has a vowel is another
+    # name (John/Joan)
+    if len(a) != len(b):
+        return False
+    swaps = [(x, y) for x, y in zip(a, b) if x != y]
+    return len(swaps) == 1 and (swaps[0][0] in _VOWELS) != (swaps[0][1] in _VOWELS)
+
+
+_VOWELS = frozenset("aeiouy")
+
+
+def _last_sound(key: str) -> str:
+    if len(key) > 3 and key[-1] == "h" and key[-2] in _VOWELS:
+        key = key[:-1]          # a silent final h: Sarah, Abdullah, Hannah
+    return {"y": "i", "k": "c"}.get(key[-1:], key[-1:])
+
+
 # --- mentions ---------------------------------------------------------------------------------
 
 @dataclass(frozen=True, slots=True)
@@ -284,6 +319,7 @@ class Mention:
     block_kind: str
     title: str = ""            # the title word just before the name, lowercased ("president")
     sentence_start: bool = False
+    surname_alone: bool = False   # the last word is also used alone as a name ("Mr Brown", "Trump said")
 
     @property
     def text(self) -> str:
@@ -291,8 +327,11 @@ class Mention:
 
     @property
     def person_like(self) -> bool:
-        """Several words, the last one not a place/organisation word: given names + surname."""
-        return len(self.tokens) >= 2 and self.tokens[-1].key not in GENERIC and not self.tokens[-1].common
+        """Several words, the last one not a place/organisation word: given names + surname. A last
+        word that is also an ordinary word (Brown, Trump, Black) is a surname only when the
+        article also uses it alone as a name."""
+        return (len(self.tokens) >= 2 and self.tokens[-1].key not in GENERIC
+                and (not self.tokens[-1].common or (self.surname_alone and not self.tokens[-2].common)))
 
 
 NAME_BLOCKS = frozenset({"title", "heading", "paragraph", "list", "blockquote", "caption", "metadata", "table"})
@@ -339,6 +378,10 @@ def _sentence_starts(doc: Document) -> list[int]:
     return sorted(set(starts))
 
 
+# after a one-letter word: a full stop, one space and a capitalised word (an initial)
+_INITIAL = regex.compile(r"\.[ \u00a0](?=\p{Lu}\p{Ll})")
+
+
 def _make_token(text: str, start: int, end: int) -> NameToken:
     word = text[start:end]
     form = core(word)
@@ -382,6 +425,10 @@ def _block_mentions(doc: Document, block_start: int, block_end: int, block_index
         if lower in PARTICLES and word.islower():
             # a particle continues a run ("Mohammed bin Salman"), or may start one ("de Gaulle")
             continue
+        if run and len(word) == 1 and word.isupper() and _INITIAL.match(text, end):
+            # a middle initial ("Katherine M. Morales") stays inside the name it sits in
+            prev_end = end + 1
+            continue
         name_word = _is_name_word(word) and not (shouting and word.isupper())
         if name_word and lower in TITLES:
             yield from flush()
@@ -421,7 +468,36 @@ def mentions(doc: Document) -> list[Mention]:
         if block.kind not in NAME_BLOCKS:
             continue
         out.extend(_block_mentions(doc, block.span.start, block.span.end, block.index, block.kind, starts))
-    return out
+    return _mark_surnames(doc, out)
+
+
+# what follows a surname used alone: a possessive or a reporting verb
+_SURNAME_USE = (r"(?:['’]s\b|,?\s+(?:said|says|told|added|asked|wrote|replied|insisted|argued|denied|"
+                r"declined|noted|stressed|warned|explained|admitted|claimed|testified)\b)")
+
+
+def _mark_surnames(doc: Document, ms: list[Mention]) -> list[Mention]:
+    """Mark the names whose last word, an ordinary word, the article also uses alone as a name:
+    with a title ("Mr Brown") or mid-sentence and not after "the" ("Brown said", but not "the
+    Strip")."""
+    alone: set[str] = set()
+    for m in ms:
+        if len(m.tokens) != 1 or not m.tokens[0].common:
+            continue
+        before = doc.text[max(0, m.span.start - 4):m.span.start].lower()
+        if m.title or not (m.sentence_start or m.block_kind in ("title", "heading") or before == "the "):
+            alone.add(m.tokens[0].form)
+    # at a sentence start an ordinary word is no mention at all; what follows it still tells:
+    # "Brown said", "Black's lawyer"
+    wanted = {m.tokens[-1].form for m in ms if len(m.tokens) >= 2 and m.tokens[-1].common} - alone
+    for form in wanted:
+        pattern = regex.compile(r"(?<![\p{L}\-])" + regex.escape(form) + _SURNAME_USE)
+        if pattern.search(doc.text):
+            alone.add(form)
+    if not alone:
+        return ms
+    return [replace(m, surname_alone=True) if len(m.tokens) >= 2 and m.tokens[-1].form in alone else m
+            for m in ms]
 
 
 # --- grouping ---------------------------------------------------------------------------------
@@ -430,7 +506,8 @@ def mentions(doc: Document) -> list[Mention]:
 class Occurrence:
     token: NameToken
     mention: Mention
-    role: str                  # "head" (surname, place, agency), "given", or "mention" (a whole name)
+    role: str                  # "head" (surname, place, agency), "given", "mention" (a whole name) or
+                               # "phrase" (an organisation's name of several words)
 
 
 @dataclass
@@ -538,6 +615,17 @@ def group_names(doc: Document, ms: list[Mention], distinct: frozenset[str] = fro
             given_of.setdefault(m.tokens[-1].form, set()).update(t.key for t in m.tokens[:-1])
         if m.title:
             titles_of.setdefault(m.tokens[-1].form, set()).add(m.title)
+    # forms only ever seen before another name word, and the words they precede ("Michelle" in
+    # "Michelle Grey", whose dictionary-word surname hides that she is a person)
+    before: dict[str, set[str]] = {}
+    alone: set[str] = set()
+    for o in heads:
+        toks = o.mention.tokens
+        i = toks.index(o.token)
+        if i == len(toks) - 1:
+            alone.add(o.token.form)
+        else:
+            before.setdefault(o.token.form, set()).add(toks[i + 1].key)
     side_by_side = _coordinated(doc, ms)
     uf = _UnionFind()
     forced_set = {frozenset(p) for p in forced}
@@ -552,6 +640,9 @@ def group_names(doc: Document, ms: list[Mention], distinct: frozenset[str] = fro
         ta, tb = titles_of.get(a, set()), titles_of.get(b, set())
         if (ta & MALE_TITLES and tb & FEMALE_TITLES) or (ta & FEMALE_TITLES and tb & MALE_TITLES):
             return True
+        if (a not in alone and b not in alone and before.get(a, set()) & before.get(b, set())
+                and distinct_given(a, b)):
+            return True     # Mitchell Grey and Michelle Grey: given names of their own, two people
         return False
 
     def same_person(a: str, b: str) -> bool:
@@ -594,7 +685,9 @@ def group_names(doc: Document, ms: list[Mention], distinct: frozenset[str] = fro
             for i, a in enumerate(forms):
                 guf.find(a)
                 for b in forms[i + 1:]:
-                    if given_variant_pair(a, b) or frozenset((a, b)) in forced_set:
+                    if frozenset((a, b)) in forced_set or (
+                            given_variant_pair(a, b) and not _relative(doc, pos_occ, a, b)
+                            and (not distinct_given(a, b) or _one_person(doc, ms, pos_occ, a, b, surnames))):
                         guf.union(a, b)
             sub: dict[object, NameGroup] = {}
             for o in pos_occ:
@@ -602,7 +695,63 @@ def group_names(doc: Document, ms: list[Mention], distinct: frozenset[str] = fro
                 g.forms.setdefault(o.token.form, []).append(o)
             groups.extend(sub.values())
     groups.extend(spacing_groups(doc, ms))
+    groups.extend(phrase_groups(doc, ms))
     return groups
+
+
+# words that introduce a second member of a family: "her sister Claire", "his son"
+_KIN = regex.compile(r"\b(?:wife|husband|partner|widow|widower|sister|brother|daughter|son|mother|father|"
+                     r"aunt|uncle|niece|nephew|cousin|twin|sibling|grand\w*|mum|mom|dad|children|"
+                     r"family|relative|related|siblings|sisters|brothers|daughters|sons)\b", regex.I)
+
+
+# a name followed by an appositive introduces its bearer: ", 34,", ", the physio,", ", who ..."
+_APPOSITIVE = regex.compile(r"(?:['’]s)?,\s+(?:\d|(?:a|an|the|who|whose|his|her|their|one|another|also)\b)")
+
+
+def _relative(doc: Document, occ: list[Occurrence], a: str, b: str) -> bool:
+    """The later of two given names is introduced as a relative ("her sister-in-law, Catherine
+    Lowe", "Catherine Lowe, his wife,"): two people, however alike the names are spelled."""
+    first = {f: min(o.token.span.start for o in occ if o.token.form == f) for f in (a, b)}
+    later = a if first[a] > first[b] else b
+    text = doc.text
+    for o in occ:
+        if o.token.form != later:
+            continue
+        start, end = o.mention.span.start, o.mention.span.end
+        before = text[max(0, start - 30):start]
+        before = before[max(before.rfind("."), before.rfind(";")) + 1:]
+        if _KIN.search(before):
+            return True
+        after = _APPOSITIVE.match(text, end)
+        if after:
+            close = text.find(",", after.end(), after.end() + 60)
+            if _KIN.search(text, end, close if close != -1 else after.end() + 60):
+                return True
+    return False
+
+
+def _one_person(doc: Document, ms: list[Mention], occ: list[Occurrence], a: str, b: str,
+                surnames: tuple[str, ...]) -> bool:
+    """Evidence that two given names which are names in their own right (Clara/Claire) on one
+    surname are one person misspelled: both carry the same title or role ("Judge Katherine
+    Morales" ... "Judge Kathryn Morales"); or the article calls someone by the bare surname, as
+    it would not with two people of that name, introduces the later name as no one new (no
+    title, no appositive) and never mentions a relative."""
+    titles = {f: {o.mention.title for o in occ if o.token.form == f} - {""} for f in (a, b)}
+    if titles[a] & titles[b]:
+        return True
+    if not any(len(m.tokens) == 1 and m.tokens[0].form in surnames for m in ms):
+        return False
+    first = {f: min(o.token.span.start for o in occ if o.token.form == f) for f in (a, b)}
+    later = a if first[a] > first[b] else b
+    if titles[later] or any(_APPOSITIVE.match(doc.text, o.mention.span.end)
+                            for o in occ if o.token.form == later):
+        return False     # the later name is introduced as someone new ("Claire Donnelly, the physio,")
+    blocks = {o.mention.block for o in occ}
+    blocks.update(m.block for m in ms if m.tokens[-1].form in surnames)
+    return not any(_KIN.search(doc.text, b.span.start, b.span.end)
+                   for b in doc.blocks if b.index in blocks)
 
 
 def mention_surface(doc: Document, m: Mention) -> str:
@@ -633,6 +782,117 @@ def spacing_groups(doc: Document, ms: list[Mention]) -> list[NameGroup]:
             g.forms[occs[0].token.form] = occs
         out.append(g)
     return out
+
+
+# lowercase words that join the parts of an organisation's name ("Ministry of Health")
+_JOINERS = regex.compile(r"\s(?:of|for|on|of the|for the|and|&)\s")
+# endings that make another form of one word (Meteorology/Meteorological, Economy/Economic);
+# demonym endings (Kenya/Kenyan, Niger/Nigeria) are left out on purpose: those are other names
+_DERIVATIONS = frozenset({"", "al", "ical", "ic", "ics", "y", "e", "es", "s", "ed", "ing",
+                          "ation", "ory", "ary", "ive", "ial", "ally", "ly"})
+PHRASE_MIN_WORDS = 2
+
+
+def derived_pair(a_form: str, b_form: str) -> bool:
+    """Two forms of one ordinary word, as an organisation's name may be written with either:
+    a derivation (Meteorology/Meteorological) or a spelling (Defence/Defense,
+    Organisation/Organization). One of them must be a dictionary word: two proper names that
+    share a stem are other names (Kenya/Kenyan, Niger/Nigeria)."""
+    a, b = fold(a_form), fold(b_form)
+    if a == b or not (is_common_lowercase(a_form) or is_common_lowercase(b_form)):
+        return False
+    p = 0
+    while p < min(len(a), len(b)) and a[p] == b[p]:
+        p += 1
+    if p >= 5 and p >= 0.6 * min(len(a), len(b)) and a[p:] in _DERIVATIONS and b[p:] in _DERIVATIONS:
+        return True
+    return min(len(a), len(b)) >= 6 and _edit_distance(a, b) == 1
+
+
+def _uk_us_spelling(a: str, b: str) -> bool:
+    """Organisation/Organization, Defence/Defense, Centre/Center: one word in two spellings."""
+    if len(a) != len(b) or len(a) < 6:
+        return False
+    if a[:-2] == b[:-2] and {a[-2:], b[-2:]} == {"re", "er"}:
+        return True
+    diff = [(x, y) for x, y in zip(a, b) if x != y]
+    return len(diff) == 1 and set(diff[0]) in ({"s", "z"}, {"c", "s"})
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    span: Span
+    words: tuple[NameToken, ...]
+    joiners: tuple[str, ...]
+    mention: Mention
+
+
+def _phrases(doc: Document, ms: list[Mention]) -> list[_Phrase]:
+    """Multi-word organisation names: mentions, joined by "of"/"for" ("Ministry of Health"),
+    with at least one organisation or place word (Department, Agency, Council)."""
+    text = doc.text
+    out: list[_Phrase] = []
+    i = 0
+    while i < len(ms):
+        j = i
+        joiners: list[str] = []
+        while j + 1 < len(ms) and ms[j + 1].block == ms[i].block:
+            gap = text[ms[j].span.end:ms[j + 1].span.start]
+            if not _JOINERS.fullmatch(gap):
+                break
+            # "&" and "and" join an organisation's name the same way (Securities & Exchange)
+            joiners.append(" ".join(gap.split()).replace("&", "and"))
+            j += 1
+        words = tuple(t for m in ms[i:j + 1] for t in m.tokens)
+        if len(words) >= PHRASE_MIN_WORDS and any(t.key in GENERIC for t in words):
+            out.append(_Phrase(Span(ms[i].span.start, ms[j].span.end), words, tuple(joiners), ms[i]))
+        i = j + 1
+    return out
+
+
+def _ampersand(name: str) -> str:
+    return name.replace(" & ", " and ")
+
+
+def phrase_groups(doc: Document, ms: list[Mention]) -> list[NameGroup]:
+    """An organisation's name written two ways where one word takes another form: "Kenya
+    Meteorological Department" / "Kenya Meteorology Department". Every other word, and the
+    words joining them, must agree; the organisation word itself may differ only in spelling
+    (Organisation/Organization), since "Defence Ministry" and "Defence Department" are two
+    bodies."""
+    phrases = _phrases(doc, ms)
+    surface = {p: " ".join(doc.text[p.span.start:p.span.end].split()) for p in phrases}
+    buckets: dict[tuple, list[_Phrase]] = {}
+    for p in phrases:
+        keys = tuple(t.key for t in p.words)
+        for i in range(len(p.words)):
+            buckets.setdefault((p.joiners, keys[:i], keys[i + 1:]), []).append(p)
+    uf = _UnionFind()
+    for (_joiners, before, _after), members in buckets.items():
+        i = len(before)
+        for x, a in enumerate(members):
+            for b in members[x + 1:]:
+                wa, wb = a.words[i], b.words[i]
+                if wa.key == wb.key:
+                    if i == 0 and surface[a] != surface[b] and _ampersand(surface[a]) == _ampersand(surface[b]):
+                        uf.union(surface[a], surface[b])    # the same name with "&" for "and"
+                    continue
+                if wa.key in GENERIC or wb.key in GENERIC:
+                    # the organisation word itself only in another spelling (Organisation/
+                    # Organization, Centre/Center), never another word or number (Service/Services)
+                    same = _uk_us_spelling(wa.key, wb.key)
+                else:
+                    same = derived_pair(wa.form, wb.form)
+                if same:
+                    uf.union(surface[a], surface[b])
+    groups: dict[object, NameGroup] = {}
+    for p in phrases:
+        if surface[p] not in uf.parent:
+            continue
+        g = groups.setdefault(uf.find(surface[p]), NameGroup("phrase"))
+        token = NameToken(surface[p], p.span, surface[p], fold(surface[p]), False)
+        g.forms.setdefault(surface[p], []).append(Occurrence(token, p.mention, "phrase"))
+    return [g for g in groups.values() if len(g.forms) >= 2]
 
 
 # --- house names lists ------------------------------------------------------------------------

@@ -42,6 +42,9 @@ _WEEKDAY_LINK = re.compile(r"(?:['’]s(?:\s+[a-z]+){0,2})?\s*[,(]?\s*(?:on\s+)?
 _WEEKDAY_AFTER = re.compile(r"\s*(?:,\s*(?:which\s+was\s+|then\s+)?a\s+|\(\s*(?:a\s+)?)")
 # between a relative expression and the date that restates it: "last month, on January 2"
 _APPOSITION = re.compile(r"\s*(?:,|\(|—|–|-)\s*(?:on\s+|in\s+)?")
+# between a possessive relative expression and the date of the thing it owns:
+# "last week's home match against Millbrook on 1 February"
+_POSSESSIVE_NP = re.compile(r"['’]s(?:\s+[\w’'-]+){1,5}?\s+on\s+")
 # "a month after the approval", "two days before the signing", "the night before the summit"
 _ORDER = re.compile(
     r"\b(?:(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|a\s+few|several)\s+"
@@ -412,6 +415,9 @@ class Dates(Kind):
             if e.start >= r.start and e.end <= r.end:
                 continue
             unit = str(r.detail.get("unit", "day"))
+            if unit == "week" and r.end < ref and ref.weekday() >= 5 and 4 <= (ref - e.end).days <= 6:
+                continue   # at the weekend, "last week" for the early days of this week is loose but usual
+
             # the finding covers both sides: "last month, on January 2"
             both = Span(min(r.span.start, e.span.start), max(r.span.end, e.span.end))
             yield self._relative_hit(r, e, ref, unit, both)
@@ -438,7 +444,7 @@ class Dates(Kind):
         # only mentions a few characters from r can stand beside it: ms is sorted by start, so look
         # at that window alone rather than at every mention of a long article
         lo = bisect_left(ms, r.span.start - 80, key=lambda m: m.span.start)
-        hi = bisect_right(ms, r.span.end + 12, key=lambda m: m.span.start)
+        hi = bisect_right(ms, r.span.end + 60, key=lambda m: m.span.start)
         for e in ms[lo:hi]:
             if e.in_quote or not _resolved(e) or e is r:
                 continue
@@ -448,6 +454,8 @@ class Dates(Kind):
                 continue
             if e.span.start >= r.span.end and _APPOSITION.fullmatch(text, r.span.end, e.span.start):
                 return e
+            if e.span.start >= r.span.end and e.explicit and _POSSESSIVE_NP.fullmatch(text, r.span.end, e.span.start):
+                return e   # "last week's match against Millbrook on 1 February": the match's date
             if r.kind == "anaphor" and e.span.start >= r.span.end and \
                     (re.fullmatch(r"\s+(?:on|in)\s+", text[r.span.end:e.span.start])
                      or (re.fullmatch(r"\s+", text[r.span.end:e.span.start]) and re.match(r"(?i:on|in)\s", e.text))):

@@ -16,8 +16,8 @@ from itertools import chain
 from pathlib import Path
 from typing import Iterable
 
-from ..analysis.names import (HouseList, NameGroup, Occurrence, group_names, load_house_lists, mention_surface,
-                              mentions)
+from ..analysis.names import (GENERIC, NAME_ENTRIES, HouseList, Mention, NameGroup, Occurrence, group_names,
+                              is_common_lowercase, is_dictionary_word, load_house_lists, mention_surface, mentions)
 from ..model import Hit, Related, Span
 from ..scopes import index_of
 from .base import Context, Kind
@@ -96,6 +96,9 @@ class Names(Kind):
     # -- consistency ------------------------------------------------------------------------
 
     def _consistency(self, ctx: Context, groups: list[NameGroup], house: HouseList) -> Iterable[Hit]:
+        # every misspelt word first, then one finding per mention: a person's name is reported
+        # whole ("Mikhail Tsereteli", not "Mikhail"), with one fix for all its misspelt words
+        edits: list[_Edit] = []
         for g in groups:
             if len(g.forms) < 2:
                 continue
@@ -109,13 +112,12 @@ class Names(Kind):
                 for o in occs:
                     if _kept(ctx, o, entry_keep):
                         continue
-                    fix = prefix_of(o) + preferred
                     rel = related if form != shown else tuple(
                         Related(x.token.span, f"'{other}' here") for x in g.forms[other])
-                    yield Hit(o.token.span,
-                              self.message(form, _times(len(occs)), other, _times(len(g.forms[other])),
-                                           preferred, reason),
-                              (fix,), rel)
+                    message = self.message(form, _times(len(occs)), other, _times(len(g.forms[other])),
+                                           preferred, reason)
+                    edits.append(_Edit(o, prefix_of(o) + preferred, message, rel))
+        yield from _by_mention(ctx, edits)
 
     # -- house ------------------------------------------------------------------------------
 
@@ -173,6 +175,74 @@ class Names(Kind):
                 yield Hit(o.token.span, self.message(form, preferred, reason), (prefix_of(o) + preferred,))
 
 
+@dataclass(frozen=True)
+class _Edit:
+    occ: Occurrence
+    fix: str                     # what replaces the occurrence's text
+    message: str
+    related: tuple[Related, ...]
+
+
+def _whole_name(o: Occurrence) -> bool:
+    """A word of a person's full name (given name or surname): reported as the whole name."""
+    return o.role in ("given", "head") and o.mention.person_like
+
+
+def _by_mention(ctx: Context, edits: list[_Edit]) -> Iterable[Hit]:
+    """One hit per edit, except that the edits inside one person's full name become one hit
+    spanning the name as written (possessive excluded), whose fix rewrites every misspelt word:
+    editors and the fix command see "Mikhail Tsereteli -> Mikheil Tsereteli", and two fixes
+    never overlap. A whole-name or organisation finding swallows word findings inside it."""
+    wide = [e.occ.token.span for e in edits if e.occ.role in ("mention", "phrase")]
+    by_name: dict[Span, list[_Edit]] = {}
+    for e in edits:
+        span = e.occ.token.span
+        if e.occ.role not in ("mention", "phrase") and any(
+                w.start <= span.start and span.end <= w.end for w in wide):
+            continue
+        if _whole_name(e.occ):
+            by_name.setdefault(e.occ.mention.span, []).append(e)
+        else:
+            yield Hit(span, e.message, (e.fix,), e.related)
+    for span, group in sorted(by_name.items(), key=lambda kv: kv[0].start):
+        group.sort(key=lambda e: e.occ.token.span.start)
+        span = Span(min(_name_start(group[0].occ.mention), group[0].occ.token.span.start), span.end)
+        if _marked_up(ctx, span):
+            # markup inside the name (<b>Mikhail</b> Tsereteli): a whole-name fix would delete it
+            for e in group:
+                yield Hit(e.occ.token.span, e.message, (e.fix,), e.related)
+            continue
+        fixed, pos = [], span.start
+        for e in group:
+            fixed.append(ctx.text[pos:e.occ.token.span.start])
+            fixed.append(e.fix)
+            pos = e.occ.token.span.end
+        fixed.append(ctx.text[pos:span.end])
+        related = tuple(dict.fromkeys(r for e in group for r in e.related))
+        yield Hit(span, " ".join(e.message for e in group), ("".join(fixed),), related)
+
+
+def _marked_up(ctx: Context, span: Span) -> bool:
+    """The source of this stretch of prose is not the prose itself: tags or emphasis inside."""
+    offsets = ctx.doc.offsets
+    source = ctx.doc.source[offsets.start(span.start):offsets.end(span.end)]
+    return source != ctx.text[span.start:span.end]
+
+
+def _name_start(m: Mention) -> int:
+    """Where the person's own name begins inside a run of capitalised words: after an acronym, an
+    organisation word or a capitalised dictionary entry ("Labour MP Jane Smith", "Washington
+    Post Jane Smith", "American Jane Smith" are all "Jane Smith")."""
+    start = m.tokens[-1].span.start
+    for t in reversed(m.tokens[:-1]):
+        if ((len(t.text) > 1 and t.text.isupper()) or t.key in GENERIC
+                or (is_dictionary_word(t.text) and t.text[0].isupper() and t.text not in NAME_ENTRIES
+                    and not is_common_lowercase(t.text))):
+            break
+        start = t.span.start
+    return start
+
+
 def _house_reason(note: str) -> str:
     return f"house names list: {note}" if note else "house names list"
 
@@ -205,6 +275,8 @@ def groups_for(ctx: Context, ms: list, house: HouseList) -> list[NameGroup]:
 
 def house_form(g: NameGroup, form: str, house: HouseList) -> tuple[str, str, tuple[str, ...]] | None:
     """(preferred form, note, kept phrases) when the house list has this name."""
+    if g.role == "phrase":
+        return None
     if g.role == "mention":
         hit = house.mentions.get(form.lower())
     elif g.role == "head":

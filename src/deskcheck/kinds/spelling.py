@@ -171,7 +171,14 @@ class Spelling(Kind):
             return
         parts = _parts(w)
         compound = len(parts) > 1
+        # "Seo-yeon", "Jae-in": after a capitalised part the dictionary lacks, the lowercase
+        # parts of a compound belong to the name, not to English
+        name_compound = compound and parts[0][0][:1].isupper() and not lex.knows(strip_clitic(parts[0][0])[0])
+        if _introduced_term(ctx.text, w):
+            return
         for i, (part, span) in enumerate(parts):
+            if name_compound and i > 0 and part.islower():
+                continue
             if compound:
                 if accept.matches(part) or self.ignored.matches(part):
                     continue
@@ -181,6 +188,8 @@ class Spelling(Kind):
             base, ending = strip_clitic(part)
             if not self._checkable(lex, variety, base, compound):
                 continue
+            if compound and base.endswith("s") and lex.knows(base[:-1]):
+                continue    # compounds pluralise their last part ("five-year-olds", "go-betweens")
             if base[:1].isupper():
                 if not self._capital_typo(lex, variety, base, w.initial and i == 0, nxt, ctx):
                     continue
@@ -250,3 +259,19 @@ def _unit(text: str, w: Word) -> bool:
     while j >= 0 and text[j] in " \u00a0\u202f":
         j -= 1
     return j >= 0 and text[j].isdigit()
+
+
+_OPENING = "\"“‘'"
+_CLOSING = "\"”’'"
+_TERM_CUES = ("so-called", "dubbed", "termed", "term", "word", "called", "known as", "nicknamed", "coined")
+
+
+def _introduced_term(text: str, w: Word) -> bool:
+    """A lone word in quotation marks after "so-called", "dubbed", "the term"... is a coinage the
+    writer is introducing ("a so-called "hycean" world"), not a slip."""
+    if w.start == 0 or w.end >= len(text):
+        return False
+    if text[w.start - 1] not in _OPENING or text[w.end] not in _CLOSING:
+        return False
+    before = text[max(0, w.start - 24):w.start - 1].rstrip().lower()
+    return before.endswith(_TERM_CUES)
