@@ -56,7 +56,9 @@ def find_articles(explicit: str | None) -> tuple[str, list[Path]]:
     candidates.append(("the repository's examples/", REPO / "examples"))
     for label, folder in candidates:
         if folder.is_dir():
-            files = sorted(p for p in folder.rglob("*") if p.suffix in SUFFIXES and p.is_file())
+            # a folder's README describes the articles; it is not one of them
+            files = sorted(p for p in folder.rglob("*") if p.suffix in SUFFIXES and p.is_file()
+                           and not p.name.upper().startswith("README"))
             # the same article in two sets (a typo-seeded copy) counts once
             seen: set[str] = set()
             unique = []
