@@ -66,14 +66,20 @@ def cli() -> None:
 @click.option("--stdin-filename", help="File name for '-' (stdin), which picks the format.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing when there are no findings.")
 @click.option("--color/--no-color", default=None, help="Force colour on or off.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
+              help="Check files in this many processes (0 = one per core; 1 = no pool). [default: 0]")
+@click.option("--no-cache", is_flag=True,
+              help="Do not read or write the result cache (.deskcheck-cache/ or $DESKCHECK_CACHE_DIR).")
+@click.option("--profile-rules", is_flag=True, hidden=True,
+              help="Print time per rule, analysis and stage to stderr (implies --jobs 1 --no-cache).")
 @click.option("--diff", "--changed-since", "diff_ref", metavar="REF",
               help="Report only findings on lines added or changed since this git ref.")
 @click.option("--archive/--no-archive", default=None,
               help="Check name spellings across all the articles given (overrides the config's 'archive').")
 def report(paths: tuple[str, ...], fmt: str, output: str | None, config: Path | None, min_level: str | None,
            fail_level: str | None, enable: tuple[str, ...], disable: tuple[str, ...], date: dt.date | None,
-           profile: str | None, stdin_filename: str | None, quiet: bool, color: bool | None,
-           diff_ref: str | None, archive: bool | None) -> None:
+           profile: str | None, stdin_filename: str | None, quiet: bool, color: bool | None, jobs: int,
+           no_cache: bool, profile_rules: bool, diff_ref: str | None, archive: bool | None) -> None:
     """Check articles (files or folders; '-' reads stdin) and report findings."""
     from .api import Options, run
     from .formatters import FORMATTERS
@@ -83,8 +89,14 @@ def report(paths: tuple[str, ...], fmt: str, output: str | None, config: Path | 
         config=config, min_level=Severity.parse(min_level) if min_level else None,
         fail_level=Severity.parse(fail_level) if fail_level else None, enable=enable, disable=disable,
         date=date, profile=profile, stdin_filename=stdin_filename, warn=_warn, archive=archive,
+        jobs=jobs, cache=not no_cache,
         languagetool_url=os.environ.get("DESKCHECK_LANGUAGETOOL_URL") or None,
     )
+    from . import profiling
+    if profile_rules or profiling.ENABLED:
+        # times are gathered in this process, and a cache hit would time nothing
+        profiling.enable()
+        options.jobs, options.cache = 1, False
     from .progress import ProgressBar
     bar = ProgressBar.for_stream(sys.stderr)
     options.progress = bar
@@ -92,6 +104,8 @@ def report(paths: tuple[str, ...], fmt: str, output: str | None, config: Path | 
         result = run(list(paths), options)
     finally:
         bar.close()
+    if profiling.ENABLED:
+        profiling.write_table(sys.stderr)
     if diff_ref:
         from .diff import filter_reports
         result.files = filter_reports(result.files, diff_ref)

@@ -5,13 +5,14 @@ import datetime as dt
 import fnmatch
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from .errors import ConfigError
 from .model import Severity
 from .yamlnodes import load_with_nodes
+
+if TYPE_CHECKING:
+    import yaml
 
 CONFIG_NAMES = (".deskcheck.yaml", ".deskcheck.yml", "deskcheck.yaml")
 DEFAULT_STYLES = ("Deskcheck", "Newsroom")
@@ -54,6 +55,8 @@ class Config:
     def for_file(self, path: str) -> "Config":
         """This config with the overrides whose `files` globs match the article applied."""
         cfg = self
+        if not self.overrides:
+            return cfg      # the common case: no path to resolve (a syscall per folder level)
         rel = _relative(path, self.base)
         for ov in self.overrides:
             if any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(Path(path).name, g) for g in ov["files"]):
@@ -69,6 +72,8 @@ class Config:
         return cfg
 
     def ignored(self, path: str) -> bool:
+        if not self.ignore:
+            return False
         rel = _relative(path, self.base)
         return any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(rel, g.rstrip("/") + "/*") for g in self.ignore)
 
@@ -98,6 +103,7 @@ class _Checker:
         self.node = node
 
     def line(self, *keys: str) -> int | None:
+        import yaml
         node = self.node
         line = None
         for key in keys:
@@ -159,6 +165,8 @@ def _vocab(c: _Checker, value: Any, *keys: str) -> tuple[tuple[str, ...], tuple[
 
 
 def load_config(path: Path) -> Config:
+    # imported here: a run without a config file never loads the YAML library for it
+    import yaml
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:

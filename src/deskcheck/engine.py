@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from . import prefilter, profiling
 from .kinds.base import Context, Settings
-from .model import Document, Finding, Hit, IdentityMap, OffsetMap, RelatedLocation
+from .model import Document, Finding, Hit, IdentityMap, OffsetMap, RelatedLocation, Span
 from .rules import Rule
 from .scopes import is_raw, segments
 
@@ -46,17 +47,55 @@ def to_finding(doc: Document, rule: Rule, hit: Hit, omap: OffsetMap) -> Finding:
     )
 
 
+# Kinds whose every hit is a match of the rule's compiled `pattern` in the view: a rule of one of
+# these is skipped on an article that lacks every string its pattern requires (deskcheck.prefilter).
+PREFILTERED_KINDS = frozenset({"existence", "substitution"})
+_UNSET = object()
+
+
+def _required(rule: Rule) -> "frozenset[str] | None":
+    """The strings a rule's pattern needs, worked out once per loaded rule and kept on its kind
+    object (not in a table keyed by id(): a later rule's kind could reuse a freed object's id)."""
+    need = getattr(rule.kind, "_deskcheck_required", _UNSET)
+    if need is _UNSET:
+        pattern = getattr(rule.kind, "pattern", None) if rule.kind_name in PREFILTERED_KINDS else None
+        need = (prefilter.required_strings(pattern.pattern)
+                if pattern is not None and hasattr(pattern, "pattern") else None)
+        try:
+            rule.kind._deskcheck_required = need  # type: ignore[attr-defined]
+        except AttributeError:      # a kind with __slots__: ask again next time
+            pass
+    return need  # type: ignore[return-value]
+
+
 def check_document(doc: Document, rules: list[Rule], settings: Settings) -> CheckResult:
     from .patterns import RegexTimeout
 
     result = CheckResult()
     identity = IdentityMap()
+    timed = profiling.ENABLED
+    # many rules share a scope: select its segments once per document, not once per rule
+    by_scope: dict[tuple[str, ...], list[Span]] = {}
+    folded: dict[bool, str] = {}      # the case-folded view (raw or prose), made when first needed
     for rule in rules:
         if not applies(rule, doc, settings):
             continue
         raw = is_raw(rule.scope)
-        ctx = Context(doc, doc.source if raw else doc.text, segments(doc, rule.scope), settings, raw)
+        need = _required(rule)
+        if need is not None:
+            view = folded.get(raw)
+            if view is None:
+                view = folded[raw] = prefilter.fold(doc.source if raw else doc.text)
+            if not prefilter.may_match(need, view):
+                continue            # the rule's pattern cannot match this article: nothing to scan
+        spans = by_scope.get(rule.scope)
+        if spans is None:
+            spans = by_scope[rule.scope] = segments(doc, rule.scope)
+        ctx = Context(doc, doc.source if raw else doc.text, list(spans), settings, raw)
         omap = identity if raw else doc.offsets
+        if timed:
+            profiling.KINDS[rule.id] = rule.kind_name
+            profiling.start()
         try:
             for hit in rule.kind.check(ctx):
                 result.findings.append(to_finding(doc, rule, hit, omap))
@@ -64,4 +103,7 @@ def check_document(doc: Document, rules: list[Rule], settings: Settings) -> Chec
             raise
         except Exception as exc:  # a bug in one rule must not hide every other finding
             result.failures.append(RuleFailure(rule.id, doc.path, f"{type(exc).__name__}: {exc}"))
+        finally:
+            if timed:
+                profiling.stop("rule:" + rule.id)
     return result

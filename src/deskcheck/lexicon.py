@@ -22,7 +22,7 @@ import unicodedata
 from bisect import bisect_right
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Callable, Iterable
 
 # locales that spell the British way; anything else pinned counts as unpinned
 _BRITISH = {"en-gb", "en-au", "en-nz", "en-ie", "en-za", "en-in"}
@@ -368,7 +368,13 @@ class Lexicon:
 
     # -- suggestions ------------------------------------------------------------------------
     def suggest(self, word: str, variety: str | None = None, limit: int = 5) -> list[str]:
-        """Corrections, best first. A listed misspelling with one fix gets exactly that fix."""
+        """Corrections, best first. A listed misspelling with one fix gets exactly that fix.
+
+        Memoised: working out candidates costs milliseconds a word, and across a batch of
+        articles the same unknown names and slips come back again and again."""
+        return list(_memo(self, "suggest", (word, variety, limit), lambda: self._suggest(word, variety, limit)))
+
+    def _suggest(self, word: str, variety: str | None = None, limit: int = 5) -> list[str]:
         w = word.replace("\u2019", "'")
         low = w.lower()
         capital = w[:1].isupper()
@@ -424,8 +430,13 @@ class Lexicon:
                          max_rank: int = 30_000) -> str | None:
         """A common word a single cheap slip away from `word` ("Comittee" -> "committee"), or None.
 
-        Used to tell a mistyped capitalised word from a name no dictionary holds.
+        Used to tell a mistyped capitalised word from a name no dictionary holds (memoised, as
+        suggest is).
         """
+        return _memo(self, "near", (word, variety, max_cost, max_rank),  # type: ignore[no-any-return]
+                     lambda: self._common_word_near(word, variety, max_cost, max_rank))
+
+    def _common_word_near(self, word: str, variety: str | None, max_cost: float, max_rank: int) -> str | None:
         low = word.replace("\u2019", "'").lower()
         for f in self.known_misspelling(low):
             if self._fix_allowed(f, variety):
@@ -439,6 +450,24 @@ class Lexicon:
                 if cost <= max_cost and (best is None or (cost, self.rank(c)) < (best[0], self.rank(best[1]))):
                     best = (cost, c)
         return best[1] if best else None
+
+
+_MEMO_LIMIT = 50_000     # answers kept per kind of question before the memo starts afresh
+
+
+def _memo(lex: "Lexicon", kind: str, key: tuple[object, ...], compute: "Callable[[], Any]") -> Any:
+    """A lexicon's answer to a question it has answered before (the lexicon never changes)."""
+    memo: dict[tuple[object, ...], Any] = lex.__dict__.setdefault(f"_memo_{kind}", {})
+    try:
+        return memo[key]
+    except KeyError:
+        pass
+    if len(memo) >= _MEMO_LIMIT:
+        memo.clear()
+    value = memo[key] = compute()
+    if isinstance(value, list):
+        value = memo[key] = tuple(value)     # stored immutable: callers get their own list
+    return value
 
 
 def _first_letter_edits(word: str) -> set[str]:

@@ -9,6 +9,7 @@ from typing import Iterator
 
 import regex
 
+from . import compiled
 from .errors import DeskcheckError
 
 TIMEOUT_SECONDS = 2.0
@@ -23,10 +24,16 @@ def compile_pattern(pattern: str, ignorecase: bool = False) -> "regex.Pattern[st
     flags = regex.VERSION0 | regex.MULTILINE
     if ignorecase:
         flags |= regex.IGNORECASE
+    # compiled in an earlier run: the engine's finished program, loaded in microseconds
+    stored = compiled.get(pattern, flags)
+    if stored is not None:
+        return stored  # type: ignore[no-any-return]
     try:
-        return regex.compile(pattern, flags)
+        result = regex.compile(pattern, flags)
     except regex.error as exc:
         raise ValueError(f"invalid regular expression {pattern!r}: {exc}") from None
+    compiled.put(pattern, flags, result)
+    return result
 
 
 def timeout_error(pattern: "regex.Pattern[str]", rule: str, path: str) -> RegexTimeout:

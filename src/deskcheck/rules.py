@@ -6,16 +6,18 @@ import sys
 import typing
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Callable
 
 import yaml
 
+from .bundled import bundled_rules_dir, bundled_styles
 from .errors import RuleError
 from .kinds import KINDS, UNSUPPORTED_VALE_KINDS
 from .kinds.base import Kind, OptionError, RuleInfo
 from .model import CATEGORIES, Severity
+from . import yamlfast
+from .yamlfast import LazyNode
 
 HEADER_KEYS = {"extends", "message", "level", "category", "scope", "link", "description", "examples",
                "profiles", "formats", "name"}
@@ -54,20 +56,9 @@ class Rule:
         return self.id.split(".", 1)[0]
 
 
-def bundled_rules_dir() -> Path:
-    """The `rules/` folder: inside the installed package, or beside `src/` in a checkout."""
-    packaged = resources.files("deskcheck") / "rules"
-    if packaged.is_dir():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parents[2] / "rules"
-
-
-def bundled_styles() -> list[str]:
-    root = bundled_rules_dir()
-    return sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
-
-
-def _line_of(node: yaml.Node | None, key: str) -> int | None:
+def _line_of(node: "yaml.Node | LazyNode | None", key: str) -> int | None:
+    if isinstance(node, LazyNode):
+        node = node.get()
     if isinstance(node, yaml.MappingNode):
         for k, _v in node.value:
             if getattr(k, "value", None) == key:
@@ -75,7 +66,7 @@ def _line_of(node: yaml.Node | None, key: str) -> int | None:
     return None
 
 
-def _load_yaml(path: Path) -> tuple[Any, yaml.Node | None]:
+def _load_yaml(path: Path) -> tuple[Any, LazyNode]:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
@@ -83,13 +74,12 @@ def _load_yaml(path: Path) -> tuple[Any, yaml.Node | None]:
     except OSError as exc:
         raise RuleError(f"cannot read rule file: {exc.strerror or exc}", str(path)) from None
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        data = yamlfast.load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise RuleError(f"invalid YAML: {problem}", str(path), mark.line + 1 if mark else None) from None
-    return data, node
+    return data, LazyNode(text)
 
 
 def _coerce(value: Any, ftype: Any, key: str) -> Any:

@@ -7,6 +7,8 @@ speaker's words alone.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from .analysis.quotes import quote_spans
 from .analysis.sentences import sentences
 from .model import Document, Span
@@ -111,3 +113,64 @@ def segments(doc: Document, scope: tuple[str, ...]) -> list[Span]:
     for n in negative:
         spans = _subtract(spans, _select(doc, n))
     return spans
+
+
+class SegmentIndex:
+    """Questions about a rule's segments answered by binary search.
+
+    A kind that asks "is this span inside one of my segments?" once per word, quotation or
+    sentence with `any(...)` over all segments does work proportional to the article's length
+    squared: seconds on a long file. Build one index per check and ask it instead. Segments may
+    overlap and come in any order.
+    """
+
+    def __init__(self, segments: list[Span]) -> None:
+        self.spans = sorted(segments, key=lambda s: (s.start, s.end))
+        self.starts = [s.start for s in self.spans]
+        self.reach: list[int] = []          # the furthest end among the first i+1 segments
+        furthest = -1
+        for s in self.spans:
+            furthest = max(furthest, s.end)
+            self.reach.append(furthest)
+
+    def holds(self, offset: int) -> bool:
+        """Some segment contains this offset."""
+        i = bisect_right(self.starts, offset) - 1
+        return i >= 0 and offset < self.reach[i]
+
+    def contains(self, span: Span) -> bool:
+        """One segment contains the whole span."""
+        i = bisect_right(self.starts, span.start) - 1
+        while i >= 0 and self.reach[i] >= span.start:
+            if self.spans[i].end >= span.end:
+                return True
+            i -= 1
+        return False
+
+    def overlapping(self, start: int, end: int) -> list[Span]:
+        """The segments that overlap [start, end), in order."""
+        i = bisect_right(self.starts, start) - 1
+        while i > 0 and self.reach[i - 1] > start:
+            i -= 1
+        out = []
+        for s in self.spans[max(i, 0):]:
+            if s.start >= end:
+                break
+            if s.end > start:
+                out.append(s)
+        return out
+
+
+_recent: list[tuple[list[Span], SegmentIndex]] = []
+
+
+def index_of(segments: list[Span]) -> SegmentIndex:
+    """The index of a segment list, built once: a kind may ask about the same list (the rule's
+    ctx.segments) for every word it checks. The last few lists are remembered by identity."""
+    for seen, index in _recent:
+        if seen is segments and len(index.spans) == len(segments):   # (a list grown since: rebuild)
+            return index
+    index = SegmentIndex(segments)
+    _recent.insert(0, (segments, index))
+    del _recent[4:]
+    return index

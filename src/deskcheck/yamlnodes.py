@@ -38,7 +38,8 @@ def load_with_nodes(text: str) -> tuple[Any, yaml.Node | None]:
     """(the data as yaml.safe_load gives it, the composed node tree or None for an empty document).
 
     Raises yaml.YAMLError as yaml.safe_load does."""
-    loader = yaml.SafeLoader(text)
+    from .yamlfast import SafeLoader     # libyaml's parser when PyYAML has it
+    loader = SafeLoader(text)
     try:
         node = loader.get_single_node()
         if node is None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from functools import wraps
 from typing import Any, Callable, TypeVar
 
+from .. import profiling
 from ..model import Document
 
 T = TypeVar("T")
@@ -20,7 +21,14 @@ def cached(fn: Callable[[Document], T]) -> Callable[[Document], T]:
     def wrapper(doc: Document) -> T:
         cache: dict[str, Any] = doc.cache
         if key not in cache:
-            cache[key] = fn(doc)
+            if profiling.ENABLED:
+                profiling.start()
+                try:
+                    cache[key] = fn(doc)
+                finally:
+                    profiling.stop("analysis:" + key)
+            else:
+                cache[key] = fn(doc)
         return cache[key]  # type: ignore[no-any-return]
 
     return wrapper

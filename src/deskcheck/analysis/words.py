@@ -13,6 +13,7 @@ from typing import NamedTuple
 import re
 
 from ..model import Document, Span
+from ..scopes import index_of
 from . import cached
 from .sentences import sentences
 
@@ -94,7 +95,7 @@ def _non_prose(text: str) -> list[tuple[int, int]]:
 
 def _initial(text: str, start: int, sent_starts: list[int], headline: list[Span]) -> bool:
     """A capital here says nothing about a name: a sentence or quotation starts, or a headline."""
-    if any(h.start <= start < h.end for h in headline):
+    if index_of(headline).holds(start):      # a binary search: a long file has hundreds of headings
         return True
     i = bisect_right(sent_starts, start) - 1
     if not _ALNUM.search(text, sent_starts[i] if i >= 0 else 0, start):

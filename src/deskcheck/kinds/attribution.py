@@ -17,6 +17,7 @@ from typing import Iterable
 from ..analysis.attribution import anonymous_sources, orphans
 from ..analysis.quotes import Quote, quote_scan
 from ..model import Hit, Related, Span
+from ..scopes import index_of
 from .base import Context, Kind
 
 REPORTS = ("orphans", "marks", "anonymous")
@@ -28,7 +29,7 @@ def _excerpt(text: str, span: Span, limit: int = 60) -> str:
 
 
 def _in_segments(span: Span, segments: list[Span]) -> bool:
-    return any(seg.start <= span.start < seg.end for seg in segments)
+    return index_of(segments).holds(span.start)
 
 
 class Attribution(Kind):

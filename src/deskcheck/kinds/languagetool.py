@@ -14,19 +14,21 @@ offsets are converted exactly, start and end, for text with emoji or other astra
 from __future__ import annotations
 
 import atexit
-import shutil
-import socket
-import subprocess
 import sys
 import time
-import urllib.request
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 from ..model import Hit, Span
 from .base import Context, Kind
+
+if TYPE_CHECKING:
+    import subprocess
+
+# socket, subprocess, shutil and urllib (with http, ssl and email behind it) are imported in the
+# functions that start or reach a server: this style is opt-in, and every run imports the kinds
 
 ENABLE_HINT = ("set 'languagetool: {url: http://localhost:8081}' (a server) or 'languagetool: {path: "
                "/opt/LanguageTool-6.4}' (a local install) in .deskcheck.yaml, or the "
@@ -81,6 +83,7 @@ def server_url(settings_options: dict[str, Any]) -> str | None:
 
 
 def _free_port() -> int:
+    import socket
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
@@ -88,6 +91,9 @@ def _free_port() -> int:
 
 def local_server(path: str) -> str:
     """Start the LanguageTool server of an install folder (once per run) and return its URL."""
+    import shutil
+    import subprocess
+    import urllib.request
     if path in _local:
         return _local[path][0]
     jar = Path(path).expanduser() / "languagetool-server.jar"
@@ -120,6 +126,7 @@ def local_server(path: str) -> str:
 
 def stop_local_servers() -> None:
     """Stop the local servers this process started (and only those)."""
+    import subprocess
     while _local:
         _path, (_url, proc) = _local.popitem()
         if proc.poll() is None:

@@ -11,6 +11,7 @@ from typing import Iterable
 
 from ..analysis.sentences import sentences
 from ..model import Hit, Span
+from ..scopes import index_of
 from ..patterns import compile_pattern, finditer
 from .base import Context, Kind
 
@@ -40,7 +41,7 @@ class Unattributed(Kind):
             # the whole sentence decides whether it is sourced, quotation included
             if self.source.search(ctx.text, s.start, s.end):
                 continue
-            for seg in ctx.segments:
+            for seg in index_of(ctx.segments).overlapping(s.start, s.end):   # not a scan per sentence
                 a, b = max(seg.start, s.start), min(seg.end, s.end)
                 if a >= b:
                     continue

@@ -1,0 +1,292 @@
+"""--jobs and the result cache: same findings as a plain run, never a stale one."""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from deskcheck import api, cache, parallel
+from deskcheck.api import Options, run
+from deskcheck.cli import cli
+from deskcheck.formatters.json import finding_dict
+
+ARTICLE = """# Council {n} sets the budget
+
+The council will spend TK million on roads, the mayor said on Tuesday.{pad}
+
+"We have waited long enough," said Ana Ruiz, who chairs the roads committee.
+
+The works run from April 13-14 and again in May. Residents of Elm Street,Oak Road and the
+square can park at the depot.
+"""
+
+HOUSE_RULE = """extends: existence
+message: "Avoid '%s'."
+level: warning
+category: usage
+tokens:
+  - {word}
+examples:
+  good: ["A clean sentence."]
+  bad: ["A {word} sentence."]
+"""
+
+
+def _articles(folder: Path, count: int) -> list[str]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for n in range(count):
+        p = folder / f"a{n:02d}.md"
+        # trailing spaces on some articles only, so files differ in findings as well as text
+        p.write_text(ARTICLE.format(n=n, pad="  " if n % 3 == 0 else ""), encoding="utf-8")
+        paths.append(str(p))
+    return paths
+
+
+def _as_json(result: api.RunResult) -> list[dict[str, object]]:
+    return [{"path": fr.path, "findings": [finding_dict(f) for f in fr.findings]} for fr in result.files]
+
+
+def _house(tmp_path: Path, word: str = "stakeholder", extra: str = "") -> Path:
+    style = tmp_path / "styles" / "House"
+    style.mkdir(parents=True, exist_ok=True)
+    (style / "Banned.yml").write_text(HOUSE_RULE.format(word=word), encoding="utf-8")
+    cfg = tmp_path / ".deskcheck.yaml"
+    cfg.write_text(f"styles: [Deskcheck, styles/House]\n{extra}", encoding="utf-8")
+    return cfg
+
+
+def _entries(folder: Path) -> list[Path]:
+    return sorted(folder.glob("??/*.json"))
+
+
+# -- --jobs -------------------------------------------------------------------------------------
+
+def test_jobs_two_gives_the_same_findings_in_the_same_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    paths = _articles(tmp_path / "news", 12)
+    monkeypatch.setattr(parallel, "POOL_MIN_PER_WORKER", 2)
+    assert parallel.workers_for(len(paths), 2) == 2      # the pool really runs
+    one = _as_json(run([str(tmp_path / "news")], Options(jobs=1)))
+    two = _as_json(run([str(tmp_path / "news")], Options(jobs=2)))
+    assert two == one
+    assert [f["path"] for f in one] == sorted(paths)
+    assert any(f["rule"] == "Deskcheck.Placeholders" for r in one for f in r["findings"])
+
+
+def test_cli_jobs_output_is_identical(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _articles(tmp_path / "news", 10)
+    monkeypatch.setattr(parallel, "POOL_MIN_PER_WORKER", 2)
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    outs = [runner.invoke(cli, ["report", "--no-cache", "--format", "json", "--jobs", j, "news"]) for j in ("1", "2")]
+    assert outs[0].exit_code == outs[1].exit_code
+    assert outs[0].output == outs[1].output
+    assert json.loads(outs[0].output)["summary"]["findings"] > 0
+    assert not (tmp_path / cache.FOLDER_NAME).exists()     # --no-cache writes nothing
+
+
+def test_few_files_do_not_start_a_pool() -> None:
+    assert parallel.workers_for(1, 8) == 1
+    assert parallel.workers_for(parallel.POOL_MIN_PER_WORKER - 1, 2) == 1
+    assert parallel.workers_for(1000, 1) == 1
+    assert parallel.workers_for(1000, 2) == 2
+
+
+# -- the cache ------------------------------------------------------------------------------------
+
+def test_cache_hit_returns_identical_findings_without_checking(tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    paths = _articles(tmp_path / "news", 4)
+    store = tmp_path / "cache"
+    first = _as_json(run(paths, Options(cache=True, cache_dir=store)))
+    assert len(_entries(store)) == len(paths)
+    assert (store / "CACHEDIR.TAG").is_file()
+
+    def boom(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a cached article was checked again")
+
+    monkeypatch.setattr(parallel, "check_task", boom)
+    second = run(paths, Options(cache=True, cache_dir=store))
+    assert _as_json(second) == first
+    # the text formatter still gets the source for its context lines
+    assert all(fr.document is not None and fr.document.source for fr in second.files)
+
+
+def test_cli_cache_rerun_prints_the_same_json(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _articles(tmp_path / "news", 3)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("DESKCHECK_CACHE_DIR", raising=False)
+    runner = CliRunner()
+    a = runner.invoke(cli, ["report", "--format", "json", "news"])
+    b = runner.invoke(cli, ["report", "--format", "json", "news"])
+    assert a.output == b.output and a.exit_code == b.exit_code
+    assert len(_entries(tmp_path / cache.FOLDER_NAME)) == 3
+    assert (tmp_path / cache.FOLDER_NAME / ".gitignore").is_file()
+
+
+def test_rule_file_change_is_never_served_stale(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    cfg = _house(tmp_path, "stakeholder")
+    article = tmp_path / "story.md"
+    article.write_text("Every stakeholder and every synergy was named.\n", encoding="utf-8")
+    opts = Options(cache=True, cache_dir=tmp_path / "cache")
+
+    def house_matches() -> list[str]:
+        return [f.match for f in run([str(article)], opts).files[0].findings if f.rule == "House.Banned"]
+
+    assert house_matches() == ["stakeholder"]
+    _house(tmp_path, "synergy")
+    cache._folder_fps.clear()   # a new process would hash the folder afresh; this one memoises it
+    api._styles.cache_clear()
+    api._rule_sets.clear()
+    assert house_matches() == ["synergy"]
+    assert cfg.exists()
+
+
+def test_config_change_is_never_served_stale(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    _house(tmp_path, "stakeholder")
+    article = tmp_path / "story.md"
+    article.write_text("Every stakeholder was named.\n", encoding="utf-8")
+    opts = Options(cache=True, cache_dir=tmp_path / "cache")
+    assert any(f.rule == "House.Banned" for f in run([str(article)], opts).files[0].findings)
+    _house(tmp_path, "stakeholder", extra="rules:\n  House.Banned: off\n")
+    assert not any(f.rule == "House.Banned" for f in run([str(article)], opts).files[0].findings)
+    _house(tmp_path, "stakeholder", extra="rules:\n  House.Banned: error\n")
+    levels = [str(f.severity) for f in run([str(article)], opts).files[0].findings if f.rule == "House.Banned"]
+    assert levels == ["error"]
+
+
+def test_article_change_is_never_served_stale(tmp_path: Path) -> None:
+    article = tmp_path / "story.md"
+    opts = Options(cache=True, cache_dir=tmp_path / "cache")
+    article.write_text("The budget is TK million.\n", encoding="utf-8")
+    assert [f.rule for f in run([str(article)], opts).files[0].findings] == ["Deskcheck.Placeholders"]
+    article.write_text("The budget is 4 million.\n", encoding="utf-8")
+    assert run([str(article)], opts).files[0].findings == []
+
+
+def test_key_covers_settings_vocabulary_date_and_names(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    article = tmp_path / "story.md"
+    article.write_text("A line.\n", encoding="utf-8")
+    names = tmp_path / "names.yml"
+    names.write_text("people: []\n", encoding="utf-8")
+
+    def key(options: Options, config_text: str = "") -> str:
+        cfg_path = tmp_path / ".deskcheck.yaml"
+        cfg_path.write_text(config_text, encoding="utf-8")
+        config = api.load_config(cfg_path)
+        task = parallel.Task(str(article), str(article), article.read_text(encoding="utf-8"), "md", config)
+        return api._cache_key(task, options)
+
+    import datetime as dt
+    base = key(Options())
+    assert key(Options()) == base
+    assert key(Options(date=dt.date(2021, 4, 21))) != base
+    assert key(Options(), "date: 2021-04-21\n") != base
+    assert key(Options(profile="uk")) != base
+    assert key(Options(disable=("Deskcheck.Placeholders",))) != base
+    assert key(Options(), "vocabulary:\n  accept: [Zagulba]\n") != base
+    with_names = key(Options(), "names: [names.yml]\n")
+    names.write_text("people:\n  - {preferred: Ana Ruiz}\n", encoding="utf-8")
+    assert key(Options(), "names: [names.yml]\n") != with_names
+    assert key(Options(jobs=2, fail_level=None)) == base     # settings that do not change findings
+
+
+def test_corrupt_entries_are_ignored_and_rewritten(tmp_path: Path) -> None:
+    paths = _articles(tmp_path / "news", 3)
+    store = tmp_path / "cache"
+    first = _as_json(run(paths, Options(cache=True, cache_dir=store)))
+    entries = _entries(store)
+    entries[0].write_text('{"format": 1, "key": "x", "find', encoding="utf-8")    # truncated
+    entries[1].write_bytes(b"\x00\xff not json")
+    entries[2].write_text(json.dumps({"format": 1, "key": entries[2].stem, "findings": [["short"]]}),
+                          encoding="utf-8")
+    assert _as_json(run(paths, Options(cache=True, cache_dir=store))) == first
+    for e in _entries(store):
+        data = json.loads(e.read_text(encoding="utf-8"))
+        assert data["key"].endswith(e.stem)
+    assert not list(store.rglob("*.part"))       # no temporary file left behind
+
+
+def test_unwritable_cache_folder_does_not_fail_the_run(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    paths = _articles(tmp_path / "news", 2)
+    result = run(paths, Options(cache=True, cache_dir=blocker / "cache"))
+    assert _as_json(result) == _as_json(run(paths, Options()))
+
+
+def test_no_cache_by_default_for_library_callers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    paths = _articles(tmp_path / "news", 2)
+    run(paths)
+    assert not os.path.exists(tmp_path / cache.FOLDER_NAME)
+
+
+def test_digest_memo_never_hides_an_edit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cache, "_RACY_NS", 0)        # memoise even files written a moment ago
+    monkeypatch.setattr(cache, "_memo", {})
+    data = tmp_path / "words.txt"
+    data.write_text("alpha\nbravo\n", encoding="utf-8")
+    first = cache.file_fingerprint(data)
+    assert str(data.resolve()) in cache._memo
+    st = data.stat()
+    data.write_text("alpha\ncharl\n", encoding="utf-8")             # same size ...
+    os.utime(data, ns=(st.st_atime_ns, st.st_mtime_ns))            # ... and the old mtime
+    assert cache.file_fingerprint(data) != first                    # the change time still moved
+    store = tmp_path / "cache"
+    monkeypatch.setattr(cache, "_memo_path", None)
+    cache.load_memo(store)
+    cache._memo_dirty = True
+    cache.save_memo()
+    assert json.loads((store / "digests.json").read_text(encoding="utf-8"))["files"]
+
+
+# -- compiled patterns kept between runs ----------------------------------------------------------
+
+def test_pattern_store_round_trip_and_refuses_foreign_code(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import pickle
+
+    import regex
+
+    from deskcheck import compiled, patterns
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("DESKCHECK_NO_PATTERN_CACHE", raising=False)
+    monkeypatch.setattr(compiled, "_stored", None)
+    monkeypatch.setattr(compiled, "_added", {})
+    monkeypatch.setattr(compiled, "_path", None)
+    fresh = patterns.compile_pattern(r"\b(?:colou?r|favou?rite)\b", True)
+    compiled.save()
+    assert compiled.store_path().is_file()
+    monkeypatch.setattr(compiled, "_stored", None)     # as a new process would start
+    flags = regex.VERSION0 | regex.MULTILINE | regex.IGNORECASE
+    stored = compiled.get(r"\b(?:colou?r|favou?rite)\b", flags)
+    assert stored is not None and stored is not fresh
+    text = "Her favourite COLOR, his favorite colour."
+    assert [m.span() for m in stored.finditer(text)] == [m.span() for m in fresh.finditer(text)] != []
+    # a store holding anything but the engine's compile function is refused, not run
+    evil = pickle.dumps(print)
+    key = (r"x", regex.VERSION0 | regex.MULTILINE)
+    compiled._load()[key] = evil
+    assert compiled.get(*key) is None
+    assert patterns.compile_pattern("x").search("a x")
+
+
+def test_pattern_store_survives_a_corrupt_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from deskcheck import compiled, patterns
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(compiled, "_stored", None)
+    monkeypatch.setattr(compiled, "_added", {})
+    monkeypatch.setattr(compiled, "_path", None)
+    compiled.store_path().parent.mkdir(parents=True)
+    compiled.store_path().write_bytes(b"\x80\x04 not a pickle")
+    assert patterns.compile_pattern(r"ab+c").search("xabbbc")
+    compiled.save()                                    # replaces the corrupt file
+    monkeypatch.setattr(compiled, "_stored", None)
+    import regex
+    assert compiled.get(r"ab+c", regex.VERSION0 | regex.MULTILINE) is not None
