@@ -66,8 +66,9 @@ def _better(a: "frozenset[str] | None", b: "frozenset[str] | None") -> "frozense
 
 
 def _class_chars(items: Any) -> "frozenset[str] | None":
-    """The characters of a small positive class ([,;], [\u00a0\u202f]); None for a negated
-    class, a category (\w, \s) or a wide range: one of the characters must be in the text."""
+    """The characters of a small positive class ("[,;]", a class of no-break spaces); None for a
+    negated class, a category (word or space characters) or a wide range: one of the characters
+    must be in the text."""
     chars: set[str] = set()
     for op, av in items:
         if op is _c.LITERAL:
