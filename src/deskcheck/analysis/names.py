@@ -1022,9 +1022,9 @@ def parse_house_list(data: object, source: str = "names list") -> tuple[list[Hou
 
 @lru_cache(maxsize=32)
 def _read_list(path: str, mtime: float) -> tuple[tuple[HouseEntry, ...], tuple[str, ...]]:
-    import yaml
+    from ..yamlfast import load      # libyaml: the pure-Python loader was ~half the cold start's list time
     text = Path(path).read_text(encoding="utf-8")
-    entries, distinct = parse_house_list(yaml.safe_load(text), path)
+    entries, distinct = parse_house_list(load(text), path)
     return tuple(entries), tuple(distinct)
 
 
