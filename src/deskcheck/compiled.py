@@ -128,3 +128,15 @@ def save() -> None:
             raise
     except OSError:
         pass
+
+
+def regex_compile(pattern: str, flags: int = 0) -> Any:
+    """`regex.compile` through the store: for the module-level patterns of analyses and kinds,
+    which every cold process would otherwise compile again (~15 ms together)."""
+    import regex
+    stored = get(pattern, flags)
+    if stored is not None:
+        return stored
+    result = regex.compile(pattern, flags)
+    put(pattern, flags, result)
+    return result

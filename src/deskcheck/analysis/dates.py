@@ -28,6 +28,8 @@ import datetime as dt
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
+from typing import Iterable
 
 from ..model import Document, Span
 from .quotes import quote_spans
@@ -362,8 +364,23 @@ def _sentence_index(starts: list[int], offset: int) -> int:
     return bisect_right(starts, offset) - 1
 
 
-def _in_any(spans: list[Span], a: int, b: int) -> bool:
-    return any(s.start <= a and b <= s.end for s in spans)
+class _Enclosing:
+    """Answers "does one of these spans hold a..b?" with a binary search: the spans sorted by
+    start, beside the largest end among each prefix. A scan of every quote per date mention was
+    quadratic on a long file full of quotes."""
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        pairs = sorted((s.start, s.end) for s in spans)
+        self.starts = [p[0] for p in pairs]
+        self.max_end = list(accumulate((p[1] for p in pairs), max))
+
+    def holds(self, a: int, b: int) -> bool:
+        i = bisect_right(self.starts, a) - 1     # the spans starting at or before a
+        return i >= 0 and self.max_end[i] >= b
+
+
+def _in_any(spans: _Enclosing, a: int, b: int) -> bool:
+    return spans.holds(a, b)
 
 
 # prose blocks that may carry date mentions; the date line and byline are metadata
@@ -375,7 +392,7 @@ def extract(doc: Document, article_date: dt.date | None) -> list[DateMention]:
     text = doc.text
     sents = sentences(doc)
     starts = [s.span.start for s in sents]
-    qspans = list(quote_spans(doc))
+    qspans = _Enclosing(quote_spans(doc))
     found: list[DateMention] = []
     by_block: dict[int, list[Span]] = {}
     for sent in sents:
@@ -407,7 +424,7 @@ def _sentence_bounds(sents: list, starts: list[int], offset: int, lo: int, hi: i
 
 
 def _extract_block(text: str, lo: int, hi: int, ref: dt.date | None, sents: list, starts: list[int],
-                   qspans: list[Span]) -> list[DateMention]:
+                   qspans: _Enclosing) -> list[DateMention]:
     out: list[DateMention] = []
     taken: list[tuple[int, int]] = []
 

@@ -14,12 +14,13 @@ from typing import Iterable
 import regex
 
 from ..analysis.sentences import sentence_at
+from ..compiled import regex_compile
 from ..model import Hit, Related, Span
 from .base import Context, Kind
 
-_TOKEN = regex.compile(r"(?<![\w\-.&/])(\p{Lu}{2,6})(s?)(?![\w\-&/]|\.\w)")
-_ROMAN = regex.compile(r"[IVXLCDM]+")
-_WORD = regex.compile(r"[\p{L}][\p{L}'’-]*")
+_TOKEN = regex_compile(r"(?<![\w\-.&/])(\p{Lu}{2,6})(s?)(?![\w\-&/]|\.\w)")
+_ROMAN = regex_compile(r"[IVXLCDM]+")
+_WORD = regex_compile(r"[\p{L}][\p{L}'’-]*")
 _SMALL = frozenset({"of", "the", "and", "for", "on", "in", "to", "de", "du", "des", "la", "le", "&"})
 _SKIP_BLOCKS = frozenset({"title", "heading", "byline", "dateline", "metadata", "table"})
 

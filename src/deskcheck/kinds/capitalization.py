@@ -20,6 +20,7 @@ from typing import Callable, Iterable
 import regex
 
 from ..analysis.quotes import STRAIGHT_FORMS
+from ..compiled import regex_compile
 from ..model import Hit, Span
 from ..patterns import compile_pattern, search
 from .base import Context, Kind, OptionError
@@ -34,9 +35,9 @@ past since than through throughout toward towards under underneath until upon wi
 """.split())
 STYLES = {"ap": AP_MINOR, "chicago": CHICAGO_MINOR}
 
-TITLE_WORD = regex.compile(r"[\p{N}\p{L}]+[^\s\-/]*")
+TITLE_WORD = regex_compile(r"[\p{N}\p{L}]+[^\s\-/]*")
 COUNT_WORD = r"[\p{N}\p{L}*]+[^\s]*"
-NUMBERED = regex.compile(r"\d+\.")
+NUMBERED = regex_compile(r"\d+\.")
 # typographic marks read as their ASCII forms when looking at a word's neighbours
 _ASCII = str.maketrans({**STRAIGHT_FORMS, "\u2013": "-", "\u2014": "-", "\u2026": "."})
 
