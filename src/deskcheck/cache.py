@@ -242,15 +242,5 @@ class ResultCache:
 
 
 def _write_atomic(path: Path, text: str) -> None:
-    import tempfile
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".part")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    from .atomic import write_atomic
+    write_atomic(path, text.encode("utf-8"))

@@ -113,19 +113,9 @@ def save() -> None:
     _added = {}
     path = _path or store_path()
     try:
-        import tempfile
+        from .atomic import write_atomic
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".part")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump(stored, fh, protocol=4)
-            os.replace(tmp, path)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
+        write_atomic(path, pickle.dumps(stored, protocol=4))
     except OSError:
         pass
 
