@@ -114,12 +114,9 @@ def _coerce(value: Any, ftype: Any, key: str) -> Any:
     return value
 
 
-def _entry_line(path: Path, key: str, entry: str) -> int | None:
+def _entry_line(lazy: LazyNode, key: str, entry: str) -> int | None:
     """The line of `entry` (a mapping key or list item under top-level `key`), for an error in it."""
-    try:
-        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return None
+    node = lazy.get()     # the rule file's node tree, composed once, only on this error path
     for k, v in node.value if isinstance(node, yaml.MappingNode) else []:
         if getattr(k, "value", None) == key:
             children = [kk for kk, _ in v.value] if isinstance(v, yaml.MappingNode) else (
@@ -191,7 +188,7 @@ def load_rule(path: Path, style: str, base_dir: Path, warn: Warn = _stderr) -> R
     try:
         kind = kind_cls(kind_cls.Options(**opts), info)
     except OptionError as exc:
-        line = _entry_line(path, exc.key, exc.entry) if exc.entry is not None else None
+        line = _entry_line(node, exc.key, exc.entry) if exc.entry is not None else None
         raise RuleError(str(exc), spath, line or _line_of(node, exc.key) or 1) from None
     except (ValueError, TypeError) as exc:
         raise RuleError(str(exc), spath, 1) from None
