@@ -290,3 +290,67 @@ def test_pattern_store_survives_a_corrupt_file(tmp_path: Path, monkeypatch: pyte
     monkeypatch.setattr(compiled, "_stored", None)
     import regex
     assert compiled.get(r"ab+c", regex.VERSION0 | regex.MULTILINE) is not None
+
+
+def _fresh_re_store(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from deskcheck import compiled
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("DESKCHECK_NO_PATTERN_CACHE", raising=False)
+    monkeypatch.setattr(compiled, "_re_stored", None)
+    monkeypatch.setattr(compiled, "_re_added", {})
+
+
+RE_CASES = [
+    (r"(?P<day>\d{1,2}) (?P<month>[A-Z][a-z]+)", 0, "on 3 March and 14 April"),
+    (r"\b(?:said|told)\b", 2, "She SAID it; he told them."),        # 2 = re.IGNORECASE
+    (r"^\s*By\s+\S", 2 | 8, "Headline\n  by Ana Ruiz\n"),          # 8 = re.MULTILINE
+    (r"(?<=\bMr)\. (?=[A-Z])|[“”\"]", 0, "Mr. Grey said “yes”."),
+    (r"(?x) \d+  # digits\n (?:st|nd|rd|th)?", 0, "the 21st and 3 of them"),
+]
+
+
+def test_re_store_builds_the_same_pattern_as_re_compile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import re
+
+    from deskcheck import compiled
+    _fresh_re_store(monkeypatch, tmp_path)
+    for pattern, flags, text in RE_CASES:
+        fresh = compiled.re_compile(pattern, flags)
+        plain = re.compile(pattern, flags)
+        assert (fresh.pattern, fresh.flags, fresh.groups, fresh.groupindex) == \
+            (plain.pattern, plain.flags, plain.groups, plain.groupindex)
+        assert [m.groups() + m.span() for m in fresh.finditer(text)] == \
+            [m.groups() + m.span() for m in plain.finditer(text)] != []
+    compiled.save_re()
+    assert compiled.re_store_path().is_file()
+    monkeypatch.setattr(compiled, "_re_stored", None)          # as a new process would start
+    for pattern, flags, text in RE_CASES:
+        assert (pattern, flags) in compiled._re_load()
+        stored = compiled.re_compile(pattern, flags)
+        plain = re.compile(pattern, flags)
+        assert (stored.pattern, stored.flags, stored.groupindex) == (plain.pattern, plain.flags, plain.groupindex)
+        assert [m.span() for m in stored.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert compiled._re_added == {}                              # nothing was compiled again
+
+
+def test_re_store_ignores_damaged_entries_and_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import pickle
+    import re
+
+    from deskcheck import compiled
+    _fresh_re_store(monkeypatch, tmp_path)
+    path = compiled.re_store_path()
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"\x80\x04 not a pickle")
+    assert compiled.re_compile(r"ab+c").search("xabbbc")
+    # an entry whose code the engine rejects falls back to a fresh compile
+    monkeypatch.setattr(compiled, "_re_stored", {(r"a+", 0): (0, [1, 2, 3], 0, {}, (None,))})
+    assert compiled.re_compile(r"a+").fullmatch("aaa")
+    # a store holding anything but plain data is refused, not run
+    path.write_bytes(pickle.dumps({(r"b", 0): print}))
+    monkeypatch.setattr(compiled, "_re_stored", None)
+    assert compiled.re_compile(r"b").pattern == "b"
+    assert compiled._re_load() == {}
+    # a bad pattern still raises re's own error
+    with pytest.raises(re.error):
+        compiled.re_compile(r"(unclosed")
