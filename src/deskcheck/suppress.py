@@ -14,9 +14,10 @@ import fnmatch
 import re
 from dataclasses import dataclass
 
+from .compiled import re_compile
 from .model import Document, Finding
 
-_DIRECTIVE = re.compile(
+_DIRECTIVE = re_compile(
     r"<!--\s*deskcheck-(disable-next-line|disable|enable|accept)\b([^>]*?)-->", re.I)
 
 

@@ -15,11 +15,12 @@ never attribute anything.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
-
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
+from ..alternation import by_first_letter, split_top
+from ..compiled import re_compile
 from ..model import Document, Span
 from . import cached
 from .quotes import Quote, quotes
@@ -57,15 +58,16 @@ _PHRASES = (
     r"|speaking (?:to|at|on|from|with|during|after|before|in)\b"
     r"|in [A-Z][\w-]*(?:'s|’s|s'|s’) (?:own )?words"
 )
-SPEECH_CUE = re.compile(rf"\b(?:{_VERBS}|{_PHRASES})\b", re.IGNORECASE)
+# grouped by first letter: the same matches, found about four times faster (deskcheck.alternation)
+SPEECH_CUE = re_compile(rf"\b{by_first_letter(split_top(_VERBS) + split_top(_PHRASES), True)}\b", re.IGNORECASE)
 
 # a speaker for the verb: a pronoun, a capitalised word, or a noun phrase with a determiner
-_SPEAKER = re.compile(
+_SPEAKER = re_compile(
     r"\b(?:he|she|they|we|I|it|you|who|which|one|[A-Z][\w’'.-]*|"
     r"(?:the|a|an|his|her|their|its|our|my|your|this|that|two|three|several|many|some|other)\s+[\w-]+)\b"
 )
 # nouns that make a colon introduction an attribution ("Her message was blunt: ...")
-_COLON_INTRO = re.compile(
+_COLON_INTRO = re_compile(
     r"\b(?:statement|message|words|response|reply|answer|verdict|speech|remarks?|letter|post|tweet|"
     r"note|email|warning|advice|explanation|view|position|argument|plea|question|conclusion|"
     r"summary|instructions?|orders?)\b[^.!?]*:\s*$",
@@ -73,7 +75,7 @@ _COLON_INTRO = re.compile(
 )
 
 # what names a quotation rather than reporting speech, right before its opening mark
-_NAMING = re.compile(
+_NAMING = re_compile(
     r"(?:\bso-called|\bdubbed|\bnicknamed|\bnamed|\bcalled|\btitled|\bentitled|\bheadlined|"
     r"\bcaptioned|\blabell?ed|\bbranded|\bknown as|\bbilled as|\breferred to as|\bmarketed as|"
     r"\blisted as|\bterm|\bterms|\bword|\bwords|\bphrase|\bslogan|\bmotto|\bhashtag|\bsigns?|"
@@ -86,41 +88,41 @@ _NAMING = re.compile(
     re.IGNORECASE,
 )
 # a quotation used as a modifier names a thing: the "don't ask, don't tell" policy
-_NAMED_AFTER = re.compile(
+_NAMED_AFTER = re_compile(
     r"\s+(?:policy|policies|rule|rules|law|laws|order|orders|campaign|slogan|scheme|plan|strategy|"
     r"approach|programme|program|initiative|movement|era|doctrine|model|deal|bill|act|clause|tax|"
     r"agreement|principle|principles|project|operation|sign|signs|banner|label|button|option|"
     r"mode|setting|message|warning|badge)\b")
-_CREDIT = re.compile(r"\s*,?\s+by\s+(?:[A-Z]|the\s+[A-Z])")
+_CREDIT = re_compile(r"\s*,?\s+by\s+(?:[A-Z]|the\s+[A-Z])")
 _SMALL_WORDS = frozenset(
     "a an and the of in on at to for by with from or nor but as de la le du von van der da del di "
     "is are was be it its vs".split())
-_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|me|my|we|we're|we’re|us|our|you|your)\b")
+_FIRST_PERSON = re_compile(r"\b(?:I|I'm|I’m|I've|I’ve|me|my|we|we're|we’re|us|our|you|your)\b")
 _MASK = "\ufffc"   # stands for a quotation when looking for cues outside quotation marks
 # "... the end." — Jane Doe: a dash after a quotation, then the speaker's name
-_DASH_CREDIT = re.compile(rf"{_MASK}\s*[—–]\s*[A-Z]|^\s*[—–]\s*[A-Z]")
-_WORD = re.compile(r"[\w’'-]+")
+_DASH_CREDIT = re_compile(rf"{_MASK}\s*[—–]\s*[A-Z]|^\s*[—–]\s*[A-Z]")
+_WORD = re_compile(r"[\w’'-]+")
 
 # anonymous sources: "sources said", "a source close to the talks told ...", "according to sources"
 _SOURCE_VERBS = r"said|say|says|told|tell|tells|confirmed|confirm|indicated|revealed|claimed|claim|suggested|suggest|added|insisted|warned|described"
-ANONYMOUS = re.compile(
-    r"\bsources?\b(?:\s+(?:close\s+to|familiar\s+with|at|in|within|inside|from|with\s+knowledge\s+of|"
+_ANONYMOUS_FORMS = [
+    r"sources?\b(?:\s+(?:close\s+to|familiar\s+with|at|in|within|inside|from|with\s+knowledge\s+of|"
     r"involved\s+in|briefed\s+on|on|near)(?:\s+[\w’'-]+){1,6}?)?(?:,\s*who\s[^,.;]*,)?,?\s+"
-    rf"(?:have\s+|had\s+|also\s+)?(?:{_SOURCE_VERBS})\b"
-    r"|\baccording\s+to\s+(?:(?:a|an|one|two|three|several|some|multiple|other|unnamed|anonymous|"
-    r"senior|the|[\w-]+)\s+){0,3}?sources?\b"
-    r"|\b(?:a|an|one|two|three|several)\s+(?:person|people|official|officials|insider|insiders|diplomat|"
+    rf"(?:have\s+|had\s+|also\s+)?(?:{_SOURCE_VERBS})\b",
+    r"according\s+to\s+(?:(?:a|an|one|two|three|several|some|multiple|other|unnamed|anonymous|"
+    r"senior|the|[\w-]+)\s+){0,3}?sources?\b",
+    r"(?:a|an|one|two|three|several)\s+(?:person|people|official|officials|insider|insiders|diplomat|"
     r"diplomats|aide|aides)\s+(?:familiar\s+with|close\s+to|with\s+knowledge\s+of)\b[^.;!?]*?\s"
-    r"(?:said|says|told)\b"
-    r"|\b(?:people|persons)\s+(?:familiar\s+with|close\s+to|with\s+knowledge\s+of)\b[^.;!?]*?\s"
+    r"(?:said|says|told)\b",
+    r"(?:people|persons)\s+(?:familiar\s+with|close\s+to|with\s+knowledge\s+of)\b[^.;!?]*?\s"
     r"(?:said|say|says|told)\b",
-    re.IGNORECASE,
-)
-_SOURCE_MODIFIER = re.compile(
+]
+ANONYMOUS = re_compile(rf"\b{by_first_letter(_ANONYMOUS_FORMS, True)}", re.IGNORECASE)
+_SOURCE_MODIFIER = re_compile(
     r"(?:a|an|one|two|three|four|several|some|multiple|other|unnamed|anonymous|senior|the|"
     r"government|military|diplomatic|security|intelligence|industry|police|party|official|"
     r"[A-Z][\w-]*)$")
-ANONYMITY_REASON = re.compile(
+ANONYMITY_REASON = re_compile(
     r"\bbecause\b|\bnot\s+authori[sz]ed\b|\bnot\s+permitted\b|\bnot\s+allowed\s+to\b|\bto\s+protect\b|"
     r"\bfor\s+fear\b|\bfearing\b|\bsensitiv|\bto\s+speak\s+freely\b|\bconfidential|\bprivate\s+(?:talks|"
     r"discussions|deliberations|matters)\b|\bfor\s+(?:their|his|her)\s+(?:safety|protection)\b|"

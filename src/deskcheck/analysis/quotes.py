@@ -12,9 +12,9 @@ quotations left open that no running quote continues (`Quote.closed` False, `con
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from ..compiled import re_compile
 from ..model import Document, Span
 from . import cached
 
@@ -26,6 +26,8 @@ STRAIGHT = "\"'"
 DOUBLE_MARKS = OPEN_DOUBLE + CLOSE_DOUBLE + '"'
 SINGLE_MARKS = OPEN_SINGLE + CLOSE_SINGLE + "'"
 ALL_MARKS = DOUBLE_MARKS + SINGLE_MARKS
+# where the marks are: the scan visits only them, not every character of a block
+_ANY_MARK = re_compile("[" + "".join("\\" + c if c in "\\]^-" else c for c in ALL_MARKS) + "]")
 # curly marks and the straight ones typed for them, for comparing text written either way
 STRAIGHT_FORMS = {"“": '"', "”": '"', "‘": "'", "’": "'"}
 
@@ -33,7 +35,7 @@ STRAIGHT_FORMS = {"“": '"', "”": '"', "‘": "'", "’": "'"}
 # opening mark ("‘ inside “")
 _BEFORE_OPEN = set(" \t\n\r\u00a0\u2009\u202f([{—–-/:;,“‘\"'«‹")
 # words that begin with an apostrophe, which must not open a single quotation
-_ELIDED = re.compile(
+_ELIDED = re_compile(
     r"(?:n|em|til|tis|twas|cause|cos|round|bout|im|er|ere|ow|alf|ead|ave|e|s|d|ll|re|ve|m|t)"
     r"(?![\w])|\d\d(?:s|\b)",
 )
@@ -119,9 +121,10 @@ def _scan_block(text: str, start: int, end: int, scan: QuoteScan,
     found: list[tuple[int, int, str, int, bool]] = []
     stack: list[tuple[int, str]] = []
     skip: set[int] = set()   # marks already consumed as apostrophes (the second of 'n')
-    for i in range(start, end):
+    for found_mark in _ANY_MARK.finditer(text, start, end):
+        i = found_mark.start()
         ch = text[i]
-        if ch not in ALL_MARKS or i in skip:
+        if i in skip:
             continue
         if _is_double(ch):
             doubles_open = [s for s in stack if _is_double(s[1])]

@@ -6,10 +6,10 @@ known abbreviation, an initial, or a title.
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from ..compiled import re_compile
 from ..model import Document, Span
 from . import cached
 
@@ -28,10 +28,12 @@ CAPITALISED_ONLY = frozenset("no nos jan mar may jun sat sun wed est ed det rev 
 TITLES = frozenset("""
 mr mrs ms dr st gen sen rep gov lt col capt sgt maj cmdr adm prof rev hon pres supt insp det cpl pvt
 """.split())
-_QUOTE_OPENER = re.compile(r"""\s+["“‘«][A-Z]""")
+_QUOTE_OPENER = re_compile(r"""\s+["“‘«][A-Z]""")
 
-_END = re.compile(r"""[.!?]+[)\]"'”’»]*(?=\s+[^\s])""")
-_OPENER = re.compile(r"""\s+["“‘'(\[«]*[A-Z0-9À-ÖØ-Þ]""")
+_END = re_compile(r"""[.!?]+[)\]"'”’»]*(?=\s+[^\s])""")
+_OPENER = re_compile(r"""\s+["“‘'(\[«]*[A-Z0-9À-ÖØ-Þ]""")
+_NUMBER_AFTER = re_compile(r"\s+\d")
+_INITIALISM = re_compile(r"(?:[a-z]\.)+[a-z]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,9 +48,9 @@ def _abbreviation(word: str, original: str, text: str, after: int, end: int) -> 
         if not original[:1].isupper():
             return False
         if word in ("no", "nos"):
-            return re.match(r"\s+\d", text[after:end]) is not None
+            return _NUMBER_AFTER.match(text[after:end]) is not None
     if not (word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
-            or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word)):
+            or _INITIALISM.fullmatch(word)):
         return False
     # "U.S." may still end a sentence, but far more often it sits inside one; a quotation opening
     # right after it starts a new sentence unless the word is a title ("Dr. “Doc” Holt")

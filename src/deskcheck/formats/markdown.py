@@ -13,17 +13,18 @@ from typing import Any
 
 import yaml
 
+from ..compiled import re_compile
 from ..errors import ReadError
 from ..model import Metadata, Span
 from ..yamlnodes import load_with_nodes
 from ._builder import ViewBuilder
 from .dates import front_matter_value_span, parse_meta_date, settle_date
 
-_FRONT = re.compile(r"\A---[ \t]*(\r\n|\r|\n)")
-_FRONT_END = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
-_NEWLINE = re.compile(r"\r\n|\r|\n")
+_FRONT = re_compile(r"\A---[ \t]*(\r\n|\r|\n)")
+_FRONT_END = re_compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
+_NEWLINE = re_compile(r"\r\n|\r|\n")
 PROSE_KEYS = {"title": "title", "description": "metadata", "summary": "metadata", "subtitle": "metadata"}
-_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_ENTITY = re_compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
 @lru_cache(maxsize=1)

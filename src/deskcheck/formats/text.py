@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import re
 
+from ..compiled import re_compile
 from ..model import Metadata, Span
 from ._builder import ViewBuilder
 from .dates import parse_meta_date, settle_date
 
-_PARA_BREAK = re.compile(r"(?:\r\n|\r|\n)(?:[ \t]*(?:\r\n|\r|\n))+")
-_COMMENT_LINE = re.compile(r"^[ \t]*<!--.*?-->[ \t]*$", re.M)
-_BYLINE = re.compile(r"^\s*By\s+\S", re.I)
+_PARA_BREAK = re_compile(r"(?:\r\n|\r|\n)(?:[ \t]*(?:\r\n|\r|\n))+")
+_COMMENT_LINE = re_compile(r"^[ \t]*<!--.*?-->[ \t]*$", re.M)
+_BYLINE = re_compile(r"^\s*By\s+\S", re.I)
 
 
 def _paragraphs(source: str) -> list[tuple[int, int]]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar, Iterable
 
+from ..compiled import re_compile
 from ..model import Document, Hit, Span
 
 
@@ -50,7 +51,7 @@ class Context:
     raw: bool = False
 
 
-_PLACEHOLDER = re.compile(r"%%|%(?:\[(\d+)\])?s")
+_PLACEHOLDER = re_compile(r"%%|%(?:\[(\d+)\])?s")
 
 
 def format_message(template: str, *args: object) -> str:
