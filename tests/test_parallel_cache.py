@@ -354,3 +354,56 @@ def test_re_store_ignores_damaged_entries_and_files(tmp_path: Path, monkeypatch:
     # a bad pattern still raises re's own error
     with pytest.raises(re.error):
         compiled.re_compile(r"(unclosed")
+
+
+# -- parsed rule files kept between runs ----------------------------------------------------------
+
+def _fresh_yaml_store(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from deskcheck import yamlfast
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("DESKCHECK_NO_PATTERN_CACHE", raising=False)
+    monkeypatch.setattr(yamlfast, "_parsed", None)
+    monkeypatch.setattr(yamlfast, "_new", {})
+
+
+def test_parsed_yaml_store_gives_what_the_parser_gives(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import datetime
+
+    from deskcheck import yamlfast
+    _fresh_yaml_store(monkeypatch, tmp_path)
+    text = "extends: existence\nmessage: \"'%s'\"\ntokens: [a, b]\nwhen: 2024-03-05\nlevel: 2\n"
+    first = yamlfast.load_cached(text)
+    assert first == yamlfast.load(text) and first["when"] == datetime.date(2024, 3, 5)
+    yamlfast.save()
+    monkeypatch.setattr(yamlfast, "_parsed", None)          # as a new process would start
+    again = yamlfast.load_cached(text)
+    assert again == first and again is not first
+    again["tokens"].append("c")                             # a caller's change stays its own
+    assert yamlfast.load_cached(text)["tokens"] == ["a", "b"]
+    assert yamlfast._new == {}                              # answered from the store
+    # an edited text is a new key, never the old answer
+    assert yamlfast.load_cached(text.replace("level: 2", "level: 3"))["level"] == 3
+
+
+def test_parsed_yaml_store_refuses_foreign_content(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import pickle
+
+    import yaml
+
+    from deskcheck import yamlfast
+    _fresh_yaml_store(monkeypatch, tmp_path)
+    path = yamlfast.store_path()
+    path.parent.mkdir(parents=True)
+    import hashlib
+    key = hashlib.blake2b(b"a: 1\n", digest_size=16).digest()
+    path.write_bytes(pickle.dumps({key: pickle.dumps(print)}))
+    assert yamlfast.load_cached("a: 1\n") == {"a": 1}         # the entry is refused, not run
+    path.write_bytes(pickle.dumps({key: print}))
+    monkeypatch.setattr(yamlfast, "_parsed", None)
+    assert yamlfast.load_cached("a: 1\n") == {"a": 1}
+    assert yamlfast._store() == {}                          # the whole file was discarded
+    path.write_bytes(b"\x80\x04 not a pickle")
+    monkeypatch.setattr(yamlfast, "_parsed", None)
+    assert yamlfast.load_cached("b: [1, 2]\n") == {"b": [1, 2]}
+    with pytest.raises(yaml.YAMLError):                     # bad YAML still raises as before
+        yamlfast.load_cached("a: [1, 2\n")

@@ -74,7 +74,7 @@ def _load_yaml(path: Path) -> tuple[Any, LazyNode]:
     except OSError as exc:
         raise RuleError(f"cannot read rule file: {exc.strerror or exc}", str(path)) from None
     try:
-        data = yamlfast.load(text)
+        data = yamlfast.load_cached(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]

@@ -7,6 +7,12 @@ when an error needs one.
 """
 from __future__ import annotations
 
+import hashlib
+import io
+import os
+import pickle
+import sys
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -40,3 +46,92 @@ class LazyNode:
             except yaml.YAMLError:
                 self._node = None
         return self._node
+
+
+# -- parsed rule files kept between runs ----------------------------------------------------------
+# Even through libyaml, parsing the bundled styles' fifty-odd rule and data files is a noticeable
+# part of a cold start, and they rarely change. `load_cached` keeps each parsed text, keyed by a
+# digest of the text itself, in one file in the user's cache folder (beside the compiled-pattern
+# store), so an edited rule is simply a new key: a stored value can never be stale. Values are
+# unpickled afresh for every call, so callers may modify what they get. Only plain YAML values
+# (and the dates YAML can hold) are accepted from the file; anything else discards it.
+
+_CACHE_LIMIT = 2000     # entries; beyond this the store starts afresh, so it cannot grow forever
+_parsed: dict[bytes, bytes] | None = None
+_new: dict[bytes, bytes] = {}
+
+
+class _PlainValues(pickle.Unpickler):
+    _ALLOWED = {("datetime", "date"), ("datetime", "datetime"), ("datetime", "timezone"),
+                ("datetime", "timedelta")}
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) in self._ALLOWED:
+            import datetime
+            return getattr(datetime, name)
+        raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the parsed-YAML store")
+
+
+def _enabled() -> bool:
+    return os.environ.get("DESKCHECK_NO_PATTERN_CACHE", "") in ("", "0")
+
+
+def store_path() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    loader = "c" if SafeLoader is not yaml.SafeLoader else "py"
+    return Path(base) / "deskcheck" / f"yaml-{yaml.__version__}-{loader}-py{sys.version_info[0]}{sys.version_info[1]}.pickle"
+
+
+def _store() -> dict[bytes, bytes]:
+    global _parsed
+    if _parsed is None:
+        _parsed = {}
+        try:
+            data = _PlainValues(io.BytesIO(store_path().read_bytes())).load()
+            if isinstance(data, dict):
+                _parsed = data
+        except Exception:   # missing, truncated or foreign: start afresh
+            _parsed = {}
+    return _parsed
+
+
+def load_cached(text: str) -> Any:
+    """`load(text)`, answered from the store when this exact text was parsed before."""
+    if not _enabled():
+        return load(text)
+    key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    blob = _store().get(key) or _new.get(key)
+    if blob is not None:
+        try:
+            return _PlainValues(io.BytesIO(blob)).load()
+        except Exception:   # a damaged entry: parse afresh
+            pass
+    value = load(text)      # a YAML error propagates exactly as from load()
+    try:
+        blob = pickle.dumps(value, protocol=4)
+    except Exception:       # a value pickle cannot hold: nothing to keep
+        return value
+    if not _new:
+        import atexit
+        atexit.register(save)
+    _new[key] = blob
+    return value
+
+
+def save() -> None:
+    """Write the store with this run's new entries (atomically; a failure only costs speed)."""
+    global _new
+    if not _new or not _enabled():
+        return
+    stored = dict(_store())
+    if len(stored) + len(_new) > _CACHE_LIMIT:
+        stored = {}
+    stored.update(_new)
+    _new = {}
+    try:
+        from .atomic import write_atomic
+        path = store_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, pickle.dumps(stored, protocol=4))
+    except OSError:
+        pass

@@ -15,6 +15,7 @@ from typing import Any, Iterable
 
 import yaml
 
+from .. import yamlfast
 from ..model import Hit, Span
 from ..patterns import compile_pattern, finditer
 from .base import Context, Kind
@@ -28,8 +29,7 @@ def _alternation(words: Iterable[str]) -> str:
 @lru_cache(maxsize=8)
 def _load_table(path: Path) -> dict[str, Any]:
     # both demonym rules read the same table: parse it once (with libyaml when present)
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}
+    return yamlfast.load_cached(path.read_text(encoding="utf-8")) or {}
 
 
 class Demonym(Kind):
