@@ -22,8 +22,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from ..analysis.dates import (DAY, MONTH_NAMES, WEEKDAY_NAMES, DateMention, People, date_mentions, days_in_month,
-                              fmt_date, fmt_period, week_of)
+from ..analysis.dates import (_FOLDS, DAY, MONTH_NAMES, WEEKDAY_NAMES, DateMention, People, date_mentions,
+                              days_in_month, find_all, fmt_date, fmt_period, lazy, scan_from, week_of, words_before)
 from ..analysis.sentences import sentences
 from ..model import Hit, Related, Span
 from .base import Context, Kind
@@ -50,6 +50,8 @@ _ORDER = re.compile(
     r"(?P<unit>days?|nights?|weeks?|months?|years?)|the\s+(?P<unit2>day|night|week|month|morning|evening))\s+"
     r"(?P<dir>before|after|ahead\s+of|earlier\s+than|later\s+than)\s+(?=(?:the|a|an|his|her|its|their)\b)",
     re.IGNORECASE)
+# the first word of each connector of _ORDER, which stands at most three words after the match's start
+_ORDER_DIRS = ("before", "after", "ahead", "earlier", "later")
 # events a date gets attached to ("the election on August 9", "the April 13 summit")
 EVENT_NOUNS = frozenset("""
 election vote referendum ballot poll runoff summit signing ceremony inauguration funeral wedding
@@ -96,7 +98,7 @@ _FUTURE_WORDS = re.compile(r"\b(?:will|expected|scheduled|due|plans?|planned|set
 
 
 # kinds of event, so that two wordings of one event match ("burst" / "gave way")
-_EVENT_CLASSES: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(rf"\b(?:{pat})\b", re.IGNORECASE)) for name, pat in (
+_EVENT_CLASS_SOURCES = (
     ("collapse", r"burst|bursts|gave\s+way|give\s+way|gives\s+way|collapsed?|collapses|breach(?:ed|es)?|caved\s+in"),
     ("start", r"began|begun|begins|started|broke\s+out|erupted|eruption|outbreak|sparked|ignited|kicked\s+off|"
               r"walked\s+out|downed\s+tools"),
@@ -123,7 +125,34 @@ _EVENT_CLASSES: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(rf"\b(?:{
     ("derailment", r"derailed|derailment"),
     ("outage", r"outage|blackout|went\s+offline"),
     ("rally", r"rally|rallied|marched|demonstration"),
-)]
+)
+_EVENT_CLASSES: list[tuple[str, re.Pattern[str]]] = [(name, lazy(rf"\b(?:{pat})\b", re.IGNORECASE))
+                                                    for name, pat in _EVENT_CLASS_SOURCES]
+
+
+def _leading_literals(pat: str) -> tuple[str, ...]:
+    """The literal text each top-level alternative of `pat` opens with ("gave\\s+way" -> "gave",
+    "collapsed?" -> "collapse"): one of them stands in any text the pattern matches."""
+    alternatives, depth, part = [], 0, ""
+    for ch in pat:
+        depth += (ch == "(") - (ch == ")")
+        if ch == "|" and depth == 0:
+            alternatives.append(part)
+            part = ""
+        else:
+            part += ch
+    alternatives.append(part)
+    out = set()
+    for alt in alternatives:
+        cut = next((i for i, ch in enumerate(alt) if ch in "\\([?*+{."), len(alt))
+        out.add(alt[:cut - 1] if alt[cut:cut + 1] in ("?", "*", "{") else alt[:cut])
+    return tuple(sorted(out))
+
+
+# each class's alternatives open with one of these words
+_EVENT_FIRSTS = [_leading_literals(pat) for _name, pat in _EVENT_CLASS_SOURCES]
+_EVENT_ANY_FIRST = lazy("|".join(re.escape(w) for w in sorted({w for ws in _EVENT_FIRSTS for w in ws})))
+_SINCE_END = lazy(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 # "held since 22 November": in custody since the arrest
 _CUSTODY = re.compile(r"\b(?:held|detained|custody|jailed|imprisoned|in\s+prison|behind\s+bars)\b", re.IGNORECASE)
 _EVENT_WORDS = frozenset("""burst gave give gives way collapse collapsed breach breached caved began begun begin started start
@@ -190,7 +219,14 @@ def _nearest_event(near: str) -> set[str]:
     ("the first round, held on")."""
     cut = near.index(" | ")
     found: list[tuple[int, str]] = []
-    for name, pat in _EVENT_CLASSES:
+    # most dates name no event: a class is searched only when the lowered words hold the start of
+    # one of its alternatives (not when (?i) could pair a letter with one str.lower() leaves alone)
+    low = None if any(c in near for c in _FOLDS) else near.lower()
+    if low is not None and not _EVENT_ANY_FIRST.search(low):
+        return set()
+    for (name, pat), firsts in zip(_EVENT_CLASSES, _EVENT_FIRSTS):
+        if low is not None and not any(w in low for w in firsts):
+            continue
         for mt in pat.finditer(near):
             # before the date, nearer is later in the text; after it, nearer is earlier
             found.append((cut - mt.end() if mt.end() <= cut else mt.start() - cut + 1000, name))
@@ -558,6 +594,13 @@ class Dates(Kind):
                 by_sentence[m.sentence].append(m)
         events = self._event_dates(text, ms)
         done: set[int] = set()
+        # _ORDER is tried only up to three words before one of its connectors, found case-blind in the
+        # lowered text (unless (?i) could pair a letter there with one str.lower() leaves alone)
+        low = None if any(c in text for c in _FOLDS) else text.lower()
+        connectors = find_all(low, _ORDER_DIRS) if low is not None else []
+        # the words before each connector, read once: the windows of neighbouring sentences overlap. A
+        # match starts at a real word start, so the words found from the text's start serve any window
+        lead_words: dict[int, list[int]] = {}
         for si, group in by_sentence.items():
             dated = [m for m in group if _resolved(m) and not m.in_quote and
                      m.kind in ("date", "range", "month", "weekday", "relative", "year")]
@@ -566,7 +609,18 @@ class Dates(Kind):
             lo = min(m.span.start for m in group)
             hi = max(m.span.end for m in group)
             # the connector must lie between the first and last date of the sentence, or point at an event
-            for c in _ORDER.finditer(text, max(0, lo - 200), min(len(text), hi + 200)):
+            wa, wb = max(0, lo - 200), min(len(text), hi + 200)
+            if low is None:
+                found = list(_ORDER.finditer(text, wa, wb))
+            else:
+                starts = []
+                for q in connectors[bisect_left(connectors, wa):bisect_left(connectors, wb)]:
+                    got = lead_words.get(q)
+                    if got is None:
+                        got = lead_words[q] = words_before(text, (q,), 0, 3)
+                    starts.extend(p for p in got if p >= wa)
+                found = scan_from(_ORDER, starts, text, wa, wb) if starts else []
+            for c in found:
                 if c.start() in done:
                     continue
                 before = [m for m in dated if m.span.end <= c.start() and m.sentence == si]
@@ -813,7 +867,9 @@ class Dates(Kind):
         start = m.weekday_span.start if m.kind == "weekday" and m.weekday_span else m.span.start
         if m.kind == "weekday" and not text[m.span.start:start].strip().lower() in ("on", ""):
             return None
-        bm = before.search(text, max(0, start - 50), start)
+        # both patterns end "(?:on|of)\s+$": without that ending the search cannot succeed
+        head = text[max(0, start - 50):start].rstrip()
+        bm = before.search(text, max(0, start - 50), start) if head.endswith(("on", "of")) else None
         if bm and bm.group("noun") in EVENT_NOUNS:
             return bm.group("noun")
         if m.kind == "weekday" and m.text.endswith(("'s", "’s")):
@@ -917,10 +973,6 @@ class Dates(Kind):
         nxt = [i for i in (text.find(c, m.span.end, s1) for c in ",;:—()") if i >= 0]
         c1 = min(nxt) if nxt else s1
         before, after = text[c0:m.span.start], text[m.span.end:c1]
-        if _DISTINCT_EVENT.search(before) or _DISTINCT_EVENT.search(after):
-            return set(), set(), set()
-        if _REPORTED.search(text, max(c0, m.span.start - 40), m.span.start):
-            return set(), set(), set()    # "officials said on Tuesday": the day of the statement
         # the event word may stand before a comma ("In the first round, held on 3 November")
         # but not past another date: "which broke out on 2 May, was put out on 4 May"
         ms = self._mentions
@@ -935,10 +987,18 @@ class Dates(Kind):
                         if not (w[:1].isupper() and (j > 0 or lead > s0))]
         near = " ".join(words_before[-12:]) + " | " + " ".join(w for w in after.split()[:4] if not w[:1].isupper())
         classes = _nearest_event(near)
-        if re.search(r"\bsince\s+(?:the\s+)?$", before, re.IGNORECASE):
+        if _SINCE_END.search(before):
             classes.add("start")      # "since 22 November": the day it began
             if _CUSTODY.search(near):
                 classes.add("arrest")
+        if not classes:
+            # no event named by the date: every caller stops here, so the words around it are not needed
+            return classes, set(), set()
+        # (these two tests come after the event words only because they cost more)
+        if _DISTINCT_EVENT.search(before) or _DISTINCT_EVENT.search(after):
+            return set(), set(), set()
+        if _REPORTED.search(text, max(c0, m.span.start - 40), m.span.start):
+            return set(), set(), set()    # "officials said on Tuesday": the day of the statement
         # what the event happened to may sit anywhere in the sentence ("The protests, which have gone
         # on since ..."); "a fire broke out" introduces a new one, so indefinite subjects are left out
         window = text[max(s0, m.span.start - 160):min(s1, m.span.end + 60)]
