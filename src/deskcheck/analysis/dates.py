@@ -255,17 +255,16 @@ _ANCHOR = lazy(r"\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|W
 # there alone (_scan). `pattern.match(text, p, hi)` is the very attempt finditer makes at p, so the
 # matches found are the ones finditer finds. tests/test_dates.py checks this on generated text.
 
-_MON_AT = lazy(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")    # how every name in _MON starts
-_WD_AT = lazy(_WD)
-_NUM_AT = lazy(r"\d(?<!\w\d)")                       # a digit that starts a word
-_YEAR_AT = lazy(r"1(?=[6-9]\d\d)|2(?=0\d\d)")        # where _Y can start
-_FROM_AT = lazy(r"from|between")
-_ISO_AT = lazy(r"\d(?=\d\d\d-\d\d-\d\d)")
-_YEARS_AT = lazy(r"1(?=[6-9]\d\d[-–](?:1[6-9]|20)\d\d)|2(?=0\d\d[-–](?:1[6-9]|20)\d\d)")
-_COMMA_AGE_AT = lazy(r", (?=\d)")                    # _AGE's "Petrova, 45,"
-_PAREN_AGE_AT = lazy(r" \((?=\d)")                   # _AGE's "Joe Platt (45)"
-_AGED_AT = lazy(r"aged")
-_ANNIV_AT = lazy(r"turn|will|mark|cent|bicent")
+_MONTHS3 = frozenset(m[:3].capitalize() for m in MONTH_NAMES)     # how every name in _MON starts
+_WEEKDAYS3 = {w[:3].capitalize(): w.capitalize() for w in WEEKDAY_NAMES}
+# month and weekday openings: no two overlap (each is a capital and two small letters), so one
+# finditer lists every place one starts
+_NAMES3 = lazy("|".join(sorted(_MONTHS3 | set(_WEEKDAYS3))))
+_ABBR_NEXT = frozenset("abcdefghijklmnopqrstuvwxyz.")                   # what _ANCHOR wants after one
+_MON_NAME = lazy(_MON)
+# runs of digits: every pattern's numbers start one ("\d+" would not open with a set, so `re` would
+# try it at every position)
+_DIGITS = lazy(r"\d\d*")
 _WORD = lazy(r"\w+")
 
 
@@ -297,9 +296,6 @@ _FUTURE_FIRST = ("will", "shall", "expected", "scheduled", "due", "is", "are", "
 _YEAR_WORD_FIRST = ("last", "next")
 # what _ANCHOR finds case-blind, "day" aside ("bicenten" holds "centen")
 _ANCHOR_WORDS = ("yesterday", "tomorrow", "week", "month", "year", "night", "centen")
-_ANCHOR_ABBR = lazy(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z.]")
-_DIGIT = lazy(r"\d")
-_WORD_CHAR = lazy(r"\w")
 
 
 def find_all(s: str, words: Iterable[str]) -> list[int]:
@@ -312,6 +308,11 @@ def find_all(s: str, words: Iterable[str]) -> list[int]:
             i = s.find(w, i + 1)
     out.sort()
     return out
+
+
+def _is_word(ch: str) -> bool:
+    """Whether `re` counts the character as a word character (\\w)."""
+    return ch.isalnum() or ch == "_"
 
 
 def _within(positions: list[int], lo: int, hi: int) -> list[int]:
@@ -359,7 +360,10 @@ class _Located:
         self.run_starts: list[int] = []
         self._at: dict[str, list[int]] = {}
         self._matches: dict[str, dict[int, list[re.Match[str]]]] = {}
+        self._before_year: dict[int, list[int]] | None = None
         self._everywhere = False
+        self.digit_end: dict[int, int] = {}       # where each run of digits ends, by its start
+        self._anchor_lists: tuple[list[int], list[int], list[int], list[int], set[int]] | None = None
 
     def set_runs(self, runs: list[tuple[int, int]]) -> None:
         """The runs of sentences the patterns are applied to, in text order."""
@@ -401,45 +405,141 @@ class _Located:
     def _words_before(self, anchors: list[int], lo: int, k: int) -> list[int]:
         return words_before(self.text, anchors, lo, k)
 
+    def derived(self, name: str) -> list[int]:
+        """Positions read off the runs of digits and a few literal words, found once per document."""
+        got = self._at.get(name)
+        if got is not None:
+            return got
+        text = self.text
+        if name == "digits":
+            spans = [m.span() for m in _DIGITS.finditer(text)]
+            got = [a for a, _ in spans]
+            self._at["digit-ends"] = [b for _, b in spans]
+            self.digit_end = dict(spans)
+        elif name == "num":
+            # a digit that starts a word (the lookbehind of "\b" before a digit)
+            got = [a for a in self.derived("digits") if a == 0 or not _is_word(text[a - 1])]
+        elif name in ("year", "iso", "years"):
+            ends = self.derived("digit-ends")
+            runs = zip(self.derived("digits"), ends)
+            if name == "year":
+                # _Y: four digits, no digit before them (the patterns' lookbehinds)
+                got = [a for a, b in runs if b - a >= 4]
+            else:
+                dashes = ("-",) if name == "iso" else ("-", "–")
+                got = [a for a, b in runs if b - a == 4 and text[b:b + 1] in dashes]
+        elif name == "digit-ends":
+            self.derived("digits")
+            got = self._at["digit-ends"]
+        elif name in ("comma-age", "paren-age"):
+            # _AGE's ", 45," and " (45)" start two characters before a number that starts a word
+            lead = ", " if name == "comma-age" else " ("
+            got = [a - 2 for a in self.derived("num") if text[a - 2:a] == lead]
+        elif name in ("mon", "wd", "abbr"):
+            # one scan for the three-letter openings of month and weekday names
+            names = self._at.get("names3")
+            if names is None:
+                names = self._at["names3"] = [m.start() for m in _NAMES3.finditer(text)]
+            if name == "mon":
+                got = [q for q in names if text[q:q + 3] in _MONTHS3]          # _MON_AT
+            elif name == "wd":
+                got = [q for q in names if text.startswith(_WEEKDAYS3.get(text[q:q + 3], "-"), q)]   # _WD_AT
+            else:
+                got = [q for q in names if text[q + 3:q + 4] in _ABBR_NEXT]   # _ANCHOR's abbreviations
+        elif name == "from":
+            got = find_all(text, ("from", "between"))
+        elif name == "aged":
+            got = find_all(text, ("aged",))
+        elif name == "cent":
+            # "centenary" starts at the word, "bicentenary" two characters before it
+            got = sorted({q - d for q in find_all(text, ("cent",)) for d in (0, 2) if q >= d})
+        elif name == "turn":
+            got = find_all(text, ("turn", "mark"))
+        else:
+            raise KeyError(name)
+        self._at[name] = got
+        return got
+
+    def _short_numbers(self, most: int) -> list[int]:
+        """The numbers starting a word that have at most `most` digits within their run of sentences."""
+        key = f"num{most}"
+        got = self._at.get(key)
+        if got is None:
+            end, runs, starts = self.digit_end, self.runs, self.run_starts
+            got = []
+            for a in self.derived("num"):
+                b = end[a]
+                if b - a > most:
+                    # a run's end may cut a longer number short (never seen: sentences end elsewhere)
+                    r = bisect_right(starts, a) - 1
+                    if r < 0 or min(b, runs[r][1]) - a > most:
+                        continue
+                got.append(a)
+            self._at[key] = got
+        return got
+
     def _starts(self, form: str) -> dict[int, list[int]] | None:
-        """By run, the sorted positions where the form's pattern can start; None: try it everywhere."""
-        at, by_run = self.at, self._by_run
+        """By run, the positions where the form's pattern can start; None: try it everywhere."""
+        by_run, derived, runs = self._by_run, self.derived, self.runs
         if form in ("md-md", "md-d", "md", "month", "dm-dm", "d-dm", "dm"):
             # each of these needs a month name in the run
-            mon = by_run(at("mon", _MON_AT))
+            mon = by_run(derived("mon"))
             if form == "month":
-                return {r: mon[r] + self._words_before(mon[r], self.runs[r][0], 2) for r in mon}
+                out = {}
+                for r, v in mon.items():
+                    hi = runs[r][1]
+                    names = [q for q in v if _MON_NAME.match(self.text, q, hi)]
+                    if names:
+                        out[r] = names + self._words_before(names, runs[r][0], 2)
+                return out
             if form == "md":
-                found = at("mon", _MON_AT) + at("wd", _WD_AT)
+                found = derived("mon") + derived("wd")
             elif form in ("md-md", "md-d"):
-                found = at("mon", _MON_AT) + at("wd", _WD_AT) + at("from", _FROM_AT)
+                found = derived("mon") + derived("wd") + derived("from")
             else:
-                found = at("num", _NUM_AT) + (at("from", _FROM_AT) if form == "d-dm" else at("wd", _WD_AT))
+                # the day number of _D has one or two digits
+                found = self._short_numbers(2) + (derived("from") if form == "d-dm" else derived("wd"))
             return {r: v for r, v in by_run(found).items() if r in mon}
         if form in ("year", "year-attr"):
-            years = by_run(at("year", _YEAR_AT))
-            return {r: self._words_before(v, self.runs[r][0], 2) for r, v in years.items()}
+            # both open with a word or two before the year: found once for the two
+            if self._before_year is None:
+                grouped = by_run(derived("year"))
+                self._before_year = {r: self._words_before(v, runs[r][0], 2) for r, v in grouped.items()}
+            return self._before_year
         if form == "iso":
-            return by_run(at("iso", _ISO_AT))
+            return by_run(derived("iso"))
         if form == "year-year":
-            return by_run(at("years", _YEARS_AT))
+            return by_run(derived("years"))
         if form == "relative":
             if self.low is None:
                 return None
-            units = by_run(self.words("units", _RELATIVE_UNITS))
-            # the unit may sit inside the first word ("yesterday", "tonight"): three words back
-            return {r: v + self._words_before(v, self.runs[r][0], 3) for r, v in units.items()}
+            text, low = self.text, self.low
+            # a unit inside a word counts only inside "yesterday", "today", "tonight" and "fortnight"
+            units = by_run(q for q in self.words("units", _RELATIVE_UNITS)
+                           if q == 0 or not _is_word(text[q - 1]) or low[q - 2:q] == "to"
+                           or low[q - 6:q] == "yester" or low[q - 4:q] == "fort")
+            # the match starts at most two words before its first unit, or at the word holding it
+            return {r: v + self._words_before(v, runs[r][0], 2) for r, v in units.items()}
         if form == "weekday":
-            wd = by_run(at("wd", _WD_AT))
-            return {r: v + self._words_before(v, self.runs[r][0], 1) for r, v in wd.items()}
+            wd = by_run(derived("wd"))
+            return {r: v + self._words_before(v, runs[r][0], 1) for r, v in wd.items()}
         if form == "age":
-            return by_run(at("num", _NUM_AT) + at("comma-age", _COMMA_AGE_AT) + at("paren-age", _PAREN_AGE_AT)
-                          + at("aged", _AGED_AT))
+            # every age and ordinal of _AGE and _ANNIV has one to three digits
+            return by_run(self._short_numbers(3) + derived("comma-age") + derived("paren-age") + derived("aged"))
         assert form == "anniversary"
-        return by_run(at("num", _NUM_AT) + at("anniversary", _ANNIV_AT))
+        # "will turn 50" starts a word before "turn"
+        turns = by_run(derived("turn"))
+        found = by_run(self._short_numbers(3) + derived("cent"))
+        for r, v in turns.items():
+            found.setdefault(r, []).extend(v + self._words_before(v, runs[r][0], 1))
+        return found
 
     def matches(self, form: str, pat: re.Pattern[str], r: int) -> list[re.Match[str]]:
         """The pattern's matches in run r, as finditer finds them."""
+        return self.all_matches(form, pat).get(r, [])
+
+    def all_matches(self, form: str, pat: re.Pattern[str]) -> dict[int, list[re.Match[str]]]:
+        """The pattern's matches in each run (runs without any may be left out)."""
         by_run = self._matches.get(form)
         if by_run is None:
             starts = None if self._everywhere else self._starts(form)
@@ -449,23 +549,44 @@ class _Located:
             else:
                 by_run = {i: _scan(pat, sorted(set(v)), text, runs[i][0], runs[i][1]) for i, v in starts.items()}
             self._matches[form] = by_run
-        return by_run.get(r, [])
+        return by_run
 
     def anchored(self, s: int, e: int) -> bool:
-        """`_ANCHOR.search(text, s, e)` is not None, the case-blind words looked up in the lowered text."""
+        """`_ANCHOR.search(text, s, e)` is not None, from what _ANCHOR finds listed once per document
+        (its case-blind words looked up in the lowered text)."""
         text, low = self.text, self.low
         if low is None:
             return _ANCHOR.search(text, s, e) is not None
-        if _DIGIT.search(text, s, e) or _ANCHOR_ABBR.search(text, s, e):
+        if self._anchor_lists is None:
+            words = sorted((p, p + len(w)) for w in _ANCHOR_WORDS for p in find_all(low, (w,)))
+            day, glued = [], set()
+            for p in find_all(low, ("day",)):
+                # "day\b": a word character after it ends the match only where the search ends
+                if _is_word(text[p + 3:p + 4] or " "):
+                    glued.add(p + 3)
+                else:
+                    day.append(p)
+            self._anchor_lists = (self.derived("abbr"), [a for a, _ in words], [b for _, b in words],
+                                  day, glued)
+        # a digit: a run of digits that ends after s and starts before e
+        ends = self.derived("digit-ends")
+        i = bisect_right(ends, s)
+        if i < len(ends) and max(self.derived("digits")[i], s) < e:
             return True
-        if any(low.find(w, s, e) >= 0 for w in _ANCHOR_WORDS):
+        abbr, word_starts, word_ends, day, glued = self._anchor_lists
+        i = bisect_left(abbr, s)
+        if i < len(abbr) and abbr[i] + 4 <= e:
             return True
-        i = low.find("day", s, e)
-        while i >= 0:
-            # "day\b": the search's end counts as a word boundary
-            if i + 3 == e or not _WORD_CHAR.match(text, i + 3):
+        i = bisect_left(day, s)
+        if i < len(day) and day[i] + 3 <= e:
+            return True
+        if e in glued and e - 3 >= s:
+            return True
+        i = bisect_left(word_starts, s)
+        while i < len(word_starts) and word_starts[i] < e:
+            if word_ends[i] <= e:
                 return True
-            i = low.find("day", i + 1, e)
+            i += 1
         return False
 
     def first_match(self, pat: re.Pattern[str], name: str, first: Iterable[str], s: int,
@@ -475,7 +596,12 @@ class _Located:
         if self.low is None:
             return pat.search(self.text, s, e)
         match = pat.match
-        for p in _within(self.words(name, first), s, e):
+        starts = self._at.get(name)
+        if starts is None:
+            # the patterns open with \b before a letter: only a word's first letter can start them
+            text = self.text
+            starts = self._at[name] = [q for q in find_all(self.low, first) if q == 0 or not _is_word(text[q - 1])]
+        for p in _within(starts, s, e):
             m = match(self.text, p, e)
             if m is not None:
                 return m
@@ -674,10 +800,19 @@ def extract(doc: Document, article_date: dt.date | None) -> list[DateMention]:
     # each run is read on its own, so their order does not matter; the located matches need them sorted
     all_runs.sort()
     located.set_runs(all_runs)
-    for r, (a, b) in enumerate(all_runs):
+    # a run where no pattern matches gives no mention: only the others are read
+    busy: set[int] = set()
+    for form, pat in _ALL_PATTERNS:
+        busy.update(r for r, got in located.all_matches(form, pat).items() if got)
+    for r in sorted(busy):
+        a, b = all_runs[r]
         found.extend(_extract_block(located, r, a, b, article_date, sents, starts, qspans))
     found.sort(key=lambda m: (m.span.start, -m.span.end))
     return found
+
+
+_ALL_PATTERNS: list[tuple[str, re.Pattern[str]]] = [*_DATE_PATTERNS, ("relative", _RELATIVE), ("weekday", _WEEKDAY),
+                                                    ("age", _AGE), ("anniversary", _ANNIV)]
 
 
 def _sentence_bounds(sents: list, starts: list[int], offset: int, lo: int, hi: int) -> tuple[int, int, int]:
