@@ -1122,3 +1122,107 @@ def test_possessive_relative_with_the_date_of_what_it_owns() -> None:
     assert _date_matches("Fans booed at last week's cup tie on 17 February.", "2025-02-23") == []
     # midweek, "last week" for yesterday is wrong (Wednesday, August 13, 2025)
     assert _date_matches("Residents spoke at last week's council meeting on Tuesday 12 August.", "2025-08-13") != []
+
+
+# --- the fast scans find what the plain scans find ------------------------------------------------
+# The extraction tries each pattern only where a cheap locator says a match can start, and looks
+# case-blind words up in a lowered copy of the text. These tests compare every such shortcut with
+# the plain `re` call it stands for, on text made of date-like pieces in every case and spacing.
+
+from deskcheck.analysis import dates as dates_analysis  # noqa: E402
+from deskcheck.kinds import dates as dates_kind  # noqa: E402
+
+_PIECES = [
+    "January", "Jan.", "Sept", "March", "May", "mid-", "Monday", "Tuesday's", "Sunday", "Mon", "Market",
+    "the", "The", "THE", "a", "an", "in", "In", "early", "late", "last", "Last", "next", "this", "of", "on",
+    "from", "between", "and", "to", "until", "since", "by", "c.", "circa", "around",
+    "2021", "1999", "2020-21", "2019–2021", "2021-04-21", "12", "3", "45", "101", "1,200", "7th", "2:30", "£5",
+    "day", "days", "DAY", "today", "Tonight", "yesterday", "YESTERDAY", "tomorrow", "night", "fortnight",
+    "week", "weekend", "weeks", "month", "year", "years", "ago", "earlier", "later", "before", "after",
+    "following", "previous", "morning", "evening", "ahead", "than",
+    "aged", "turns", "turned", "will", "turn", "marks", "centenary", "bicentennial", "anniversary", "birthday",
+    "is", "was", "who", "said", "Petrova", "Anna", "Dr.", "(", ")", "(45)", ",", ", ", ".", "-", "–", "’s",
+    "expected", "due", "to", "set", "going", "plans", "İn", "ſince", "ı", "\u212aelvin", "٣", "born",
+    "ballot", "burst", "gave", "way", "collapsed", "held", "reopened", "fire", "opened", "air", "strike",
+]
+_GAPS = [" ", " ", " ", "", "  ", "\n", ", ", " (", ") "]
+
+
+@st.composite
+def date_texts(draw: st.DrawFn) -> str:
+    n = draw(st.integers(1, 40))
+    parts = []
+    for _ in range(n):
+        parts.append(draw(st.sampled_from(_PIECES)))
+        parts.append(draw(st.sampled_from(_GAPS)))
+    return "".join(parts)
+
+
+@st.composite
+def text_and_runs(draw: st.DrawFn) -> tuple[str, list[tuple[int, int]]]:
+    text = draw(date_texts())
+    cuts = sorted(set(draw(st.lists(st.integers(0, len(text)), max_size=6))) | {0, len(text)})
+    runs = [(a, b) for a, b in zip(cuts, cuts[1:]) if draw(st.booleans()) or a == 0]
+    return text, runs
+
+
+@settings(max_examples=300, deadline=None)
+@given(text_and_runs())
+def test_located_matches_are_finditer_matches(case: tuple[str, list[tuple[int, int]]]) -> None:
+    text, runs = case
+    located = dates_analysis._Located(text)
+    located.set_runs(runs)
+    for form, pat in dates_analysis._ALL_PATTERNS:
+        for r, (lo, hi) in enumerate(runs):
+            want = [(m.span(), m.groupdict()) for m in pat.finditer(text, lo, hi)]
+            got = [(m.span(), m.groupdict()) for m in located.matches(form, pat, r)]
+            assert got == want, (form, text[lo:hi])
+
+
+@settings(max_examples=300, deadline=None)
+@given(date_texts(), st.data())
+def test_anchor_and_sentence_words_match_plain_search(text: str, data: st.DataObject) -> None:
+    located = dates_analysis._Located(text)
+    s = data.draw(st.integers(0, len(text)))
+    e = data.draw(st.integers(s, len(text)))
+    assert located.anchored(s, e) == bool(dates_analysis._ANCHOR.search(text, s, e))
+    for pat, name, first in ((dates_analysis._FUTURE, "future", dates_analysis._FUTURE_FIRST),
+                             (dates_analysis._YEAR_WORD, "year-word", dates_analysis._YEAR_WORD_FIRST)):
+        want, got = pat.search(text, s, e), located.first_match(pat, name, first, s, e)
+        assert (got and got.span()) == (want and want.span())
+
+
+@settings(max_examples=200, deadline=None)
+@given(date_texts(), st.data())
+def test_connector_scan_matches_plain_finditer(text: str, data: st.DataObject) -> None:
+    connectors = dates_kind._Connectors(text)
+    a = data.draw(st.integers(0, len(text)))
+    b = data.draw(st.integers(a, len(text)))
+    want = [m.span() for m in dates_kind._ORDER.finditer(text, a, b)]
+    assert [m.span() for m in connectors.finditer(a, b)] == want
+
+
+def _nearest_event_plain(near: str) -> set[str]:
+    """_nearest_event without its prefilters."""
+    cut = near.index(" | ")
+    found = [(cut - mt.end() if mt.end() <= cut else mt.start() - cut + 1000, name)
+             for name, pat in dates_kind._EVENT_CLASSES for mt in pat.finditer(near)]
+    if not found:
+        return set()
+    best = min(d for d, _ in found)
+    classes = {name for d, name in found if d == best}
+    return classes | {name for _d, name in found} if classes == {"meeting"} else classes
+
+
+@settings(max_examples=300, deadline=None)
+@given(date_texts(), date_texts())
+def test_event_prefilter_keeps_every_event(before: str, after: str) -> None:
+    near = before + " | " + after
+    assert dates_kind._nearest_event(near) == _nearest_event_plain(near)
+
+
+def test_lazy_patterns_compile_on_first_use() -> None:
+    pat = dates_analysis.lazy(r"(?P<w>\w+)day", dates_analysis.re.IGNORECASE)
+    assert pat.pattern == r"(?P<w>\w+)day"
+    m = pat.search("on MONDAY")
+    assert m is not None and m.group("w") == "MON" and pat.groupindex["w"] == 1

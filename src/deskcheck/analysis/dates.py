@@ -26,16 +26,38 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import accumulate
-from typing import Iterable
+from typing import Any, Iterable, cast
 
 from ..model import Document, Span
 from .quotes import quote_spans
 from .sentences import sentences
 
 DAY = dt.timedelta(days=1)
+
+
+class _LazyPattern:
+    """A stdlib `re` pattern compiled when first used. This module and kinds/dates.py hold some
+    sixty patterns; compiling them all at import cost every cold run tens of milliseconds, though
+    an article without dates (and every run answered from the result cache) needs few or none.
+    After the first use the pattern's methods sit on the instance, so calls cost what they did."""
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern, self.flags = pattern, flags
+
+    def __getattr__(self, name: str) -> Any:
+        compiled = re.compile(self.pattern, self.flags)
+        for method in ("search", "match", "fullmatch", "finditer", "findall", "sub", "split"):
+            setattr(self, method, getattr(compiled, method))
+        return getattr(compiled, name)
+
+
+def lazy(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """`re.compile`, deferred to the pattern's first use (see _LazyPattern)."""
+    return cast("re.Pattern[str]", _LazyPattern(pattern, flags))
 
 MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august",
                "september", "october", "november", "december"]
@@ -116,54 +138,54 @@ _WDPRE = rf"(?:(?P<wd>{_WD})(?:,\s*|\s+)(?:the\s+)?)?"
 _YEARTAIL = rf"(?:,?\s+(?:in\s+)?(?P<y>{_Y}))?"
 
 _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", re.compile(r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d-])")),
+    ("iso", lazy(r"(?<![\d-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d-])")),
     # June 27-July 10, 2022
-    ("md-md", re.compile(
+    ("md-md", lazy(
         rf"\b(?=[A-Zb])(?:(?P<from>between)\s+)?{_WDPRE}(?P<mon>{_MON})\s+(?P<d>{_D})(?:,?\s+(?P<y1>{_Y}))?"
         rf"(?:{_DASH}|\s+(?P<conj>to|through|until|and)\s+)"
         rf"(?P<mon2>{_MON})\s+(?P<d2>{_D}){_YEARTAIL}")),
     # April 13-14, 2021 / from May 4 to 7 / between May 4 and 7
-    ("md-d", re.compile(
+    ("md-d", lazy(
         rf"\b(?=[A-Zfb])(?:(?P<from>from|between)\s+)?{_WDPRE}(?P<mon>{_MON})\s+(?P<d>{_D})"
         rf"(?:{_DASH}|\s+(?P<conj>to|through|until|and)\s+)(?P<d2>{_D})(?!\s*{_MON}){_YEARTAIL}(?![-–]\d)")),
     # 27 June - 10 July 2022
-    ("dm-dm", re.compile(
+    ("dm-dm", lazy(
         rf"\b(?=[A-Z\d]){_WDPRE}(?<![\d,.])(?P<d>{_D})\s+(?P<mon>{_MON})(?:{_DASH}|\s+(?:to|until)\s+)"
         rf"(?P<d2>{_D})\s+(?P<mon2>{_MON}){_YEARTAIL}")),
     # 13-14 April 2021 / 13 to 14 April
-    ("d-dm", re.compile(
+    ("d-dm", lazy(
         rf"\b(?=[\dfb])(?:(?P<from>from|between)\s+)?(?<![\d,.:$£€-])(?P<d>{_D})(?:{_DASH}|\s+(?P<conj>to|until|and)\s+)"
         rf"(?P<d2>{_D})\s+(?P<mon>{_MON}){_YEARTAIL}")),
     # Tuesday, March 3, 2022 / Apr. 21
-    ("md", re.compile(rf"\b(?=[A-Z]){_WDPRE}(?P<mon>{_MON})\s+(?P<d>{_D})(?!\s*[-–]\s*\d){_YEARTAIL}")),
+    ("md", lazy(rf"\b(?=[A-Z]){_WDPRE}(?P<mon>{_MON})\s+(?P<d>{_D})(?!\s*[-–]\s*\d){_YEARTAIL}")),
     # Tuesday 3 March 2022 / the 15th of June
-    ("dm", re.compile(rf"\b(?=[A-Z\d]){_WDPRE}(?<![\d,.:$£€])(?P<d>{_D})\s+(?:of\s+)?(?P<mon>{_MON}){_YEARTAIL}")),
+    ("dm", lazy(rf"\b(?=[A-Z\d]){_WDPRE}(?<![\d,.:$£€])(?P<d>{_D})\s+(?:of\s+)?(?P<mon>{_MON}){_YEARTAIL}")),
     # March 2020 / in March / last March / early May
-    ("month", re.compile(
+    ("month", lazy(
         rf"\b(?=[A-Za-z])(?:(?P<mod>\b(?i:last|next|this|early|late|mid|mid-|in|since|by|until|till|through|from|during|"
         rf"before|after|between|and|or|to|of|in\s+early|in\s+late|in\s+mid|since\s+early|since\s+late)\s*)"
         rf"(?P<mon>{_MON})(?:,?\s+(?P<y>{_Y}))?|(?P<mon_b>{_MON})\s+(?P<y_b>{_Y}))(?!\s+of\s+(?:the\s+)?[A-Z])")),
     # 2019-2021 (a year range; fiscal "2024-25" is not a date)
-    ("year-year", re.compile(r"(?<![\d,.$£€])(?P<y>(?:1[6-9]|20)\d\d)[-–](?P<y2>(?:1[6-9]|20)\d\d)(?![\d-])")),
+    ("year-year", lazy(r"(?<![\d,.$£€])(?P<y>(?:1[6-9]|20)\d\d)[-–](?P<y2>(?:1[6-9]|20)\d\d)(?![\d-])")),
     # the 2020 election / its 2002 series (the year alone is the mention)
-    ("year-attr", re.compile(
+    ("year-attr", lazy(
         rf"\b(?i:the|a|an|its|his|her|their|this|that)\s+(?:[a-z]+\s+)?(?<![\d,.$£€])(?P<y>{_Y})(?=\s+[a-z])")),
     # in 1970 / since 1994 / late 2020
-    ("year", re.compile(
+    ("year", lazy(
         rf"\b(?i:in|since|by|until|from|during|before|after|of|between|early|late|mid|mid-|and|to|around|"
         rf"circa|c\.)\s+(?:the\s+)?(?<![\d,.$£€])(?P<y>{_Y})(?!\s*[-–]?\s*(?:{_MON}))")),
 ]
 
-_WEEKDAY = re.compile(
+_WEEKDAY = lazy(
     rf"\b(?=[A-Za-z])(?:\b(?P<mod>(?i:on|last|next|this|early|late|until|by|since|from|before|after|through|of))\s+)?"
     rf"(?P<wd>{_WD})(?P<poss>['’]s)?(?![a-z])"
     rf"(?P<tail>(?:\s+(?:morning|afternoon|evening|night))?"
     rf"(?:,?\s+(?P<qual>of\s+last\s+week|of\s+next\s+week|last\s+week|next\s+week|a\s+week\s+ago|"
     rf"of\s+this\s+week|(?:two|three|2|3)\s+weeks\s+ago)\b)?)")
-_CAP_BEFORE = re.compile(r"([A-Z][\w'’]*)\s+$")
-_CAP_AFTER = re.compile(r"\s+[A-Z][a-z]")
+_CAP_BEFORE = lazy(r"([A-Z][\w'’]*)\s+$")
+_CAP_AFTER = lazy(r"\s+[A-Z][a-z]")
 
-_RELATIVE = re.compile(
+_RELATIVE = lazy(
     r"\b(?=[tyleénpcaofs\d])(?:(?P<dby>the\s+day\s+before\s+yesterday)"
     r"|(?P<yest>yesterday)|(?P<tom>tomorrow)|(?P<lastnight>last\s+night)|(?P<today>today|tonight)"
     r"|(?P<early>earlier|later)\s+(?:this|that)\s+(?P<eunit>week|month|year)"
@@ -180,7 +202,7 @@ _RELATIVE = re.compile(
 
 # an age now: "the 45-year-old", "Smith, 45,", ", aged 45", "is 45 years old"; not "a 16-year-old" or
 # "moved aged 16", which give an age at some earlier time
-_AGE = re.compile(
+_AGE = lazy(
     r"(?:(?<=\b[Tt]he\s)(?P<n1>\d{1,3})-year-old\b(?![-\w])"
     r"|(?<=,\s)aged\s+(?P<n2>\d{1,3})\b|(?:(?<=\bis\s)|(?<=\bnow\s))(?P<n4>\d{1,3})\s+years\s+old\b"
     r"|(?<=[A-Za-z]), (?P<n3>\d{1,3}),(?=\s+[a-z])"
@@ -188,24 +210,24 @@ _AGE = re.compile(
     r"|(?<=,\swho\sis\s)(?P<n7>\d{1,3})(?=,)"                    # "Petrova, who is 45, said"
     r"|(?<=[a-z]) \((?P<n6>\d{1,3})\)(?=[\s,.;]))")             # "Joe Platt (45), of Leeds"
 # what follows "the mayor, 45," when it is surely an age even without a name before it
-_AGE_FOLLOW = re.compile(r"\s+(?:who|said|was|is|has|had|of|from|a|an|the|and|told|[a-z]+ed)\b")
+_AGE_FOLLOW = lazy(r"\s+(?:who|said|was|is|has|had|of|from|a|an|the|and|told|[a-z]+ed)\b")
 # capitalised words that end no person's name
-_NOT_NAME = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+_NOT_NAME = lazy(r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
                        r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|A|An|In|On|At|But|And|"
                        r"He|She|They|It|We|I|You|This|That|Aged|Between|From|Of|To)")
 # the name an appositive age belongs to: "Anna Petrova, 45," (read backwards from the comma)
 # one word of a name and the space after it; a full stop only after an initial or a title ("J.", "Dr."),
 # so a name never runs across the end of a sentence ("on Monday. Novak")
 _NAME_WORD = r"(?:[A-Z]\.|(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Prof|Capt|Sgt|Lt|Col)\.|[A-Z][\w'’-]*)\s+"
-_NAME_BEFORE = re.compile(r"(?:(?<=[\s(\"“])|^)(?P<name>(?:" + _NAME_WORD + r"){0,3}[A-Z][\w'’-]+)$")
-_ANNIV = re.compile(
+_NAME_BEFORE = lazy(r"(?:(?<=[\s(\"“])|^)(?P<name>(?:" + _NAME_WORD + r"){0,3}[A-Z][\w'’-]+)$")
+_ANNIV = lazy(
     r"\b(?:(?P<ord>\d{1,3})(?:st|nd|rd|th)\s+(?:anniversary|birthday)"
     r"|(?P<cent>centenary|centennial|bicentenary|bicentennial)"
     r"|(?P<turn>turns|turned|will\s+turn|marks|marked)\s+(?P<tn>\d{1,3})(?!\s*(?:%|percent|per\s+cent|million|billion))\b"
     r"|(?P<since>\d{1,3})\s+years\s+since\b)")
-_BORN = re.compile(r"(?<![-\w])[Bb]orn\b(?P<between>[^.;!?]{0,70})$")
+_BORN = lazy(r"(?<![-\w])[Bb]orn\b(?P<between>[^.;!?]{0,70})$")
 # between "born" and a date, words that start another clause: "born in Leeds and moved to London in 2004"
-_BORN_BREAK = re.compile(r"\b(?:and|but|before|after|then|who|which|when|where|while|until|since|was|were|had|has|is|"
+_BORN_BREAK = lazy(r"\b(?:and|but|before|after|then|who|which|when|where|while|until|since|was|were|had|has|is|"
                          r"became|joined|moved|left|won|[a-z]{3,}ed)\b")
 
 
@@ -214,14 +236,376 @@ def _is_born(text: str, a: int, b: int) -> bool:
     m = _BORN.search(text, a, b)
     return bool(m) and not _BORN_BREAK.search(m.group("between"))
 # "on July 25 last year": the sentence names the year a yearless date belongs to
-_YEAR_WORD = re.compile(r"\b(last|next)\s+year\b", re.IGNORECASE)
-_FUTURE = re.compile(r"\b(?:will|shall|expected|scheduled|due\s+to|due\s+on|is\s+due|are\s+due|plans?\s+to|planned|"
+_YEAR_WORD = lazy(r"\b(last|next)\s+year\b", re.IGNORECASE)
+_FUTURE = lazy(r"\b(?:will|shall|expected|scheduled|due\s+to|due\s+on|is\s+due|are\s+due|plans?\s+to|planned|"
                      r"set\s+to|upcoming|going\s+to|next)\b", re.IGNORECASE)
 
 
 # a sentence without one of these holds no date mention
-_ANCHOR = re.compile(r"\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z.]|"
+_ANCHOR = lazy(r"\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z.]|"
                      r"(?i:yesterday|tomorrow|week|month|year|night|day\b|centen|bicenten)")
+
+
+# --- where each pattern can start ------------------------------------------------------------
+# `re` tries a pattern at every position of the text unless the pattern opens with a literal or a
+# character set. The patterns above open with \b and lookarounds, so each one cost a pass over
+# every character of every sentence that holds a date-like word: most of the check's time. The
+# locators below open with a literal or a set, so `re` skips in C to the few places they fit. Each
+# finds every position where its pattern can start (more is harmless), and the pattern is tried
+# there alone (_scan). `pattern.match(text, p, hi)` is the very attempt finditer makes at p, so the
+# matches found are the ones finditer finds. tests/test_dates.py checks this on generated text.
+
+_MONTHS3 = frozenset(m[:3].capitalize() for m in MONTH_NAMES)     # how every name in _MON starts
+_WEEKDAYS3 = {w[:3].capitalize(): w.capitalize() for w in WEEKDAY_NAMES}
+# month and weekday openings: no two overlap (each is a capital and two small letters), so one
+# finditer lists every place one starts
+_NAMES3 = lazy("|".join(sorted(_MONTHS3 | set(_WEEKDAYS3))))
+_ABBR_NEXT = frozenset("abcdefghijklmnopqrstuvwxyz.")                   # what _ANCHOR wants after one
+_MON_NAME = lazy(_MON)
+# runs of digits: every pattern's numbers start one ("\d+" would not open with a set, so `re` would
+# try it at every position)
+_DIGITS = lazy(r"\d\d*")
+_WORD = lazy(r"\w+")
+
+
+def _scan(pat: re.Pattern[str], starts: list[int], text: str, lo: int, hi: int) -> list[re.Match[str]]:
+    """pat.finditer(text, lo, hi), trying the pattern only at `starts` (sorted), which must hold every
+    position where it can match. No pattern here matches the empty string, so after a match the
+    next one starts at its end or later, as in finditer."""
+    out = []
+    pos = lo
+    match = pat.match
+    for p in starts:
+        if p < pos:
+            continue
+        m = match(text, p, hi)
+        if m is not None:
+            out.append(m)
+            pos = m.end()
+    return out
+
+
+# (?i) pairs these with ASCII letters, where str.lower() does not (and "İ" lowers to two
+# characters): a text holding one cannot be searched case-blind through its lowered copy
+_FOLDS = ("\u0130", "\u0131", "\u017f")
+# each _RELATIVE alternative holds one of these (case-blind), at most two words after its start
+_RELATIVE_UNITS = ("day", "tomorrow", "night", "week", "month", "year", "morning", "evening", *MONTH_NAMES)
+# the first word of each _FUTURE and _YEAR_WORD alternative
+_FUTURE_FIRST = ("will", "shall", "expected", "scheduled", "due", "is", "are", "plan", "set", "upcoming", "going",
+                 "next")
+_YEAR_WORD_FIRST = ("last", "next")
+# what _ANCHOR finds case-blind, "day" aside ("bicenten" holds "centen")
+_ANCHOR_WORDS = ("yesterday", "tomorrow", "week", "month", "year", "night", "centen")
+
+
+def find_all(s: str, words: Iterable[str]) -> list[int]:
+    """Every position where one of the words starts in s, overlaps included, sorted."""
+    out = []
+    for w in words:
+        i = s.find(w)
+        while i >= 0:
+            out.append(i)
+            i = s.find(w, i + 1)
+    out.sort()
+    return out
+
+
+def _is_word(ch: str) -> bool:
+    """Whether `re` counts the character as a word character (\\w)."""
+    return ch.isalnum() or ch == "_"
+
+
+def _within(positions: list[int], lo: int, hi: int) -> list[int]:
+    return positions[bisect_left(positions, lo):bisect_left(positions, hi)]
+
+
+def words_before(text: str, anchors: Iterable[int], lo: int, k: int) -> list[int]:
+    """The starts of the last k words (from lo on) before each anchor: where a pattern whose match must
+    reach the anchor within k words can start ("in early March", "the 2020 vote", "two days before").
+    A short window is read first, a wider one only when it holds too few words."""
+    out: list[int] = []
+    finditer = _WORD.finditer
+    for q in anchors:
+        width = 48
+        while True:
+            w0 = max(lo, q - width)
+            starts = [m.start() for m in finditer(text, w0, q)]
+            # the window's first word may be cut at w0; more than k words leave the last k whole
+            if len(starts) > k or w0 == lo:
+                out.extend(starts[-k:])
+                break
+            width *= 4
+    return out
+
+
+def scan_from(pat: re.Pattern[str], starts: list[int], text: str, lo: int, hi: int) -> list[re.Match[str]]:
+    """`pat.finditer(text, lo, hi)` (see _scan), given every place the pattern can start, unsorted."""
+    return _scan(pat, sorted(set(starts)), text, lo, hi)
+
+
+class _Located:
+    """Where the extraction's patterns match in one document's runs of sentences.
+
+    The places a pattern can start are found once per document by scans `re` (or str.find) runs
+    fast, shared out among the runs by bisection, and the pattern is tried there alone (_scan).
+    A run's matches are the ones `pattern.finditer(text, lo, hi)` gives: the scan is the same
+    attempt at every position where a match can start, with the run's own end.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        # None when case-blind patterns cannot be searched through the lowered copy (see _FOLDS)
+        self.low = None if any(c in text for c in _FOLDS) else text.lower()
+        self.runs: list[tuple[int, int]] = []
+        self.run_starts: list[int] = []
+        self._at: dict[str, list[int]] = {}
+        self._matches: dict[str, dict[int, list[re.Match[str]]]] = {}
+        self._before_year: dict[int, list[int]] | None = None
+        self._everywhere = False
+        self.digit_end: dict[int, int] = {}       # where each run of digits ends, by its start
+        self._anchor_lists: tuple[list[int], list[int], list[int], list[int], set[int]] | None = None
+
+    def set_runs(self, runs: list[tuple[int, int]]) -> None:
+        """The runs of sentences the patterns are applied to, in text order."""
+        self.runs = runs
+        self.run_starts = [a for a, _ in runs]
+        # a position is given to one run: runs that overlap (never seen) are each scanned whole
+        self._everywhere = any(runs[i][1] > runs[i + 1][0] for i in range(len(runs) - 1))
+
+    def at(self, name: str, pat: re.Pattern[str]) -> list[int]:
+        """Where a locator matches in the whole text."""
+        got = self._at.get(name)
+        if got is None:
+            got = self._at[name] = [m.start() for m in pat.finditer(self.text)]
+        return got
+
+    def words(self, name: str, words: Iterable[str]) -> list[int]:
+        """Where the (lower-case) words start in the lowered text: a superset of where a case-blind
+        pattern opening with one of them can match. Only when self.low is not None."""
+        got = self._at.get(name)
+        if got is None:
+            assert self.low is not None
+            got = self._at[name] = find_all(self.low, words)
+        return got
+
+    def _by_run(self, positions: Iterable[int]) -> dict[int, list[int]]:
+        """The positions that fall inside a run, by run number."""
+        out: dict[int, list[int]] = {}
+        starts, runs = self.run_starts, self.runs
+        for p in positions:
+            r = bisect_right(starts, p) - 1
+            if r >= 0 and p < runs[r][1]:
+                got = out.get(r)
+                if got is None:
+                    out[r] = [p]
+                else:
+                    got.append(p)
+        return out
+
+    def _words_before(self, anchors: list[int], lo: int, k: int) -> list[int]:
+        return words_before(self.text, anchors, lo, k)
+
+    def derived(self, name: str) -> list[int]:
+        """Positions read off the runs of digits and a few literal words, found once per document."""
+        got = self._at.get(name)
+        if got is not None:
+            return got
+        text = self.text
+        if name == "digits":
+            spans = [m.span() for m in _DIGITS.finditer(text)]
+            got = [a for a, _ in spans]
+            self._at["digit-ends"] = [b for _, b in spans]
+            self.digit_end = dict(spans)
+        elif name == "num":
+            # a digit that starts a word (the lookbehind of "\b" before a digit)
+            got = [a for a in self.derived("digits") if a == 0 or not _is_word(text[a - 1])]
+        elif name in ("year", "iso", "years"):
+            ends = self.derived("digit-ends")
+            runs = zip(self.derived("digits"), ends)
+            if name == "year":
+                # _Y: four digits, no digit before them (the patterns' lookbehinds)
+                got = [a for a, b in runs if b - a >= 4]
+            else:
+                dashes = ("-",) if name == "iso" else ("-", "–")
+                got = [a for a, b in runs if b - a == 4 and text[b:b + 1] in dashes]
+        elif name == "digit-ends":
+            self.derived("digits")
+            got = self._at["digit-ends"]
+        elif name in ("comma-age", "paren-age"):
+            # _AGE's ", 45," and " (45)" start two characters before a number that starts a word
+            lead = ", " if name == "comma-age" else " ("
+            got = [a - 2 for a in self.derived("num") if text[a - 2:a] == lead]
+        elif name in ("mon", "wd", "abbr"):
+            # one scan for the three-letter openings of month and weekday names
+            names = self._at.get("names3")
+            if names is None:
+                names = self._at["names3"] = [m.start() for m in _NAMES3.finditer(text)]
+            if name == "mon":
+                got = [q for q in names if text[q:q + 3] in _MONTHS3]          # _MON_AT
+            elif name == "wd":
+                got = [q for q in names if text.startswith(_WEEKDAYS3.get(text[q:q + 3], "-"), q)]   # _WD_AT
+            else:
+                got = [q for q in names if text[q + 3:q + 4] in _ABBR_NEXT]   # _ANCHOR's abbreviations
+        elif name == "from":
+            got = find_all(text, ("from", "between"))
+        elif name == "aged":
+            got = find_all(text, ("aged",))
+        elif name == "cent":
+            # "centenary" starts at the word, "bicentenary" two characters before it
+            got = sorted({q - d for q in find_all(text, ("cent",)) for d in (0, 2) if q >= d})
+        elif name == "turn":
+            got = find_all(text, ("turn", "mark"))
+        else:
+            raise KeyError(name)
+        self._at[name] = got
+        return got
+
+    def _short_numbers(self, most: int) -> list[int]:
+        """The numbers starting a word that have at most `most` digits within their run of sentences."""
+        key = f"num{most}"
+        got = self._at.get(key)
+        if got is None:
+            end, runs, starts = self.digit_end, self.runs, self.run_starts
+            got = []
+            for a in self.derived("num"):
+                b = end[a]
+                if b - a > most:
+                    # a run's end may cut a longer number short (never seen: sentences end elsewhere)
+                    r = bisect_right(starts, a) - 1
+                    if r < 0 or min(b, runs[r][1]) - a > most:
+                        continue
+                got.append(a)
+            self._at[key] = got
+        return got
+
+    def _starts(self, form: str) -> dict[int, list[int]] | None:
+        """By run, the positions where the form's pattern can start; None: try it everywhere."""
+        by_run, derived, runs = self._by_run, self.derived, self.runs
+        if form in ("md-md", "md-d", "md", "month", "dm-dm", "d-dm", "dm"):
+            # each of these needs a month name in the run
+            mon = by_run(derived("mon"))
+            if form == "month":
+                out = {}
+                for r, v in mon.items():
+                    hi = runs[r][1]
+                    names = [q for q in v if _MON_NAME.match(self.text, q, hi)]
+                    if names:
+                        out[r] = names + self._words_before(names, runs[r][0], 2)
+                return out
+            if form == "md":
+                found = derived("mon") + derived("wd")
+            elif form in ("md-md", "md-d"):
+                found = derived("mon") + derived("wd") + derived("from")
+            else:
+                # the day number of _D has one or two digits
+                found = self._short_numbers(2) + (derived("from") if form == "d-dm" else derived("wd"))
+            return {r: v for r, v in by_run(found).items() if r in mon}
+        if form in ("year", "year-attr"):
+            # both open with a word or two before the year: found once for the two
+            if self._before_year is None:
+                grouped = by_run(derived("year"))
+                self._before_year = {r: self._words_before(v, runs[r][0], 2) for r, v in grouped.items()}
+            return self._before_year
+        if form == "iso":
+            return by_run(derived("iso"))
+        if form == "year-year":
+            return by_run(derived("years"))
+        if form == "relative":
+            if self.low is None:
+                return None
+            text, low = self.text, self.low
+            # a unit inside a word counts only inside "yesterday", "today", "tonight" and "fortnight"
+            units = by_run(q for q in self.words("units", _RELATIVE_UNITS)
+                           if q == 0 or not _is_word(text[q - 1]) or low[q - 2:q] == "to"
+                           or low[q - 6:q] == "yester" or low[q - 4:q] == "fort")
+            # the match starts at most two words before its first unit, or at the word holding it
+            return {r: v + self._words_before(v, runs[r][0], 2) for r, v in units.items()}
+        if form == "weekday":
+            wd = by_run(derived("wd"))
+            return {r: v + self._words_before(v, runs[r][0], 1) for r, v in wd.items()}
+        if form == "age":
+            # every age and ordinal of _AGE and _ANNIV has one to three digits
+            return by_run(self._short_numbers(3) + derived("comma-age") + derived("paren-age") + derived("aged"))
+        assert form == "anniversary"
+        # "will turn 50" starts a word before "turn"
+        turns = by_run(derived("turn"))
+        found = by_run(self._short_numbers(3) + derived("cent"))
+        for r, v in turns.items():
+            found.setdefault(r, []).extend(v + self._words_before(v, runs[r][0], 1))
+        return found
+
+    def matches(self, form: str, pat: re.Pattern[str], r: int) -> list[re.Match[str]]:
+        """The pattern's matches in run r, as finditer finds them."""
+        return self.all_matches(form, pat).get(r, [])
+
+    def all_matches(self, form: str, pat: re.Pattern[str]) -> dict[int, list[re.Match[str]]]:
+        """The pattern's matches in each run (runs without any may be left out)."""
+        by_run = self._matches.get(form)
+        if by_run is None:
+            starts = None if self._everywhere else self._starts(form)
+            text, runs = self.text, self.runs
+            if starts is None:
+                by_run = {i: list(pat.finditer(text, lo, hi)) for i, (lo, hi) in enumerate(runs)}
+            else:
+                by_run = {i: _scan(pat, sorted(set(v)), text, runs[i][0], runs[i][1]) for i, v in starts.items()}
+            self._matches[form] = by_run
+        return by_run
+
+    def anchored(self, s: int, e: int) -> bool:
+        """`_ANCHOR.search(text, s, e)` is not None, from what _ANCHOR finds listed once per document
+        (its case-blind words looked up in the lowered text)."""
+        text, low = self.text, self.low
+        if low is None:
+            return _ANCHOR.search(text, s, e) is not None
+        if self._anchor_lists is None:
+            words = sorted((p, p + len(w)) for w in _ANCHOR_WORDS for p in find_all(low, (w,)))
+            day, glued = [], set()
+            for p in find_all(low, ("day",)):
+                # "day\b": a word character after it ends the match only where the search ends
+                if _is_word(text[p + 3:p + 4] or " "):
+                    glued.add(p + 3)
+                else:
+                    day.append(p)
+            self._anchor_lists = (self.derived("abbr"), [a for a, _ in words], [b for _, b in words],
+                                  day, glued)
+        # a digit: a run of digits that ends after s and starts before e
+        ends = self.derived("digit-ends")
+        i = bisect_right(ends, s)
+        if i < len(ends) and max(self.derived("digits")[i], s) < e:
+            return True
+        abbr, word_starts, word_ends, day, glued = self._anchor_lists
+        i = bisect_left(abbr, s)
+        if i < len(abbr) and abbr[i] + 4 <= e:
+            return True
+        i = bisect_left(day, s)
+        if i < len(day) and day[i] + 3 <= e:
+            return True
+        if e in glued and e - 3 >= s:
+            return True
+        i = bisect_left(word_starts, s)
+        while i < len(word_starts) and word_starts[i] < e:
+            if word_ends[i] <= e:
+                return True
+            i += 1
+        return False
+
+    def first_match(self, pat: re.Pattern[str], name: str, first: Iterable[str], s: int,
+                    e: int) -> re.Match[str] | None:
+        """`pat.search(text, s, e)` for a case-blind pattern whose every alternative opens with one of
+        the words `first`: the pattern is tried only where one of them starts."""
+        if self.low is None:
+            return pat.search(self.text, s, e)
+        match = pat.match
+        starts = self._at.get(name)
+        if starts is None:
+            # the patterns open with \b before a letter: only a word's first letter can start them
+            text = self.text
+            starts = self._at[name] = [q for q in find_all(self.low, first) if q == 0 or not _is_word(text[q - 1])]
+        for p in _within(starts, s, e):
+            m = match(self.text, p, e)
+            if m is not None:
+                return m
+        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -395,6 +779,8 @@ def extract(doc: Document, article_date: dt.date | None) -> list[DateMention]:
     qspans = _Enclosing(quote_spans(doc))
     found: list[DateMention] = []
     by_block: dict[int, list[Span]] = {}
+    located = _Located(text)
+    all_runs: list[tuple[int, int]] = []
     for sent in sents:
         by_block.setdefault(sent.block, []).append(sent.span)
     for block in doc.blocks:
@@ -404,16 +790,29 @@ def extract(doc: Document, article_date: dt.date | None) -> list[DateMention]:
         # news sentences hold none, and each pattern costs a pass over the text it is given
         runs: list[list[int]] = []
         for span in by_block.get(block.index, [Span(block.span.start, block.span.end)]):
-            if not _ANCHOR.search(text, span.start, span.end):
+            if not located.anchored(span.start, span.end):
                 continue
             if runs and not text[runs[-1][1]:span.start].strip():
                 runs[-1][1] = span.end
             else:
                 runs.append([span.start, span.end])
-        for a, b in runs:
-            found.extend(_extract_block(text, a, b, article_date, sents, starts, qspans))
+        all_runs.extend((a, b) for a, b in runs)
+    # each run is read on its own, so their order does not matter; the located matches need them sorted
+    all_runs.sort()
+    located.set_runs(all_runs)
+    # a run where no pattern matches gives no mention: only the others are read
+    busy: set[int] = set()
+    for form, pat in _ALL_PATTERNS:
+        busy.update(r for r, got in located.all_matches(form, pat).items() if got)
+    for r in sorted(busy):
+        a, b = all_runs[r]
+        found.extend(_extract_block(located, r, a, b, article_date, sents, starts, qspans))
     found.sort(key=lambda m: (m.span.start, -m.span.end))
     return found
+
+
+_ALL_PATTERNS: list[tuple[str, re.Pattern[str]]] = [*_DATE_PATTERNS, ("relative", _RELATIVE), ("weekday", _WEEKDAY),
+                                                    ("age", _AGE), ("anniversary", _ANNIV)]
 
 
 def _sentence_bounds(sents: list, starts: list[int], offset: int, lo: int, hi: int) -> tuple[int, int, int]:
@@ -423,8 +822,10 @@ def _sentence_bounds(sents: list, starts: list[int], offset: int, lo: int, hi: i
     return -1, lo, hi
 
 
-def _extract_block(text: str, lo: int, hi: int, ref: dt.date | None, sents: list, starts: list[int],
-                   qspans: _Enclosing) -> list[DateMention]:
+def _extract_block(located: _Located, r: int, lo: int, hi: int, ref: dt.date | None, sents: list,
+                   starts: list[int], qspans: _Enclosing) -> list[DateMention]:
+    """The mentions in run r of the document's runs of sentences, text[lo:hi]."""
+    text = located.text
     out: list[DateMention] = []
     taken: list[tuple[int, int]] = []
 
@@ -437,8 +838,8 @@ def _extract_block(text: str, lo: int, hi: int, ref: dt.date | None, sents: list
     def context(a: int) -> tuple[int, bool, int]:
         si, s0, s1 = _sentence_bounds(sents, starts, a, lo, hi)
         if si not in memo or si < 0:
-            memo[si] = (si, bool(_FUTURE.search(text, s0, s1)), s0)
-            shift = _YEAR_WORD.search(text, s0, s1)
+            memo[si] = (si, located.first_match(_FUTURE, "future", _FUTURE_FIRST, s0, s1) is not None, s0)
+            shift = located.first_match(_YEAR_WORD, "year-word", _YEAR_WORD_FIRST, s0, s1)
             shifts[si] = (-1 if shift.group(1).lower() == "last" else 1) if shift else 0
         return memo[si]
 
@@ -448,7 +849,7 @@ def _extract_block(text: str, lo: int, hi: int, ref: dt.date | None, sents: list
 
     # explicit dates, longest forms first so "April 13-14" is not also read as "April 13"
     for form, pat in _DATE_PATTERNS:
-        for mt in pat.finditer(text, lo, hi):
+        for mt in located.matches(form, pat, r):
             a, b = mt.span("y") if form == "year-attr" else mt.span()
             while b > a and text[b - 1] in " ,":
                 b -= 1
@@ -461,7 +862,7 @@ def _extract_block(text: str, lo: int, hi: int, ref: dt.date | None, sents: list
             mention = _read_date(form, g, mt, text, a, b, shifted, future, si, in_q, out, s0)
             if mention is not None:
                 add(mention)
-    for mt in _RELATIVE.finditer(text, lo, hi):
+    for mt in located.matches("relative", _RELATIVE, r):
         a, b = mt.start(), mt.end()
         if not free(a, b):
             continue
@@ -480,7 +881,7 @@ def _extract_block(text: str, lo: int, hi: int, ref: dt.date | None, sents: list
                         in_quote=in_q, sentence=si, number=number,
                         detail={"today": bool(mt.group("today")), "unit": (mt.group("unit") or mt.group("eunit") or mt.group("agounit") or
                                          ("month" if mt.group("mname") else "day")).lower()}))
-    for mt in _WEEKDAY.finditer(text, lo, hi):
+    for mt in located.matches("weekday", _WEEKDAY, r):
         a, b = mt.start(), mt.end()
         wa = mt.start("wd")
         if not free(wa, mt.end("wd")):
@@ -502,7 +903,7 @@ def _extract_block(text: str, lo: int, hi: int, ref: dt.date | None, sents: list
         add(DateMention(Span(a, b), "weekday", mt.group(), day, day, weekday=wd,
                         weekday_span=Span(wa, mt.end("wd")), in_quote=in_q, sentence=si,
                         detail={"mod": mod, "qual": qual}))
-    for mt in _AGE.finditer(text, lo, hi):
+    for mt in located.matches("age", _AGE, r):
         n = int(next(g for g in mt.group("n1", "n2", "n3", "n4", "n5", "n6", "n7") if g))
         if n > 125:
             continue
@@ -525,7 +926,7 @@ def _extract_block(text: str, lo: int, hi: int, ref: dt.date | None, sents: list
                 continue    # "(45)" after anything but a name is no age
         add(DateMention(Span(a, b), "age", text[a:b], in_quote=_in_any(qspans, a, b),
                         sentence=si, number=n, detail=detail))
-    for mt in _ANNIV.finditer(text, lo, hi):
+    for mt in located.matches("anniversary", _ANNIV, r):
         n = _int(mt.group("ord")) or _int(mt.group("tn")) or _int(mt.group("since"))
         if mt.group("cent"):
             n = 200 if mt.group("cent").lower().startswith("bi") else 100
@@ -668,27 +1069,29 @@ def _read_date(form: str, g: dict[str, str | None], mt: re.Match[str], text: str
 # ("Anna Petrova, 45," ... "Petrova, who was born in 1979") or by a pronoun or "the 45-year-old"
 # that can only mean the one person named just before. Anything less certain gives no person.
 
-_NAME_RUN = re.compile(r"(?<![\w'’])(?:" + _NAME_WORD + r"){0,3}[A-Z][\w'’-]*[a-z][\w'’-]*")
+_NAME_RUN = lazy(r"(?<![\w'’])(?:" + _NAME_WORD + r"){0,3}[A-Z][\w'’-]*[a-z][\w'’-]*")
+_NAME_AT = lazy(r"[A-Z](?<![\w'’][A-Z])")      # where _NAME_RUN can start
 _NAME_END = r"(?<![\w'’])(?P<name>(?:" + _NAME_WORD + r"){0,3}[A-Z][\w'’-]+)"
 # "Petrova, who was born", "Petrova was born", "Petrova, born", "Petrova is 45 years old"
-_SUBJECT_BEFORE = re.compile(_NAME_END + r"(?:,\s*who\s+(?:was|is|had\s+been)|\s+(?:was|is|had\s+been)|,)\s+$")
-_PRONOUN_BEFORE = re.compile(r"(?:^|(?<=\W))(?P<pro>[Hh]e|[Ss]he)(?:,\s*who)?\s+(?:was|is|had\s+been)\s+$")
+_SUBJECT_BEFORE = lazy(_NAME_END + r"(?:,\s*who\s+(?:was|is|had\s+been)|\s+(?:was|is|had\s+been)|,)\s+$")
+_PRONOUN_BEFORE = lazy(r"(?:^|(?<=\W))(?P<pro>[Hh]e|[Ss]he)(?:,\s*who)?\s+(?:was|is|had\s+been)\s+$")
 # "Petrova, the 45-year-old" / "the 45-year-old striker Petrova"
-_APPOSITIVE_BEFORE = re.compile(_NAME_END + r",\s+(?:the|a)\s+$")
-_NAME_AFTER_AGE = re.compile(r"\s+(?:(?!(?:of|at|for|from|in|with|and|who|said|was|is|has|had|the|a|an|his|her|their|its|"
+_APPOSITIVE_BEFORE = lazy(_NAME_END + r",\s+(?:the|a)\s+$")
+_NAME_AFTER_AGE = lazy(r"\s+(?:(?!(?:of|at|for|from|in|with|and|who|said|was|is|has|had|the|a|an|his|her|their|its|"
                              r"to|on|by)\b)[a-z][a-z-]*(?<!ed)\s+){0,2}"
                              r"(?P<name>(?:" + _NAME_WORD + r"){0,3}[A-Z][\w-]+)(?![\w'’-])(?!\s*['’]s)")
-_PRONOUN = re.compile(r"[Hh]e|[Ss]he")
-_ROLE_NEXT = re.compile(r"\s+([a-z][a-z-]*)")
-_VERBISH = re.compile(r"[a-z]+(?:ed|es)|said|says|won|was|is|has|had|made|told|scored|became|took|left|lost|ran|came|"
+_PRONOUN = lazy(r"[Hh]e|[Ss]he")
+_ROLE_NEXT = lazy(r"\s+([a-z][a-z-]*)")
+_VERBISH = lazy(r"[a-z]+(?:ed|es)|said|says|won|was|is|has|had|made|told|scored|became|took|left|lost|ran|came|"
                       r"went|got|gave|saw|led|met|beat|hit|set|put|fell|rose|will|would|could|can|did|does|who|and|"
                       r"also|now|then|still|later|first")
-_BORN_WORD = re.compile(r"(?<![-\w])[Bb]orn\b")
+_BORN_WORD = lazy(r"(?<![-\w])[Bb]orn\b")
 # "turned 50", "will turn 50": the subject right before the verb
-_TURN_SUBJECT = re.compile(_NAME_END + r"(?:,\s*who)?\s+$")
-_TURN_PRONOUN = re.compile(r"(?:^|(?<=\W))(?P<pro>[Hh]e|[Ss]he)(?:,\s*who)?\s+$")
+_TURN_SUBJECT = lazy(_NAME_END + r"(?:,\s*who)?\s+$")
+_TURN_PRONOUN = lazy(r"(?:^|(?<=\W))(?P<pro>[Hh]e|[Ss]he)(?:,\s*who)?\s+$")
 
 
+@lru_cache(maxsize=4096)    # a pure function of the name; names recur across an article and a run
 def surname(name: str) -> str | None:
     """The word a person is referred to by on second mention: the last word of the name."""
     words = [w for w in re.split(r"\s+", name.strip()) if w]
@@ -700,7 +1103,7 @@ def surname(name: str) -> str | None:
     return last
 
 
-_TITLE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof|Professor|Judge|Justice|President|Senator|Sen|Rep|"
+_TITLE = lazy(r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof|Professor|Judge|Justice|President|Senator|Sen|Rep|"
                     r"Gov|Governor|Mayor|General|Gen|Captain|Capt|Coach|Minister|Cllr|Councillor|Chancellor|"
                     r"King|Queen|Prince|Princess|Pope|Father|Rev|Sheikh|Chief|Officer|Sgt|Inspector|Det)\.?")
 
@@ -719,7 +1122,8 @@ class People:
         self.text = text
         self.sents = sentences(doc)
         firsts: dict[str, set[str]] = {}
-        for mt in _NAME_RUN.finditer(text):
+        # every name starts with a capital no word character stands before: the pattern is tried there
+        for mt in scan_from(_NAME_RUN, [c.start() for c in _NAME_AT.finditer(text)], text, 0, len(text)):
             words = mt.group().split()
             key = surname(mt.group())
             if key and len(words) >= 2 and not _NOT_NAME.fullmatch(words[0]) and not _TITLE.fullmatch(words[0]):
@@ -877,5 +1281,5 @@ def date_mentions(doc: Document, override: dt.date | None = None) -> DateAnalysi
     return cached_value  # type: ignore[no-any-return]
 
 
-__all__ = ["DateMention", "DateAnalysis", "People", "surname", "date_mentions", "extract", "article_date", "fmt_date", "fmt_period",
+__all__ = ["words_before", "scan_from", "find_all", "lazy", "DateMention", "DateAnalysis", "People", "surname", "date_mentions", "extract", "article_date", "fmt_date", "fmt_period",
            "week_of", "month_of", "resolve_year"]

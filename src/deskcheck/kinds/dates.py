@@ -22,8 +22,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from ..analysis.dates import (DAY, MONTH_NAMES, WEEKDAY_NAMES, DateMention, People, date_mentions, days_in_month,
-                              fmt_date, fmt_period, week_of)
+from ..analysis.dates import (_FOLDS, DAY, MONTH_NAMES, WEEKDAY_NAMES, DateMention, People, date_mentions,
+                              days_in_month, find_all, fmt_date, fmt_period, lazy, scan_from, week_of, words_before)
 from ..analysis.sentences import sentences
 from ..model import Hit, Related, Span
 from .base import Context, Kind
@@ -36,20 +36,22 @@ _WEEKDAYS = [w.capitalize() for w in WEEKDAY_NAMES]
 _MONTHS = [m.capitalize() for m in MONTH_NAMES]
 
 # between a weekday and the date it names: "Sunday, August 10", "Sunday's final, on July 9"
-_WEEKDAY_LINK = re.compile(r"(?:['’]s(?:\s+[a-z]+){0,2})?\s*[,(]?\s*(?:on\s+)?(?:the\s+)?")
+_WEEKDAY_LINK = lazy(r"(?:['’]s(?:\s+[a-z]+){0,2})?\s*[,(]?\s*(?:on\s+)?(?:the\s+)?")
 # between a date and the weekday that follows it: "March 3, a Tuesday", "March 3 (Tuesday)"
-_WEEKDAY_AFTER = re.compile(r"\s*(?:,\s*(?:which\s+was\s+|then\s+)?a\s+|\(\s*(?:a\s+)?)")
+_WEEKDAY_AFTER = lazy(r"\s*(?:,\s*(?:which\s+was\s+|then\s+)?a\s+|\(\s*(?:a\s+)?)")
 # between a relative expression and the date that restates it: "last month, on January 2"
-_APPOSITION = re.compile(r"\s*(?:,|\(|—|–|-)\s*(?:on\s+|in\s+)?")
+_APPOSITION = lazy(r"\s*(?:,|\(|—|–|-)\s*(?:on\s+|in\s+)?")
 # between a possessive relative expression and the date of the thing it owns:
 # "last week's home match against Millbrook on 1 February"
-_POSSESSIVE_NP = re.compile(r"['’]s(?:\s+[\w’'-]+){1,5}?\s+on\s+")
+_POSSESSIVE_NP = lazy(r"['’]s(?:\s+[\w’'-]+){1,5}?\s+on\s+")
 # "a month after the approval", "two days before the signing", "the night before the summit"
-_ORDER = re.compile(
+_ORDER = lazy(
     r"\b(?:(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|a\s+few|several)\s+"
     r"(?P<unit>days?|nights?|weeks?|months?|years?)|the\s+(?P<unit2>day|night|week|month|morning|evening))\s+"
     r"(?P<dir>before|after|ahead\s+of|earlier\s+than|later\s+than)\s+(?=(?:the|a|an|his|her|its|their)\b)",
     re.IGNORECASE)
+# the first word of each connector of _ORDER, which stands at most three words after the match's start
+_ORDER_DIRS = ("before", "after", "ahead", "earlier", "later")
 # events a date gets attached to ("the election on August 9", "the April 13 summit")
 EVENT_NOUNS = frozenset("""
 election vote referendum ballot poll runoff summit signing ceremony inauguration funeral wedding
@@ -64,39 +66,39 @@ ONE_OFF_EVENTS = frozenset("""
 election referendum runoff summit signing inauguration funeral wedding final verdict sentencing
 coup invasion launch landing ceremony premiere unveiling handover
 """.split())
-_EVENT_BEFORE = re.compile(r"\b(?i:the)\s+(?P<noun>[a-z]+(?:-[a-z]+)?)(?:\s+|,?\s+(?:which\s+)?(?:(?:was|were|is|held|"
+_EVENT_BEFORE = lazy(r"\b(?i:the)\s+(?P<noun>[a-z]+(?:-[a-z]+)?)(?:\s+|,?\s+(?:which\s+)?(?:(?:was|were|is|held|"
                            r"took|place|opened|began|started|ended|came)\s+){1,2})(?:on|of)\s+$")
 # "a runoff held on": an event introduced with its date, for what a connector points at
-_EVENT_BEFORE_ANY = re.compile(r"\b(?i:the|an?)\s+(?P<noun>[a-z]+(?:-[a-z]+)?)(?:\s+|,?\s+(?:which\s+)?"
+_EVENT_BEFORE_ANY = lazy(r"\b(?i:the|an?)\s+(?P<noun>[a-z]+(?:-[a-z]+)?)(?:\s+|,?\s+(?:which\s+)?"
                                r"(?:(?:was|were|is|held|took|place|opened|began|started|ended|came)\s+){1,2})"
                                r"(?:on|of)\s+$")
-_EVENT_AFTER = re.compile(r"\s*(?P<noun>[a-z]+(?:-[a-z]+)?)\b")
+_EVENT_AFTER = lazy(r"\s*(?P<noun>[a-z]+(?:-[a-z]+)?)\b")
 # the event a connector points at: "the summit", "the final planning approval"
-_ORDER_OBJECT = re.compile(r"(?:the|a|an|his|her|its|their)\s+(?:[a-z]+\s+){0,2}?(?P<noun>[a-z]+(?:-[a-z]+)?)\b")
+_ORDER_OBJECT = lazy(r"(?:the|a|an|his|her|its|their)\s+(?:[a-z]+\s+){0,2}?(?P<noun>[a-z]+(?:-[a-z]+)?)\b")
 # from a connector to the date of its event: a dozen words at most, no clause break
-_ORDER_OBJECT_SPAN = re.compile(r"[^,;:.!?()—–]{0,100}")
+_ORDER_OBJECT_SPAN = lazy(r"[^,;:.!?()—–]{0,100}")
 # what may stand between a date and its connector: "On April 16, a day after", "April 14, came a day after"
-_ORDER_GAP = re.compile(r"[\s,]*(?:(?!(?:and|but|while|when|although|as)\b)[a-z]+[\s,]+){0,3}")
+_ORDER_GAP = lazy(r"[\s,]*(?:(?!(?:and|but|while|when|although|as)\b)[a-z]+[\s,]+){0,3}")
 # a relative word right after one of these dates the report, not the event
-_REPORTED = re.compile(r"\b(?:said|says|told|announced|confirmed|reported|added|wrote|stated|tweeted|posted)"
+_REPORTED = lazy(r"\b(?:said|says|told|announced|confirmed|reported|added|wrote|stated|tweeted|posted)"
                        r"(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
 # words that mark a date as another, earlier or first, occurrence
-_DISTINCT = re.compile(r"\b(?:previous|preceding|earlier|prior|first|initial|original|originally)\b", re.IGNORECASE)
-_FUTURE_HEAD = re.compile(r"\b(?:will|would|expected|scheduled|due|planned|set)\b")
-_FUTURE_BEFORE = re.compile(r"(?:\b(?:will|shall)\s+(?:\w+\s+){0,3}|\b(?:is|are)\s+(?:scheduled|due|expected|set)\s+"
+_DISTINCT = lazy(r"\b(?:previous|preceding|earlier|prior|first|initial|original|originally)\b", re.IGNORECASE)
+_FUTURE_HEAD = lazy(r"\b(?:will|would|expected|scheduled|due|planned|set)\b")
+_FUTURE_BEFORE = lazy(r"(?:\b(?:will|shall)\s+(?:\w+\s+){0,3}|\b(?:is|are)\s+(?:scheduled|due|expected|set)\s+"
                             r"(?:to\s+\w+\s+)?)(?:on|for|in)\s+$")
-_PAST_BEFORE = re.compile(
+_PAST_BEFORE = lazy(
     r"\b(?:was|were|had|did|met|held|won|lost|took|began|left|came|went|fell|rose|said|told|died|signed|"
     r"visited|opened|closed|announced|attacked|launched|arrived|returned|ended|started|voted|quit|struck|hit|"
     r"shut|fled|ran|spoke|wrote|sold|bought|beat|broke|began|led|"
     r"[a-z]{3,}ed)\s+(?:(?!will|would|and|but|or)[a-z]+\s+){0,3}(?:on|in)\s+$")
 # "is held on", "are expected on": a participle after a present-tense verb is not the past
-_PRESENT_PASSIVE = re.compile(r"\b(?:is|are|be|being)\s+(?:[a-z]+\s+)?[a-z]+(?:ed|en|ld|wn)\s+(?:[a-z]+\s+){0,3}(?:on|in)\s+$")
-_FUTURE_WORDS = re.compile(r"\b(?:will|expected|scheduled|due|plans?|planned|set\s+to|upcoming)\b", re.IGNORECASE)
+_PRESENT_PASSIVE = lazy(r"\b(?:is|are|be|being)\s+(?:[a-z]+\s+)?[a-z]+(?:ed|en|ld|wn)\s+(?:[a-z]+\s+){0,3}(?:on|in)\s+$")
+_FUTURE_WORDS = lazy(r"\b(?:will|expected|scheduled|due|plans?|planned|set\s+to|upcoming)\b", re.IGNORECASE)
 
 
 # kinds of event, so that two wordings of one event match ("burst" / "gave way")
-_EVENT_CLASSES: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(rf"\b(?:{pat})\b", re.IGNORECASE)) for name, pat in (
+_EVENT_CLASS_SOURCES = (
     ("collapse", r"burst|bursts|gave\s+way|give\s+way|gives\s+way|collapsed?|collapses|breach(?:ed|es)?|caved\s+in"),
     ("start", r"began|begun|begins|started|broke\s+out|erupted|eruption|outbreak|sparked|ignited|kicked\s+off|"
               r"walked\s+out|downed\s+tools"),
@@ -123,9 +125,36 @@ _EVENT_CLASSES: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(rf"\b(?:{
     ("derailment", r"derailed|derailment"),
     ("outage", r"outage|blackout|went\s+offline"),
     ("rally", r"rally|rallied|marched|demonstration"),
-)]
+)
+_EVENT_CLASSES: list[tuple[str, re.Pattern[str]]] = [(name, lazy(rf"\b(?:{pat})\b", re.IGNORECASE))
+                                                    for name, pat in _EVENT_CLASS_SOURCES]
+
+
+def _leading_literals(pat: str) -> tuple[str, ...]:
+    """The literal text each top-level alternative of `pat` opens with ("gave\\s+way" -> "gave",
+    "collapsed?" -> "collapse"): one of them stands in any text the pattern matches."""
+    alternatives, depth, part = [], 0, ""
+    for ch in pat:
+        depth += (ch == "(") - (ch == ")")
+        if ch == "|" and depth == 0:
+            alternatives.append(part)
+            part = ""
+        else:
+            part += ch
+    alternatives.append(part)
+    out = set()
+    for alt in alternatives:
+        cut = next((i for i, ch in enumerate(alt) if ch in "\\([?*+{."), len(alt))
+        out.add(alt[:cut - 1] if alt[cut:cut + 1] in ("?", "*", "{") else alt[:cut])
+    return tuple(sorted(out))
+
+
+# each class's alternatives open with one of these words
+_EVENT_FIRSTS = [_leading_literals(pat) for _name, pat in _EVENT_CLASS_SOURCES]
+_EVENT_ANY_FIRST = lazy("|".join(re.escape(w) for w in sorted({w for ws in _EVENT_FIRSTS for w in ws})))
+_SINCE_END = lazy(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 # "held since 22 November": in custody since the arrest
-_CUSTODY = re.compile(r"\b(?:held|detained|custody|jailed|imprisoned|in\s+prison|behind\s+bars)\b", re.IGNORECASE)
+_CUSTODY = lazy(r"\b(?:held|detained|custody|jailed|imprisoned|in\s+prison|behind\s+bars)\b", re.IGNORECASE)
 _EVENT_WORDS = frozenset("""burst gave give gives way collapse collapsed breach breached caved began begun begin started start
 broke erupted eruption outbreak sparked ignited kicked died dies death killed arrested arrest detained detention
 signed signing crashed crash resigned resignation stepped launched launch lifted held took place earthquake quake
@@ -137,7 +166,7 @@ blew shooting derailed derailment outage blackout offline rally rallied marched 
 _CALENDAR = frozenset(w.lower().rstrip("s") for w in _MONTHS + _WEEKDAYS)
 # families of events a counted gap is measured within: "the first round, held three weeks earlier"
 # counts from the runoff, "the semi-final, four days earlier" from the final, wherever they were dated
-_GAP_FAMILIES: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(rf"\b(?:{pat})\b", re.IGNORECASE))
+_GAP_FAMILIES: list[tuple[str, re.Pattern[str]]] = [(name, lazy(rf"\b(?:{pat})\b", re.IGNORECASE))
                                                    for name, pat in (
     ("vote", r"runoff|run-off|round|election|elections|vote|voting|ballot|referendum|polls"),
     ("match", r"final|finals|semi-final|semi-finals|semifinal|semifinals|quarter-final|quarter-finals|"
@@ -145,10 +174,10 @@ _GAP_FAMILIES: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(rf"\b(?:{p
     ("trial", r"trial|hearing|verdict|sentencing|jury|court"),
 )]
 # a place named as a modifier of the event ("the Tamworth fire") or a spot in lower case ("at the mill")
-_NAMED_EVENT = re.compile(r"(?<!^)(?<![.!?]\s)\b(?!(?:The|A|An|This|That|Its|Their)\b)([A-Z][a-z][\w-]*)\s+"
+_NAMED_EVENT = lazy(r"(?<!^)(?<![.!?]\s)\b(?!(?:The|A|An|This|That|Its|Their)\b)([A-Z][a-z][\w-]*)\s+"
                           r"(?:fire|fires|blaze|bushfire|wildfire|flood|floods|flooding|strike|walkout|quake|"
                           r"earthquake)\b")
-_AT_THE = re.compile(r"\b(?:at|in|near)\s+the\s+([a-z]+)\b(?!\s+of\b)")
+_AT_THE = lazy(r"\b(?:at|in|near)\s+the\s+([a-z]+)\b(?!\s+of\b)")
 _CALENDAR_WORDS = frozenset("""weekend morning evening afternoon night time moment week month year day end start
 beginning middle past future area region country city town state""".split())
 # words that make an event's name a modifier of something else ("fire service", "flood defences")
@@ -165,9 +194,9 @@ _SYNONYMS: dict[str, str] = {w: canon for canon, words in (
     ("strike", "strike walkout stoppage"),
     ("quake", "quake earthquake tremor"),
 ) for w in words.split()}
-_PLACE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Nn]ear)\s+(?:the\s+)?([A-Z][\w-]+)")
+_PLACE = lazy(r"\b(?:[Ii]n|[Aa]t|[Nn]ear)\s+(?:the\s+)?([A-Z][\w-]+)")
 # words that say a date is another occurrence, not the same event told twice
-_DISTINCT_EVENT = re.compile(r"\b(?:another|second|third|new|fresh|again|latest|previous|earlier|first|"
+_DISTINCT_EVENT = lazy(r"\b(?:another|second|third|new|fresh|again|latest|previous|earlier|first|"
                              r"separate|further|each|every|also|both)\b(?!\s+round\b)", re.IGNORECASE)
 # words too common to show two clauses speak of the same thing
 _COMMON = frozenset("""the and for but was had has are its his her who not out off all any one two six ten new old
@@ -190,7 +219,14 @@ def _nearest_event(near: str) -> set[str]:
     ("the first round, held on")."""
     cut = near.index(" | ")
     found: list[tuple[int, str]] = []
-    for name, pat in _EVENT_CLASSES:
+    # most dates name no event: a class is searched only when the lowered words hold the start of
+    # one of its alternatives (not when (?i) could pair a letter with one str.lower() leaves alone)
+    low = None if any(c in near for c in _FOLDS) else near.lower()
+    if low is not None and not _EVENT_ANY_FIRST.search(low):
+        return set()
+    for (name, pat), firsts in zip(_EVENT_CLASSES, _EVENT_FIRSTS):
+        if low is not None and not any(w in low for w in firsts):
+            continue
         for mt in pat.finditer(near):
             # before the date, nearer is later in the text; after it, nearer is earlier
             found.append((cut - mt.end() if mt.end() <= cut else mt.start() - cut + 1000, name))
@@ -201,6 +237,31 @@ def _nearest_event(near: str) -> set[str]:
     if classes == {"meeting"}:
         classes |= {name for _d, name in found}
     return classes
+
+
+class _Connectors:
+    """`_ORDER.finditer(text, a, b)` for the windows of one text, trying the pattern only up to three
+    words before one of its connectors ("before", "after" ...), which are found case-blind in the
+    lowered text (unless (?i) could pair a letter there with one str.lower() leaves alone)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.low = None if any(c in text for c in _FOLDS) else text.lower()
+        self.at = find_all(self.low, _ORDER_DIRS) if self.low is not None else []
+        # the words before each connector, read once: the windows of neighbouring sentences overlap.
+        # A match starts where a word starts, so words found from the text's start serve any window
+        self._lead: dict[int, list[int]] = {}
+
+    def finditer(self, a: int, b: int) -> list[re.Match[str]]:
+        if self.low is None:
+            return list(_ORDER.finditer(self.text, a, b))
+        starts: list[int] = []
+        for q in self.at[bisect_left(self.at, a):bisect_left(self.at, b)]:
+            got = self._lead.get(q)
+            if got is None:
+                got = self._lead[q] = words_before(self.text, (q,), 0, 3)
+            starts.extend(p for p in got if p >= a)
+        return scan_from(_ORDER, starts, self.text, a, b) if starts else []
 
 
 def _num(word: str) -> int | None:
@@ -558,6 +619,7 @@ class Dates(Kind):
                 by_sentence[m.sentence].append(m)
         events = self._event_dates(text, ms)
         done: set[int] = set()
+        connectors = _Connectors(text)
         for si, group in by_sentence.items():
             dated = [m for m in group if _resolved(m) and not m.in_quote and
                      m.kind in ("date", "range", "month", "weekday", "relative", "year")]
@@ -566,7 +628,7 @@ class Dates(Kind):
             lo = min(m.span.start for m in group)
             hi = max(m.span.end for m in group)
             # the connector must lie between the first and last date of the sentence, or point at an event
-            for c in _ORDER.finditer(text, max(0, lo - 200), min(len(text), hi + 200)):
+            for c in connectors.finditer(max(0, lo - 200), min(len(text), hi + 200)):
                 if c.start() in done:
                     continue
                 before = [m for m in dated if m.span.end <= c.start() and m.sentence == si]
@@ -813,7 +875,9 @@ class Dates(Kind):
         start = m.weekday_span.start if m.kind == "weekday" and m.weekday_span else m.span.start
         if m.kind == "weekday" and not text[m.span.start:start].strip().lower() in ("on", ""):
             return None
-        bm = before.search(text, max(0, start - 50), start)
+        # both patterns end "(?:on|of)\s+$": without that ending the search cannot succeed
+        head = text[max(0, start - 50):start].rstrip()
+        bm = before.search(text, max(0, start - 50), start) if head.endswith(("on", "of")) else None
         if bm and bm.group("noun") in EVENT_NOUNS:
             return bm.group("noun")
         if m.kind == "weekday" and m.text.endswith(("'s", "’s")):
@@ -917,10 +981,6 @@ class Dates(Kind):
         nxt = [i for i in (text.find(c, m.span.end, s1) for c in ",;:—()") if i >= 0]
         c1 = min(nxt) if nxt else s1
         before, after = text[c0:m.span.start], text[m.span.end:c1]
-        if _DISTINCT_EVENT.search(before) or _DISTINCT_EVENT.search(after):
-            return set(), set(), set()
-        if _REPORTED.search(text, max(c0, m.span.start - 40), m.span.start):
-            return set(), set(), set()    # "officials said on Tuesday": the day of the statement
         # the event word may stand before a comma ("In the first round, held on 3 November")
         # but not past another date: "which broke out on 2 May, was put out on 4 May"
         ms = self._mentions
@@ -935,10 +995,18 @@ class Dates(Kind):
                         if not (w[:1].isupper() and (j > 0 or lead > s0))]
         near = " ".join(words_before[-12:]) + " | " + " ".join(w for w in after.split()[:4] if not w[:1].isupper())
         classes = _nearest_event(near)
-        if re.search(r"\bsince\s+(?:the\s+)?$", before, re.IGNORECASE):
+        if _SINCE_END.search(before):
             classes.add("start")      # "since 22 November": the day it began
             if _CUSTODY.search(near):
                 classes.add("arrest")
+        if not classes:
+            # no event named by the date: every caller stops here, so the words around it are not needed
+            return classes, set(), set()
+        # (these two tests come after the event words only because they cost more)
+        if _DISTINCT_EVENT.search(before) or _DISTINCT_EVENT.search(after):
+            return set(), set(), set()
+        if _REPORTED.search(text, max(c0, m.span.start - 40), m.span.start):
+            return set(), set(), set()    # "officials said on Tuesday": the day of the statement
         # what the event happened to may sit anywhere in the sentence ("The protests, which have gone
         # on since ..."); "a fire broke out" introduces a new one, so indefinite subjects are left out
         window = text[max(s0, m.span.start - 160):min(s1, m.span.end + 60)]
