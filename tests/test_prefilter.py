@@ -87,6 +87,28 @@ def test_a_skipped_pattern_never_matches(pattern: str, text: str, ignorecase: bo
         assert Filter(need).may_match(View(text)), (pattern, text, need)
 
 
+@settings(max_examples=600, deadline=None)
+@given(patterns(), st.text(alphabet=ALPHABET, max_size=30), st.booleans(), st.integers(0, 30), st.integers(0, 30))
+def test_a_skipped_segment_never_matches(pattern: str, text: str, ignorecase: bool, a: int, b: int) -> None:
+    flags = regex.IGNORECASE if ignorecase else 0
+    compiled = regex.compile(pattern, regex.V0 | regex.MULTILINE | flags)
+    start, end = min(a, b, len(text)), min(max(a, b), len(text))
+    need = requirements(pattern, flags)
+    if need is None or compiled.search(text, start, end) is None:
+        return
+    inner = requirements(pattern, flags, behind=False)
+    assert Filter(need, inner).segment_may_match(View(text), start, end), (pattern, text, start, end)
+
+
+def test_segments_without_the_strings_are_skipped() -> None:
+    need = requirements(r"(?<=x)(?:million|billion)")
+    inner = requirements(r"(?<=x)(?:million|billion)", behind=False)
+    assert need is not None and inner is not None
+    text = "a million here. none there."
+    f = Filter(need, inner)
+    assert f.segment_may_match(View(text), 0, 15) and not f.segment_may_match(View(text), 16, len(text))
+
+
 def test_rules_still_fire_through_the_engine() -> None:
     assert [f.rule for f in check_text("The budget is TK million.\n")] == ["Deskcheck.Placeholders"]
     assert check_text("The budget is 4 million.\n") == []

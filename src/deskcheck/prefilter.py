@@ -46,6 +46,7 @@ _IGNORECASE = 2            # re.IGNORECASE and regex.IGNORECASE alike
 CAP = 64                   # the most strings one set may hold before it stops being worth testing
 UNION_CAP = 256            # the words of a long alternation: still cheaper to test than a scan
 MAX_CLAUSES = 3
+SEGMENT_NEEDLES = 16       # the most strings asked of each segment (more cost more than the scan saves)
 
 Needle = "tuple[str, bool]"            # (the string as in the pattern, matched ignoring case)
 Clause = "frozenset[tuple[str, bool]]"  # the text contains at least one of these
@@ -114,7 +115,7 @@ def _class_chars(items: Any, ic: bool) -> "frozenset[tuple[str, bool]] | None":
     return frozenset((ch, ic) for ch in chars) or None
 
 
-def _node(op: Any, av: Any, ic: bool) -> _Info:
+def _node(op: Any, av: Any, ic: bool, behind: bool = True) -> _Info:
     """A part that consumes text (zero-width parts are handled by _seq)."""
     if op is _c.LITERAL:
         s = frozenset({(chr(av), ic)})
@@ -127,11 +128,11 @@ def _node(op: Any, av: Any, ic: bool) -> _Info:
     if op is _c.SUBPATTERN:
         _group, add, remove, items = av
         inner = (ic or bool(add & _IGNORECASE)) and not (remove & _IGNORECASE)
-        return _seq(items, inner)
+        return _seq(items, inner, behind)
     if _ATOMIC is not None and op is _ATOMIC:
-        return _seq(av, ic)
+        return _seq(av, ic, behind)
     if op is _c.BRANCH:
-        infos = [_seq(b, ic) for b in av[1]]
+        infos = [_seq(b, ic, behind) for b in av[1]]
         exact = _union([i.exact for i in infos])
         branch_best = [_best(i.clauses + [i.pre, i.suf, _nonempty(i.exact)]) for i in infos]
         clauses = []
@@ -141,7 +142,7 @@ def _node(op: Any, av: Any, ic: bool) -> _Info:
         return _Info(exact, _union([i.pre for i in infos]), _union([i.suf for i in infos]), clauses)
     if op in _REPEATS:
         lo, hi, items = av
-        sub = _seq(items, ic)
+        sub = _seq(items, ic, behind)
         if lo == 0:
             exact = (sub.exact | {("", False)}) if hi == 1 and sub.exact is not None else None
             # may be absent: nothing in it is certain, but when present it ends with sub.suf
@@ -160,7 +161,7 @@ def _node(op: Any, av: Any, ic: bool) -> _Info:
     raise _Unknown(str(op))
 
 
-def _seq(items: Any, ic: bool) -> _Info:
+def _seq(items: Any, ic: bool, behind: bool = True) -> _Info:
     empty = frozenset({("", False)})
     exact: "frozenset[tuple[str, bool]] | None" = empty   # what the parts so far consume together
     pre = None
@@ -171,7 +172,9 @@ def _seq(items: Any, ic: bool) -> _Info:
             continue                    # an anchor or a negative look-around consumes nothing
         if op is _c.ASSERT:
             direction, sub_items = av
-            sub = _seq(sub_items, ic)
+            if direction != 1 and not behind:
+                continue                # the text before a segment is not the segment's
+            sub = _seq(sub_items, ic, behind)
             clauses.extend(sub.clauses)
             clauses.extend([sub.pre, sub.suf, _nonempty(sub.exact)])
             if direction == 1:          # look-ahead: the text here starts with what it asserts
@@ -181,7 +184,7 @@ def _seq(items: Any, ic: bool) -> _Info:
             elif left is None:          # look-behind: the text before here ends with it
                 left = sub.suf
             continue
-        info = _node(op, av, ic)
+        info = _node(op, av, ic, behind)
         if info.optional:
             # absent, the text here still ends as before; present, it ends with the part's end
             if exact is not None and info.exact is not None and _cross(exact, info.exact) is not None:
@@ -217,17 +220,20 @@ def _implies(a: "frozenset[tuple[str, bool]]", b: "frozenset[tuple[str, bool]]")
     return all(any(y in x and (iy or not ix) for y, iy in b) for x, ix in a)
 
 
-def requirements(pattern: str, flags: int = 0) -> "tuple[frozenset[tuple[str, bool]], ...] | None":
+def requirements(pattern: str, flags: int = 0, behind: bool = True,
+                 ) -> "tuple[frozenset[tuple[str, bool]], ...] | None":
     """Clauses of which a text must satisfy every one for the pattern to match it anywhere; each
     clause is a set of (string, ignorecase) of which the text contains at least one. None when
-    nothing is certain."""
+    nothing is certain. With `behind` off, look-behinds are left out: then the strings lie inside
+    what a scan between `pos` and `endpos` reads (its matches and what its look-aheads see, which
+    stop at `endpos`), so a segment that holds none of them has no match."""
     pattern = _UNICODE_CLASS.sub(r"\1\\w", pattern)
     if _MISREAD.search(pattern):
         return None
     try:
         parsed = _sre.parse(pattern)
         ic = bool((flags | parsed.state.flags) & _IGNORECASE)
-        info = _seq(list(parsed), ic)
+        info = _seq(list(parsed), ic, behind)
     except Exception:   # syntax only the `regex` engine knows, or a part not understood: no filter
         return None
     found = [c for c in info.clauses + [info.pre, info.suf, _nonempty(info.exact)] if _nonempty(c)]
@@ -313,13 +319,20 @@ class View:
 
 
 class Filter:
-    """A pattern's requirements ready to test: per clause, the plain strings and the folded ones."""
-    __slots__ = ("clauses",)
+    """A pattern's requirements ready to test: per clause, the plain strings and the folded ones;
+    and, when one is short enough to ask of every segment, the clause a segment must satisfy."""
+    __slots__ = ("clauses", "segment_clause")
 
-    def __init__(self, need: "tuple[frozenset[tuple[str, bool]], ...]") -> None:
-        self.clauses = tuple(
-            (tuple(sorted(s for s, ic in c if not ic)), tuple(sorted({fold_needle(s) for s, ic in c if ic})))
-            for c in need)
+    def __init__(self, need: "tuple[frozenset[tuple[str, bool]], ...]",
+                 inner: "tuple[frozenset[tuple[str, bool]], ...] | None" = None) -> None:
+        self.clauses = tuple(self._split(c) for c in need)
+        short = [c for c in inner or () if len(c) <= SEGMENT_NEEDLES]
+        self.segment_clause = self._split(max(short, key=_score)) if short else None
+
+    @staticmethod
+    def _split(clause: "frozenset[tuple[str, bool]]") -> "tuple[tuple[str, ...], tuple[str, ...]]":
+        return (tuple(sorted(s for s, ic in clause if not ic)),
+                tuple(sorted({fold_needle(s) for s, ic in clause if ic})))
 
     def may_match(self, view: View) -> bool:
         for plain, folded in self.clauses:
@@ -330,14 +343,30 @@ class Filter:
             return False
         return True
 
+    def segment_may_match(self, view: View, start: int, end: int) -> bool:
+        """The segment [start, end) of the view may hold a match of a scan bounded by it."""
+        if self.segment_clause is None:
+            return True
+        plain, folded = self.segment_clause
+        text = view.text
+        if any(text.find(s, start, end) >= 0 for s in plain):
+            return True
+        if folded:
+            f = view.folded
+            if len(f) != len(text):     # folding moved offsets: no per-segment answer
+                return True
+            return any(f.find(s, start, end) >= 0 for s in folded)
+        return False
+
 
 def filter_for(pattern: Any) -> "Filter | None":
     """The filter of a compiled pattern, or None when nothing about its matches is certain."""
     source = getattr(pattern, "pattern", None)
     if not isinstance(source, str):
         return None
-    need = requirements(source, int(getattr(pattern, "flags", 0)))
-    return Filter(need) if need else None
+    flags = int(getattr(pattern, "flags", 0))
+    need = requirements(source, flags)
+    return Filter(need, requirements(source, flags, behind=False)) if need else None
 
 
 def may_match(need: "frozenset[str] | None", folded_text: str) -> bool:
