@@ -6,7 +6,12 @@ from hypothesis import given, settings, strategies as st
 
 from deskcheck import check_text
 from deskcheck.kinds.vale import WORD_TEMPLATE
-from deskcheck.prefilter import fold, may_match, required_strings
+from deskcheck.prefilter import Filter, View, fold, may_match, required_strings, requirements
+
+
+def _strings(pattern: str, flags: int = 0) -> list[set[str]]:
+    need = requirements(pattern, flags)
+    return [] if need is None else [{s for s, _ in clause} for clause in need]
 
 
 def test_word_lists_require_one_of_their_words() -> None:
@@ -17,25 +22,43 @@ def test_word_lists_require_one_of_their_words() -> None:
 
 
 def test_patterns_it_cannot_read_always_run() -> None:
-    assert required_strings(r"\s+$") is None                    # no string is certain
-    assert required_strings(r"[ \t]+$") == {" ", "\t"}          # a small class: one of its characters
-    assert required_strings(r"[^,]x?") is None                  # a negated class: anything
-    assert required_strings(r"(?:colour){e<=1}") is None       # fuzzy matching: regex-only syntax
-    assert required_strings(r"[[:alpha:]]+ville") is None      # POSIX class: misread by the re parser
-    assert required_strings(r"(?<=ab)x") == {"ab"}                # what a look-around asserts is there too
-    assert required_strings(r"(?<!ab)x") == {"x"}                 # what a negative one forbids is not
-    assert required_strings(r"x?") is None
-    assert required_strings(r"\p{Lu}\p{Ll}+ville") == {"ville"}
+    assert requirements(r"\s+$") is None                        # no string is certain
+    assert requirements(r"[^,]x?") is None                      # a negated class: anything
+    assert requirements(r"(?:colour){e<=1}") is None            # fuzzy matching: regex-only syntax
+    assert requirements(r"[[:alpha:]]+ville") is None           # POSIX class: misread by the re parser
+    assert requirements(r"x?") is None
+    assert requirements(r"\p{Lu}\p{Ll}+ville") is not None
 
 
-def test_case_folding_keeps_every_case_insensitive_match() -> None:
-    need = required_strings("istanbul")
-    assert may_match(need, fold("İSTANBUL and İstanbul"))
-    assert may_match(required_strings("strasse"), fold("STRAẞE"))
+def test_neighbouring_parts_join_into_longer_strings() -> None:
+    assert {" ,", "\t,", " ;", "\t;"} in _strings(r"[ \t]+(?=[,;])")       # a look-ahead's text follows
+    assert {"abx"} in _strings(r"(?<=ab)x")                                 # a look-behind's text precedes
+    assert _strings(r"(?<!ab)x") == [{"x"}]                                 # a negative one asserts nothing
+    assert {"  ", "\t"} in _strings(r"(?:[ ]{2,}|\t+)")                    # two copies in a row
+    assert {"ly-", "only-"} in _strings(r"(?:\w+ly|only)-\w")                      # every alternative's ending
+    assert {"\n\n", " \n"} in _strings(r"\n[ ]*\n")                       # an optional part in between
 
 
-ALPHABET = "abAB -"
-atoms = st.sampled_from(["a", "b", "ab", "ba", "A", "-", " ", "[ab]", ".", r"\w", r"\b", "(?=a)", "(?<!b)"])
+def test_case_is_kept_where_the_pattern_keeps_it() -> None:
+    need = requirements("President")
+    assert need is not None and not Filter(need).may_match(View("the president said"))
+    assert Filter(need).may_match(View("President Aliyev"))
+    loose = requirements("(?i:president)")
+    assert loose is not None and Filter(loose).may_match(View("PRESIDENT"))
+
+
+def test_case_folding_follows_the_regex_engine() -> None:
+    # the engine matches "I" with dotless "ı" and "i" with "İ" under IGNORECASE
+    for pattern, text in [("istanbul", "İSTANBUL and İstanbul"), ("IN", "ın"), ("strasse", "STRASSE"),
+                          ("ς", "Σ"), ("k", "\u212a")]:
+        assert regex.search(pattern, text, regex.V0 | regex.IGNORECASE)
+        need = requirements(pattern, regex.IGNORECASE)
+        assert need is not None and Filter(need).may_match(View(text)), (pattern, text)
+
+
+ALPHABET = "abAB -ıİIiΣς"
+atoms = st.sampled_from(["a", "b", "ab", "ba", "A", "-", " ", "[ab]", ".", r"\w", r"\b", "(?=a)", "(?<!b)",
+                         "(?<=a)", "(?=b )", "[ -]", "ı", "I", "Σ", "(?i:a)", "(?-i:b)", "[ab]{2}", "a?"])
 
 
 @st.composite
@@ -48,18 +71,42 @@ def patterns(draw: st.DrawFn, depth: int = 0) -> str:
         elif choice == 3:
             parts.append(f"(?:{draw(patterns(depth + 1))}|{draw(patterns(depth + 1))})")
         elif choice == 4:
-            parts.append(f"(?:{draw(patterns(depth + 1))}){draw(st.sampled_from(['?', '*', '+', '{2}', '{0,2}']))}")
+            parts.append(f"(?:{draw(patterns(depth + 1))}){draw(st.sampled_from(['?', '*', '+', '{2}', '{0,2}', '{2,}']))}")
         else:
             parts.append(f"({draw(patterns(depth + 1))})")
     return "".join(parts)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=600, deadline=None)
 @given(patterns(), st.text(alphabet=ALPHABET, max_size=30), st.booleans())
 def test_a_skipped_pattern_never_matches(pattern: str, text: str, ignorecase: bool) -> None:
-    compiled = regex.compile(pattern, regex.V0 | (regex.IGNORECASE if ignorecase else 0))
-    if compiled.search(text) is not None:
-        assert may_match(required_strings(pattern), fold(text)), (pattern, text)
+    flags = regex.IGNORECASE if ignorecase else 0
+    compiled = regex.compile(pattern, regex.V0 | regex.MULTILINE | flags)
+    need = requirements(pattern, flags)
+    if compiled.search(text) is not None and need is not None:
+        assert Filter(need).may_match(View(text)), (pattern, text, need)
+
+
+@settings(max_examples=600, deadline=None)
+@given(patterns(), st.text(alphabet=ALPHABET, max_size=30), st.booleans(), st.integers(0, 30), st.integers(0, 30))
+def test_a_skipped_segment_never_matches(pattern: str, text: str, ignorecase: bool, a: int, b: int) -> None:
+    flags = regex.IGNORECASE if ignorecase else 0
+    compiled = regex.compile(pattern, regex.V0 | regex.MULTILINE | flags)
+    start, end = min(a, b, len(text)), min(max(a, b), len(text))
+    need = requirements(pattern, flags)
+    if need is None or compiled.search(text, start, end) is None:
+        return
+    inner = requirements(pattern, flags, behind=False)
+    assert Filter(need, inner).segment_may_match(View(text), start, end), (pattern, text, start, end)
+
+
+def test_segments_without_the_strings_are_skipped() -> None:
+    need = requirements(r"(?<=x)(?:million|billion)")
+    inner = requirements(r"(?<=x)(?:million|billion)", behind=False)
+    assert need is not None and inner is not None
+    text = "a million here. none there."
+    f = Filter(need, inner)
+    assert f.segment_may_match(View(text), 0, 15) and not f.segment_may_match(View(text), 16, len(text))
 
 
 def test_rules_still_fire_through_the_engine() -> None:

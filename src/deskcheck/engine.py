@@ -47,20 +47,22 @@ def to_finding(doc: Document, rule: Rule, hit: Hit, omap: OffsetMap) -> Finding:
     )
 
 
-# Kinds whose every hit is a match of the rule's compiled `pattern` in the view: a rule of one of
-# these is skipped on an article that lacks every string its pattern requires (deskcheck.prefilter).
-PREFILTERED_KINDS = frozenset({"existence", "substitution"})
+# Kinds whose every hit comes from a match of one compiled pattern (the attribute named here) in
+# the view: a rule of one of these is skipped on an article that lacks what every match of that
+# pattern requires (deskcheck.prefilter), which is exact, so findings never change.
+PREFILTERED_KINDS = {"existence": "pattern", "substitution": "pattern", "compound-modifier": "pattern",
+                     "demonym": "pattern", "unattributed": "claim"}
 _UNSET = object()
 
 
-def _required(rule: Rule) -> "frozenset[str] | None":
-    """The strings a rule's pattern needs, worked out once per loaded rule and kept on its kind
+def _required(rule: Rule) -> "prefilter.Filter | None":
+    """The filter of a rule's pattern, worked out once per loaded rule and kept on its kind
     object (not in a table keyed by id(): a later rule's kind could reuse a freed object's id)."""
     need = getattr(rule.kind, "_deskcheck_required", _UNSET)
     if need is _UNSET:
-        pattern = getattr(rule.kind, "pattern", None) if rule.kind_name in PREFILTERED_KINDS else None
-        need = (prefilter.required_strings(pattern.pattern)
-                if pattern is not None and hasattr(pattern, "pattern") else None)
+        attr = PREFILTERED_KINDS.get(rule.kind_name)
+        pattern = getattr(rule.kind, attr, None) if attr else None
+        need = prefilter.filter_for(pattern) if pattern is not None else None
         try:
             rule.kind._deskcheck_required = need  # type: ignore[attr-defined]
         except AttributeError:      # a kind with __slots__: ask again next time
@@ -76,21 +78,28 @@ def check_document(doc: Document, rules: list[Rule], settings: Settings) -> Chec
     timed = profiling.ENABLED
     # many rules share a scope: select its segments once per document, not once per rule
     by_scope: dict[tuple[str, ...], list[Span]] = {}
-    folded: dict[bool, str] = {}      # the case-folded view (raw or prose), made when first needed
+    views: dict[bool, prefilter.View] = {}     # the raw or prose view, folded when first needed
     for rule in rules:
         if not applies(rule, doc, settings):
             continue
         raw = is_raw(rule.scope)
         need = _required(rule)
         if need is not None:
-            view = folded.get(raw)
+            view = views.get(raw)
             if view is None:
-                view = folded[raw] = prefilter.fold(doc.source if raw else doc.text)
-            if not prefilter.may_match(need, view):
+                view = views[raw] = prefilter.View(doc.source if raw else doc.text)
+            if not need.may_match(view):
                 continue            # the rule's pattern cannot match this article: nothing to scan
         spans = by_scope.get(rule.scope)
         if spans is None:
             spans = by_scope[rule.scope] = segments(doc, rule.scope)
+        if need is not None and need.segment_clause is not None:
+            # a segment that lacks what every match inside it needs is not scanned (each scan call
+            # costs microseconds of set-up, the regex timeout's included, before reading a character)
+            view = views[raw]
+            spans = [s for s in spans if need.segment_may_match(view, s.start, s.end)]
+            if not spans:
+                continue
         ctx = Context(doc, doc.source if raw else doc.text, list(spans), settings, raw)
         omap = identity if raw else doc.offsets
         if timed:

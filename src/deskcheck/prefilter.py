@@ -7,15 +7,24 @@ character). Every match of `(?<![\\w-])(?:utilize|in order to)(?![\\w-])` contai
 has nothing to report and its scan is skipped. The answer is exact: a rule is skipped only when
 a match is impossible, so findings never change, only the time.
 
-The required strings are read from the pattern's parse tree (Python's own regex parser; the
-`regex` engine's pattern language is a superset of it). A pattern this cannot read, or one that
-uses `regex`-only syntax the standard parser would misread, gets no filter and always runs.
-Case is ignored in the test (both sides case-folded), so one filter serves case-sensitive and
-case-insensitive rules alike; for a case-sensitive rule it is merely a little less selective.
+What a pattern requires is read from its parse tree (Python's own regex parser; the `regex`
+engine's pattern language is a superset of it) as a few clauses, all of which must hold: "the
+text contains one of these strings". Strings are joined across neighbouring parts of the pattern
+where each part's text is known, so `[ \\t]+(?=[,;])` requires one of " ,", " ;", "\\t,", "\\t;"
+rather than a bare space, and a look-around contributes the text it asserts. A pattern this
+cannot read, or one that uses `regex`-only syntax the standard parser would misread, gets no
+filter and always runs.
+
+Case: a string the pattern matches case-sensitively is looked for as it is; one under
+IGNORECASE is looked for in a case-folded copy of the text. The fold puts every character in the
+class of characters the `regex` engine treats as one letter under IGNORECASE (its own case
+tables, closed over: 'I', 'i', 'ı' and 'İ' are one class), so a case-insensitive match is never
+lost to a folding the engine does not share.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
 try:                                # Python 3.11+
@@ -26,49 +35,73 @@ except ImportError:                 # Python 3.10
 
 # `regex`-only syntax that the standard parser would take for literals or classes
 _MISREAD = re.compile(r"\[:|\{[^}]*[A-Za-z<]")
-# \p{L}, \P{Lu}, \pL: one character of a class; the standard parser rejects them, "." is the same shape
+# \p{L}, \P{Lu}, \pL: one character of a class the standard parser rejects; \w has the same
+# shape (one character, no certain string) and, inside a class, makes the class unknown too
 _UNICODE_CLASS = re.compile(r"(?<!\\)((?:\\\\)*)\\[pP](?:\{[^}]*\}|[A-Za-z])")
 
-_ZERO_WIDTH = {_c.AT, _c.ASSERT, _c.ASSERT_NOT}
+_ZERO_WIDTH = {_c.AT, _c.ASSERT_NOT}
 _REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT} | ({_c.POSSESSIVE_REPEAT} if hasattr(_c, "POSSESSIVE_REPEAT") else set())
 _ATOMIC = getattr(_c, "ATOMIC_GROUP", None)
+_IGNORECASE = 2            # re.IGNORECASE and regex.IGNORECASE alike
+CAP = 64                   # the most strings one set may hold before it stops being worth testing
+UNION_CAP = 256            # the words of a long alternation: still cheaper to test than a scan
+MAX_CLAUSES = 3
+SEGMENT_NEEDLES = 16       # the most strings asked of each segment (more cost more than the scan saves)
 
-Need = "frozenset[str] | None"    # at least one of these strings is in every match; None: unknown
-
-
-def _fixed(items: Any) -> str | None:
-    """The one string a sequence always matches (zero-width parts match ""), or None."""
-    out = []
-    for op, av in items:
-        if op is _c.LITERAL:
-            out.append(chr(av))
-        elif op in _ZERO_WIDTH:
-            continue
-        elif op is _c.SUBPATTERN:
-            inner = _fixed(av[-1])
-            if inner is None:
-                return None
-            out.append(inner)
-        else:
-            return None
-    return "".join(out)
+Needle = "tuple[str, bool]"            # (the string as in the pattern, matched ignoring case)
+Clause = "frozenset[tuple[str, bool]]"  # the text contains at least one of these
 
 
-def _better(a: "frozenset[str] | None", b: "frozenset[str] | None") -> "frozenset[str] | None":
-    """The more selective of two requirements: longer shortest string, then fewer strings."""
-    if a is None:
-        return b
-    if b is None:
-        return a
-    ka = (min(map(len, a)), -len(a))
-    kb = (min(map(len, b)), -len(b))
-    return a if ka >= kb else b
+class _Unknown(Exception):
+    """A construct the analysis does not know: the pattern gets no filter."""
 
 
-def _class_chars(items: Any) -> "frozenset[str] | None":
+def _cross(a: "frozenset[tuple[str, bool]] | None", b: "frozenset[tuple[str, bool]] | None",
+           ) -> "frozenset[tuple[str, bool]] | None":
+    """Every string of `a` followed by every string of `b` (None when unknown or too many)."""
+    if a is None or b is None or len(a) * len(b) > CAP:
+        return None
+    return frozenset((x + y, ix or iy) for x, ix in a for y, iy in b)
+
+
+def _union(sets: "list[frozenset[tuple[str, bool]] | None]", cap: int = CAP,
+           ) -> "frozenset[tuple[str, bool]] | None":
+    if any(s is None for s in sets):
+        return None
+    out = frozenset().union(*sets)  # type: ignore[arg-type]
+    return out if len(out) <= cap else None
+
+
+def _nonempty(s: "frozenset[tuple[str, bool]] | None") -> "frozenset[tuple[str, bool]] | None":
+    """A set usable as a clause or a prefix: None when it admits the empty string."""
+    if not s or any(not x for x, _ in s):
+        return None
+    return s
+
+
+@dataclass
+class _Info:
+    """What is certain about the text around one part of a pattern."""
+    exact: "frozenset[tuple[str, bool]] | None" = None   # the text it consumes is one of these
+    pre: "frozenset[tuple[str, bool]] | None" = None     # the text at its start begins with one of these
+    suf: "frozenset[tuple[str, bool]] | None" = None     # the text at its end ends with one of these
+    clauses: list = field(default_factory=list)          # the text contains one of each
+    optional: bool = False                               # it may consume nothing (then pre/suf do not hold)
+
+
+def _score(clause: "frozenset[tuple[str, bool]]") -> tuple[int, int]:
+    """Longer strings are rarer; fewer strings are cheaper to test."""
+    return (min(len(x) for x, _ in clause), -len(clause))
+
+
+def _best(clauses: list) -> "frozenset[tuple[str, bool]] | None":
+    good = [c for c in clauses if _nonempty(c)]
+    return max(good, key=_score) if good else None
+
+
+def _class_chars(items: Any, ic: bool) -> "frozenset[tuple[str, bool]] | None":
     """The characters of a small positive class ("[,;]", a class of no-break spaces); None for a
-    negated class, a category (word or space characters) or a wide range: one of the characters
-    must be in the text."""
+    negated class, a category (word or space characters) or a wide range."""
     chars: set[str] = set()
     for op, av in items:
         if op is _c.LITERAL:
@@ -79,69 +112,368 @@ def _class_chars(items: Any) -> "frozenset[str] | None":
             return None
         if len(chars) > 32:
             return None
-    return frozenset(chars) or None
+    return frozenset((ch, ic) for ch in chars) or None
 
 
-def _need(items: Any) -> "frozenset[str] | None":
-    best: frozenset[str] | None = None
-    run: list[str] = []
+def _node(op: Any, av: Any, ic: bool, behind: bool = True) -> _Info:
+    """A part that consumes text (zero-width parts are handled by _seq)."""
+    if op is _c.LITERAL:
+        s = frozenset({(chr(av), ic)})
+        return _Info(s, s, s)
+    if op is _c.IN:
+        s = _class_chars(av, ic)
+        return _Info(s, s, s)
+    if op in (_c.ANY, _c.NOT_LITERAL, _c.CATEGORY):
+        return _Info()
+    if op is _c.SUBPATTERN:
+        _group, add, remove, items = av
+        inner = (ic or bool(add & _IGNORECASE)) and not (remove & _IGNORECASE)
+        return _seq(items, inner, behind)
+    if _ATOMIC is not None and op is _ATOMIC:
+        return _seq(av, ic, behind)
+    if op is _c.BRANCH:
+        infos = [_seq(b, ic, behind) for b in av[1]]
+        exact = _union([i.exact for i in infos])
+        branch_best = [_best(i.clauses + [i.pre, i.suf, _nonempty(i.exact)]) for i in infos]
+        clauses = []
+        joined = _union(branch_best, UNION_CAP)     # each alternative brings one of its own strings
+        if joined is not None:
+            clauses.append(joined)
+        return _Info(exact, _union([i.pre for i in infos]), _union([i.suf for i in infos]), clauses)
+    if op in _REPEATS:
+        lo, hi, items = av
+        sub = _seq(items, ic, behind)
+        if lo == 0:
+            exact = (sub.exact | {("", False)}) if hi == 1 and sub.exact is not None else None
+            # may be absent: nothing in it is certain, but when present it ends with sub.suf
+            return _Info(exact, None, sub.suf, [], optional=True)
+        clauses = list(sub.clauses)
+        if lo >= 2:                     # two copies in a row: the end of one touches the start of the next
+            clauses.append(_cross(sub.suf, sub.pre))
+        exact = None
+        if lo == hi and sub.exact is not None and lo <= 4:
+            exact = sub.exact
+            for _ in range(lo - 1):
+                exact = _cross(exact, sub.exact)
+        return _Info(exact, sub.pre, sub.suf, clauses)
+    if op in (_c.GROUPREF, getattr(_c, "GROUPREF_EXISTS", None)):
+        return _Info()                  # may be empty, text unknown
+    raise _Unknown(str(op))
 
-    def close_run() -> None:
-        nonlocal best
-        if run and "".join(run):
-            best = _better(best, frozenset({"".join(run)}))
-        run.clear()
 
+def _seq(items: Any, ic: bool, behind: bool = True) -> _Info:
+    empty = frozenset({("", False)})
+    exact: "frozenset[tuple[str, bool]] | None" = empty   # what the parts so far consume together
+    pre = None
+    left = None                         # the text ending at the current position ends with one of these
+    clauses: list = []
     for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue                    # an anchor or a negative look-around consumes nothing
         if op is _c.ASSERT:
-            # a look-ahead or look-behind is zero-width, but what it asserts is in the text
-            best = _better(best, _need(av[1]))
-        fixed = _fixed([(op, av)])
-        if fixed is not None:
-            run.append(fixed)          # literals and fixed groups join into one longer string
+            direction, sub_items = av
+            if direction != 1 and not behind:
+                continue                # the text before a segment is not the segment's
+            sub = _seq(sub_items, ic, behind)
+            clauses.extend(sub.clauses)
+            clauses.extend([sub.pre, sub.suf, _nonempty(sub.exact)])
+            if direction == 1:          # look-ahead: the text here starts with what it asserts
+                clauses.append(_cross(left, sub.pre))
+                if pre is None and exact == empty:
+                    pre = sub.pre
+            elif left is None:          # look-behind: the text before here ends with it
+                left = sub.suf
             continue
-        close_run()
-        if op is _c.SUBPATTERN:
-            best = _better(best, _need(av[-1]))
-        elif op is _c.BRANCH:
-            branches = [_need(b) for b in av[1]]
-            if all(b is not None for b in branches):
-                best = _better(best, frozenset().union(*branches))  # type: ignore[arg-type]
-        elif op in _REPEATS:
-            if av[0] >= 1:
-                best = _better(best, _need(av[2]))
-        elif _ATOMIC is not None and op is _ATOMIC:
-            best = _better(best, _need(av))
-        elif op is _c.IN:
-            best = _better(best, _class_chars(av))
-        # classes, any-char, back-references, conditionals: no string is certain
-    close_run()
-    return best
+        info = _node(op, av, ic, behind)
+        if info.optional:
+            # absent, the text here still ends as before; present, it ends with the part's end
+            if exact is not None and info.exact is not None and _cross(exact, info.exact) is not None:
+                exact = _cross(exact, info.exact)
+            else:
+                if pre is None and exact is not None:
+                    pre = _nonempty(exact)
+                exact = None
+            left = _union([left, info.suf])
+            continue
+        clauses.extend(info.clauses)
+        clauses.extend([info.pre, info.suf, _nonempty(info.exact)])
+        clauses.append(_cross(left, info.pre))
+        if exact is not None:
+            if info.exact is None or _cross(exact, info.exact) is None:
+                if pre is None:     # the known text so far, then the start of this part
+                    pre = _nonempty(_cross(exact, info.pre)) or _nonempty(exact)
+                exact = None
+            else:
+                exact = _cross(exact, info.exact)
+        if info.exact is not None:
+            joined = _cross(left, info.exact) if left is not None else None
+            left = joined if joined is not None else _nonempty(info.exact) or info.suf
+        else:
+            left = info.suf
+    if exact is not None and pre is None:
+        pre = _nonempty(exact)
+    return _Info(exact, pre, left, clauses)
 
 
-def required_strings(pattern: str) -> "frozenset[str] | None":
-    """Case-folded strings of which every match contains at least one; None when unknown."""
-    pattern = _UNICODE_CLASS.sub(r"\1.", pattern)
+def _implies(a: "frozenset[tuple[str, bool]]", b: "frozenset[tuple[str, bool]]") -> bool:
+    """Every string of `a` contains one of `b` ("between" holds "betwe")."""
+    return all(any(y in x and (iy or not ix) for y, iy in b) for x, ix in a)
+
+
+def requirements(pattern: str, flags: int = 0, behind: bool = True,
+                 ) -> "tuple[frozenset[tuple[str, bool]], ...] | None":
+    """Clauses of which a text must satisfy every one for the pattern to match it anywhere; each
+    clause is a set of (string, ignorecase) of which the text contains at least one. None when
+    nothing is certain. With `behind` off, look-behinds are left out: then the strings lie inside
+    what a scan between `pos` and `endpos` reads (its matches and what its look-aheads see, which
+    stop at `endpos`), so a segment that holds none of them has no match."""
+    pattern = _UNICODE_CLASS.sub(r"\1\\w", pattern)
     if _MISREAD.search(pattern):
         return None
     try:
         parsed = _sre.parse(pattern)
-    except Exception:   # syntax only the `regex` engine knows: no filter, the rule just runs
+        ic = bool((flags | parsed.state.flags) & _IGNORECASE)
+        info = _seq(list(parsed), ic, behind)
+    except Exception:   # syntax only the `regex` engine knows, or a part not understood: no filter
         return None
-    need = _need(list(parsed))
-    if not need:
-        return None
-    folded = frozenset(fold(s) for s in need)
-    if "" in folded:
-        return None
-    return folded
+    found = [c for c in info.clauses + [info.pre, info.suf, _nonempty(info.exact)] if _nonempty(c)]
+    chosen: list = []
+    for clause in sorted(set(found), key=_score, reverse=True):
+        if any(_implies(c, clause) for c in chosen):
+            continue                    # a clause implied by a chosen one adds nothing
+        chosen.append(clause)
+        if len(chosen) == MAX_CLAUSES:
+            break
+    return tuple(chosen) or None
+
+
+def required_strings(pattern: str) -> "frozenset[str] | None":
+    """The strings (case-folded) of the pattern's most selective clause, as if it ignored case."""
+    need = requirements(pattern, _IGNORECASE)
+    return frozenset(fold(s) for s, _ in need[0]) if need else None
+
+
+# --- case folding as the `regex` engine sees it ---------------------------------------------
+
+_REP: dict[str, str] = {}
+
+
+def _rep(ch: str) -> str:
+    """One character standing for every character `regex` may match `ch` with under IGNORECASE
+    (the closure of its case table: the engine's own relation is not transitive for the Turkish
+    i's)."""
+    rep = _REP.get(ch)
+    if rep is None:
+        from regex import _regex  # type: ignore[import-not-found]
+        flags = 2 | 0x2000          # IGNORECASE | VERSION0, as rule patterns are compiled
+        seen = {ch}
+        todo = [ch]
+        while todo:
+            for cp in _regex.get_all_cases(flags, ord(todo.pop())):
+                if chr(cp) not in seen:
+                    seen.add(chr(cp))
+                    todo.append(chr(cp))
+        lower = sorted(c for c in seen if c.lower() == c)
+        rep = (lower or sorted(seen))[0] if len(seen) > 1 else ""
+        for c in seen:
+            _REP[c] = rep
+    return rep
+
+
+def _fold_char(ch: str) -> str:
+    rep = _rep(ch) if not ch.isascii() else ""
+    return (rep or ch).lower()
 
 
 def fold(text: str) -> str:
-    """Case-folded, less combining dots: a regex that ignores case matches "istanbul" in
-    "İstanbul", whose full case folding is "i\u0307stanbul"."""
-    return text.casefold().replace("\u0307", "")
+    """The text with each character replaced by its case class, as one string: a text that
+    matches a string ignoring case contains the folded string in its folded form."""
+    if text.isascii():
+        return text.lower()     # the ASCII letters' classes are represented by their lowercase
+    for ch in set(text):
+        if not ch.isascii():
+            rep = _rep(ch)
+            if rep and rep != ch:
+                text = text.replace(ch, rep)
+    # every character str.lower() treats by context (capital sigma) was replaced above
+    return text.lower()
+
+
+def fold_needle(s: str) -> str:
+    return "".join(_fold_char(ch) for ch in s)
+
+
+class View:
+    """The text a rule scans, and its folded copy made when first needed."""
+    __slots__ = ("text", "_folded")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._folded: str | None = None
+
+    @property
+    def folded(self) -> str:
+        if self._folded is None:
+            self._folded = fold(self.text)
+        return self._folded
+
+
+class Filter:
+    """A pattern's requirements ready to test: per clause, the plain strings and the folded ones;
+    and, when one is short enough to ask of every segment, the clause a segment must satisfy."""
+    __slots__ = ("clauses", "segment_clause")
+
+    def __init__(self, need: "tuple[frozenset[tuple[str, bool]], ...]",
+                 inner: "tuple[frozenset[tuple[str, bool]], ...] | None" = None) -> None:
+        self.clauses = tuple(self._split(c) for c in need)
+        short = [c for c in inner or () if len(c) <= SEGMENT_NEEDLES]
+        self.segment_clause = self._split(max(short, key=_score)) if short else None
+
+    @staticmethod
+    def _split(clause: "frozenset[tuple[str, bool]]") -> "tuple[tuple[str, ...], tuple[str, ...]]":
+        return (tuple(sorted(s for s, ic in clause if not ic)),
+                tuple(sorted({fold_needle(s) for s, ic in clause if ic})))
+
+    def may_match(self, view: View) -> bool:
+        for plain, folded in self.clauses:
+            if any(s in view.text for s in plain):
+                continue
+            if folded and any(s in view.folded for s in folded):
+                continue
+            return False
+        return True
+
+    def segment_may_match(self, view: View, start: int, end: int) -> bool:
+        """The segment [start, end) of the view may hold a match of a scan bounded by it."""
+        if self.segment_clause is None:
+            return True
+        plain, folded = self.segment_clause
+        text = view.text
+        if any(text.find(s, start, end) >= 0 for s in plain):
+            return True
+        if folded:
+            f = view.folded
+            if len(f) != len(text):     # folding moved offsets: no per-segment answer
+                return True
+            return any(f.find(s, start, end) >= 0 for s in folded)
+        return False
+
+
+def filter_for(pattern: Any) -> "Filter | None":
+    """The filter of a compiled pattern, or None when nothing about its matches is certain."""
+    source = getattr(pattern, "pattern", None)
+    if not isinstance(source, str):
+        return None
+    flags = int(getattr(pattern, "flags", 0))
+    need = requirements(source, flags)
+    return Filter(need, requirements(source, flags, behind=False)) if need else None
 
 
 def may_match(need: "frozenset[str] | None", folded_text: str) -> bool:
+    """For required_strings: the folded text holds one of the strings."""
     return need is None or any(s in folded_text for s in need)
+
+
+# --- an explicit word boundary where every match already starts at one ----------------------
+
+# letter categories are word characters for the engine; other \p classes may not be
+_LETTER_CLASS = re.compile(r"(?<!\\)((?:\\\\)*)\\p(?:\{(?:L|Lu|Ll|Lt|Lm|Lo|Letter)\}|L)")
+_OTHER_CLASS = re.compile(r"(?<!\\)((?:\\\\)*)\\[pP](?:\{[^}]*\}|[A-Za-z])")
+_GLOBAL_FLAGS = re.compile(r"\(\?[a-zA-Z]+\)")
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _is_word_char(ch: str, ic: bool) -> bool:
+    """`ch` (and, ignoring case, every character the engine matches it with) is a word character."""
+    import regex
+    chars = [ch]
+    if ic:
+        from regex import _regex  # type: ignore[import-not-found]
+        chars = [chr(c) for c in _regex.get_all_cases(2 | 0x2000, ord(ch))] + [ch]
+    return all(regex.match(r"\w", c, regex.V0) for c in chars)
+
+
+def _guards_word(op: Any, av: Any) -> bool:
+    """`\\b`, or a look-behind that forbids a word character before this point."""
+    if op is _c.AT:
+        return av is _c.AT_BOUNDARY
+    if op is _c.ASSERT_NOT and av[0] == -1 and len(av[1]) == 1:
+        sub_op, sub_av = list(av[1])[0]
+        return sub_op is _c.IN and any(o is _c.CATEGORY and a is _c.CATEGORY_WORD for o, a in sub_av) \
+            and not any(o is _c.NEGATE for o, _ in sub_av)
+    return False
+
+
+def _word_start(items: Any, ic: bool, guarded: bool) -> bool:
+    """Every match of this sequence starts with a word character right after a point where no
+    word character precedes (so a word boundary holds at its start)."""
+    for op, av in items:
+        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            guarded = guarded or _guards_word(op, av)
+            continue
+        if op is _c.LITERAL:
+            return guarded and _is_word_char(chr(av), ic)
+        if op is _c.IN:
+            if not guarded or any(o is _c.NEGATE for o, _ in av):
+                return False
+            for o, a in av:
+                if o is _c.LITERAL and _is_word_char(chr(a), ic):
+                    continue
+                if o is _c.RANGE and a[1] - a[0] < 128 and all(_is_word_char(chr(c), ic) for c in range(a[0], a[1] + 1)):
+                    continue
+                if o is _c.CATEGORY and a in (_c.CATEGORY_WORD, _c.CATEGORY_DIGIT):
+                    continue
+                return False
+            return True
+        if op is _c.SUBPATTERN:
+            _group, add, remove, sub = av
+            return _word_start(sub, (ic or bool(add & _IGNORECASE)) and not (remove & _IGNORECASE), guarded)
+        if _ATOMIC is not None and op is _ATOMIC:
+            return _word_start(av, ic, guarded)
+        if op is _c.BRANCH:
+            return all(_word_start(b, ic, guarded) for b in av[1])
+        if op in _REPEATS and av[0] >= 1:
+            return _word_start(av[2], ic, guarded)
+        return False        # an optional part, a back-reference, any character: not certain
+    return False
+
+
+def _first_is_explicit(items: Any) -> bool:
+    """The first character a match consumes is a literal or one of a few listed characters: the
+    engine then finds candidate positions by itself, and a leading `\b` would only slow it."""
+    for op, av in items:
+        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            continue
+        if op is _c.LITERAL:
+            return True
+        if op is _c.IN:
+            return all(o in (_c.LITERAL, _c.RANGE) for o, _ in av)
+        if op is _c.SUBPATTERN:
+            return _first_is_explicit(av[-1])
+        if _ATOMIC is not None and op is _ATOMIC:
+            return _first_is_explicit(av)
+        if op in _REPEATS:
+            return _first_is_explicit(av[2])
+        return False
+    return False
+
+
+def with_word_boundary(pattern: str, ignorecase: bool = False) -> str:
+    """The pattern with `\\b` in front when every match already starts at a word boundary (a word
+    character after a look-behind that forbids one): the same matches, but the `regex` engine
+    rejects the positions inside words at once instead of trying every alternative there. Only
+    where the first character is an alternation or a class such as \\p{L} or \\d: measured, it
+    slows a pattern whose first character the engine can scan for (`[1-9]`) tenfold."""
+    if _GLOBAL_FLAGS.search(pattern) or pattern.startswith("\\b"):
+        return pattern
+    probe = _OTHER_CLASS.sub(r"\1.", _LETTER_CLASS.sub(r"\1\\w", pattern))
+    if _MISREAD.search(probe):
+        return pattern
+    try:
+        parsed = _sre.parse(probe)
+        items = list(parsed)
+        ok = (_word_start(items, ignorecase or bool(parsed.state.flags & _IGNORECASE), False)
+              and not _first_is_explicit(items))
+    except Exception:
+        return pattern
+    return f"\\b(?:{pattern})" if ok else pattern

@@ -12,6 +12,7 @@ from typing import Iterable
 
 from ..model import Hit, Span
 from ..patterns import compile_pattern, finditer
+from ..prefilter import with_word_boundary
 from .base import Context, Kind
 
 
@@ -33,10 +34,10 @@ class CompoundModifier(Kind):
         if o.ignorecase:
             body = f"(?i:{body})"
         # the next word: lowercase letters (a noun or adjective), never a capital (a name)
-        self.pattern = compile_pattern(
+        self.pattern = compile_pattern(with_word_boundary(
             rf"(?<![\w-])(?P<c>{body})(?![\w-])"
             # one space, or a line break inside the paragraph (not a blank line), then the word
-            rf"(?=(?:[ \t]+|[ \t]*\r?\n[ \t]*)(?P<n>\p{{Ll}}[\p{{Ll}}'’]*)(?![\w-]))", False)
+            rf"(?=(?:[ \t]+|[ \t]*\r?\n[ \t]*)(?P<n>\p{{Ll}}[\p{{Ll}}'’]*)(?![\w-]))"), False)
         self.stop = frozenset(str(s).lower() for s in o.stop)
 
     def check(self, ctx: Context) -> Iterable[Hit]:

@@ -18,6 +18,7 @@ import yaml
 from .. import yamlfast
 from ..model import Hit, Span
 from ..patterns import compile_pattern, finditer
+from ..prefilter import with_word_boundary
 from .base import Context, Kind
 
 
@@ -77,7 +78,7 @@ class Demonym(Kind):
                 raise ValueError("mode as-adjective needs 'roles'")
             pattern = (rf"(?<![\w-])(?:[Tt]he|[Aa]n?)\s+(?P<w>{_alternation(self.adjective_of)})"
                        rf"\s+(?i:{'|'.join(f'(?:{r})' for r in o.roles)})(?![\w-])")
-        self.pattern = compile_pattern(pattern)
+        self.pattern = compile_pattern(with_word_boundary(pattern))
         # "travelled to Russian, Belarusian and Polish cities": a list of adjectives, not a place
         self.list_next = compile_pattern(rf"\s*,\s*(?:and\s+|or\s+)?(?:{_alternation(self.country_of)})(?![\w-])")
 

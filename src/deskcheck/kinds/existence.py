@@ -13,6 +13,7 @@ from typing import Iterable
 
 from ..model import Hit, Span
 from ..patterns import finditer
+from ..prefilter import with_word_boundary
 from .base import Context, Kind, OptionError
 from .vale import WORD_TEMPLATE, Action, Exceptions, alternatives, check_each, compile_option
 
@@ -42,7 +43,8 @@ class Existence(Kind):
         body = "|".join(tokens)
         group = WORD_TEMPLATE.format(body) if tokens and not o.nonword else f"(?:{body})"
         pattern = group + raw if o.append else raw + group
-        self.pattern = compile_option(pattern, "raw" if raw else "tokens", o.ignorecase)
+        self.pattern = compile_option(with_word_boundary(pattern, o.ignorecase), "raw" if raw else "tokens",
+                                      o.ignorecase)
         self.exceptions = Exceptions([str(e) for e in o.exceptions], o.vocab)
         self.action = Action(o.action)
         if self.action.unsupported:

@@ -19,8 +19,33 @@ from .base import Context, Kind
 _FOLD = str.maketrans({**STRAIGHT_FORMS, "\u00a0": " "})
 
 
+_PAIRS = tuple({**STRAIGHT_FORMS, "\u00a0": " "}.items())     # the same mapping as _FOLD
+_WORD = re.compile(r"\w+")
+
+
 def _key(text: str) -> str:
     return " ".join(text.translate(_FOLD).lower().split())
+
+
+class _Keys:
+    """The comparison key of any span of one text, from the text folded once (translate and
+    lower on each sentence cost more than the rest of the check). Slicing the folded text gives
+    the same key as folding the slice when lowering keeps every character's length and needs no
+    context (a capital sigma lowers by what follows it); otherwise each slice is folded alone."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        folded = text
+        for mark, plain in _PAIRS:      # str.replace: translate() walks a non-ASCII text in Python
+            if mark in folded:
+                folded = folded.replace(mark, plain)
+        folded = folded.lower()
+        self.folded = folded if len(folded) == len(text) and "\u03a3" not in text else None
+
+    def __call__(self, span: Span) -> str:
+        if self.folded is None:
+            return _key(self.text[span.start:span.end])
+        return " ".join(self.folded[span.start:span.end].split())
 
 
 def _inside(spans: list[Span], span: Span) -> bool:
@@ -39,14 +64,15 @@ class RepeatedPassage(Kind):
         if ctx.raw:
             return
         doc = ctx.doc
+        key_of = _Keys(ctx.text)
         seen_blocks: dict[str, Span] = {}
         repeated_blocks: list[Span] = []
         for block in doc.blocks:
             span = block.span
             if not _inside(ctx.segments, span):
                 continue
-            key = _key(ctx.text[span.start:span.end])
-            if len(key.split()) < self.options.min_words:
+            key = key_of(span)
+            if (key.count(" ") + 1 if key else 0) < self.options.min_words:   # words: the key is single-spaced
                 continue
             if key in seen_blocks:
                 repeated_blocks.append(span)
@@ -56,10 +82,10 @@ class RepeatedPassage(Kind):
         seen: dict[str, Span] = {}
         for sent in sentences(doc):
             span = sent.span
-            if not _inside(ctx.segments, span) or _inside(repeated_blocks, span):
+            if not _inside(ctx.segments, span) or (repeated_blocks and _inside(repeated_blocks, span)):
                 continue
-            key = _key(ctx.text[span.start:span.end])
-            if len(re.findall(r"\w+", key)) < self.options.min_words:
+            key = key_of(span)
+            if len(_WORD.findall(key)) < self.options.min_words:
                 continue
             if key in seen:
                 yield Hit(span, self.message("sentence"), related=(Related(seen[key], "first appears here"),))

@@ -18,6 +18,7 @@ import regex
 from ..model import Hit, Span
 from .. import patterns
 from ..patterns import compile_pattern, finditer
+from ..prefilter import with_word_boundary
 from .base import Context, Kind, OptionError, format_message
 from .vale import WORD_TEMPLATE, Action, Exceptions, alternatives, cap_first, compile_option, expand_groups, is_phrase
 
@@ -60,7 +61,8 @@ class Substitution(Kind):
         self.values = [v for _, v in pairs]
         self.key_patterns = [compile_option(k, "swap", o.ignorecase, entry=k) for k in self.keys]
         body = "|".join(f"(?P<{SWAP_GROUP}{i}>{k})" for i, k in enumerate(self.keys))
-        self.pattern = compile_option(body if o.nonword else WORD_TEMPLATE.format(body), "swap", o.ignorecase)
+        self.pattern = compile_option(with_word_boundary(body if o.nonword else WORD_TEMPLATE.format(body), o.ignorecase),
+                                      "swap", o.ignorecase)
         self.exceptions = Exceptions([str(e) for e in o.exceptions], o.vocab)
         action = Action(o.action)
         self.replace_action = action.name == "replace"
