@@ -22,7 +22,10 @@ listed side by side ("Latvia and Lithuania"). Context decides the rest:
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+import errno
+import os
+import re
+import stat
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -296,7 +299,9 @@ def _last_sound(key: str) -> str:
 
 # --- mentions ---------------------------------------------------------------------------------
 
-@dataclass(frozen=True, slots=True)
+# Tokens and mentions are hashable values that nothing mutates; they are not `frozen` only because a
+# frozen dataclass's __init__ costs several times a plain one's, and an article makes ~70 of them.
+@dataclass(slots=True, unsafe_hash=True)
 class NameToken:
     text: str            # the word as written, possessive removed (al-Qaeda, Zelensky)
     span: Span
@@ -305,7 +310,7 @@ class NameToken:
     common: bool         # the word, lowercased, is an ordinary English word
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Mention:
     span: Span
     tokens: tuple[NameToken, ...]
@@ -358,32 +363,86 @@ def _shouting(text: str) -> bool:
     return len(text) >= 12 and text.isupper()
 
 
-def _sentence_starts(doc: Document) -> list[int]:
-    starts = []
+_QUOTE_OPENING = regex_compile(r"[“\"‘«]\s*(?=\p{Lu})")
+
+
+def _sentence_starts(doc: Document) -> set[int]:
+    starts = set()
     text = doc.text
     for s in sentences(doc):
         i = s.span.start
         while i < s.span.end and text[i] in _OPENERS:
             i += 1
-        starts.append(i)
+        starts.add(i)
     # a quotation opening mid-sentence also starts a sentence ("He said: “Today we ...")
-    for m in regex.finditer(r"[“\"‘«]\s*(?=\p{Lu})", text):
-        starts.append(m.end())
-    return sorted(set(starts))
+    for m in _QUOTE_OPENING.finditer(text):
+        starts.add(m.end())
+    return starts
 
 
 # after a one-letter word: a full stop, one space and a capitalised word (an initial)
 _INITIAL = regex_compile(r"\.[ \u00a0](?=\p{Lu}\p{Ll})")
 
+# Where a candidate may start, found with the standard library's `re`, which scans plain text
+# several times faster than `regex` with its lookbehind at every position. It matches at a superset
+# of the places `_CANDIDATE` matches (an ASCII capital, any non-ASCII character but punctuation and
+# Latin-1 symbols, the first letter of a joined particle or a lowercase particle, never after an
+# ASCII letter, apostrophe or hyphen); `_CANDIDATE` then decides at each place. Since a candidate
+# never starts right after a letter, apostrophe or hyphen, and consists of nothing else,
+# candidates cannot overlap, so trying every such place gives exactly `_CANDIDATE.finditer`.
+#
+# Group `w` is the common case decided here alone: a capitalised ASCII word after an ASCII
+# character that is no letter, apostrophe or hyphen, and before one that cannot continue it (an
+# ASCII character that is no letter, or an ASCII apostrophe or hyphen not followed by a letter or
+# any non-ASCII character). `_CANDIDATE` would match exactly that word there. Every other
+# alternative consumes one character only, so no place is skipped.
+_ASCII_STOP = r"[\x00-\x26\x28-\x2c\x2e-\x40\x5b-\x60\x7b-\x7f]"      # ASCII: no letter, ' or -
+_CANDIDATE_START = re.compile(
+    r"(?<=" + _ASCII_STOP + r")(?P<w>[A-Z][A-Za-z]*)(?=" + _ASCII_STOP + r"|['\-][\x00-\x40\x5b-\x60\x7b-\x7f]|\Z)"
+    r"|(?<![A-Za-z'’\-])(?:[A-Z]|[^\x00-\x7f\u00a0-\u00bf\u2000-\u206f]|[abdeilu](?=\S{0,2}['’\-])"
+    r"|(?=(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + r")(?![A-Za-z]))[a-z])")
 
-def _make_token(text: str, start: int, end: int) -> NameToken:
-    word = text[start:end]
-    form = core(word)
-    return NameToken(word, Span(start, end), form, fold(form), is_common_lowercase(form))
+
+@dataclass(frozen=True, slots=True)
+class _WordInfo:
+    """What the mention scan asks of a candidate word; a pure function of the word, so it is
+    worked out once per distinct word and process (news copy repeats its capitalised words)."""
+    word: str            # possessive (and compound tail) removed
+    particle: bool       # a lowercase particle (bin, van, de)
+    single_capital: bool
+    name_word: bool      # capitalised (after a joined particle)
+    upper: bool
+    lower: str
+    title: bool          # a title word (President, Mr)
+    lexicon_entry: bool  # as written, a common-words entry that is not a usual given name
+    common: bool         # lowercased, an ordinary word
+    form: str            # the token's form, key and commonness
+    key: str
+    form_common: bool
+
+
+_WORD_INFO: dict[str, _WordInfo] = {}
+
+
+def _word_info(raw: str) -> _WordInfo:
+    info = _WORD_INFO.get(raw)
+    if info is None:
+        word = _strip_possessive(raw)
+        lower = word.lower()
+        form = core(word)
+        lexicon = _load_lexicon()
+        info = _WordInfo(word, lower in PARTICLES and word.islower(), len(word) == 1 and word.isupper(),
+                         _is_name_word(word), word.isupper(), lower, lower in TITLES,
+                         word in lexicon and word not in NAME_ENTRIES, lower in lexicon,
+                         form, fold(form), is_common_lowercase(form))
+        if len(_WORD_INFO) < 200_000:      # a bound for a long-running process fed odd text
+            _WORD_INFO[raw] = info
+    return info
 
 
 def _block_mentions(doc: Document, block_start: int, block_end: int, block_index: int, kind: str,
-                    starts: list[int]) -> Iterable[Mention]:
+                    starts: set[int], out: list[Mention]) -> None:
+    """Append the block's mentions to `out`."""
     text = doc.text
     headline = kind in ("title", "heading")
     shouting = _shouting(text[block_start:block_end])
@@ -392,65 +451,69 @@ def _block_mentions(doc: Document, block_start: int, block_end: int, block_index
     run_title = ""
     run_sentence_start = False
     prev_end = -1
-
-    def is_start(pos: int) -> bool:
-        i = bisect_left(starts, pos)
-        return (i < len(starts) and starts[i] == pos) or pos == block_start
-
-    def flush() -> Iterable[Mention]:
-        nonlocal run
-        if run:
-            yield Mention(Span(run[0].span.start, run[-1].span.end), tuple(run), block_index, kind,
-                          run_title, run_sentence_start)
-        run = []
+    match = _CANDIDATE.match
+    known = _WORD_INFO.get
 
     # only capitalised words and particles matter: lowercase words just end a run, and skipping
     # them keeps this loop to a few dozen steps per paragraph
-    for m in _CANDIDATE.finditer(text, block_start, block_end):
-        word = _strip_possessive(m.group())
-        start, end = m.start(), m.start() + len(word)
-        gap = text[prev_end:start] if prev_end >= 0 else None
-        joined = gap is not None and gap in (" ", "\u00a0")
+    for s in _CANDIDATE_START.finditer(text, block_start, block_end):
+        raw = s.group("w")
+        if raw is None:
+            m = match(text, s.start(), block_end)
+            if m is None:
+                continue
+            raw = m.group()
+        info = known(raw) or _word_info(raw)
+        start = s.start()
+        end = start + len(info.word)
+        joined = prev_end >= 0 and start - prev_end == 1 and text[prev_end] in " \u00a0"
         prev_end = end
-        lower = word.lower()
         if not joined:
-            yield from flush()
+            if run:
+                out.append(Mention(Span(run[0].span.start, run[-1].span.end), tuple(run), block_index, kind,
+                                   run_title, run_sentence_start))
+                run = []
             title = ""
-        if lower in PARTICLES and word.islower():
+        if info.particle:
             # a particle continues a run ("Mohammed bin Salman"), or may start one ("de Gaulle")
             continue
-        if run and len(word) == 1 and word.isupper() and _INITIAL.match(text, end):
+        if run and info.single_capital and _INITIAL.match(text, end):
             # a middle initial ("Katherine M. Morales") stays inside the name it sits in
             prev_end = end + 1
             continue
-        name_word = _is_name_word(word) and not (shouting and word.isupper())
-        if name_word and lower in TITLES:
-            yield from flush()
-            title = lower
-            continue
-        if name_word:
-            at_start = is_start(start)
-            # a capitalised dictionary entry (Monday, April, American) is never a name here; an
-            # ordinary word is not one when capitalised only because it opens a sentence or a headline
-            # ("Gordon Brown", "Theresa May": inside a name such an entry is part of it)
-            weak = ((word in _load_lexicon() and not run and word not in NAME_ENTRIES)
-                    or ((at_start or headline) and is_common_lowercase(word)))
-            if weak and not run:
-                # "After", "The", "Strikes" in a headline, "Monday", "American": not names
-                title = ""
+        if info.name_word and not (shouting and info.upper):
+            if info.title:
+                if run:
+                    out.append(Mention(Span(run[0].span.start, run[-1].span.end), tuple(run), block_index,
+                                       kind, run_title, run_sentence_start))
+                    run = []
+                title = info.lower
                 continue
-            if weak and run:
-                yield from flush()
+            at_start = start in starts or start == block_start
+            # a capitalised dictionary entry (Monday, April, American) is never a name here; an
+            # ordinary word is not one when capitalised only because it opens a sentence or a
+            # headline ("Gordon Brown", "Theresa May": inside a name such an entry is part of it)
+            if (info.lexicon_entry and not run) or ((at_start or headline) and info.common):
+                # "After", "The", "Strikes" in a headline, "Monday", "American": not names
+                if run:
+                    out.append(Mention(Span(run[0].span.start, run[-1].span.end), tuple(run), block_index,
+                                       kind, run_title, run_sentence_start))
+                    run = []
                 title = ""
                 continue
             if not run:
                 run_title = title
                 run_sentence_start = at_start
-            run.append(_make_token(text, start, end))
+            run.append(NameToken(info.word, Span(start, end), info.form, info.key, info.form_common))
             continue
-        yield from flush()
+        if run:
+            out.append(Mention(Span(run[0].span.start, run[-1].span.end), tuple(run), block_index, kind,
+                               run_title, run_sentence_start))
+            run = []
         title = ""
-    yield from flush()
+    if run:
+        out.append(Mention(Span(run[0].span.start, run[-1].span.end), tuple(run), block_index, kind,
+                           run_title, run_sentence_start))
 
 
 @cached
@@ -459,9 +522,8 @@ def mentions(doc: Document) -> list[Mention]:
     starts = _sentence_starts(doc)
     out: list[Mention] = []
     for block in doc.blocks:
-        if block.kind not in NAME_BLOCKS:
-            continue
-        out.extend(_block_mentions(doc, block.span.start, block.span.end, block.index, block.kind, starts))
+        if block.kind in NAME_BLOCKS:
+            _block_mentions(doc, block.span.start, block.span.end, block.index, block.kind, starts, out)
     return _mark_surnames(doc, out)
 
 
@@ -560,16 +622,22 @@ def _buckets(forms: Iterable[str]) -> dict[str, list[str]]:
     """
     out: dict[str, list[str]] = {}
     for f in forms:
-        k = fold(f)
-        if len(k) < 3:
-            continue
-        keys = {"=" + k}
-        keys.update("c" + c for c in codes(k))
-        if len(k) >= LONG_MIN:
-            keys.add("l" + k[0] + k[-2:])
-        for key in keys:
+        for key in _bucket_keys(f):
             out.setdefault(key, []).append(f)
     return out
+
+
+@lru_cache(maxsize=65536)
+def _bucket_keys(form: str) -> tuple[str, ...]:
+    """The buckets a form goes in: a pure function of the form, and forms repeat across articles."""
+    k = fold(form)
+    if len(k) < 3:
+        return ()
+    keys = {"=" + k}
+    keys.update("c" + c for c in codes(k))
+    if len(k) >= LONG_MIN:
+        keys.add("l" + k[0] + k[-2:])
+    return tuple(keys)
 
 
 def candidate_pairs(forms: Iterable[str]) -> set[tuple[str, str]]:
@@ -584,15 +652,19 @@ def candidate_pairs(forms: Iterable[str]) -> set[tuple[str, str]]:
     return pairs
 
 
+# what stands between two names written side by side
+_COORDINATION = regex_compile(r"(?:['’]s)?\s*(?:,|and|or|&|/|vs\.?|versus|,\s*and|,\s*or)\s*")
+
+
 def _coordinated(doc: Document, ms: list[Mention]) -> set[frozenset[str]]:
     """Pairs of names written side by side ("Latvia and Lithuania", "Iran, Iraq"): two names."""
     out: set[frozenset[str]] = set()
     text = doc.text
+    coordination = _COORDINATION.fullmatch
     for a, b in zip(ms, ms[1:]):
         if a.block != b.block:
             continue
-        between = text[a.span.end:b.span.start]
-        if regex.fullmatch(r"(?:['’]s)?\s*(?:,|and|or|&|/|vs\.?|versus|,\s*and|,\s*or)\s*", between):
+        if coordination(text, a.span.end, b.span.start):
             out.add(frozenset((a.tokens[-1].form, b.tokens[0].form)))
             out.add(frozenset((a.tokens[-1].form, b.tokens[-1].form)))
     return out
@@ -674,7 +746,10 @@ def group_names(doc: Document, ms: list[Mention], distinct: frozenset[str] = fro
                 uf.union(a, b)
     head_groups: dict[object, NameGroup] = {}
     for o in heads:
-        g = head_groups.setdefault(uf.find(o.token.form), NameGroup("head"))
+        root = uf.find(o.token.form)
+        g = head_groups.get(root)
+        if g is None:
+            g = head_groups[root] = NameGroup("head")
         g.forms.setdefault(o.token.form, []).append(o)
     # given names: grouped only within one person (the surname's group)
     given_by_person: dict[object, list[Occurrence]] = {}
@@ -774,6 +849,12 @@ def spacing_groups(doc: Document, ms: list[Mention]) -> list[NameGroup]:
     al-Qaeda / Al Qaeda. The words themselves agree, so the word-level grouping cannot see it."""
     by_key: dict[str, dict[str, list[Occurrence]]] = {}
     for m in ms:
+        if len(m.tokens) < 2:
+            # one word: its mention is the word as written (no space inside), so it only counts
+            # with a hyphen or apostrophe in it
+            word = m.tokens[0].text
+            if "-" not in word and "'" not in word and "’" not in word:
+                continue
         surface = mention_surface(doc, m)
         if len(m.tokens) < 2 and not any(c in surface for c in "-'’ "):
             continue
@@ -842,20 +923,24 @@ def _phrases(doc: Document, ms: list[Mention]) -> list[_Phrase]:
     with at least one organisation or place word (Department, Agency, Council)."""
     text = doc.text
     out: list[_Phrase] = []
+    joins = _JOINERS.fullmatch
+    n = len(ms)
     i = 0
-    while i < len(ms):
+    while i < n:
+        first = ms[i]
         j = i
         joiners: list[str] = []
-        while j + 1 < len(ms) and ms[j + 1].block == ms[i].block:
-            gap = text[ms[j].span.end:ms[j + 1].span.start]
-            if not _JOINERS.fullmatch(gap):
+        while j + 1 < n and ms[j + 1].block == first.block:
+            end, start = ms[j].span.end, ms[j + 1].span.start
+            # a joiner is 3 to 9 characters long (" & " to " for the "): most gaps are not
+            if not 3 <= start - end <= 9 or not joins(text, end, start):
                 break
             # "&" and "and" join an organisation's name the same way (Securities & Exchange)
-            joiners.append(" ".join(gap.split()).replace("&", "and"))
+            joiners.append(" ".join(text[end:start].split()).replace("&", "and"))
             j += 1
-        words = tuple(t for m in ms[i:j + 1] for t in m.tokens)
+        words = first.tokens if j == i else tuple(t for m in ms[i:j + 1] for t in m.tokens)
         if len(words) >= PHRASE_MIN_WORDS and any(t.key in GENERIC for t in words):
-            out.append(_Phrase(Span(ms[i].span.start, ms[j].span.end), words, tuple(joiners), ms[i]))
+            out.append(_Phrase(Span(first.span.start, ms[j].span.end), words, tuple(joiners), first))
         i = j + 1
     return out
 
@@ -1046,10 +1131,21 @@ def load_house_lists(paths: Iterable[Path]) -> HouseList:
     """Merge names lists in order: a later list's entry for a name replaces an earlier one's."""
     stamped = []
     for p in paths:
-        p = Path(p)
-        if p.is_file():
-            stamped.append((str(p), p.stat().st_mtime))
+        # one stat per list and article (Path.is_file and Path.stat were two), errors as is_file
+        try:
+            st = os.stat(p)
+        except OSError as exc:
+            if exc.errno in _MISSING:
+                continue
+            raise
+        except ValueError:          # an unrepresentable path: no such file, as is_file says
+            continue
+        if stat.S_ISREG(st.st_mode):
+            stamped.append((str(p), st.st_mtime))
     return _merged_lists(tuple(stamped))
+
+
+_MISSING = frozenset({errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP})
 
 
 @lru_cache(maxsize=16)
