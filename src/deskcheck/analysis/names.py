@@ -203,7 +203,12 @@ def _extension(short: str, long: str) -> bool:
     return extra == "i" and short[-1:] not in "aeiouy"
 
 
+_FEMININE_ENDINGS = tuple({fem for fem, _masc in _GENDER_ENDINGS})
+
+
 def _gendered(a: str, b: str) -> bool:
+    if not (a.endswith(_FEMININE_ENDINGS) or b.endswith(_FEMININE_ENDINGS)):
+        return False        # most pairs: neither has a feminine ending, so no pair below fits
     for fem, masc in _GENDER_ENDINGS:
         for x, y in ((a, b), (b, a)):
             if x.endswith(fem) and y.endswith(masc) and x[: -len(fem)] == y[: -len(masc)]:
@@ -440,6 +445,12 @@ def _word_info(raw: str) -> _WordInfo:
     return info
 
 
+def _mention(run: list[NameToken], block_index: int, kind: str, title: str, sentence_start: bool) -> Mention:
+    # a one-word name's span is its word's (spans are values: sharing one changes nothing)
+    span = run[0].span if len(run) == 1 else Span(run[0].span.start, run[-1].span.end)
+    return Mention(span, tuple(run), block_index, kind, title, sentence_start)
+
+
 def _block_mentions(doc: Document, block_start: int, block_end: int, block_index: int, kind: str,
                     starts: set[int], out: list[Mention]) -> None:
     """Append the block's mentions to `out`."""
@@ -457,7 +468,7 @@ def _block_mentions(doc: Document, block_start: int, block_end: int, block_index
     # only capitalised words and particles matter: lowercase words just end a run, and skipping
     # them keeps this loop to a few dozen steps per paragraph
     for s in _CANDIDATE_START.finditer(text, block_start, block_end):
-        raw = s.group("w")
+        raw = s[1]          # group w
         if raw is None:
             m = match(text, s.start(), block_end)
             if m is None:
@@ -470,8 +481,7 @@ def _block_mentions(doc: Document, block_start: int, block_end: int, block_index
         prev_end = end
         if not joined:
             if run:
-                out.append(Mention(Span(run[0].span.start, run[-1].span.end), tuple(run), block_index, kind,
-                                   run_title, run_sentence_start))
+                out.append(_mention(run, block_index, kind, run_title, run_sentence_start))
                 run = []
             title = ""
         if info.particle:
@@ -484,8 +494,7 @@ def _block_mentions(doc: Document, block_start: int, block_end: int, block_index
         if info.name_word and not (shouting and info.upper):
             if info.title:
                 if run:
-                    out.append(Mention(Span(run[0].span.start, run[-1].span.end), tuple(run), block_index,
-                                       kind, run_title, run_sentence_start))
+                    out.append(_mention(run, block_index, kind, run_title, run_sentence_start))
                     run = []
                 title = info.lower
                 continue
@@ -496,8 +505,7 @@ def _block_mentions(doc: Document, block_start: int, block_end: int, block_index
             if (info.lexicon_entry and not run) or ((at_start or headline) and info.common):
                 # "After", "The", "Strikes" in a headline, "Monday", "American": not names
                 if run:
-                    out.append(Mention(Span(run[0].span.start, run[-1].span.end), tuple(run), block_index,
-                                       kind, run_title, run_sentence_start))
+                    out.append(_mention(run, block_index, kind, run_title, run_sentence_start))
                     run = []
                 title = ""
                 continue
@@ -507,13 +515,11 @@ def _block_mentions(doc: Document, block_start: int, block_end: int, block_index
             run.append(NameToken(info.word, Span(start, end), info.form, info.key, info.form_common))
             continue
         if run:
-            out.append(Mention(Span(run[0].span.start, run[-1].span.end), tuple(run), block_index, kind,
-                               run_title, run_sentence_start))
+            out.append(_mention(run, block_index, kind, run_title, run_sentence_start))
             run = []
         title = ""
     if run:
-        out.append(Mention(Span(run[0].span.start, run[-1].span.end), tuple(run), block_index, kind,
-                           run_title, run_sentence_start))
+        out.append(_mention(run, block_index, kind, run_title, run_sentence_start))
 
 
 @cached
@@ -574,7 +580,7 @@ def _mark_surnames(doc: Document, ms: list[Mention]) -> list[Mention]:
 
 # --- grouping ---------------------------------------------------------------------------------
 
-@dataclass
+@dataclass(slots=True)
 class Occurrence:
     token: NameToken
     mention: Mention
@@ -672,14 +678,22 @@ def _coordinated(doc: Document, ms: list[Mention]) -> set[frozenset[str]]:
 
 def occurrences(ms: list[Mention]) -> list[Occurrence]:
     out = []
+    append = out.append
     for m in ms:
+        tokens = m.tokens
+        if len(tokens) == 1:            # most mentions: one word, a head
+            append(Occurrence(tokens[0], m, "head"))
+            continue
         person = m.person_like
-        for i, t in enumerate(m.tokens):
-            last = i == len(m.tokens) - 1
-            role = "given" if person and not last else "head"
-            if role == "head" and not last and (t.common or len(t.key) < 3):
-                continue   # "Black" in "Black Sea": part of a name, never a spelling of its own
-            out.append(Occurrence(t, m, role))
+        last = tokens[-1]
+        for t in tokens:
+            if t is last:
+                append(Occurrence(t, m, "head"))
+            elif person:
+                append(Occurrence(t, m, "given"))
+            elif not (t.common or len(t.key) < 3):
+                # (else "Black" in "Black Sea": part of a name, never a spelling of its own)
+                append(Occurrence(t, m, "head"))
     return out
 
 
@@ -703,11 +717,10 @@ def group_names(doc: Document, ms: list[Mention], distinct: frozenset[str] = fro
     alone: set[str] = set()
     for o in heads:
         toks = o.mention.tokens
-        i = toks.index(o.token)
-        if i == len(toks) - 1:
+        if o.token is toks[-1]:         # (the token is one of its mention's, by identity)
             alone.add(o.token.form)
         else:
-            before.setdefault(o.token.form, set()).add(toks[i + 1].key)
+            before.setdefault(o.token.form, set()).add(toks[toks.index(o.token) + 1].key)
     side_by_side = _coordinated(doc, ms)
     uf = _UnionFind()
     forced_set = {frozenset(p) for p in forced}
@@ -745,8 +758,12 @@ def group_names(doc: Document, ms: list[Mention], distinct: frozenset[str] = fro
             if a in present and b in present:
                 uf.union(a, b)
     head_groups: dict[object, NameGroup] = {}
+    roots: dict[str, object] = {}       # find() once per form, not once per use
     for o in heads:
-        root = uf.find(o.token.form)
+        form = o.token.form
+        root = roots.get(form)
+        if root is None:
+            root = roots[form] = uf.find(form)
         g = head_groups.get(root)
         if g is None:
             g = head_groups[root] = NameGroup("head")
@@ -956,21 +973,33 @@ def phrase_groups(doc: Document, ms: list[Mention]) -> list[NameGroup]:
     (Organisation/Organization), since "Defence Ministry" and "Defence Department" are two
     bodies."""
     phrases = _phrases(doc, ms)
-    surface = {p: " ".join(doc.text[p.span.start:p.span.end].split()) for p in phrases}
-    buckets: dict[tuple, list[_Phrase]] = {}
-    for p in phrases:
+    if len(phrases) < 2:
+        return []
+    text = doc.text
+    # phrases are referred to by their index: a phrase as a dict key hashes all its tokens
+    surface = [" ".join(text[p.span.start:p.span.end].split()) for p in phrases]
+    # two phrases are compared only with the same joiners and number of words, and are only ever
+    # joined when written differently: without two such, there is nothing to find
+    classes: dict[tuple[tuple[str, ...], int], set[str]] = {}
+    for p, written in zip(phrases, surface):
+        classes.setdefault((p.joiners, len(p.words)), set()).add(written)
+    if all(len(written) < 2 for written in classes.values()):
+        return []
+    buckets: dict[tuple, list[int]] = {}
+    for n, p in enumerate(phrases):
         keys = tuple(t.key for t in p.words)
         for i in range(len(p.words)):
-            buckets.setdefault((p.joiners, keys[:i], keys[i + 1:]), []).append(p)
+            buckets.setdefault((p.joiners, keys[:i], keys[i + 1:]), []).append(n)
     uf = _UnionFind()
     for (_joiners, before, _after), members in buckets.items():
         i = len(before)
         for x, a in enumerate(members):
             for b in members[x + 1:]:
-                wa, wb = a.words[i], b.words[i]
+                wa, wb = phrases[a].words[i], phrases[b].words[i]
+                sa, sb = surface[a], surface[b]
                 if wa.key == wb.key:
-                    if i == 0 and surface[a] != surface[b] and _ampersand(surface[a]) == _ampersand(surface[b]):
-                        uf.union(surface[a], surface[b])    # the same name with "&" for "and"
+                    if i == 0 and sa != sb and _ampersand(sa) == _ampersand(sb):
+                        uf.union(sa, sb)    # the same name with "&" for "and"
                     continue
                 if wa.key in GENERIC or wb.key in GENERIC:
                     # the organisation word itself only in another spelling (Organisation/
@@ -979,14 +1008,14 @@ def phrase_groups(doc: Document, ms: list[Mention]) -> list[NameGroup]:
                 else:
                     same = derived_pair(wa.form, wb.form)
                 if same:
-                    uf.union(surface[a], surface[b])
+                    uf.union(sa, sb)
     groups: dict[object, NameGroup] = {}
-    for p in phrases:
-        if surface[p] not in uf.parent:
+    for p, written in zip(phrases, surface):
+        if written not in uf.parent:
             continue
-        g = groups.setdefault(uf.find(surface[p]), NameGroup("phrase"))
-        token = NameToken(surface[p], p.span, surface[p], fold(surface[p]), False)
-        g.forms.setdefault(surface[p], []).append(Occurrence(token, p.mention, "phrase"))
+        g = groups.setdefault(uf.find(written), NameGroup("phrase"))
+        token = NameToken(written, p.span, written, fold(written), False)
+        g.forms.setdefault(written, []).append(Occurrence(token, p.mention, "phrase"))
     return [g for g in groups.values() if len(g.forms) >= 2]
 
 
@@ -1017,9 +1046,18 @@ class HouseList:
     mentions: dict[str, tuple[str, HouseEntry]] = field(default_factory=dict)     # whole names, lowercased
     distinct: frozenset[str] = frozenset()
     _by_code: dict[str, list[str]] | None = None
+    # answers of head() and near() by form: a list is built once per run (see _merged_lists) and
+    # every article asks it about the same few thousand names
+    _heads_seen: dict[str, tuple[str, HouseEntry] | None] = field(default_factory=dict, repr=False, compare=False)
+    _near_seen: dict[str, tuple[str, HouseEntry] | None] = field(default_factory=dict, repr=False, compare=False)
+    _tails: frozenset[str] | None = field(default=None, repr=False, compare=False)
 
     def add(self, entry: HouseEntry) -> None:
         self.entries.append(entry)
+        self._heads_seen.clear()
+        self._near_seen.clear()
+        self._by_code = None
+        self._tails = None
         pref = [core(w) for w in _words(entry.name)]
         if not pref:
             return
@@ -1055,6 +1093,13 @@ class HouseList:
 
     def head(self, form: str) -> tuple[str, HouseEntry] | None:
         """The house form of a surname, place or agency spelling, if the list has it."""
+        seen = self._heads_seen
+        if form in seen:
+            return seen[form]
+        hit = seen[form] = self._find_head(form)
+        return hit
+
+    def _find_head(self, form: str) -> tuple[str, HouseEntry] | None:
         hit = self.heads.get(form) or self.head_keys.get(fold(form))
         if hit is None:
             return None
@@ -1070,6 +1115,13 @@ class HouseList:
         """A listed name this spelling is a close variant of, though the list does not name the
         variant (the list says Zelenskyy, the article Zelenskyi). Strict, since the list has no
         context to check: long names, a shared phonetic code and a high similarity."""
+        seen = self._near_seen
+        if form in seen:
+            return seen[form]
+        hit = seen[form] = self._find_near(form)
+        return hit
+
+    def _find_near(self, form: str) -> tuple[str, HouseEntry] | None:
         key = fold(form)
         if len(key) < NEAR_MIN:
             return None
@@ -1088,6 +1140,13 @@ class HouseList:
 
     def given_name(self, form: str, surname: str) -> tuple[str, HouseEntry] | None:
         return self.given.get((fold(form), fold(surname)))
+
+    def mention_tails(self) -> frozenset[str]:
+        """The last space-separated word of every whole-name form (lowercased): a mention whose
+        last word is none of these cannot be one of them."""
+        if self._tails is None:
+            self._tails = frozenset(key.rsplit(" ", 1)[-1] for key in self.mentions)
+        return self._tails
 
 
 def _words(name: str) -> list[str]:

@@ -164,8 +164,11 @@ class Names(Kind):
         worded = {o.token.span for g in groups if g.role != "mention" for form, occs in g.forms.items()
                   if (h := house_form(g, form, house)) is not None and h[0] != form for o in occs}
         spaced = {o.mention.span for g in groups if g.role == "mention" for o in _flat(g)}
+        tails = house.mention_tails()
         for m in in_scope(ctx):
-            if m.span in spaced:
+            # the mention's last word as written is the last word of its surface (the words of a
+            # mention are joined by single spaces): most mentions need go no further
+            if m.tokens[-1].text.lower() not in tails or m.span in spaced:
                 continue
             surface = mention_surface(ctx.doc, m)
             hit = house.mentions.get(surface.lower())
