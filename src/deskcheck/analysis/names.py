@@ -32,7 +32,6 @@ from pathlib import Path
 from typing import Iterable
 
 import regex
-from anyascii import anyascii
 from jellyfish import jaro_winkler_similarity
 from metaphone import doublemetaphone
 
@@ -109,7 +108,13 @@ def fold(word: str) -> str:
     plain transliteration gives D.
     """
     word = word.replace("Đ", "Dj").replace("đ", "dj")
-    return _NOT_LETTER.sub("", anyascii(word).lower())
+    if not word.isascii():
+        # imported when first needed: anyascii pulls in importlib.resources (~14 ms of a cold
+        # start), and an English article's names are mostly plain ASCII (anyascii returns those
+        # unchanged)
+        from anyascii import anyascii
+        word = anyascii(word)
+    return _NOT_LETTER.sub("", word.lower())
 
 
 def core(word: str) -> str:
@@ -700,27 +705,38 @@ def occurrences(ms: list[Mention]) -> list[Occurrence]:
 def group_names(doc: Document, ms: list[Mention], distinct: frozenset[str] = frozenset(),
                 forced: Iterable[tuple[str, str]] = ()) -> list[NameGroup]:
     """Group the spellings of one name; `forced` pairs of forms are one name (the house list says so)."""
-    occ = occurrences(ms)
-    heads = [o for o in occ if o.role == "head"]
-    head_forms = list(dict.fromkeys(o.token.form for o in heads))
-    # context of each surname: the given names and the titles it is used with
+    # one pass over the mentions: the occurrences (as `occurrences` lists them), and the context
+    # of each surname: the given names and the titles it is used with, and the forms only ever
+    # seen before another name word with the words they precede ("Michelle" in "Michelle Grey",
+    # whose dictionary-word surname hides that she is a person)
+    heads: list[Occurrence] = []
+    given_occ: list[Occurrence] = []
     given_of: dict[str, set[str]] = {}
     titles_of: dict[str, set[str]] = {}
-    for m in ms:
-        if m.person_like:
-            given_of.setdefault(m.tokens[-1].form, set()).update(t.key for t in m.tokens[:-1])
-        if m.title:
-            titles_of.setdefault(m.tokens[-1].form, set()).add(m.title)
-    # forms only ever seen before another name word, and the words they precede ("Michelle" in
-    # "Michelle Grey", whose dictionary-word surname hides that she is a person)
     before: dict[str, set[str]] = {}
     alone: set[str] = set()
-    for o in heads:
-        toks = o.mention.tokens
-        if o.token is toks[-1]:         # (the token is one of its mention's, by identity)
-            alone.add(o.token.form)
+    for m in ms:
+        tokens = m.tokens
+        last = tokens[-1]
+        if len(tokens) == 1:
+            heads.append(Occurrence(last, m, "head"))
+            alone.add(last.form)
         else:
-            before.setdefault(o.token.form, set()).add(toks[toks.index(o.token) + 1].key)
+            person = m.person_like
+            if person:
+                given_of.setdefault(last.form, set()).update(t.key for t in tokens[:-1])
+            for i, t in enumerate(tokens):
+                if t is last:
+                    heads.append(Occurrence(t, m, "head"))
+                    alone.add(t.form)
+                elif person:
+                    given_occ.append(Occurrence(t, m, "given"))
+                elif not (t.common or len(t.key) < 3):
+                    heads.append(Occurrence(t, m, "head"))
+                    before.setdefault(t.form, set()).add(tokens[i + 1].key)
+        if m.title:
+            titles_of.setdefault(last.form, set()).add(m.title)
+    head_forms = list(dict.fromkeys(o.token.form for o in heads))
     side_by_side = _coordinated(doc, ms)
     uf = _UnionFind()
     forced_set = {frozenset(p) for p in forced}
@@ -770,9 +786,8 @@ def group_names(doc: Document, ms: list[Mention], distinct: frozenset[str] = fro
         g.forms.setdefault(o.token.form, []).append(o)
     # given names: grouped only within one person (the surname's group)
     given_by_person: dict[object, list[Occurrence]] = {}
-    for o in occ:
-        if o.role == "given":
-            given_by_person.setdefault(uf.find(o.mention.tokens[-1].form), []).append(o)
+    for o in given_occ:
+        given_by_person.setdefault(uf.find(o.mention.tokens[-1].form), []).append(o)
     groups = list(head_groups.values())
     for person, gocc in given_by_person.items():
         surnames = tuple(head_groups[person].forms) if person in head_groups else (str(person),)
@@ -782,8 +797,14 @@ def group_names(doc: Document, ms: list[Mention], distinct: frozenset[str] = fro
             pos = len(o.mention.tokens) - 1 - o.mention.tokens.index(o.token)
             by_pos.setdefault(pos, []).append(o)
         for pos_occ in by_pos.values():
-            guf = _UnionFind()
             forms = list(dict.fromkeys(o.token.form for o in pos_occ))
+            if len(forms) == 1:
+                # one spelling (most people): one group, nothing to compare
+                g = NameGroup("given", person=str(person), surnames=surnames)
+                g.forms[forms[0]] = list(pos_occ)
+                groups.append(g)
+                continue
+            guf = _UnionFind()
             for i, a in enumerate(forms):
                 guf.find(a)
                 for b in forms[i + 1:]:
@@ -793,7 +814,10 @@ def group_names(doc: Document, ms: list[Mention], distinct: frozenset[str] = fro
                         guf.union(a, b)
             sub: dict[object, NameGroup] = {}
             for o in pos_occ:
-                g = sub.setdefault(guf.find(o.token.form), NameGroup("given", person=str(person), surnames=surnames))
+                root = guf.find(o.token.form)
+                g = sub.get(root)
+                if g is None:
+                    g = sub[root] = NameGroup("given", person=str(person), surnames=surnames)
                 g.forms.setdefault(o.token.form, []).append(o)
             groups.extend(sub.values())
     groups.extend(spacing_groups(doc, ms))

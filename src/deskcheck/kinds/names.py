@@ -160,9 +160,7 @@ class Names(Kind):
         """A whole name the list spells with other spacing (Kim Jong-un), used consistently."""
         if not house.mentions:
             return
-        # the house form is asked once per spelling, not once per place it is used
-        worded = {o.token.span for g in groups if g.role != "mention" for form, occs in g.forms.items()
-                  if (h := house_form(g, form, house)) is not None and h[0] != form for o in occs}
+        worded: set[Span] | None = None     # made when first needed: few articles get that far
         spaced = {o.mention.span for g in groups if g.role == "mention" for o in _flat(g)}
         tails = house.mention_tails()
         for m in in_scope(ctx):
@@ -174,6 +172,10 @@ class Names(Kind):
             hit = house.mentions.get(surface.lower())
             if hit is None or hit[0].lower() == surface.lower():
                 continue
+            if worded is None:
+                # the house form is asked once per spelling, not once per place it is used
+                worded = {o.token.span for g in groups if g.role != "mention" for form, occs in g.forms.items()
+                          if (h := house_form(g, form, house)) is not None and h[0] != form for o in occs}
             if any(t.span in worded for t in m.tokens):
                 continue   # the word-level finding already says it
             preferred, entry = hit
