@@ -22,14 +22,16 @@ listed side by side ("Latvia and Lithuania"). Context decides the rest:
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+import errno
+import os
+import re
+import stat
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
 import regex
-from anyascii import anyascii
 from jellyfish import jaro_winkler_similarity
 from metaphone import doublemetaphone
 
@@ -106,7 +108,13 @@ def fold(word: str) -> str:
     plain transliteration gives D.
     """
     word = word.replace("Đ", "Dj").replace("đ", "dj")
-    return _NOT_LETTER.sub("", anyascii(word).lower())
+    if not word.isascii():
+        # imported when first needed: anyascii pulls in importlib.resources (~14 ms of a cold
+        # start), and an English article's names are mostly plain ASCII (anyascii returns those
+        # unchanged)
+        from anyascii import anyascii
+        word = anyascii(word)
+    return _NOT_LETTER.sub("", word.lower())
 
 
 def core(word: str) -> str:
@@ -200,7 +208,12 @@ def _extension(short: str, long: str) -> bool:
     return extra == "i" and short[-1:] not in "aeiouy"
 
 
+_FEMININE_ENDINGS = tuple({fem for fem, _masc in _GENDER_ENDINGS})
+
+
 def _gendered(a: str, b: str) -> bool:
+    if not (a.endswith(_FEMININE_ENDINGS) or b.endswith(_FEMININE_ENDINGS)):
+        return False        # most pairs: neither has a feminine ending, so no pair below fits
     for fem, masc in _GENDER_ENDINGS:
         for x, y in ((a, b), (b, a)):
             if x.endswith(fem) and y.endswith(masc) and x[: -len(fem)] == y[: -len(masc)]:
@@ -296,7 +309,9 @@ def _last_sound(key: str) -> str:
 
 # --- mentions ---------------------------------------------------------------------------------
 
-@dataclass(frozen=True, slots=True)
+# Tokens and mentions are hashable values that nothing mutates; they are not `frozen` only because a
+# frozen dataclass's __init__ costs several times a plain one's, and an article makes ~70 of them.
+@dataclass(slots=True, unsafe_hash=True)
 class NameToken:
     text: str            # the word as written, possessive removed (al-Qaeda, Zelensky)
     span: Span
@@ -305,7 +320,7 @@ class NameToken:
     common: bool         # the word, lowercased, is an ordinary English word
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Mention:
     span: Span
     tokens: tuple[NameToken, ...]
@@ -358,32 +373,92 @@ def _shouting(text: str) -> bool:
     return len(text) >= 12 and text.isupper()
 
 
-def _sentence_starts(doc: Document) -> list[int]:
-    starts = []
+_QUOTE_OPENING = regex_compile(r"[“\"‘«]\s*(?=\p{Lu})")
+
+
+def _sentence_starts(doc: Document) -> set[int]:
+    starts = set()
     text = doc.text
     for s in sentences(doc):
         i = s.span.start
         while i < s.span.end and text[i] in _OPENERS:
             i += 1
-        starts.append(i)
+        starts.add(i)
     # a quotation opening mid-sentence also starts a sentence ("He said: “Today we ...")
-    for m in regex.finditer(r"[“\"‘«]\s*(?=\p{Lu})", text):
-        starts.append(m.end())
-    return sorted(set(starts))
+    for m in _QUOTE_OPENING.finditer(text):
+        starts.add(m.end())
+    return starts
 
 
 # after a one-letter word: a full stop, one space and a capitalised word (an initial)
 _INITIAL = regex_compile(r"\.[ \u00a0](?=\p{Lu}\p{Ll})")
 
+# Where a candidate may start, found with the standard library's `re`, which scans plain text
+# several times faster than `regex` with its lookbehind at every position. It matches at a superset
+# of the places `_CANDIDATE` matches (an ASCII capital, any non-ASCII character but punctuation and
+# Latin-1 symbols, the first letter of a joined particle or a lowercase particle, never after an
+# ASCII letter, apostrophe or hyphen); `_CANDIDATE` then decides at each place. Since a candidate
+# never starts right after a letter, apostrophe or hyphen, and consists of nothing else,
+# candidates cannot overlap, so trying every such place gives exactly `_CANDIDATE.finditer`.
+#
+# Group `w` is the common case decided here alone: a capitalised ASCII word after an ASCII
+# character that is no letter, apostrophe or hyphen, and before one that cannot continue it (an
+# ASCII character that is no letter, or an ASCII apostrophe or hyphen not followed by a letter or
+# any non-ASCII character). `_CANDIDATE` would match exactly that word there. Every other
+# alternative consumes one character only, so no place is skipped.
+_ASCII_STOP = r"[\x00-\x26\x28-\x2c\x2e-\x40\x5b-\x60\x7b-\x7f]"      # ASCII: no letter, ' or -
+_CANDIDATE_START = re.compile(
+    r"(?<=" + _ASCII_STOP + r")(?P<w>[A-Z][A-Za-z]*)(?=" + _ASCII_STOP + r"|['\-][\x00-\x40\x5b-\x60\x7b-\x7f]|\Z)"
+    r"|(?<![A-Za-z'’\-])(?:[A-Z]|[^\x00-\x7f\u00a0-\u00bf\u2000-\u206f]|[abdeilu](?=\S{0,2}['’\-])"
+    r"|(?=(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + r")(?![A-Za-z]))[a-z])")
 
-def _make_token(text: str, start: int, end: int) -> NameToken:
-    word = text[start:end]
-    form = core(word)
-    return NameToken(word, Span(start, end), form, fold(form), is_common_lowercase(form))
+
+@dataclass(frozen=True, slots=True)
+class _WordInfo:
+    """What the mention scan asks of a candidate word; a pure function of the word, so it is
+    worked out once per distinct word and process (news copy repeats its capitalised words)."""
+    word: str            # possessive (and compound tail) removed
+    particle: bool       # a lowercase particle (bin, van, de)
+    single_capital: bool
+    name_word: bool      # capitalised (after a joined particle)
+    upper: bool
+    lower: str
+    title: bool          # a title word (President, Mr)
+    lexicon_entry: bool  # as written, a common-words entry that is not a usual given name
+    common: bool         # lowercased, an ordinary word
+    form: str            # the token's form, key and commonness
+    key: str
+    form_common: bool
+
+
+_WORD_INFO: dict[str, _WordInfo] = {}
+
+
+def _word_info(raw: str) -> _WordInfo:
+    info = _WORD_INFO.get(raw)
+    if info is None:
+        word = _strip_possessive(raw)
+        lower = word.lower()
+        form = core(word)
+        lexicon = _load_lexicon()
+        info = _WordInfo(word, lower in PARTICLES and word.islower(), len(word) == 1 and word.isupper(),
+                         _is_name_word(word), word.isupper(), lower, lower in TITLES,
+                         word in lexicon and word not in NAME_ENTRIES, lower in lexicon,
+                         form, fold(form), is_common_lowercase(form))
+        if len(_WORD_INFO) < 200_000:      # a bound for a long-running process fed odd text
+            _WORD_INFO[raw] = info
+    return info
+
+
+def _mention(run: list[NameToken], block_index: int, kind: str, title: str, sentence_start: bool) -> Mention:
+    # a one-word name's span is its word's (spans are values: sharing one changes nothing)
+    span = run[0].span if len(run) == 1 else Span(run[0].span.start, run[-1].span.end)
+    return Mention(span, tuple(run), block_index, kind, title, sentence_start)
 
 
 def _block_mentions(doc: Document, block_start: int, block_end: int, block_index: int, kind: str,
-                    starts: list[int]) -> Iterable[Mention]:
+                    starts: set[int], out: list[Mention]) -> None:
+    """Append the block's mentions to `out`."""
     text = doc.text
     headline = kind in ("title", "heading")
     shouting = _shouting(text[block_start:block_end])
@@ -392,65 +467,64 @@ def _block_mentions(doc: Document, block_start: int, block_end: int, block_index
     run_title = ""
     run_sentence_start = False
     prev_end = -1
-
-    def is_start(pos: int) -> bool:
-        i = bisect_left(starts, pos)
-        return (i < len(starts) and starts[i] == pos) or pos == block_start
-
-    def flush() -> Iterable[Mention]:
-        nonlocal run
-        if run:
-            yield Mention(Span(run[0].span.start, run[-1].span.end), tuple(run), block_index, kind,
-                          run_title, run_sentence_start)
-        run = []
+    match = _CANDIDATE.match
+    known = _WORD_INFO.get
 
     # only capitalised words and particles matter: lowercase words just end a run, and skipping
     # them keeps this loop to a few dozen steps per paragraph
-    for m in _CANDIDATE.finditer(text, block_start, block_end):
-        word = _strip_possessive(m.group())
-        start, end = m.start(), m.start() + len(word)
-        gap = text[prev_end:start] if prev_end >= 0 else None
-        joined = gap is not None and gap in (" ", "\u00a0")
+    for s in _CANDIDATE_START.finditer(text, block_start, block_end):
+        raw = s[1]          # group w
+        if raw is None:
+            m = match(text, s.start(), block_end)
+            if m is None:
+                continue
+            raw = m.group()
+        info = known(raw) or _word_info(raw)
+        start = s.start()
+        end = start + len(info.word)
+        joined = prev_end >= 0 and start - prev_end == 1 and text[prev_end] in " \u00a0"
         prev_end = end
-        lower = word.lower()
         if not joined:
-            yield from flush()
+            if run:
+                out.append(_mention(run, block_index, kind, run_title, run_sentence_start))
+                run = []
             title = ""
-        if lower in PARTICLES and word.islower():
+        if info.particle:
             # a particle continues a run ("Mohammed bin Salman"), or may start one ("de Gaulle")
             continue
-        if run and len(word) == 1 and word.isupper() and _INITIAL.match(text, end):
+        if run and info.single_capital and _INITIAL.match(text, end):
             # a middle initial ("Katherine M. Morales") stays inside the name it sits in
             prev_end = end + 1
             continue
-        name_word = _is_name_word(word) and not (shouting and word.isupper())
-        if name_word and lower in TITLES:
-            yield from flush()
-            title = lower
-            continue
-        if name_word:
-            at_start = is_start(start)
-            # a capitalised dictionary entry (Monday, April, American) is never a name here; an
-            # ordinary word is not one when capitalised only because it opens a sentence or a headline
-            # ("Gordon Brown", "Theresa May": inside a name such an entry is part of it)
-            weak = ((word in _load_lexicon() and not run and word not in NAME_ENTRIES)
-                    or ((at_start or headline) and is_common_lowercase(word)))
-            if weak and not run:
-                # "After", "The", "Strikes" in a headline, "Monday", "American": not names
-                title = ""
+        if info.name_word and not (shouting and info.upper):
+            if info.title:
+                if run:
+                    out.append(_mention(run, block_index, kind, run_title, run_sentence_start))
+                    run = []
+                title = info.lower
                 continue
-            if weak and run:
-                yield from flush()
+            at_start = start in starts or start == block_start
+            # a capitalised dictionary entry (Monday, April, American) is never a name here; an
+            # ordinary word is not one when capitalised only because it opens a sentence or a
+            # headline ("Gordon Brown", "Theresa May": inside a name such an entry is part of it)
+            if (info.lexicon_entry and not run) or ((at_start or headline) and info.common):
+                # "After", "The", "Strikes" in a headline, "Monday", "American": not names
+                if run:
+                    out.append(_mention(run, block_index, kind, run_title, run_sentence_start))
+                    run = []
                 title = ""
                 continue
             if not run:
                 run_title = title
                 run_sentence_start = at_start
-            run.append(_make_token(text, start, end))
+            run.append(NameToken(info.word, Span(start, end), info.form, info.key, info.form_common))
             continue
-        yield from flush()
+        if run:
+            out.append(_mention(run, block_index, kind, run_title, run_sentence_start))
+            run = []
         title = ""
-    yield from flush()
+    if run:
+        out.append(_mention(run, block_index, kind, run_title, run_sentence_start))
 
 
 @cached
@@ -459,9 +533,8 @@ def mentions(doc: Document) -> list[Mention]:
     starts = _sentence_starts(doc)
     out: list[Mention] = []
     for block in doc.blocks:
-        if block.kind not in NAME_BLOCKS:
-            continue
-        out.extend(_block_mentions(doc, block.span.start, block.span.end, block.index, block.kind, starts))
+        if block.kind in NAME_BLOCKS:
+            _block_mentions(doc, block.span.start, block.span.end, block.index, block.kind, starts, out)
     return _mark_surnames(doc, out)
 
 
@@ -512,7 +585,7 @@ def _mark_surnames(doc: Document, ms: list[Mention]) -> list[Mention]:
 
 # --- grouping ---------------------------------------------------------------------------------
 
-@dataclass
+@dataclass(slots=True)
 class Occurrence:
     token: NameToken
     mention: Mention
@@ -560,16 +633,22 @@ def _buckets(forms: Iterable[str]) -> dict[str, list[str]]:
     """
     out: dict[str, list[str]] = {}
     for f in forms:
-        k = fold(f)
-        if len(k) < 3:
-            continue
-        keys = {"=" + k}
-        keys.update("c" + c for c in codes(k))
-        if len(k) >= LONG_MIN:
-            keys.add("l" + k[0] + k[-2:])
-        for key in keys:
+        for key in _bucket_keys(f):
             out.setdefault(key, []).append(f)
     return out
+
+
+@lru_cache(maxsize=65536)
+def _bucket_keys(form: str) -> tuple[str, ...]:
+    """The buckets a form goes in: a pure function of the form, and forms repeat across articles."""
+    k = fold(form)
+    if len(k) < 3:
+        return ()
+    keys = {"=" + k}
+    keys.update("c" + c for c in codes(k))
+    if len(k) >= LONG_MIN:
+        keys.add("l" + k[0] + k[-2:])
+    return tuple(keys)
 
 
 def candidate_pairs(forms: Iterable[str]) -> set[tuple[str, str]]:
@@ -584,15 +663,19 @@ def candidate_pairs(forms: Iterable[str]) -> set[tuple[str, str]]:
     return pairs
 
 
+# what stands between two names written side by side
+_COORDINATION = regex_compile(r"(?:['’]s)?\s*(?:,|and|or|&|/|vs\.?|versus|,\s*and|,\s*or)\s*")
+
+
 def _coordinated(doc: Document, ms: list[Mention]) -> set[frozenset[str]]:
     """Pairs of names written side by side ("Latvia and Lithuania", "Iran, Iraq"): two names."""
     out: set[frozenset[str]] = set()
     text = doc.text
+    coordination = _COORDINATION.fullmatch
     for a, b in zip(ms, ms[1:]):
         if a.block != b.block:
             continue
-        between = text[a.span.end:b.span.start]
-        if regex.fullmatch(r"(?:['’]s)?\s*(?:,|and|or|&|/|vs\.?|versus|,\s*and|,\s*or)\s*", between):
+        if coordination(text, a.span.end, b.span.start):
             out.add(frozenset((a.tokens[-1].form, b.tokens[0].form)))
             out.add(frozenset((a.tokens[-1].form, b.tokens[-1].form)))
     return out
@@ -600,42 +683,60 @@ def _coordinated(doc: Document, ms: list[Mention]) -> set[frozenset[str]]:
 
 def occurrences(ms: list[Mention]) -> list[Occurrence]:
     out = []
+    append = out.append
     for m in ms:
+        tokens = m.tokens
+        if len(tokens) == 1:            # most mentions: one word, a head
+            append(Occurrence(tokens[0], m, "head"))
+            continue
         person = m.person_like
-        for i, t in enumerate(m.tokens):
-            last = i == len(m.tokens) - 1
-            role = "given" if person and not last else "head"
-            if role == "head" and not last and (t.common or len(t.key) < 3):
-                continue   # "Black" in "Black Sea": part of a name, never a spelling of its own
-            out.append(Occurrence(t, m, role))
+        last = tokens[-1]
+        for t in tokens:
+            if t is last:
+                append(Occurrence(t, m, "head"))
+            elif person:
+                append(Occurrence(t, m, "given"))
+            elif not (t.common or len(t.key) < 3):
+                # (else "Black" in "Black Sea": part of a name, never a spelling of its own)
+                append(Occurrence(t, m, "head"))
     return out
 
 
 def group_names(doc: Document, ms: list[Mention], distinct: frozenset[str] = frozenset(),
                 forced: Iterable[tuple[str, str]] = ()) -> list[NameGroup]:
     """Group the spellings of one name; `forced` pairs of forms are one name (the house list says so)."""
-    occ = occurrences(ms)
-    heads = [o for o in occ if o.role == "head"]
-    head_forms = list(dict.fromkeys(o.token.form for o in heads))
-    # context of each surname: the given names and the titles it is used with
+    # one pass over the mentions: the occurrences (as `occurrences` lists them), and the context
+    # of each surname: the given names and the titles it is used with, and the forms only ever
+    # seen before another name word with the words they precede ("Michelle" in "Michelle Grey",
+    # whose dictionary-word surname hides that she is a person)
+    heads: list[Occurrence] = []
+    given_occ: list[Occurrence] = []
     given_of: dict[str, set[str]] = {}
     titles_of: dict[str, set[str]] = {}
-    for m in ms:
-        if m.person_like:
-            given_of.setdefault(m.tokens[-1].form, set()).update(t.key for t in m.tokens[:-1])
-        if m.title:
-            titles_of.setdefault(m.tokens[-1].form, set()).add(m.title)
-    # forms only ever seen before another name word, and the words they precede ("Michelle" in
-    # "Michelle Grey", whose dictionary-word surname hides that she is a person)
     before: dict[str, set[str]] = {}
     alone: set[str] = set()
-    for o in heads:
-        toks = o.mention.tokens
-        i = toks.index(o.token)
-        if i == len(toks) - 1:
-            alone.add(o.token.form)
+    for m in ms:
+        tokens = m.tokens
+        last = tokens[-1]
+        if len(tokens) == 1:
+            heads.append(Occurrence(last, m, "head"))
+            alone.add(last.form)
         else:
-            before.setdefault(o.token.form, set()).add(toks[i + 1].key)
+            person = m.person_like
+            if person:
+                given_of.setdefault(last.form, set()).update(t.key for t in tokens[:-1])
+            for i, t in enumerate(tokens):
+                if t is last:
+                    heads.append(Occurrence(t, m, "head"))
+                    alone.add(t.form)
+                elif person:
+                    given_occ.append(Occurrence(t, m, "given"))
+                elif not (t.common or len(t.key) < 3):
+                    heads.append(Occurrence(t, m, "head"))
+                    before.setdefault(t.form, set()).add(tokens[i + 1].key)
+        if m.title:
+            titles_of.setdefault(last.form, set()).add(m.title)
+    head_forms = list(dict.fromkeys(o.token.form for o in heads))
     side_by_side = _coordinated(doc, ms)
     uf = _UnionFind()
     forced_set = {frozenset(p) for p in forced}
@@ -673,14 +774,20 @@ def group_names(doc: Document, ms: list[Mention], distinct: frozenset[str] = fro
             if a in present and b in present:
                 uf.union(a, b)
     head_groups: dict[object, NameGroup] = {}
+    roots: dict[str, object] = {}       # find() once per form, not once per use
     for o in heads:
-        g = head_groups.setdefault(uf.find(o.token.form), NameGroup("head"))
+        form = o.token.form
+        root = roots.get(form)
+        if root is None:
+            root = roots[form] = uf.find(form)
+        g = head_groups.get(root)
+        if g is None:
+            g = head_groups[root] = NameGroup("head")
         g.forms.setdefault(o.token.form, []).append(o)
     # given names: grouped only within one person (the surname's group)
     given_by_person: dict[object, list[Occurrence]] = {}
-    for o in occ:
-        if o.role == "given":
-            given_by_person.setdefault(uf.find(o.mention.tokens[-1].form), []).append(o)
+    for o in given_occ:
+        given_by_person.setdefault(uf.find(o.mention.tokens[-1].form), []).append(o)
     groups = list(head_groups.values())
     for person, gocc in given_by_person.items():
         surnames = tuple(head_groups[person].forms) if person in head_groups else (str(person),)
@@ -690,8 +797,14 @@ def group_names(doc: Document, ms: list[Mention], distinct: frozenset[str] = fro
             pos = len(o.mention.tokens) - 1 - o.mention.tokens.index(o.token)
             by_pos.setdefault(pos, []).append(o)
         for pos_occ in by_pos.values():
-            guf = _UnionFind()
             forms = list(dict.fromkeys(o.token.form for o in pos_occ))
+            if len(forms) == 1:
+                # one spelling (most people): one group, nothing to compare
+                g = NameGroup("given", person=str(person), surnames=surnames)
+                g.forms[forms[0]] = list(pos_occ)
+                groups.append(g)
+                continue
+            guf = _UnionFind()
             for i, a in enumerate(forms):
                 guf.find(a)
                 for b in forms[i + 1:]:
@@ -701,7 +814,10 @@ def group_names(doc: Document, ms: list[Mention], distinct: frozenset[str] = fro
                         guf.union(a, b)
             sub: dict[object, NameGroup] = {}
             for o in pos_occ:
-                g = sub.setdefault(guf.find(o.token.form), NameGroup("given", person=str(person), surnames=surnames))
+                root = guf.find(o.token.form)
+                g = sub.get(root)
+                if g is None:
+                    g = sub[root] = NameGroup("given", person=str(person), surnames=surnames)
                 g.forms.setdefault(o.token.form, []).append(o)
             groups.extend(sub.values())
     groups.extend(spacing_groups(doc, ms))
@@ -774,6 +890,12 @@ def spacing_groups(doc: Document, ms: list[Mention]) -> list[NameGroup]:
     al-Qaeda / Al Qaeda. The words themselves agree, so the word-level grouping cannot see it."""
     by_key: dict[str, dict[str, list[Occurrence]]] = {}
     for m in ms:
+        if len(m.tokens) < 2:
+            # one word: its mention is the word as written (no space inside), so it only counts
+            # with a hyphen or apostrophe in it
+            word = m.tokens[0].text
+            if "-" not in word and "'" not in word and "’" not in word:
+                continue
         surface = mention_surface(doc, m)
         if len(m.tokens) < 2 and not any(c in surface for c in "-'’ "):
             continue
@@ -842,20 +964,24 @@ def _phrases(doc: Document, ms: list[Mention]) -> list[_Phrase]:
     with at least one organisation or place word (Department, Agency, Council)."""
     text = doc.text
     out: list[_Phrase] = []
+    joins = _JOINERS.fullmatch
+    n = len(ms)
     i = 0
-    while i < len(ms):
+    while i < n:
+        first = ms[i]
         j = i
         joiners: list[str] = []
-        while j + 1 < len(ms) and ms[j + 1].block == ms[i].block:
-            gap = text[ms[j].span.end:ms[j + 1].span.start]
-            if not _JOINERS.fullmatch(gap):
+        while j + 1 < n and ms[j + 1].block == first.block:
+            end, start = ms[j].span.end, ms[j + 1].span.start
+            # a joiner is 3 to 9 characters long (" & " to " for the "): most gaps are not
+            if not 3 <= start - end <= 9 or not joins(text, end, start):
                 break
             # "&" and "and" join an organisation's name the same way (Securities & Exchange)
-            joiners.append(" ".join(gap.split()).replace("&", "and"))
+            joiners.append(" ".join(text[end:start].split()).replace("&", "and"))
             j += 1
-        words = tuple(t for m in ms[i:j + 1] for t in m.tokens)
+        words = first.tokens if j == i else tuple(t for m in ms[i:j + 1] for t in m.tokens)
         if len(words) >= PHRASE_MIN_WORDS and any(t.key in GENERIC for t in words):
-            out.append(_Phrase(Span(ms[i].span.start, ms[j].span.end), words, tuple(joiners), ms[i]))
+            out.append(_Phrase(Span(first.span.start, ms[j].span.end), words, tuple(joiners), first))
         i = j + 1
     return out
 
@@ -871,21 +997,33 @@ def phrase_groups(doc: Document, ms: list[Mention]) -> list[NameGroup]:
     (Organisation/Organization), since "Defence Ministry" and "Defence Department" are two
     bodies."""
     phrases = _phrases(doc, ms)
-    surface = {p: " ".join(doc.text[p.span.start:p.span.end].split()) for p in phrases}
-    buckets: dict[tuple, list[_Phrase]] = {}
-    for p in phrases:
+    if len(phrases) < 2:
+        return []
+    text = doc.text
+    # phrases are referred to by their index: a phrase as a dict key hashes all its tokens
+    surface = [" ".join(text[p.span.start:p.span.end].split()) for p in phrases]
+    # two phrases are compared only with the same joiners and number of words, and are only ever
+    # joined when written differently: without two such, there is nothing to find
+    classes: dict[tuple[tuple[str, ...], int], set[str]] = {}
+    for p, written in zip(phrases, surface):
+        classes.setdefault((p.joiners, len(p.words)), set()).add(written)
+    if all(len(written) < 2 for written in classes.values()):
+        return []
+    buckets: dict[tuple, list[int]] = {}
+    for n, p in enumerate(phrases):
         keys = tuple(t.key for t in p.words)
         for i in range(len(p.words)):
-            buckets.setdefault((p.joiners, keys[:i], keys[i + 1:]), []).append(p)
+            buckets.setdefault((p.joiners, keys[:i], keys[i + 1:]), []).append(n)
     uf = _UnionFind()
     for (_joiners, before, _after), members in buckets.items():
         i = len(before)
         for x, a in enumerate(members):
             for b in members[x + 1:]:
-                wa, wb = a.words[i], b.words[i]
+                wa, wb = phrases[a].words[i], phrases[b].words[i]
+                sa, sb = surface[a], surface[b]
                 if wa.key == wb.key:
-                    if i == 0 and surface[a] != surface[b] and _ampersand(surface[a]) == _ampersand(surface[b]):
-                        uf.union(surface[a], surface[b])    # the same name with "&" for "and"
+                    if i == 0 and sa != sb and _ampersand(sa) == _ampersand(sb):
+                        uf.union(sa, sb)    # the same name with "&" for "and"
                     continue
                 if wa.key in GENERIC or wb.key in GENERIC:
                     # the organisation word itself only in another spelling (Organisation/
@@ -894,14 +1032,14 @@ def phrase_groups(doc: Document, ms: list[Mention]) -> list[NameGroup]:
                 else:
                     same = derived_pair(wa.form, wb.form)
                 if same:
-                    uf.union(surface[a], surface[b])
+                    uf.union(sa, sb)
     groups: dict[object, NameGroup] = {}
-    for p in phrases:
-        if surface[p] not in uf.parent:
+    for p, written in zip(phrases, surface):
+        if written not in uf.parent:
             continue
-        g = groups.setdefault(uf.find(surface[p]), NameGroup("phrase"))
-        token = NameToken(surface[p], p.span, surface[p], fold(surface[p]), False)
-        g.forms.setdefault(surface[p], []).append(Occurrence(token, p.mention, "phrase"))
+        g = groups.setdefault(uf.find(written), NameGroup("phrase"))
+        token = NameToken(written, p.span, written, fold(written), False)
+        g.forms.setdefault(written, []).append(Occurrence(token, p.mention, "phrase"))
     return [g for g in groups.values() if len(g.forms) >= 2]
 
 
@@ -932,9 +1070,18 @@ class HouseList:
     mentions: dict[str, tuple[str, HouseEntry]] = field(default_factory=dict)     # whole names, lowercased
     distinct: frozenset[str] = frozenset()
     _by_code: dict[str, list[str]] | None = None
+    # answers of head() and near() by form: a list is built once per run (see _merged_lists) and
+    # every article asks it about the same few thousand names
+    _heads_seen: dict[str, tuple[str, HouseEntry] | None] = field(default_factory=dict, repr=False, compare=False)
+    _near_seen: dict[str, tuple[str, HouseEntry] | None] = field(default_factory=dict, repr=False, compare=False)
+    _tails: frozenset[str] | None = field(default=None, repr=False, compare=False)
 
     def add(self, entry: HouseEntry) -> None:
         self.entries.append(entry)
+        self._heads_seen.clear()
+        self._near_seen.clear()
+        self._by_code = None
+        self._tails = None
         pref = [core(w) for w in _words(entry.name)]
         if not pref:
             return
@@ -970,6 +1117,13 @@ class HouseList:
 
     def head(self, form: str) -> tuple[str, HouseEntry] | None:
         """The house form of a surname, place or agency spelling, if the list has it."""
+        seen = self._heads_seen
+        if form in seen:
+            return seen[form]
+        hit = seen[form] = self._find_head(form)
+        return hit
+
+    def _find_head(self, form: str) -> tuple[str, HouseEntry] | None:
         hit = self.heads.get(form) or self.head_keys.get(fold(form))
         if hit is None:
             return None
@@ -985,6 +1139,13 @@ class HouseList:
         """A listed name this spelling is a close variant of, though the list does not name the
         variant (the list says Zelenskyy, the article Zelenskyi). Strict, since the list has no
         context to check: long names, a shared phonetic code and a high similarity."""
+        seen = self._near_seen
+        if form in seen:
+            return seen[form]
+        hit = seen[form] = self._find_near(form)
+        return hit
+
+    def _find_near(self, form: str) -> tuple[str, HouseEntry] | None:
         key = fold(form)
         if len(key) < NEAR_MIN:
             return None
@@ -1003,6 +1164,13 @@ class HouseList:
 
     def given_name(self, form: str, surname: str) -> tuple[str, HouseEntry] | None:
         return self.given.get((fold(form), fold(surname)))
+
+    def mention_tails(self) -> frozenset[str]:
+        """The last space-separated word of every whole-name form (lowercased): a mention whose
+        last word is none of these cannot be one of them."""
+        if self._tails is None:
+            self._tails = frozenset(key.rsplit(" ", 1)[-1] for key in self.mentions)
+        return self._tails
 
 
 def _words(name: str) -> list[str]:
@@ -1046,10 +1214,21 @@ def load_house_lists(paths: Iterable[Path]) -> HouseList:
     """Merge names lists in order: a later list's entry for a name replaces an earlier one's."""
     stamped = []
     for p in paths:
-        p = Path(p)
-        if p.is_file():
-            stamped.append((str(p), p.stat().st_mtime))
+        # one stat per list and article (Path.is_file and Path.stat were two), errors as is_file
+        try:
+            st = os.stat(p)
+        except OSError as exc:
+            if exc.errno in _MISSING:
+                continue
+            raise
+        except ValueError:          # an unrepresentable path: no such file, as is_file says
+            continue
+        if stat.S_ISREG(st.st_mode):
+            stamped.append((str(p), st.st_mtime))
     return _merged_lists(tuple(stamped))
+
+
+_MISSING = frozenset({errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP})
 
 
 @lru_cache(maxsize=16)

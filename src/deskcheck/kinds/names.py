@@ -12,6 +12,7 @@ spells the way only a minority of the archive's articles do.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import chain
 from pathlib import Path
 from typing import Iterable
@@ -25,8 +26,16 @@ from .base import Context, Kind
 CHECKS = ("consistency", "house")
 
 
-def _inside(span: Span, segments: list[Span]) -> bool:
-    return index_of(segments).contains(span)     # a binary search: asked once per name mention
+def in_scope(ctx: Context) -> list[Mention]:
+    """The document's name mentions inside the rule's segments, in order: once per document and
+    scope, since both names rules (and the whole-name pass) ask."""
+    key = ("deskcheck.kinds.names.in_scope", tuple((s.start, s.end) for s in ctx.segments))
+    cache = ctx.doc.cache
+    found = cache.get(key)
+    if found is None:
+        index = index_of(ctx.segments)      # a binary search per mention
+        found = cache[key] = [m for m in mentions(ctx.doc) if index.contains(m.span)]
+    return found  # type: ignore[no-any-return]
 
 
 def _kept(ctx: Context, occ: Occurrence, phrases: tuple[str, ...]) -> bool:
@@ -67,16 +76,26 @@ class Names(Kind):
             raise ValueError(f"'check' must be one of {', '.join(CHECKS)}, not {self.options.check!r}")
 
     def house(self, ctx: Context) -> HouseList:
-        paths: list[Path] = []
-        if self.options.names_list:
-            paths.append(self.rule.base_dir / "data" / self.options.names_list)
-        paths.extend(ctx.settings.names_lists)
+        # the list of paths is built once per config's names lists; the files themselves are still
+        # looked at (their modification time) for every article, so an edited list is read again
+        extra = ctx.settings.names_lists
+        paths = self._paths.get(extra)
+        if paths is None:
+            paths = []
+            if self.options.names_list:
+                paths.append(self.rule.base_dir / "data" / self.options.names_list)
+            paths.extend(extra)
+            self._paths[extra] = paths
         return load_house_lists(paths)
+
+    @cached_property
+    def _paths(self) -> dict[tuple[Path, ...], list[Path]]:
+        return {}
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         if ctx.raw:
             return
-        ms = [m for m in mentions(ctx.doc) if _inside(m.span, ctx.segments)]
+        ms = in_scope(ctx)
         if not ms:
             return
         house = self.house(ctx)
@@ -141,16 +160,22 @@ class Names(Kind):
         """A whole name the list spells with other spacing (Kim Jong-un), used consistently."""
         if not house.mentions:
             return
-        worded = {o.token.span for g in groups if g.role != "mention" for o in _flat(g)
-                  if (h := house_form(g, o.token.form, house)) is not None and h[0] != o.token.form}
+        worded: set[Span] | None = None     # made when first needed: few articles get that far
         spaced = {o.mention.span for g in groups if g.role == "mention" for o in _flat(g)}
-        for m in mentions(ctx.doc):
-            if m.span in spaced or not _inside(m.span, ctx.segments):
+        tails = house.mention_tails()
+        for m in in_scope(ctx):
+            # the mention's last word as written is the last word of its surface (the words of a
+            # mention are joined by single spaces): most mentions need go no further
+            if m.tokens[-1].text.lower() not in tails or m.span in spaced:
                 continue
             surface = mention_surface(ctx.doc, m)
             hit = house.mentions.get(surface.lower())
             if hit is None or hit[0].lower() == surface.lower():
                 continue
+            if worded is None:
+                # the house form is asked once per spelling, not once per place it is used
+                worded = {o.token.span for g in groups if g.role != "mention" for form, occs in g.forms.items()
+                          if (h := house_form(g, form, house)) is not None and h[0] != form for o in occs}
             if any(t.span in worded for t in m.tokens):
                 continue   # the word-level finding already says it
             preferred, entry = hit
