@@ -288,6 +288,8 @@ class Lexicon:
         self._buckets: dict[str, dict[int, list[str]]] = {}
         self._misspellings: SortedLines | None = None
         self._variety: dict[str, tuple[str, str]] | None = None
+        self._yes: set[str] = set()     # words `unknown` found known, and unknown
+        self._no: set[str] = set()
 
     # -- membership -----------------------------------------------------------------------
     def has_form(self, form: str, variety: str | None = None) -> bool:
@@ -302,6 +304,18 @@ class Lexicon:
 
     def knows(self, word: str, variety: str | None = None) -> bool:
         """Is the word spelled right? Handles case, curly apostrophes, possessives, clitics, accents."""
+        if variety is None:
+            # answered before (the checks ask about the same words again and again)?
+            if word in self._yes:
+                return True
+            if word in self._no:
+                return False
+            known = self._knows(word)
+            (self._yes if known else self._no).add(word)
+            return known
+        return self._knows(word, variety)
+
+    def _knows(self, word: str, variety: str | None = None) -> bool:
         w = word.replace("\u2019", "'").replace("\u02bc", "'")
         if self._knows_form(w, variety):
             return True
@@ -311,6 +325,18 @@ class Lexicon:
                 return True
         folded = fold(w)
         return folded != w and self._knows_form(folded, variety)
+
+    def unknown(self, words: set[str]) -> set[str]:
+        """The words of the set the dictionary does not know (`knows` with no variety is false).
+
+        Each word's answer is remembered (the lexicon never changes) in two sets, so an article
+        asks only about the words no earlier article used, with set operations that run in C."""
+        if len(self._yes) + len(self._no) > _KNOWS_LIMIT:
+            self._yes.clear()
+            self._no.clear()
+        for w in words - self._yes - self._no:
+            (self._yes if self._knows(w) else self._no).add(w)
+        return words & self._no
 
     def _knows_form(self, w: str, variety: str | None) -> bool:
         if self.has_form(w, variety):
@@ -452,6 +478,7 @@ class Lexicon:
         return best[1] if best else None
 
 
+_KNOWS_LIMIT = 200_000   # words whose dictionary answer is remembered before the sets start afresh
 _MEMO_LIMIT = 50_000     # answers kept per kind of question before the memo starts afresh
 
 
