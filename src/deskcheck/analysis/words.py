@@ -150,8 +150,12 @@ def _sentence_starts(doc: Document) -> set[int]:
     """The first letter or digit of each sentence (and of the text): a word starting there is the
     first of its sentence, as no letter or digit stands between the sentence start and it."""
     text = doc.text
+    n = len(text)
     out = set()
     for start in [0] + [s.span.start for s in sentences(doc)]:
+        if start < n and text[start].isalnum():     # (what _ALNUM matches, one character)
+            out.add(start)
+            continue
         m = _ALNUM.search(text, start)
         if m is not None:
             out.add(m.start())
@@ -186,11 +190,14 @@ def columns_in(doc: Document, spans: list[Span]) -> WordColumns:
 
     Kept per document and span list: the spelling and variety rules share a scope, so the second
     asks for the columns the first made."""
-    memo: dict[tuple[Span, ...], WordColumns] = doc.cache.setdefault("words.columns_in", {})
-    key = tuple(spans)
+    # keyed by the spans' identities (the rules of one scope share the engine's Span objects):
+    # cheap to hash, unlike the spans, and safe because each entry keeps its spans alive
+    memo: dict[tuple[int, ...], tuple[tuple[Span, ...], WordColumns]] = \
+        doc.cache.setdefault("words.columns_in", {})
+    key = tuple(map(id, spans))
     found = memo.get(key)
     if found is not None:
-        return found
+        return found[1]
     cols = word_columns(doc)
     starts, ends = cols.start, cols.end
     ranges: list[tuple[int, int]] = []
@@ -211,7 +218,7 @@ def columns_in(doc: Document, spans: list[Span]) -> WordColumns:
             out.start.extend(starts[i:j])
             out.end.extend(ends[i:j])
             out.text.extend(cols.text[i:j])
-    memo[key] = out
+    memo[key] = (tuple(spans), out)
     return out
 
 

@@ -142,6 +142,7 @@ def name_forms(doc: Document) -> NameForms:
 _MEMO_LIMIT = 100_000      # words remembered across articles before a memo starts afresh
 # what each word holds, worked out once per process: a word's capitalised forms depend on it alone
 _NAME_PARTS: dict[str, tuple[str, ...]] = {}     # word -> its capitalised forms (when it has some)
+_NAME_PARTS_SEEN: set[str] = set()                # the keys of _NAME_PARTS, as a set
 _NO_NAME_PARTS: set[str] = set()                  # words with none
 _HOLDERS: dict[str, set[str]] = {}                # form -> the words holding it
 
@@ -150,13 +151,14 @@ def _learn_forms(distinct: set[str]) -> None:
     """Work out the forms of the words not seen before."""
     if len(_NAME_PARTS) + len(_NO_NAME_PARTS) > _MEMO_LIMIT:
         _NAME_PARTS.clear()
+        _NAME_PARTS_SEEN.clear()
         _NO_NAME_PARTS.clear()
         _HOLDERS.clear()
-    # (set.difference with a dict looks each word up in it; `-` with .keys() would walk the dict)
-    for text in distinct.difference(_NAME_PARTS).difference(_NO_NAME_PARTS):
+    for text in distinct - _NO_NAME_PARTS - _NAME_PARTS_SEEN:
         forms = _name_parts(text)
         if forms:
             _NAME_PARTS[text] = forms
+            _NAME_PARTS_SEEN.add(text)
             for form in forms:
                 _HOLDERS.setdefault(form, set()).add(text)
         else:
@@ -194,6 +196,7 @@ class Spelling(Kind):
         self.ignored = VocabRules.of(words_ok)
         self.filters = [compile_pattern(str(f)) for f in self.options.filters]
         self._verdicts: dict[tuple[str, str | None], list[Hit]] = {}
+        self._checkable_memo: dict[tuple[str, bool], bool] = {}
 
     def _find(self, name: str) -> Path:
         """An ignore file: absolute, or beside the style, or in Vale's config/ignore folder."""
@@ -237,8 +240,8 @@ class Spelling(Kind):
             if text in rejected:
                 yield Hit(Span(cols.start[n], cols.end[n]), f"'{text}' is on the list of words to avoid.")
                 continue
-            w = cols.word(n)
             if text.islower():
+                w = Word(cols.start[n], cols.end[n], text, False)    # (no capital: never initial)
                 found = verdicts.get(text)
                 if found is None:
                     if _introduced_term(ctx.text, w):
@@ -259,9 +262,16 @@ class Spelling(Kind):
             if text in known:
                 continue
             # (lex.knows(text) is false: the dictionary lacks every word in `wanted` but the rejected)
-            if "-" not in text and name_forms(ctx.doc).get(strip_clitic(text)[0], 0) > 1:
-                known.add(text)     # the article's own name, used more than once
-                continue
+            if "-" not in text:
+                # a capital away from a sentence start counts twice among the article's name forms,
+                # so the word needs no counting: it is a name (unless U+2010 splits it into forms)
+                if text[0].isupper() and "\u2010" not in text and not cols.initial(n):
+                    known.add(text)
+                    continue
+                if name_forms(ctx.doc).get(strip_clitic(text)[0], 0) > 1:
+                    known.add(text)     # the article's own name, used more than once
+                    continue
+            w = cols.word(n)
             nxt = cols.word(n + 1) if n + 1 < len(cols) else None
             yield from self._check_word(ctx, lex, variety, w, nxt, accept, reject)
 
@@ -320,6 +330,17 @@ class Spelling(Kind):
             yield Hit(span, self.message(part), suggestions)
 
     def _checkable(self, lex: lexicon.Lexicon, variety: str | None, base: str, compound: bool) -> bool:
+        """Is this word (or part) one to check? A function of the word and this rule's filters:
+        remembered across articles."""
+        key = (base, compound)
+        found = self._checkable_memo.get(key)
+        if found is None:
+            if len(self._checkable_memo) >= _MEMO_LIMIT:
+                self._checkable_memo.clear()
+            found = self._checkable_memo[key] = self._is_checkable(lex, base, compound)
+        return found
+
+    def _is_checkable(self, lex: lexicon.Lexicon, base: str, compound: bool) -> bool:
         if sum(c.isalpha() for c in base) < 2 or any(f.fullmatch(base) for f in self.filters):
             return False
         if base.isupper() or any(c.isupper() for c in base[1:]):
