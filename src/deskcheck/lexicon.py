@@ -21,6 +21,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from functools import lru_cache
+from itertools import compress, groupby, repeat
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
@@ -73,6 +74,8 @@ def fold(word: str) -> str:
 
 
 _LINE = re.compile(r"^([^\t\n]*)\t?([^\n]*)$", re.M)
+_KEYS = re.compile(r"^[^\t\n]+", re.M)     # the key of each line
+_NOT_FAR = (-1).__ne__        # an edit distance within the bound given (beyond it: -1)
 
 
 class SortedLines:
@@ -84,7 +87,9 @@ class SortedLines:
     whole table is parsed into a dict once.
     """
 
-    PARSE_AFTER = 3_000       # distinct lookups: a handful of articles
+    # distinct lookups (a few dozen articles): past this, parsing the table (tens of ms for the word
+    # list) costs less than the searches still to come
+    PARSE_AFTER = 10_000
 
     STEP = 2048     # bytes between the entries of the coarse index built at load
 
@@ -174,12 +179,32 @@ class SortedLines:
     def _search(self, key: str) -> str | None:
         t = self.data
         k = key.encode("utf-8", "surrogatepass")
+        if k and b"\n" not in k and b"\t" not in k:
+            # the line with this key, if any, lies in the stretch of the coarse index the key
+            # falls in (about 2 kB): two searches in C there beat a binary search in Python
+            i = bisect_right(self._keys, k) - 1
+            if i < 0:
+                return None
+            lo = self._starts[i]
+            hi = self._starts[i + 1] if i + 1 < len(self._starts) else len(t)
+            chunk = b"\n" + t[lo:hi] + b"\n"
+            at = chunk.find(b"\n" + k + b"\t")
+            if at >= 0:
+                value_at = at + len(k) + 2
+                return chunk[value_at:chunk.index(b"\n", value_at)].decode("utf-8")
+            return "" if chunk.find(b"\n" + k + b"\n") >= 0 else None
         start = self._lower_bound(k)
         if start >= len(t):
             return None
         end = t.find(b"\n", start)
         line_key, _, value = t[start:end if end >= 0 else len(t)].partition(b"\t")
         return value.decode("utf-8") if line_key == k else None
+
+    def keys_with_prefix(self, prefix: str) -> list[str]:
+        """Every key that starts with prefix, in order."""
+        start = self._lower_bound(prefix.encode("utf-8"))
+        stop = self._lower_bound((prefix[:-1] + chr(ord(prefix[-1]) + 1)).encode("utf-8"))
+        return _KEYS.findall(self.data[start:stop].decode("utf-8"))
 
     def with_prefix(self, prefix: str) -> list[tuple[str, str]]:
         """Every (key, value) whose key starts with prefix."""
@@ -192,12 +217,16 @@ def weighted_distance(typo: str, word: str) -> float:
     """Optimal-string-alignment distance with cheaper costs for the common slips."""
     a, b = typo, word
     la, lb = len(a), len(b)
+    # a letter's deletion or insertion costs the same in every row or column: work each out once
+    deletes = [_delete_cost(a, i) for i in range(la)]
+    inserts = [_insert_cost(b, j) for j in range(lb)]
     prev2: list[float] = []
     prev = [float(j) for j in range(lb + 1)]
     for j in range(1, lb + 1):
-        prev[j] = prev[j - 1] + _insert_cost(b, j - 1)
+        prev[j] = prev[j - 1] + inserts[j - 1]
     for i in range(1, la + 1):
-        cur = [prev[0] + _delete_cost(a, i - 1)] + [0.0] * lb
+        delete = deletes[i - 1]
+        cur = [prev[0] + delete] + [0.0] * lb
         ca = a[i - 1]
         for j in range(1, lb + 1):
             cb = b[j - 1]
@@ -205,10 +234,10 @@ def weighted_distance(typo: str, word: str) -> float:
                 best = prev[j - 1]
             else:
                 best = prev[j - 1] + _substitute_cost(ca, cb)
-            d = prev[j] + _delete_cost(a, i - 1)
+            d = prev[j] + delete
             if d < best:
                 best = d
-            ins = cur[j - 1] + _insert_cost(b, j - 1)
+            ins = cur[j - 1] + inserts[j - 1]
             if ins < best:
                 best = ins
             if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
@@ -288,6 +317,8 @@ class Lexicon:
         self._buckets: dict[str, dict[int, list[str]]] = {}
         self._misspellings: SortedLines | None = None
         self._variety: dict[str, tuple[str, str]] | None = None
+        self._yes: set[str] = set()     # words `unknown` found known, and unknown
+        self._no: set[str] = set()
 
     # -- membership -----------------------------------------------------------------------
     def has_form(self, form: str, variety: str | None = None) -> bool:
@@ -302,6 +333,18 @@ class Lexicon:
 
     def knows(self, word: str, variety: str | None = None) -> bool:
         """Is the word spelled right? Handles case, curly apostrophes, possessives, clitics, accents."""
+        if variety is None:
+            # answered before (the checks ask about the same words again and again)?
+            if word in self._yes:
+                return True
+            if word in self._no:
+                return False
+            known = self._knows(word)
+            (self._yes if known else self._no).add(word)
+            return known
+        return self._knows(word, variety)
+
+    def _knows(self, word: str, variety: str | None = None) -> bool:
         w = word.replace("\u2019", "'").replace("\u02bc", "'")
         if self._knows_form(w, variety):
             return True
@@ -311,6 +354,18 @@ class Lexicon:
                 return True
         folded = fold(w)
         return folded != w and self._knows_form(folded, variety)
+
+    def unknown(self, words: set[str]) -> set[str]:
+        """The words of the set the dictionary does not know (`knows` with no variety is false).
+
+        Each word's answer is remembered (the lexicon never changes) in two sets, so an article
+        asks only about the words no earlier article used, with set operations that run in C."""
+        if len(self._yes) + len(self._no) > _KNOWS_LIMIT:
+            self._yes.clear()
+            self._no.clear()
+        for w in words - self._yes - self._no:
+            (self._yes if self._knows(w) else self._no).add(w)
+        return words & self._no
 
     def _knows_form(self, w: str, variety: str | None) -> bool:
         if self.has_form(w, variety):
@@ -339,10 +394,10 @@ class Lexicon:
     def _bucket(self, length: int, first: str) -> list[str]:
         """Frequency-listed words with this first letter and length."""
         if first not in self._buckets:
-            by_length: dict[int, list[str]] = {}
-            for w, _ in self.frequency.with_prefix(first):
-                by_length.setdefault(len(w), []).append(w)
-            self._buckets[first] = by_length
+            # the keys in file order, then grouped by length (a stable sort keeps that order)
+            words = self.frequency.keys_with_prefix(first)
+            words.sort(key=len)
+            self._buckets[first] = {n: list(group) for n, group in groupby(words, len)}
         return self._buckets[first].get(length, [])
 
     # -- known misspellings and variety pairs --------------------------------------------------
@@ -421,9 +476,10 @@ class Lexicon:
         n = len(low)
         out = []
         for length in range(max(1, n - 2), n + 3):
-            for w in self._bucket(length, low[0]):
-                if damerau_osa.distance(low, w, 2) >= 0 and self._candidate_form(w, variety):
-                    out.append(w)
+            bucket = self._bucket(length, low[0])
+            # the distances in C, over the whole bucket (-1: more than two edits away)
+            near = compress(bucket, map(_NOT_FAR, map(damerau_osa.distance, repeat(low), bucket, repeat(2))))
+            out.extend(w for w in near if self._candidate_form(w, variety))
         return out
 
     def common_word_near(self, word: str, variety: str | None = None, max_cost: float = 0.8,
@@ -452,6 +508,7 @@ class Lexicon:
         return best[1] if best else None
 
 
+_KNOWS_LIMIT = 200_000   # words whose dictionary answer is remembered before the sets start afresh
 _MEMO_LIMIT = 50_000     # answers kept per kind of question before the memo starts afresh
 
 

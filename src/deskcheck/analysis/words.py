@@ -4,21 +4,30 @@ A word is a run of letters that may hold apostrophes ("don't", "minister's") and
 ("well-being"). Runs of text that are not prose are skipped whole: URLs, domains, e-mail
 addresses, @handles, #hashtags, anything with a digit ("12-megawatt", "3:45:10", "4.2%", "G7")
 and abbreviations with dots ("U.S.", "e.g."). Code never reaches the prose view.
+
+An article has thousands of words and the checks look most of them up by their text alone, so
+the words are kept as columns (`WordColumns`: texts, starts, ends, which are initial) built with
+whole-text operations that run in C; a `Word` tuple is made only for a word a check reports on.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
-from typing import NamedTuple
-
 import re
+from bisect import bisect_left, bisect_right
+from itertools import accumulate, compress
+from operator import not_
+from typing import Collection, NamedTuple
 
 from ..model import Document, Span
-from ..scopes import index_of
+from ..scopes import SegmentIndex
 from . import cached
 from .sentences import sentences
 
 # text that is not prose: a run of non-space text holding one of these marks is tested whole
 _MARK = re.compile(r"[@#]|://|www\.|\w\.\w")
+# ... and in the usual article, where no '@', '#', '://' or 'www.' occurs, the only marks are dots
+# between word characters, found by a search for a literal dot (a fast scan, unlike _MARK's)
+_DOT_MARK = re.compile(r"\.(?<=\w\.)(?=\w)")
+_OTHER_MARKS = ("@", "#", "://", "www.")
 _NON_PROSE = re.compile(
     r"""(?ix)
     [("'“‘\[<]*(?:
@@ -28,14 +37,20 @@ _NON_PROSE = re.compile(
     | [@#]\w\S*                                 # handle, hashtag
     | (?:[\w-]+\.)+(?-i:[a-z]{2,6})(?:/\S*)?[)"'”’\].,;:!?>]*   # example.com, bbc.co.uk/news
     )$""")
-_WORD = re.compile(r"\w+(?:[-'’‐.]\w+)*")
+# a word of two or more characters, as the one capture group of a split: the text splits into
+# [gap, word, gap, word, ..., gap] in C, and the words' offsets are the running sums of the parts'
+# lengths. The lookahead passes over single letters and digits ("a", "I", "5"), which no check
+# reads; it finds exactly the longer words `\w+(?:[-'’‐.]\w+)*` finds, because a one-character
+# match ends where no word goes on.
+_WORD_SPLIT = re.compile(r"((?=\w[-'’‐.]?\w)\w+(?:[-'’‐.]\w+)*)")
 _ALNUM = re.compile(r"[^\W_]")
 _NOT_A_WORD = re.compile(r"[\d_.]")            # numbers, codes, dotted abbreviations
-_OPENERS = set("\"“‘'(«[—–-:")
+_OPENERS = frozenset("\"“‘'(«[—–-:")
+_BLANKS = " \t\u00a0"
 
 
 class Word(NamedTuple):
-    """A word of doc.text (a tuple: an article has thousands and they are made in a tight loop)."""
+    """A word of doc.text."""
     start: int
     end: int
     text: str
@@ -46,73 +61,186 @@ class Word(NamedTuple):
         return Span(self.start, self.end)
 
 
+class Initials:
+    """Which capitals of one document say nothing about a name: a word that opens a sentence or
+    a quotation, or sits in a headline (where any word may be capitalised). Asked word by word,
+    for the few capitals a check looks at, rather than worked out for every word."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self._sentence_starts: set[int] | None = None
+        self._headline: SegmentIndex | None = None
+
+    def __call__(self, start: int) -> bool:
+        """For a capitalised word starting at `start`."""
+        if self._sentence_starts is None:
+            self._sentence_starts = _sentence_starts(self.doc)
+            self._headline = SegmentIndex([b.span for b in self.doc.blocks
+                                           if b.kind in ("title", "heading")])
+        if start in self._sentence_starts:
+            return True
+        text = self.doc.text
+        j = start - 1
+        while j >= 0 and text[j] in _BLANKS:
+            j -= 1
+        if j >= 0 and text[j] in _OPENERS:      # an opening mark, then blanks only ("(The", "“We")
+            return True
+        return self._headline.holds(start)  # type: ignore[union-attr]
+
+
+class WordColumns:
+    """Words in order as parallel lists: word n spans start[n]..end[n] and reads text[n]."""
+    __slots__ = ("start", "end", "text", "initials")
+
+    def __init__(self, start: list[int], end: list[int], text: list[str], initials: Initials) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.initials = initials
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def initial(self, n: int) -> bool:
+        """Word n is a capital that opens a sentence or a quotation, or sits in a headline."""
+        return self.text[n][0].isupper() and self.initials(self.start[n])
+
+    def word(self, n: int) -> Word:
+        return Word(self.start[n], self.end[n], self.text[n], self.initial(n))
+
+    def words(self) -> list[Word]:
+        return [self.word(n) for n in range(len(self.text))]
+
+
+@cached
+def word_columns(doc: Document) -> WordColumns:
+    """Every checkable word of doc.text in order, as columns."""
+    text = doc.text
+    parts = _WORD_SPLIT.split(text)
+    tokens = parts[1::2]
+    offsets = list(accumulate(map(len, parts)))
+    starts = offsets[0:-1:2]
+    ends = offsets[1::2]
+    # words no check reads: numbers and codes ("G7", "4.2"), dotted abbreviations (only a word
+    # that is not all letters can be one), URLs and handles
+    drop = [i for i in compress(range(len(tokens)), map(not_, map(str.isalpha, tokens)))
+            if _NOT_A_WORD.search(tokens[i])]
+    for a, b in _non_prose(text):
+        drop.extend(range(bisect_left(starts, a), bisect_left(starts, b)))
+    if drop and len(drop) * 64 < len(tokens):
+        # a few words out of hundreds: deleting each (a memmove in C) beats rebuilding the lists
+        for i in sorted(set(drop), reverse=True):
+            del starts[i], ends[i], tokens[i]
+    elif drop:
+        keep = [True] * len(tokens)
+        for i in drop:
+            keep[i] = False
+        starts, ends, tokens = (list(compress(starts, keep)), list(compress(ends, keep)),
+                                list(compress(tokens, keep)))
+    return WordColumns(starts, ends, tokens, Initials(doc))
+
+
 @cached
 def words(doc: Document) -> list[Word]:
     """Every checkable word of doc.text in order."""
+    return word_columns(doc).words()
+
+
+def _sentence_starts(doc: Document) -> set[int]:
+    """The first letter or digit of each sentence (and of the text): a word starting there is the
+    first of its sentence, as no letter or digit stands between the sentence start and it."""
     text = doc.text
-    sent_starts = [s.span.start for s in sentences(doc)]
-    headline = [b.span for b in doc.blocks if b.kind in ("title", "heading")]
-    skip = _non_prose(text)
-    k, n_skip = 0, len(skip)
-    out: list[Word] = []
-    append = out.append
-    make = tuple.__new__      # Word(...) without the NamedTuple wrapper: this loop sees every word
-    for m in _WORD.finditer(text):
-        start, end = m.span()
-        if end - start < 2:
+    n = len(text)
+    out = set()
+    for start in [0] + [s.span.start for s in sentences(doc)]:
+        if start < n and text[start].isalnum():     # (what _ALNUM matches, one character)
+            out.add(start)
             continue
-        if n_skip:
-            while k < n_skip and skip[k][1] <= start:
-                k += 1
-            if k < n_skip and skip[k][0] <= start:
-                continue
-        token = m.group()
-        if not token.isalpha() and _NOT_A_WORD.search(token):
-            continue
-        # only a capital needs to know whether it opens a sentence
-        initial = token[0].isupper() and _initial(text, start, sent_starts, headline)
-        append(make(Word, (start, end, token, initial)))
+        m = _ALNUM.search(text, start)
+        if m is not None:
+            out.add(m.start())
     return out
 
 
 def _non_prose(text: str) -> list[tuple[int, int]]:
     """Spans of URLs, addresses, handles and hashtags, in order."""
+    if any(mark in text for mark in _OTHER_MARKS):
+        marks = [m.start() for m in _MARK.finditer(text)]
+    else:
+        marks = [m.start() for m in _DOT_MARK.finditer(text)]
     out: list[tuple[int, int]] = []
-    for m in _MARK.finditer(text):
-        if out and m.start() < out[-1][1]:
+    n = len(text)
+    tested = -1     # the end of the last run tested: a run is tested once, whatever marks it holds
+    for a in marks:
+        if a < tested:
             continue
-        a = m.start()
         while a > 0 and not text[a - 1].isspace():
             a -= 1
-        b = m.end()
-        n = len(text)
+        b = a
         while b < n and not text[b].isspace():
             b += 1
+        tested = b
         if _NON_PROSE.match(text, a, b):
             out.append((a, b))
     return out
 
 
-def _initial(text: str, start: int, sent_starts: list[int], headline: list[Span]) -> bool:
-    """A capital here says nothing about a name: a sentence or quotation starts, or a headline."""
-    if index_of(headline).holds(start):      # a binary search: a long file has hundreds of headings
-        return True
-    i = bisect_right(sent_starts, start) - 1
-    if not _ALNUM.search(text, sent_starts[i] if i >= 0 else 0, start):
-        return True
-    j = start - 1
-    while j >= 0 and text[j] in " \t\u00a0":
-        j -= 1
-    return j >= 0 and text[j] in _OPENERS
+def columns_in(doc: Document, spans: list[Span]) -> WordColumns:
+    """The words that lie inside any of the spans (a rule's segments), as columns.
+
+    Kept per document and span list: the spelling and variety rules share a scope, so the second
+    asks for the columns the first made."""
+    # keyed by the spans' identities (the rules of one scope share the engine's Span objects):
+    # cheap to hash, unlike the spans, and safe because each entry keeps its spans alive
+    memo: dict[tuple[int, ...], tuple[tuple[Span, ...], WordColumns]] = \
+        doc.cache.setdefault("words.columns_in", {})
+    key = tuple(map(id, spans))
+    found = memo.get(key)
+    if found is not None:
+        return found[1]
+    cols = word_columns(doc)
+    starts, ends = cols.start, cols.end
+    ranges: list[tuple[int, int]] = []
+    for s in spans:
+        i = bisect_left(starts, s.start)
+        # words never overlap, so their ends rise with their starts: the words of [i, j) that end
+        # inside the span are a prefix of them
+        j = bisect_right(ends, s.end, i, bisect_left(starts, s.end, i))
+        if ranges and ranges[-1][1] == i:
+            ranges[-1] = (ranges[-1][0], j)      # next to the last: one slice for both
+        else:
+            ranges.append((i, j))
+    if len(ranges) == 1 and ranges[0] == (0, len(cols)):
+        out = cols
+    else:
+        out = WordColumns([], [], [], cols.initials)
+        for i, j in ranges:
+            out.start.extend(starts[i:j])
+            out.end.extend(ends[i:j])
+            out.text.extend(cols.text[i:j])
+    memo[key] = (tuple(spans), out)
+    return out
 
 
 def words_in(doc: Document, spans: list[Span]) -> list[Word]:
     """The words that lie inside any of the spans (a rule's segments)."""
-    all_words = words(doc)
-    starts = [w.start for w in all_words]
-    out: list[Word] = []
-    for s in spans:
-        i = bisect_right(starts, s.start - 1)
-        j = bisect_right(starts, s.end - 1)
-        out.extend(w for w in all_words[i:j] if w.end <= s.end)
+    return columns_in(doc, spans).words()
+
+
+def occurrences(texts: list[str], wanted: Collection[str]) -> list[int]:
+    """The indexes of the texts that are among `wanted`, in order: a check that needs a few
+    words' places finds one or two with list.index (a scan in C) rather than a loop over every
+    word (past two words the scans cost more than the loop)."""
+    if len(wanted) > 2:
+        return [n for n, text in enumerate(texts) if text in wanted]
+    out: list[int] = []
+    for text in wanted:
+        n = -1
+        try:
+            while True:
+                n = texts.index(text, n + 1)
+                out.append(n)
+        except ValueError:
+            pass
+    out.sort()
     return out

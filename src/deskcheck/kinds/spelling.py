@@ -18,7 +18,7 @@ from typing import Iterable
 
 from .. import lexicon
 from ..analysis import cached
-from ..analysis.words import Word, words, words_in
+from ..analysis.words import Word, WordColumns, columns_in, occurrences, word_columns
 from ..model import Document, Hit, Span
 from ..patterns import compile_pattern
 from .base import Context, Kind, Vocabulary
@@ -76,19 +76,105 @@ def strip_clitic(word: str) -> tuple[str, str]:
     return word, ""
 
 
+class NameForms:
+    """How often each capitalised form is used as a name in one article (`get(form, 0)`), with
+    forms seen away from a sentence start (where only a name keeps its capital) counted twice.
+
+    Counted on demand: the spelling check asks about the few forms the dictionary lacks, so
+    only the words holding those forms are counted (list.count, a scan in C), not every word."""
+
+    def __init__(self, cols: WordColumns) -> None:
+        self.cols = cols
+        self._distinct: set[str] | None = None
+        self._counts: dict[str, int] = {}
+
+    def get(self, form: str, default: int = 0) -> int:
+        n = self._counts.get(form)
+        if n is None:
+            n = self._counts[form] = self._count(form)
+        return n or default
+
+    def _count(self, form: str) -> int:
+        if self._distinct is None:
+            self._distinct = set(self.cols.text)
+            _learn_forms(self._distinct)
+            if len(self.cols) > _LONG:
+                self._counts = self._count_all()
+                return self._counts.get(form, 0)
+        holders = _HOLDERS.get(form)
+        if not holders:
+            return 0
+        holders = holders & self._distinct
+        if not holders:
+            return 0
+        cols = self.cols
+        n = 0
+        for text in holders:
+            # each use counts 2 away from a sentence start, 1 at one
+            uses = occurrences(cols.text, (text,))
+            initial = sum(map(cols.initial, uses)) if text[0].isupper() else 0
+            n += (2 * len(uses) - initial) * _NAME_PARTS[text].count(form)
+        return n
+
+    def _count_all(self) -> dict[str, int]:
+        """Every form's count in one pass: for a long file, where a scan per form asked about
+        would cost the file's length times the number of names."""
+        cols = self.cols
+        counts: dict[str, int] = {}
+        for n, text in enumerate(cols.text):
+            forms = _NAME_PARTS.get(text)
+            if forms:
+                weight = 1 if cols.initial(n) else 2
+                for base in forms:
+                    counts[base] = counts.get(base, 0) + weight
+        return counts
+
+
+_LONG = 20_000      # words in a file past which NameForms counts every form at once
+
+
 @cached
-def name_forms(doc: Document) -> dict[str, int]:
-    """Capitalised forms used as names in this article: each form's count, with forms seen away
-    from a sentence start (where only a name keeps its capital) counted as many."""
-    counts: dict[str, int] = {}
-    for w in words(doc):
-        if w.text[0].islower() and "-" not in w.text:
-            continue
-        for part in w.text.replace("\u2010", "-").split("-"):
-            base, _ = strip_clitic(part)
-            if base[:1].isupper():
-                counts[base] = counts.get(base, 0) + (1 if w.initial else 2)
-    return counts
+def name_forms(doc: Document) -> NameForms:
+    """Capitalised forms used as names in this article (see NameForms)."""
+    return NameForms(word_columns(doc))
+
+
+_MEMO_LIMIT = 100_000      # words remembered across articles before a memo starts afresh
+# what each word holds, worked out once per process: a word's capitalised forms depend on it alone
+_NAME_PARTS: dict[str, tuple[str, ...]] = {}     # word -> its capitalised forms (when it has some)
+_NAME_PARTS_SEEN: set[str] = set()                # the keys of _NAME_PARTS, as a set
+_NO_NAME_PARTS: set[str] = set()                  # words with none
+_HOLDERS: dict[str, set[str]] = {}                # form -> the words holding it
+
+
+def _learn_forms(distinct: set[str]) -> None:
+    """Work out the forms of the words not seen before."""
+    if len(_NAME_PARTS) + len(_NO_NAME_PARTS) > _MEMO_LIMIT:
+        _NAME_PARTS.clear()
+        _NAME_PARTS_SEEN.clear()
+        _NO_NAME_PARTS.clear()
+        _HOLDERS.clear()
+    for text in distinct - _NO_NAME_PARTS - _NAME_PARTS_SEEN:
+        forms = _name_parts(text)
+        if forms:
+            _NAME_PARTS[text] = forms
+            _NAME_PARTS_SEEN.add(text)
+            for form in forms:
+                _HOLDERS.setdefault(form, set()).add(text)
+        else:
+            _NO_NAME_PARTS.add(text)
+
+
+def _name_parts(text: str) -> tuple[str, ...]:
+    """The capitalised parts of a word, possessives off: what name_forms counts for it."""
+    if text[0].islower() and "-" not in text:
+        return ()
+    out = []
+    for part in text.replace("\u2010", "-").split("-"):
+        base, _ = strip_clitic(part)
+        if base[:1].isupper():
+            out.append(base)
+    return tuple(out)
 
 
 class Spelling(Kind):
@@ -109,6 +195,8 @@ class Spelling(Kind):
             words_ok.extend(read_word_file(self._find(str(name))))
         self.ignored = VocabRules.of(words_ok)
         self.filters = [compile_pattern(str(f)) for f in self.options.filters]
+        self._verdicts: dict[tuple[str, str | None], list[Hit]] = {}
+        self._checkable_memo: dict[tuple[str, bool], bool] = {}
 
     def _find(self, name: str) -> Path:
         """An ignore file: absolute, or beside the style, or in Vale's config/ignore folder."""
@@ -127,54 +215,96 @@ class Spelling(Kind):
         vocab: Vocabulary = ctx.settings.vocabulary
         accept = VocabRules.of(vocab.accept, vocab.accept_patterns)
         reject = VocabRules.of(vocab.reject)
-        seq = words_in(ctx.doc, ctx.segments)
-        listed = bool(accept or reject or self.ignored)
+        cols = columns_in(ctx.doc, ctx.segments)
+        texts = cols.text
+        # every verdict below but the context checks depends on the word alone: decide each
+        # distinct word once, and visit only the occurrences of the words that need more
+        distinct = set(texts)
+        passed: set[str] = set()        # accepted or ignored: never reported
+        rejected: set[str] = set()      # on the reject list: always reported
+        if accept or reject or self.ignored:
+            for text in distinct:
+                if accept.matches(text) or self.ignored.matches(text):
+                    passed.add(text)
+                elif reject.matches(text) or reject.matches(strip_clitic(text)[0]):
+                    rejected.add(text)
+        wanted = (lex.unknown(distinct) - passed) | rejected
+        plain = not (accept or reject)      # no vocabulary: a lowercase word's verdict is the word's
+        if not wanted:
+            return
         # a word with no capital is judged the same wherever it stands: judge it once
         verdicts: dict[str, list[Hit]] = {}   # spans relative to the word
         known: set[str] = set()
-        for n, w in enumerate(seq):
-            text = w.text
-            if listed:
-                if accept.matches(text) or self.ignored.matches(text):
-                    continue
-                if reject.matches(text) or reject.matches(strip_clitic(text)[0]):
-                    yield Hit(w.span, f"'{text}' is on the list of words to avoid.")
-                    continue
+        for n in occurrences(texts, wanted):
+            text = texts[n]
+            if text in rejected:
+                yield Hit(Span(cols.start[n], cols.end[n]), f"'{text}' is on the list of words to avoid.")
+                continue
             if text.islower():
+                w = Word(cols.start[n], cols.end[n], text, False)    # (no capital: never initial)
                 found = verdicts.get(text)
                 if found is None:
-                    found = verdicts[text] = [
-                        Hit(Span(h.span.start - w.span.start, h.span.end - w.span.start), h.message,
-                            h.suggestions)
-                        for h in self._check_word(ctx, lex, variety, w, None, accept, reject)]
-                if found and (_name_particle(ctx.text, seq, n) or _unit(ctx.text, w)):
+                    if _introduced_term(ctx.text, w):
+                        found = []
+                    elif plain:
+                        found = self._lowercase_verdict(ctx, lex, variety, text)
+                    else:
+                        found = [Hit(Span(h.span.start - w.start, h.span.end - w.start), h.message,
+                                     h.suggestions)
+                                 for h in self._check_parts(ctx, lex, variety, w, None, accept, reject)]
+                    verdicts[text] = found
+                if found and (_name_particle(ctx.text, cols, n) or _unit(ctx.text, w)):
                     continue
                 for h in found:
-                    yield Hit(Span(w.span.start + h.span.start, w.span.start + h.span.end), h.message,
+                    yield Hit(Span(w.start + h.span.start, w.start + h.span.end), h.message,
                               h.suggestions)
                 continue
             if text in known:
                 continue
-            if lex.knows(text):
-                known.add(text)     # "The", "Monday", "London": capitals the dictionary spells
-                continue
-            if "-" not in text and name_forms(ctx.doc).get(strip_clitic(text)[0], 0) > 1:
-                known.add(text)     # the article's own name, used more than once
-                continue
-            nxt = seq[n + 1] if n + 1 < len(seq) else None
+            # (lex.knows(text) is false: the dictionary lacks every word in `wanted` but the rejected)
+            if "-" not in text:
+                # a capital away from a sentence start counts twice among the article's name forms,
+                # so the word needs no counting: it is a name (unless U+2010 splits it into forms)
+                if text[0].isupper() and "\u2010" not in text and not cols.initial(n):
+                    known.add(text)
+                    continue
+                if name_forms(ctx.doc).get(strip_clitic(text)[0], 0) > 1:
+                    known.add(text)     # the article's own name, used more than once
+                    continue
+            w = cols.word(n)
+            nxt = cols.word(n + 1) if n + 1 < len(cols) else None
             yield from self._check_word(ctx, lex, variety, w, nxt, accept, reject)
+
+    def _lowercase_verdict(self, ctx: Context, lex: lexicon.Lexicon, variety: str | None,
+                           text: str) -> list[Hit]:
+        """The hits for a lowercase word the dictionary lacks, spans relative to the word, when no
+        vocabulary list applies: a function of the word, the variety and this rule's options
+        alone, so remembered across articles (the same compounds and slips come back)."""
+        memo = self._verdicts
+        key = (text, variety)
+        found = memo.get(key)
+        if found is None:
+            if len(memo) >= _MEMO_LIMIT:
+                memo.clear()
+            none = VocabRules.of(())
+            found = memo[key] = list(self._check_parts(ctx, lex, variety, Word(0, len(text), text, False),
+                                                       None, none, none))
+        return found
 
     def _check_word(self, ctx: Context, lex: lexicon.Lexicon, variety: str | None, w: Word,
                     nxt: Word | None, accept: VocabRules, reject: VocabRules) -> Iterable[Hit]:
-        if lex.knows(w.text):
+        if lex.knows(w.text) or _introduced_term(ctx.text, w):
             return
+        yield from self._check_parts(ctx, lex, variety, w, nxt, accept, reject)
+
+    def _check_parts(self, ctx: Context, lex: lexicon.Lexicon, variety: str | None, w: Word,
+                     nxt: Word | None, accept: VocabRules, reject: VocabRules) -> Iterable[Hit]:
+        """The hits for a word the dictionary lacks, part by part ("well-knwon")."""
         parts = _parts(w)
         compound = len(parts) > 1
         # "Seo-yeon", "Jae-in": after a capitalised part the dictionary lacks, the lowercase
         # parts of a compound belong to the name, not to English
         name_compound = compound and parts[0][0][:1].isupper() and not lex.knows(strip_clitic(parts[0][0])[0])
-        if _introduced_term(ctx.text, w):
-            return
         for i, (part, span) in enumerate(parts):
             if name_compound and i > 0 and part.islower():
                 continue
@@ -200,6 +330,17 @@ class Spelling(Kind):
             yield Hit(span, self.message(part), suggestions)
 
     def _checkable(self, lex: lexicon.Lexicon, variety: str | None, base: str, compound: bool) -> bool:
+        """Is this word (or part) one to check? A function of the word and this rule's filters:
+        remembered across articles."""
+        key = (base, compound)
+        found = self._checkable_memo.get(key)
+        if found is None:
+            if len(self._checkable_memo) >= _MEMO_LIMIT:
+                self._checkable_memo.clear()
+            found = self._checkable_memo[key] = self._is_checkable(lex, base, compound)
+        return found
+
+    def _is_checkable(self, lex: lexicon.Lexicon, base: str, compound: bool) -> bool:
         if sum(c.isalpha() for c in base) < 2 or any(f.fullmatch(base) for f in self.filters):
             return False
         if base.isupper() or any(c.isupper() for c in base[1:]):
@@ -240,14 +381,14 @@ def _parts(w: Word) -> list[tuple[str, Span]]:
     return out
 
 
-def _name_particle(text: str, seq: list[Word], n: int) -> bool:
+def _name_particle(text: str, cols: WordColumns, n: int) -> bool:
     """A short lowercase word between two capitalised ones is part of a name ("Mohammed ibn
     Salman", "Joachim du Bellay"), whatever the dictionary says."""
-    if n == 0 or n + 1 >= len(seq) or len(seq[n].text) > 5:
+    if n == 0 or n + 1 >= len(cols) or len(cols.text[n]) > 5:
         return False
-    prev, word, nxt = seq[n - 1], seq[n], seq[n + 1]
-    return (prev.text[:1].isupper() and nxt.text[:1].isupper()
-            and not text[prev.end:word.start].strip() and not text[word.end:nxt.start].strip())
+    words, starts, ends = cols.text, cols.start, cols.end
+    return (words[n - 1][:1].isupper() and words[n + 1][:1].isupper()
+            and not text[ends[n - 1]:starts[n]].strip() and not text[ends[n]:starts[n + 1]].strip())
 
 
 def _unit(text: str, w: Word) -> bool:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from .. import lexicon
-from ..analysis.words import words_in
+from ..analysis.words import WordColumns, columns_in, occurrences
 from ..model import Hit, Related, Span
 from .base import Context, Kind
 from .spelling import strip_clitic
@@ -33,24 +33,20 @@ class Variety(Kind):
     def check(self, ctx: Context) -> Iterable[Hit]:
         if ctx.raw:
             return
-        lex = lexicon.load()
-        table = lex.variety
+        cols = columns_in(ctx.doc, ctx.segments)
+        texts = cols.text
+        found = _marks_of(lexicon.load().variety, set(texts))
+        if not found:
+            return
         marked: list[tuple[Span, str, str, str, bool]] = []  # span, word, variety, other spelling, -ize?
-        seq = words_in(ctx.doc, ctx.segments)
-        for n, w in enumerate(seq):
-            if w.text[:1].isupper() and _in_name(ctx.text, seq, n):
+        for n in occurrences(texts, found):
+            text = texts[n]
+            if text[:1].isupper() and _in_name(ctx.text, cols, n):
                 continue
-            pos = w.start
-            for part in w.text.replace("\u2010", "-").split("-"):
-                base, ending = strip_clitic(part)
-                entry = table.get(base.lower())
-                if entry and not any(c.isupper() for c in base[1:]):
-                    other = entry[1]
-                    if base[:1].isupper():
-                        other = other[:1].upper() + other[1:]
-                    marked.append((Span(pos, pos + len(part)), w.text[pos - w.start:][:len(part)],
-                                   entry[0], other + ending, _z_axis(base.lower(), entry[1])))
-                pos += len(part) + 1
+            start = cols.start[n]
+            for offset, length, var, other, z_axis in found[text]:
+                marked.append((Span(start + offset, start + offset + length),
+                               text[offset:offset + length], var, other, z_axis))
         if not marked:
             return
         pinned = lexicon.variety_of(ctx.settings.locale)
@@ -77,21 +73,61 @@ class Variety(Kind):
             yield Hit(span, self.message(word, NAMES[var], NAMES[house], other), (other,), related)
 
 
+Mark = tuple[int, int, str, str, bool]     # offset in the word, length, variety, other spelling, -ize?
+_MARKS: dict[str, tuple[Mark, ...]] = {}   # word -> its marked parts (only words that have some)
+_SEEN: set[str] = set()                    # words whose parts have been looked up
+_MARKS_TABLE: list[object] = [None]        # the variety table the two above were worked out with
+_MEMO_LIMIT = 100_000
+
+
+def _marks_of(table: dict[str, tuple[str, str]], words: set[str]) -> dict[str, tuple[Mark, ...]]:
+    """The words of the set that hold a spelling of one variety, with those parts.
+
+    What a word marks depends on the word alone, so each is worked out once per process (and a
+    new article asks only about the words no earlier one used, with set operations in C)."""
+    if _MARKS_TABLE[0] is not table or len(_SEEN) > _MEMO_LIMIT:
+        _MARKS.clear()
+        _SEEN.clear()
+        _MARKS_TABLE[0] = table
+    for word in words - _SEEN:
+        marks = _marks(table, word)
+        if marks:
+            _MARKS[word] = marks
+        _SEEN.add(word)
+    # (a dict's .keys() in a set operation would be walked whole: ask the dict about each word)
+    return {w: _MARKS[w] for w in words if w in _MARKS} if len(words) < len(_MARKS) else \
+        {w: m for w, m in _MARKS.items() if w in words}
+
+
+def _marks(table: dict[str, tuple[str, str]], word: str) -> tuple[Mark, ...]:
+    out = []
+    pos = 0
+    for part in word.replace("\u2010", "-").split("-"):
+        base, ending = strip_clitic(part)
+        entry = table.get(base.lower())
+        if entry and not any(c.isupper() for c in base[1:]):
+            other = entry[1]
+            if base[:1].isupper():
+                other = other[:1].upper() + other[1:]
+            out.append((pos, len(part), entry[0], other + ending, _z_axis(base.lower(), entry[1])))
+        pos += len(part) + 1
+    return tuple(out)
+
+
 def _z_axis(word: str, other: str) -> bool:
     """organize/organise, analyze/analyse: the pair differs only in z against s."""
     return word.replace("z", "s") == other.replace("z", "s")
 
 
-def _in_name(text: str, seq: list, n: int) -> bool:
+def _in_name(text: str, cols: WordColumns, n: int) -> bool:
     """A capital inside a sentence, or beside another capitalised word, marks a name that keeps
     its own spelling ("World Health Organization", "Pearl Harbor", "Labor Party")."""
-    w = seq[n]
-    if not w.initial:
+    if not cols.initial(n):
         return True
+    start, end = cols.start[n], cols.end[n]
     for m in (n - 1, n + 1):
-        if 0 <= m < len(seq):
-            other = seq[m]
-            gap = text[min(w.end, other.end):max(w.start, other.start)]
-            if other.text[:1].isupper() and not gap.strip():
+        if 0 <= m < len(cols):
+            gap = text[min(end, cols.end[m]):max(start, cols.start[m])]
+            if cols.text[m][:1].isupper() and not gap.strip():
                 return True
     return False
