@@ -407,3 +407,50 @@ def test_parsed_yaml_store_refuses_foreign_content(tmp_path: Path, monkeypatch: 
     assert yamlfast.load_cached("b: [1, 2]\n") == {"b": [1, 2]}
     with pytest.raises(yaml.YAMLError):                     # bad YAML still raises as before
         yamlfast.load_cached("a: [1, 2\n")
+
+
+# -- facts about patterns kept between runs ---------------------------------------------------------
+
+def test_memo_keeps_facts_between_runs_and_forgets_them_when_the_code_changes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from deskcheck import compiled
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("DESKCHECK_NO_PATTERN_CACHE", raising=False)
+    monkeypatch.setattr(compiled, "_memo_stored", None)
+    monkeypatch.setattr(compiled, "_memo_added", {})
+    monkeypatch.setattr(compiled, "_code_digests", {})
+    code = tmp_path / "facts.py"
+    code.write_text("VERSION = 1\n", encoding="utf-8")
+    calls: list[str] = []
+
+    def compute() -> tuple[frozenset[tuple[str, bool]], ...]:
+        calls.append("x")
+        return (frozenset({("colour", True)}),)
+
+    assert compiled.memo("t", ("colou?r", 2), compute, str(code)) == (frozenset({("colour", True)}),)
+    compiled.save_memo()
+    monkeypatch.setattr(compiled, "_memo_stored", None)       # as a new process would start
+    assert compiled.memo("t", ("colou?r", 2), compute, str(code)) == (frozenset({("colour", True)}),)
+    assert calls == ["x"]                                       # answered from the store
+    assert compiled.memo("t", ("other", 2), compute, str(code)) and calls == ["x", "x"]
+    # the code that computes the facts changed: its old answers are not used
+    code.write_text("VERSION = 2\n", encoding="utf-8")
+    monkeypatch.setattr(compiled, "_code_digests", {})
+    compiled.memo("t", ("colou?r", 2), compute, str(code))
+    assert calls == ["x", "x", "x"]
+
+
+def test_prefilter_facts_are_the_same_from_the_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from deskcheck import compiled, prefilter
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("DESKCHECK_NO_PATTERN_CACHE", raising=False)
+    monkeypatch.setattr(compiled, "_memo_stored", None)
+    monkeypatch.setattr(compiled, "_memo_added", {})
+    patterns = [r"\b(?:very unique|most unique)\b", r"(?:\p{Lu}\w+) said", r"[0-9]+ per ?cent"]
+    fresh = [(prefilter._requirements(p, 2), prefilter._with_word_boundary(p, True)) for p in patterns]
+    assert [(prefilter.requirements(p, 2), prefilter.with_word_boundary(p, True)) for p in patterns] == fresh
+    compiled.save_memo()
+    monkeypatch.setattr(compiled, "_memo_stored", None)
+    monkeypatch.setattr(compiled, "_memo_added", {})
+    assert [(prefilter.requirements(p, 2), prefilter.with_word_boundary(p, True)) for p in patterns] == fresh
+    assert compiled._memo_added == {}

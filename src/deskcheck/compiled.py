@@ -245,3 +245,88 @@ def save_re() -> None:
         write_atomic(path, pickle.dumps(stored, protocol=4))
     except OSError:
         pass
+
+
+# -- facts about a pattern, worked out once --------------------------------------------------------
+# Some facts about a rule's pattern (the strings every match needs, for the prefilter) take a
+# parse of the pattern to work out: cheap per rule, but a cold process does it for every rule.
+# `memo` keeps such facts, keyed by a name, a digest of the source file that computes them (so a
+# change in that code is a new key, never a stale answer) and the caller's key. Values must be
+# immutable plain data (str, int, bool, None, tuples and frozensets of them): they are shared.
+
+_memo_stored: dict[tuple[Any, ...], Any] | None = None
+_memo_added: dict[tuple[Any, ...], Any] = {}
+_code_digests: dict[str, str] = {}
+
+
+def memo_store_path() -> Path:
+    # per Python build and `regex` version: the facts come from their parsers and case tables
+    import regex
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    version = getattr(regex, "__version__", "0")
+    return Path(base) / "deskcheck" / f"facts-{sys.implementation.cache_tag}-{sys.hexversion:x}-regex{version}.pickle"
+
+
+def _code_digest(source_file: str) -> str:
+    digest = _code_digests.get(source_file)
+    if digest is None:
+        import hashlib
+        try:
+            digest = hashlib.blake2b(Path(source_file).read_bytes(), digest_size=12).hexdigest()
+        except OSError:
+            digest = ""
+        _code_digests[source_file] = digest
+    return digest
+
+
+def _memo_load() -> dict[tuple[Any, ...], Any]:
+    global _memo_stored
+    if _memo_stored is None:
+        _memo_stored = {}
+        try:
+            data = _PlainData(io.BytesIO(memo_store_path().read_bytes())).load()
+            if isinstance(data, dict):
+                _memo_stored = data
+        except Exception:   # missing, truncated or foreign: start afresh
+            _memo_stored = {}
+    return _memo_stored
+
+
+def memo(name: str, key: tuple[Any, ...], compute: Any, source_file: str) -> Any:
+    """compute(), or its stored value from an earlier run of the same code with the same key."""
+    if not _enabled():
+        return compute()
+    digest = _code_digest(source_file)
+    if not digest:          # the computing code cannot be read: nothing can be trusted
+        return compute()
+    full = (name, digest, key)
+    if full in _memo_added:
+        return _memo_added[full]
+    stored = _memo_load()
+    if full in stored:
+        return stored[full]
+    value = compute()
+    if not _memo_added:
+        import atexit
+        atexit.register(save_memo)
+    _memo_added[full] = value
+    return value
+
+
+def save_memo() -> None:
+    """Write the facts store with this run's new entries (atomically; a failure only costs speed)."""
+    global _memo_added
+    if not _memo_added or not _enabled():
+        return
+    stored = dict(_memo_load())
+    if len(stored) + len(_memo_added) > MAX_PATTERNS * 4:
+        stored = {}
+    stored.update(_memo_added)
+    _memo_added = {}
+    try:
+        from .atomic import write_atomic
+        path = memo_store_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, pickle.dumps(stored, protocol=4))
+    except Exception:       # unwritable folder, or a value pickle cannot hold: only costs speed
+        pass

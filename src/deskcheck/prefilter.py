@@ -222,6 +222,15 @@ def _implies(a: "frozenset[tuple[str, bool]]", b: "frozenset[tuple[str, bool]]")
 
 def requirements(pattern: str, flags: int = 0, behind: bool = True,
                  ) -> "tuple[frozenset[tuple[str, bool]], ...] | None":
+    """_requirements, kept between runs (deskcheck.compiled.memo): a cold process would otherwise
+    parse every rule's pattern again."""
+    from . import compiled
+    return compiled.memo("prefilter.requirements", (pattern, int(flags), behind),
+                         lambda: _requirements(pattern, flags, behind), __file__)
+
+
+def _requirements(pattern: str, flags: int = 0, behind: bool = True,
+                  ) -> "tuple[frozenset[tuple[str, bool]], ...] | None":
     """Clauses of which a text must satisfy every one for the pattern to match it anywhere; each
     clause is a set of (string, ignorecase) of which the text contains at least one. None when
     nothing is certain. With `behind` off, look-behinds are left out: then the strings lie inside
@@ -459,6 +468,13 @@ def _first_is_explicit(items: Any) -> bool:
 
 
 def with_word_boundary(pattern: str, ignorecase: bool = False) -> str:
+    """_with_word_boundary, kept between runs (deskcheck.compiled.memo)."""
+    from . import compiled
+    return compiled.memo("prefilter.with_word_boundary", (pattern, ignorecase),  # type: ignore[no-any-return]
+                         lambda: _with_word_boundary(pattern, ignorecase), __file__)
+
+
+def _with_word_boundary(pattern: str, ignorecase: bool = False) -> str:
     """The pattern with `\\b` in front when every match already starts at a word boundary (a word
     character after a look-behind that forbids one): the same matches, but the `regex` engine
     rejects the positions inside words at once instead of trying every alternative there. Only

@@ -82,6 +82,12 @@ def _load_yaml(path: Path) -> tuple[Any, LazyNode]:
     return data, LazyNode(text)
 
 
+@lru_cache(maxsize=None)
+def _option_types(options: type) -> dict[str, Any]:
+    # resolving the annotations is the slow part of reading a rule: once per kind, not per rule
+    return typing.get_type_hints(options)
+
+
 def _coerce(value: Any, ftype: Any, key: str) -> Any:
     """Check an option's value against its declared type; accept a scalar for a list."""
     origin = typing.get_origin(ftype) or ftype
@@ -149,7 +155,7 @@ def load_rule(path: Path, style: str, base_dir: Path, warn: Warn = _stderr) -> R
         raise RuleError("missing 'message'", spath, 1)
     # kind_cls is typed by the registry; option parsing is generic over its dataclass
     fields = {f.name: f for f in dataclasses.fields(kind_cls.Options)}
-    hints = typing.get_type_hints(kind_cls.Options)
+    hints = _option_types(kind_cls.Options)
     opts: dict[str, Any] = {}
     ignored: list[str] = []
     for key, value in data.items():

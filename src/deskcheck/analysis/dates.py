@@ -49,7 +49,9 @@ class _LazyPattern:
         self.pattern, self.flags = pattern, flags
 
     def __getattr__(self, name: str) -> Any:
-        compiled = re.compile(self.pattern, self.flags)
+        # through the store of compiled patterns: a later process skips the parse altogether
+        from ..compiled import re_compile
+        compiled = re_compile(self.pattern, self.flags)
         for method in ("search", "match", "fullmatch", "finditer", "findall", "sub", "split"):
             setattr(self, method, getattr(compiled, method))
         return getattr(compiled, name)
