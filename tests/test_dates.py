@@ -1226,3 +1226,13 @@ def test_lazy_patterns_compile_on_first_use() -> None:
     assert pat.pattern == r"(?P<w>\w+)day"
     m = pat.search("on MONDAY")
     assert m is not None and m.group("w") == "MON" and pat.groupindex["w"] == 1
+
+
+def test_checking_leaves_the_shared_kind_untouched() -> None:
+    # the rule's kind object serves every document: a document's state must not stay on it
+    rule = load_rule(bundled_rules_dir() / "Deskcheck" / "Dates.yml", "Deskcheck", bundled_rules_dir() / "Deskcheck")
+    assert rule is not None
+    doc = load_document("<string>", Options(), text="The talks began on Tuesday, April 19, 2021.\n", fmt="md")
+    result = check_document(doc, [rule], Settings(article_date=WED))
+    assert [f.rule for f in result.findings] == ["Deskcheck.Dates"]     # the weekday is wrong
+    assert not {"_text", "_sentences", "_doc", "_mentions", "_families"} & set(vars(rule.kind))

@@ -361,6 +361,7 @@ class _Located:
         self._at: dict[str, list[int]] = {}
         self._matches: dict[str, dict[int, list[re.Match[str]]]] = {}
         self._before_year: dict[int, list[int]] | None = None
+        self._groups: dict[str, dict[int, list[int]]] = {}
         self._everywhere = False
         self.digit_end: dict[int, int] = {}       # where each run of digits ends, by its start
         self._anchor_lists: tuple[list[int], list[int], list[int], list[int], set[int]] | None = None
@@ -478,12 +479,29 @@ class _Located:
             self._at[key] = got
         return got
 
+    def _grouped(self, name: str) -> dict[int, list[int]]:
+        """A list of positions shared out among the runs, once per document."""
+        got = self._groups.get(name)
+        if got is None:
+            found = self._short_numbers(int(name[3:])) if name.startswith("num") else self.derived(name)
+            got = self._groups[name] = self._by_run(found)
+        return got
+
+    def _merged(self, names: tuple[str, ...], only: dict[int, list[int]] | None = None) -> dict[int, list[int]]:
+        out: dict[int, list[int]] = {}
+        for name in names:
+            for r, v in self._grouped(name).items():
+                if only is None or r in only:
+                    got = out.get(r)
+                    out[r] = v if got is None else got + v
+        return out
+
     def _starts(self, form: str) -> dict[int, list[int]] | None:
         """By run, the positions where the form's pattern can start; None: try it everywhere."""
-        by_run, derived, runs = self._by_run, self.derived, self.runs
+        grouped, merged, runs = self._grouped, self._merged, self.runs
         if form in ("md-md", "md-d", "md", "month", "dm-dm", "d-dm", "dm"):
             # each of these needs a month name in the run
-            mon = by_run(derived("mon"))
+            mon = grouped("mon")
             if form == "month":
                 out = {}
                 for r, v in mon.items():
@@ -493,45 +511,40 @@ class _Located:
                         out[r] = names + self._words_before(names, runs[r][0], 2)
                 return out
             if form == "md":
-                found = derived("mon") + derived("wd")
-            elif form in ("md-md", "md-d"):
-                found = derived("mon") + derived("wd") + derived("from")
-            else:
-                # the day number of _D has one or two digits
-                found = self._short_numbers(2) + (derived("from") if form == "d-dm" else derived("wd"))
-            return {r: v for r, v in by_run(found).items() if r in mon}
+                return merged(("mon", "wd"), mon)
+            if form in ("md-md", "md-d"):
+                return merged(("mon", "wd", "from"), mon)
+            # the day number of _D has one or two digits
+            return merged(("num2", "from" if form == "d-dm" else "wd"), mon)
         if form in ("year", "year-attr"):
             # both open with a word or two before the year: found once for the two
             if self._before_year is None:
-                grouped = by_run(derived("year"))
-                self._before_year = {r: self._words_before(v, runs[r][0], 2) for r, v in grouped.items()}
+                self._before_year = {r: self._words_before(v, runs[r][0], 2) for r, v in grouped("year").items()}
             return self._before_year
         if form == "iso":
-            return by_run(derived("iso"))
+            return grouped("iso")
         if form == "year-year":
-            return by_run(derived("years"))
+            return grouped("years")
         if form == "relative":
             if self.low is None:
                 return None
             text, low = self.text, self.low
             # a unit inside a word counts only inside "yesterday", "today", "tonight" and "fortnight"
-            units = by_run(q for q in self.words("units", _RELATIVE_UNITS)
-                           if q == 0 or not _is_word(text[q - 1]) or low[q - 2:q] == "to"
-                           or low[q - 6:q] == "yester" or low[q - 4:q] == "fort")
+            units = self._by_run(q for q in self.words("units", _RELATIVE_UNITS)
+                                 if q == 0 or not _is_word(text[q - 1]) or low[q - 2:q] == "to"
+                                 or low[q - 6:q] == "yester" or low[q - 4:q] == "fort")
             # the match starts at most two words before its first unit, or at the word holding it
             return {r: v + self._words_before(v, runs[r][0], 2) for r, v in units.items()}
         if form == "weekday":
-            wd = by_run(derived("wd"))
-            return {r: v + self._words_before(v, runs[r][0], 1) for r, v in wd.items()}
+            return {r: v + self._words_before(v, runs[r][0], 1) for r, v in grouped("wd").items()}
         if form == "age":
             # every age and ordinal of _AGE and _ANNIV has one to three digits
-            return by_run(self._short_numbers(3) + derived("comma-age") + derived("paren-age") + derived("aged"))
+            return merged(("num3", "comma-age", "paren-age", "aged"))
         assert form == "anniversary"
+        found = merged(("num3", "cent"))
         # "will turn 50" starts a word before "turn"
-        turns = by_run(derived("turn"))
-        found = by_run(self._short_numbers(3) + derived("cent"))
-        for r, v in turns.items():
-            found.setdefault(r, []).extend(v + self._words_before(v, runs[r][0], 1))
+        for r, v in grouped("turn").items():
+            found[r] = found.get(r, []) + v + self._words_before(v, runs[r][0], 1)
         return found
 
     def matches(self, form: str, pat: re.Pattern[str], r: int) -> list[re.Match[str]]:
