@@ -233,6 +233,8 @@ _BORN_BREAK = lazy(r"\b(?:and|but|before|after|then|who|which|when|where|while|u
 
 def _is_born(text: str, a: int, b: int) -> bool:
     """Is the date at b the one "born" just before it gives?"""
+    if text.find("orn", a, b) < 0:
+        return False        # no "born" or "Born" to find
     m = _BORN.search(text, a, b)
     return bool(m) and not _BORN_BREAK.search(m.group("between"))
 # "on July 25 last year": the sentence names the year a yearless date belongs to
@@ -813,13 +815,15 @@ def extract(doc: Document, article_date: dt.date | None) -> list[DateMention]:
     # each run is read on its own, so their order does not matter; the located matches need them sorted
     all_runs.sort()
     located.set_runs(all_runs)
-    # a run where no pattern matches gives no mention: only the others are read
-    busy: set[int] = set()
+    # each run's matches by pattern; a run where no pattern matches gives no mention and is not read
+    busy: dict[int, dict[str, list[re.Match[str]]]] = {}
     for form, pat in _ALL_PATTERNS:
-        busy.update(r for r, got in located.all_matches(form, pat).items() if got)
+        for r, got in located.all_matches(form, pat).items():
+            if got:
+                busy.setdefault(r, {})[form] = got
     for r in sorted(busy):
         a, b = all_runs[r]
-        found.extend(_extract_block(located, r, a, b, article_date, sents, starts, qspans))
+        found.extend(_extract_block(located, busy[r], a, b, article_date, sents, starts, qspans))
     found.sort(key=lambda m: (m.span.start, -m.span.end))
     return found
 
@@ -835,9 +839,9 @@ def _sentence_bounds(sents: list, starts: list[int], offset: int, lo: int, hi: i
     return -1, lo, hi
 
 
-def _extract_block(located: _Located, r: int, lo: int, hi: int, ref: dt.date | None, sents: list,
-                   starts: list[int], qspans: _Enclosing) -> list[DateMention]:
-    """The mentions in run r of the document's runs of sentences, text[lo:hi]."""
+def _extract_block(located: _Located, matched: dict[str, list[re.Match[str]]], lo: int, hi: int,
+                   ref: dt.date | None, sents: list, starts: list[int], qspans: _Enclosing) -> list[DateMention]:
+    """The mentions in one run of sentences, text[lo:hi], from each pattern's matches there."""
     text = located.text
     out: list[DateMention] = []
     taken: list[tuple[int, int]] = []
@@ -861,8 +865,8 @@ def _extract_block(located: _Located, r: int, lo: int, hi: int, ref: dt.date | N
         taken.append((m.span.start, m.span.end))
 
     # explicit dates, longest forms first so "April 13-14" is not also read as "April 13"
-    for form, pat in _DATE_PATTERNS:
-        for mt in located.matches(form, pat, r):
+    for form, _pat in _DATE_PATTERNS:
+        for mt in matched.get(form, ()):
             a, b = mt.span("y") if form == "year-attr" else mt.span()
             while b > a and text[b - 1] in " ,":
                 b -= 1
@@ -875,7 +879,7 @@ def _extract_block(located: _Located, r: int, lo: int, hi: int, ref: dt.date | N
             mention = _read_date(form, g, mt, text, a, b, shifted, future, si, in_q, out, s0)
             if mention is not None:
                 add(mention)
-    for mt in located.matches("relative", _RELATIVE, r):
+    for mt in matched.get("relative", ()):
         a, b = mt.start(), mt.end()
         if not free(a, b):
             continue
@@ -894,7 +898,7 @@ def _extract_block(located: _Located, r: int, lo: int, hi: int, ref: dt.date | N
                         in_quote=in_q, sentence=si, number=number,
                         detail={"today": bool(mt.group("today")), "unit": (mt.group("unit") or mt.group("eunit") or mt.group("agounit") or
                                          ("month" if mt.group("mname") else "day")).lower()}))
-    for mt in located.matches("weekday", _WEEKDAY, r):
+    for mt in matched.get("weekday", ()):
         a, b = mt.start(), mt.end()
         wa = mt.start("wd")
         if not free(wa, mt.end("wd")):
@@ -916,7 +920,7 @@ def _extract_block(located: _Located, r: int, lo: int, hi: int, ref: dt.date | N
         add(DateMention(Span(a, b), "weekday", mt.group(), day, day, weekday=wd,
                         weekday_span=Span(wa, mt.end("wd")), in_quote=in_q, sentence=si,
                         detail={"mod": mod, "qual": qual}))
-    for mt in located.matches("age", _AGE, r):
+    for mt in matched.get("age", ()):
         n = int(next(g for g in mt.group("n1", "n2", "n3", "n4", "n5", "n6", "n7") if g))
         if n > 125:
             continue
@@ -939,7 +943,7 @@ def _extract_block(located: _Located, r: int, lo: int, hi: int, ref: dt.date | N
                 continue    # "(45)" after anything but a name is no age
         add(DateMention(Span(a, b), "age", text[a:b], in_quote=_in_any(qspans, a, b),
                         sentence=si, number=n, detail=detail))
-    for mt in located.matches("anniversary", _ANNIV, r):
+    for mt in matched.get("anniversary", ()):
         n = _int(mt.group("ord")) or _int(mt.group("tn")) or _int(mt.group("since"))
         if mt.group("cent"):
             n = 200 if mt.group("cent").lower().startswith("bi") else 100
