@@ -1144,6 +1144,7 @@ _PIECES = [
     "is", "was", "who", "said", "Petrova", "Anna", "Dr.", "(", ")", "(45)", ",", ", ", ".", "-", "–", "’s",
     "expected", "due", "to", "set", "going", "plans", "İn", "ſince", "ı", "\u212aelvin", "٣", "born",
     "ballot", "burst", "gave", "way", "collapsed", "held", "reopened", "fire", "opened", "air", "strike",
+    "-year-old", "old", "years old", "who is", "50th", "turn", "a few",
 ]
 _GAPS = [" ", " ", " ", "", "  ", "\n", ", ", " (", ") "]
 

@@ -268,6 +268,8 @@ _MON_NAME = lazy(_MON)
 # try it at every position)
 _DIGITS = lazy(r"\d\d*")
 _WORD = lazy(r"\w+")
+_YEARS_AFTER = lazy(r"\s+years")
+_ORDINAL_ENDS = frozenset(("st", "nd", "rd", "th"))
 
 
 def _scan(pat: re.Pattern[str], starts: list[int], text: str, lo: int, hi: int) -> list[re.Match[str]]:
@@ -481,11 +483,32 @@ class _Located:
             self._at[key] = got
         return got
 
+    def _number_before(self, name: str) -> list[int]:
+        """Numbers of three digits at most that _AGE or _ANNIV can start with, by what follows them:
+        _AGE's "45-year-old", "45 years old" and "is 45,"; _ANNIV's "50th anniversary" and "50 years since"."""
+        text, end = self.text, self.digit_end
+        out = []
+        for a in self._short_numbers(3):
+            b = end[a]
+            if _YEARS_AFTER.match(text, b):
+                out.append(a)
+            elif name == "age-num":
+                if text.startswith("-year-old", b) or text[b:b + 1] == ",":
+                    out.append(a)
+            elif text[b:b + 2] in _ORDINAL_ENDS:
+                out.append(a)
+        return out
+
     def _grouped(self, name: str) -> dict[int, list[int]]:
         """A list of positions shared out among the runs, once per document."""
         got = self._groups.get(name)
         if got is None:
-            found = self._short_numbers(int(name[3:])) if name.startswith("num") else self.derived(name)
+            if name.startswith("num"):
+                found = self._short_numbers(int(name[3:]))
+            elif name in ("age-num", "anniversary-num"):
+                found = self._number_before(name)
+            else:
+                found = self.derived(name)
             got = self._groups[name] = self._by_run(found)
         return got
 
@@ -512,6 +535,9 @@ class _Located:
                     if names:
                         out[r] = names + self._words_before(names, runs[r][0], 2)
                 return out
+            if form in ("md-md", "dm-dm"):
+                # these name two months: a run with one month opening at most holds none
+                mon = {r: v for r, v in mon.items() if len(v) > 1}
             if form == "md":
                 return merged(("mon", "wd"), mon)
             if form in ("md-md", "md-d"):
@@ -541,9 +567,9 @@ class _Located:
             return {r: v + self._words_before(v, runs[r][0], 1) for r, v in grouped("wd").items()}
         if form == "age":
             # every age and ordinal of _AGE and _ANNIV has one to three digits
-            return merged(("num3", "comma-age", "paren-age", "aged"))
+            return merged(("age-num", "comma-age", "paren-age", "aged"))
         assert form == "anniversary"
-        found = merged(("num3", "cent"))
+        found = merged(("anniversary-num", "cent"))
         # "will turn 50" starts a word before "turn"
         for r, v in grouped("turn").items():
             found[r] = found.get(r, []) + v + self._words_before(v, runs[r][0], 1)
