@@ -1144,6 +1144,7 @@ _PIECES = [
     "is", "was", "who", "said", "Petrova", "Anna", "Dr.", "(", ")", "(45)", ",", ", ", ".", "-", "–", "’s",
     "expected", "due", "to", "set", "going", "plans", "İn", "ſince", "ı", "\u212aelvin", "٣", "born",
     "ballot", "burst", "gave", "way", "collapsed", "held", "reopened", "fire", "opened", "air", "strike",
+    "-year-old", "old", "years old", "who is", "50th", "turn", "a few",
 ]
 _GAPS = [" ", " ", " ", "", "  ", "\n", ", ", " (", ") "]
 
@@ -1226,3 +1227,13 @@ def test_lazy_patterns_compile_on_first_use() -> None:
     assert pat.pattern == r"(?P<w>\w+)day"
     m = pat.search("on MONDAY")
     assert m is not None and m.group("w") == "MON" and pat.groupindex["w"] == 1
+
+
+def test_checking_leaves_the_shared_kind_untouched() -> None:
+    # the rule's kind object serves every document: a document's state must not stay on it
+    rule = load_rule(bundled_rules_dir() / "Deskcheck" / "Dates.yml", "Deskcheck", bundled_rules_dir() / "Deskcheck")
+    assert rule is not None
+    doc = load_document("<string>", Options(), text="The talks began on Tuesday, April 19, 2021.\n", fmt="md")
+    result = check_document(doc, [rule], Settings(article_date=WED))
+    assert [f.rule for f in result.findings] == ["Deskcheck.Dates"]     # the weekday is wrong
+    assert not {"_text", "_sentences", "_doc", "_mentions", "_families"} & set(vars(rule.kind))

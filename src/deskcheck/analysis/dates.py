@@ -235,6 +235,8 @@ _BORN_BREAK = lazy(r"\b(?:and|but|before|after|then|who|which|when|where|while|u
 
 def _is_born(text: str, a: int, b: int) -> bool:
     """Is the date at b the one "born" just before it gives?"""
+    if text.find("orn", a, b) < 0:
+        return False        # no "born" or "Born" to find
     m = _BORN.search(text, a, b)
     return bool(m) and not _BORN_BREAK.search(m.group("between"))
 # "on July 25 last year": the sentence names the year a yearless date belongs to
@@ -268,6 +270,8 @@ _MON_NAME = lazy(_MON)
 # try it at every position)
 _DIGITS = lazy(r"\d\d*")
 _WORD = lazy(r"\w+")
+_YEARS_AFTER = lazy(r"\s+years")
+_ORDINAL_ENDS = frozenset(("st", "nd", "rd", "th"))
 
 
 def _scan(pat: re.Pattern[str], starts: list[int], text: str, lo: int, hi: int) -> list[re.Match[str]]:
@@ -363,6 +367,7 @@ class _Located:
         self._at: dict[str, list[int]] = {}
         self._matches: dict[str, dict[int, list[re.Match[str]]]] = {}
         self._before_year: dict[int, list[int]] | None = None
+        self._groups: dict[str, dict[int, list[int]]] = {}
         self._everywhere = False
         self.digit_end: dict[int, int] = {}       # where each run of digits ends, by its start
         self._anchor_lists: tuple[list[int], list[int], list[int], list[int], set[int]] | None = None
@@ -480,12 +485,50 @@ class _Located:
             self._at[key] = got
         return got
 
+    def _number_before(self, name: str) -> list[int]:
+        """Numbers of three digits at most that _AGE or _ANNIV can start with, by what follows them:
+        _AGE's "45-year-old", "45 years old" and "is 45,"; _ANNIV's "50th anniversary" and "50 years since"."""
+        text, end = self.text, self.digit_end
+        out = []
+        for a in self._short_numbers(3):
+            b = end[a]
+            if _YEARS_AFTER.match(text, b):
+                out.append(a)
+            elif name == "age-num":
+                if text.startswith("-year-old", b) or text[b:b + 1] == ",":
+                    out.append(a)
+            elif text[b:b + 2] in _ORDINAL_ENDS:
+                out.append(a)
+        return out
+
+    def _grouped(self, name: str) -> dict[int, list[int]]:
+        """A list of positions shared out among the runs, once per document."""
+        got = self._groups.get(name)
+        if got is None:
+            if name.startswith("num"):
+                found = self._short_numbers(int(name[3:]))
+            elif name in ("age-num", "anniversary-num"):
+                found = self._number_before(name)
+            else:
+                found = self.derived(name)
+            got = self._groups[name] = self._by_run(found)
+        return got
+
+    def _merged(self, names: tuple[str, ...], only: dict[int, list[int]] | None = None) -> dict[int, list[int]]:
+        out: dict[int, list[int]] = {}
+        for name in names:
+            for r, v in self._grouped(name).items():
+                if only is None or r in only:
+                    got = out.get(r)
+                    out[r] = v if got is None else got + v
+        return out
+
     def _starts(self, form: str) -> dict[int, list[int]] | None:
         """By run, the positions where the form's pattern can start; None: try it everywhere."""
-        by_run, derived, runs = self._by_run, self.derived, self.runs
+        grouped, merged, runs = self._grouped, self._merged, self.runs
         if form in ("md-md", "md-d", "md", "month", "dm-dm", "d-dm", "dm"):
             # each of these needs a month name in the run
-            mon = by_run(derived("mon"))
+            mon = grouped("mon")
             if form == "month":
                 out = {}
                 for r, v in mon.items():
@@ -494,46 +537,44 @@ class _Located:
                     if names:
                         out[r] = names + self._words_before(names, runs[r][0], 2)
                 return out
+            if form in ("md-md", "dm-dm"):
+                # these name two months: a run with one month opening at most holds none
+                mon = {r: v for r, v in mon.items() if len(v) > 1}
             if form == "md":
-                found = derived("mon") + derived("wd")
-            elif form in ("md-md", "md-d"):
-                found = derived("mon") + derived("wd") + derived("from")
-            else:
-                # the day number of _D has one or two digits
-                found = self._short_numbers(2) + (derived("from") if form == "d-dm" else derived("wd"))
-            return {r: v for r, v in by_run(found).items() if r in mon}
+                return merged(("mon", "wd"), mon)
+            if form in ("md-md", "md-d"):
+                return merged(("mon", "wd", "from"), mon)
+            # the day number of _D has one or two digits
+            return merged(("num2", "from" if form == "d-dm" else "wd"), mon)
         if form in ("year", "year-attr"):
             # both open with a word or two before the year: found once for the two
             if self._before_year is None:
-                grouped = by_run(derived("year"))
-                self._before_year = {r: self._words_before(v, runs[r][0], 2) for r, v in grouped.items()}
+                self._before_year = {r: self._words_before(v, runs[r][0], 2) for r, v in grouped("year").items()}
             return self._before_year
         if form == "iso":
-            return by_run(derived("iso"))
+            return grouped("iso")
         if form == "year-year":
-            return by_run(derived("years"))
+            return grouped("years")
         if form == "relative":
             if self.low is None:
                 return None
             text, low = self.text, self.low
             # a unit inside a word counts only inside "yesterday", "today", "tonight" and "fortnight"
-            units = by_run(q for q in self.words("units", _RELATIVE_UNITS)
-                           if q == 0 or not _is_word(text[q - 1]) or low[q - 2:q] == "to"
-                           or low[q - 6:q] == "yester" or low[q - 4:q] == "fort")
+            units = self._by_run(q for q in self.words("units", _RELATIVE_UNITS)
+                                 if q == 0 or not _is_word(text[q - 1]) or low[q - 2:q] == "to"
+                                 or low[q - 6:q] == "yester" or low[q - 4:q] == "fort")
             # the match starts at most two words before its first unit, or at the word holding it
             return {r: v + self._words_before(v, runs[r][0], 2) for r, v in units.items()}
         if form == "weekday":
-            wd = by_run(derived("wd"))
-            return {r: v + self._words_before(v, runs[r][0], 1) for r, v in wd.items()}
+            return {r: v + self._words_before(v, runs[r][0], 1) for r, v in grouped("wd").items()}
         if form == "age":
             # every age and ordinal of _AGE and _ANNIV has one to three digits
-            return by_run(self._short_numbers(3) + derived("comma-age") + derived("paren-age") + derived("aged"))
+            return merged(("age-num", "comma-age", "paren-age", "aged"))
         assert form == "anniversary"
+        found = merged(("anniversary-num", "cent"))
         # "will turn 50" starts a word before "turn"
-        turns = by_run(derived("turn"))
-        found = by_run(self._short_numbers(3) + derived("cent"))
-        for r, v in turns.items():
-            found.setdefault(r, []).extend(v + self._words_before(v, runs[r][0], 1))
+        for r, v in grouped("turn").items():
+            found[r] = found.get(r, []) + v + self._words_before(v, runs[r][0], 1)
         return found
 
     def matches(self, form: str, pat: re.Pattern[str], r: int) -> list[re.Match[str]]:
@@ -802,13 +843,15 @@ def extract(doc: Document, article_date: dt.date | None) -> list[DateMention]:
     # each run is read on its own, so their order does not matter; the located matches need them sorted
     all_runs.sort()
     located.set_runs(all_runs)
-    # a run where no pattern matches gives no mention: only the others are read
-    busy: set[int] = set()
+    # each run's matches by pattern; a run where no pattern matches gives no mention and is not read
+    busy: dict[int, dict[str, list[re.Match[str]]]] = {}
     for form, pat in _ALL_PATTERNS:
-        busy.update(r for r, got in located.all_matches(form, pat).items() if got)
+        for r, got in located.all_matches(form, pat).items():
+            if got:
+                busy.setdefault(r, {})[form] = got
     for r in sorted(busy):
         a, b = all_runs[r]
-        found.extend(_extract_block(located, r, a, b, article_date, sents, starts, qspans))
+        found.extend(_extract_block(located, busy[r], a, b, article_date, sents, starts, qspans))
     found.sort(key=lambda m: (m.span.start, -m.span.end))
     return found
 
@@ -824,9 +867,9 @@ def _sentence_bounds(sents: list, starts: list[int], offset: int, lo: int, hi: i
     return -1, lo, hi
 
 
-def _extract_block(located: _Located, r: int, lo: int, hi: int, ref: dt.date | None, sents: list,
-                   starts: list[int], qspans: _Enclosing) -> list[DateMention]:
-    """The mentions in run r of the document's runs of sentences, text[lo:hi]."""
+def _extract_block(located: _Located, matched: dict[str, list[re.Match[str]]], lo: int, hi: int,
+                   ref: dt.date | None, sents: list, starts: list[int], qspans: _Enclosing) -> list[DateMention]:
+    """The mentions in one run of sentences, text[lo:hi], from each pattern's matches there."""
     text = located.text
     out: list[DateMention] = []
     taken: list[tuple[int, int]] = []
@@ -850,8 +893,8 @@ def _extract_block(located: _Located, r: int, lo: int, hi: int, ref: dt.date | N
         taken.append((m.span.start, m.span.end))
 
     # explicit dates, longest forms first so "April 13-14" is not also read as "April 13"
-    for form, pat in _DATE_PATTERNS:
-        for mt in located.matches(form, pat, r):
+    for form, _pat in _DATE_PATTERNS:
+        for mt in matched.get(form, ()):
             a, b = mt.span("y") if form == "year-attr" else mt.span()
             while b > a and text[b - 1] in " ,":
                 b -= 1
@@ -864,7 +907,7 @@ def _extract_block(located: _Located, r: int, lo: int, hi: int, ref: dt.date | N
             mention = _read_date(form, g, mt, text, a, b, shifted, future, si, in_q, out, s0)
             if mention is not None:
                 add(mention)
-    for mt in located.matches("relative", _RELATIVE, r):
+    for mt in matched.get("relative", ()):
         a, b = mt.start(), mt.end()
         if not free(a, b):
             continue
@@ -883,7 +926,7 @@ def _extract_block(located: _Located, r: int, lo: int, hi: int, ref: dt.date | N
                         in_quote=in_q, sentence=si, number=number,
                         detail={"today": bool(mt.group("today")), "unit": (mt.group("unit") or mt.group("eunit") or mt.group("agounit") or
                                          ("month" if mt.group("mname") else "day")).lower()}))
-    for mt in located.matches("weekday", _WEEKDAY, r):
+    for mt in matched.get("weekday", ()):
         a, b = mt.start(), mt.end()
         wa = mt.start("wd")
         if not free(wa, mt.end("wd")):
@@ -905,7 +948,7 @@ def _extract_block(located: _Located, r: int, lo: int, hi: int, ref: dt.date | N
         add(DateMention(Span(a, b), "weekday", mt.group(), day, day, weekday=wd,
                         weekday_span=Span(wa, mt.end("wd")), in_quote=in_q, sentence=si,
                         detail={"mod": mod, "qual": qual}))
-    for mt in located.matches("age", _AGE, r):
+    for mt in matched.get("age", ()):
         n = int(next(g for g in mt.group("n1", "n2", "n3", "n4", "n5", "n6", "n7") if g))
         if n > 125:
             continue
@@ -928,7 +971,7 @@ def _extract_block(located: _Located, r: int, lo: int, hi: int, ref: dt.date | N
                 continue    # "(45)" after anything but a name is no age
         add(DateMention(Span(a, b), "age", text[a:b], in_quote=_in_any(qspans, a, b),
                         sentence=si, number=n, detail=detail))
-    for mt in located.matches("anniversary", _ANNIV, r):
+    for mt in matched.get("anniversary", ()):
         n = _int(mt.group("ord")) or _int(mt.group("tn")) or _int(mt.group("since"))
         if mt.group("cent"):
             n = 200 if mt.group("cent").lower().startswith("bi") else 100

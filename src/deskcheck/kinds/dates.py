@@ -15,6 +15,7 @@ of event named at each (burst / gave way, broke out / since) and a word they sha
 """
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
@@ -360,6 +361,7 @@ class Dates(Kind):
     _doc: Any = None
     _mentions: list[DateMention] = []
     _families: dict[tuple[int, int], frozenset[str]] = {}    # event families named by each date, per run
+    # (set by _check_document on its per-document copy)
 
     def _sentence_text(self, m: DateMention) -> str:
         if 0 <= m.sentence < len(self._sentences):
@@ -373,6 +375,11 @@ class Dates(Kind):
             yield from self._metadata(ctx)
         if self.checks == {"metadata"} or ctx.raw:
             return
+        # the document's state (its text, sentences, mentions) goes on a shallow copy of the kind, never
+        # on the rule's own object, which every document shares
+        yield from copy.copy(self)._check_document(ctx)
+
+    def _check_document(self, ctx: Context) -> Iterable[Hit]:
         analysis = date_mentions(ctx.doc, ctx.settings.article_date)
         self._text, self._sentences, self._doc = ctx.text, sentences(ctx.doc), ctx.doc
         self._mentions = analysis.mentions
