@@ -26,6 +26,8 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 # locales that spell the British way; anything else pinned counts as unpinned
+_NEAR_COST = 0.8            # common_word_near: the costliest slip, the rarest word it accepts
+_NEAR_RANK = 30_000
 _BRITISH = {"en-gb", "en-au", "en-nz", "en-ie", "en-za", "en-in"}
 _AMERICAN = {"en-us"}
 
@@ -482,8 +484,8 @@ class Lexicon:
             out.extend(w for w in near if self._candidate_form(w, variety))
         return out
 
-    def common_word_near(self, word: str, variety: str | None = None, max_cost: float = 0.8,
-                         max_rank: int = 30_000) -> str | None:
+    def common_word_near(self, word: str, variety: str | None = None, max_cost: float = _NEAR_COST,
+                         max_rank: int = _NEAR_RANK) -> str | None:
         """A common word a single cheap slip away from `word` ("Comittee" -> "committee"), or None.
 
         Used to tell a mistyped capitalised word from a name no dictionary holds (memoised, as
@@ -491,6 +493,15 @@ class Lexicon:
         """
         return _memo(self, "near", (word, variety, max_cost, max_rank),  # type: ignore[no-any-return]
                      lambda: self._common_word_near(word, variety, max_cost, max_rank))
+
+    def remembered_near(self, word: str, variety: str | None = None) -> tuple[bool, str | None]:
+        """(True, common_word_near(word, variety)) when that has been worked out already, else
+        (False, None): for callers to whom the answer is only worth having for free."""
+        memo = self.__dict__.get("_memo_near")
+        key = (word, variety, _NEAR_COST, _NEAR_RANK)
+        if memo is None or key not in memo:
+            return False, None
+        return True, memo[key]
 
     def _common_word_near(self, word: str, variety: str | None, max_cost: float, max_rank: int) -> str | None:
         low = word.replace("\u2019", "'").lower()

@@ -268,6 +268,10 @@ class Spelling(Kind):
                 if text[0].isupper() and "\u2010" not in text and not cols.initial(n):
                     known.add(text)
                     continue
+                # so a capital here opens its sentence; a word that is no slip there whatever
+                # the context needs neither its count nor the words around it
+                if "\u2010" not in text and self._never_a_slip(lex, variety, text):
+                    continue
                 if name_forms(ctx.doc).get(strip_clitic(text)[0], 0) > 1:
                     known.add(text)     # the article's own name, used more than once
                     continue
@@ -290,6 +294,20 @@ class Spelling(Kind):
             found = memo[key] = list(self._check_parts(ctx, lex, variety, Word(0, len(text), text, False),
                                                        None, none, none))
         return found
+
+    def _never_a_slip(self, lex: lexicon.Lexicon, variety: str | None, text: str) -> bool:
+        """Whether a one-part word the dictionary lacks, with a capital at a sentence start (or no
+        capital first), is sure to give no hit in any context: it is not a word to check, or it
+        is capitalised and already known to be no cheap slip from a common word (what
+        _capital_typo asks last; only a remembered answer is used, as working it out costs more
+        than the counting it would save)."""
+        base = strip_clitic(text)[0]
+        if not self._checkable(lex, variety, base, False):
+            return True
+        if base[:1].isupper():
+            seen, near = lex.remembered_near(base, variety)
+            return seen and near is None
+        return False
 
     def _check_word(self, ctx: Context, lex: lexicon.Lexicon, variety: str | None, w: Word,
                     nxt: Word | None, accept: VocabRules, reject: VocabRules) -> Iterable[Hit]:
