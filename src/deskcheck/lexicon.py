@@ -23,7 +23,7 @@ from bisect import bisect_right
 from functools import lru_cache
 from itertools import compress, groupby, repeat
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import AbstractSet, Any, Callable, Iterable
 
 # locales that spell the British way; anything else pinned counts as unpinned
 _NEAR_COST = 0.8            # common_word_near: the costliest slip, the rarest word it accepts
@@ -357,7 +357,7 @@ class Lexicon:
         folded = fold(w)
         return folded != w and self._knows_form(folded, variety)
 
-    def unknown(self, words: set[str]) -> set[str]:
+    def unknown(self, words: AbstractSet[str]) -> AbstractSet[str]:
         """The words of the set the dictionary does not know (`knows` with no variety is false).
 
         Each word's answer is remembered (the lexicon never changes) in two sets, so an article

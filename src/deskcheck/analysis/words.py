@@ -90,13 +90,20 @@ class Initials:
 
 class WordColumns:
     """Words in order as parallel lists: word n spans start[n]..end[n] and reads text[n]."""
-    __slots__ = ("start", "end", "text", "initials")
+    __slots__ = ("start", "end", "text", "initials", "_distinct")
 
     def __init__(self, start: list[int], end: list[int], text: list[str], initials: Initials) -> None:
         self.start = start
         self.end = end
         self.text = text
         self.initials = initials
+        self._distinct: frozenset[str] | None = None
+
+    def distinct(self) -> frozenset[str]:
+        """The different texts (made once: several checks look each up)."""
+        if self._distinct is None:
+            self._distinct = frozenset(self.text)
+        return self._distinct
 
     def __len__(self) -> int:
         return len(self.text)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import AbstractSet, Iterable
 
 from .. import lexicon
 from ..analysis import cached
@@ -44,6 +44,8 @@ class VocabRules:
 
     @classmethod
     def of(cls, entries: Iterable[str], patterns: tuple = ()) -> "VocabRules":
+        if not entries and not patterns:
+            return _NO_RULES    # the usual article: no vocabulary (one shared empty list)
         items = [e.strip().replace("\u2019", "'") for e in entries if e and e.strip()]
         return cls(frozenset(e for e in items if e != e.lower()),
                    frozenset(e for e in items if e == e.lower()), tuple(patterns))
@@ -56,6 +58,9 @@ class VocabRules:
 
     def __bool__(self) -> bool:
         return bool(self.exact or self.lower or self.patterns)
+
+
+_NO_RULES = VocabRules(frozenset(), frozenset(), ())
 
 
 def read_word_file(path: Path) -> list[str]:
@@ -85,7 +90,7 @@ class NameForms:
 
     def __init__(self, cols: WordColumns) -> None:
         self.cols = cols
-        self._distinct: set[str] | None = None
+        self._distinct: AbstractSet[str] | None = None
         self._counts: dict[str, int] = {}
 
     def get(self, form: str, default: int = 0) -> int:
@@ -96,7 +101,7 @@ class NameForms:
 
     def _count(self, form: str) -> int:
         if self._distinct is None:
-            self._distinct = set(self.cols.text)
+            self._distinct = self.cols.distinct()
             _learn_forms(self._distinct)
             if len(self.cols) > _LONG:
                 self._counts = self._count_all()
@@ -147,7 +152,7 @@ _NO_NAME_PARTS: set[str] = set()                  # words with none
 _HOLDERS: dict[str, set[str]] = {}                # form -> the words holding it
 
 
-def _learn_forms(distinct: set[str]) -> None:
+def _learn_forms(distinct: AbstractSet[str]) -> None:
     """Work out the forms of the words not seen before."""
     if len(_NAME_PARTS) + len(_NO_NAME_PARTS) > _MEMO_LIMIT:
         _NAME_PARTS.clear()
@@ -219,7 +224,7 @@ class Spelling(Kind):
         texts = cols.text
         # every verdict below but the context checks depends on the word alone: decide each
         # distinct word once, and visit only the occurrences of the words that need more
-        distinct = set(texts)
+        distinct = cols.distinct()
         passed: set[str] = set()        # accepted or ignored: never reported
         rejected: set[str] = set()      # on the reject list: always reported
         if accept or reject or self.ignored:
