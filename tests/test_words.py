@@ -222,3 +222,12 @@ def test_weighted_distance_prices_the_common_slips() -> None:
     assert lexicon.weighted_distance("minsiter", "minister") == lexicon.COST_TRANSPOSE
     assert lexicon.weighted_distance("cat", "cat") == 0.0
     assert lexicon.weighted_distance("", "ab") == 2.0
+
+
+def test_cheap_substitution_table_prices_as_the_cost_function() -> None:
+    chars = lexicon._ALPHABET + "AEIé'- 1"
+    for typed in chars:
+        for meant in chars:
+            if typed != meant:
+                table = lexicon._CHEAP_SUBSTITUTES.get(typed, {})
+                assert table.get(meant, 1.0) == lexicon._substitute_cost(typed, meant)

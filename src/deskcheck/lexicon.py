@@ -230,12 +230,13 @@ def weighted_distance(typo: str, word: str) -> float:
         delete = deletes[i - 1]
         cur = [prev[0] + delete] + [0.0] * lb
         ca = a[i - 1]
+        cheap = _CHEAP_SUBSTITUTES.get(ca, _NONE)     # what _substitute_cost(ca, x) prices below 1
         for j in range(1, lb + 1):
             cb = b[j - 1]
             if ca == cb:
                 best = prev[j - 1]
             else:
-                best = prev[j - 1] + _substitute_cost(ca, cb)
+                best = prev[j - 1] + cheap.get(cb, 1.0)
             d = prev[j] + delete
             if d < best:
                 best = d
@@ -276,6 +277,14 @@ def _substitute_cost(typed: str, meant: str) -> float:
     if typed in _VOWELS and meant in _VOWELS:
         return COST_VOWEL
     return 1.0
+
+
+# typed letter -> {meant letter: cost} for the substitutions _substitute_cost prices below 1.0
+# (a neighbouring key, one vowel for another: only letters a-z can be either)
+_CHEAP_SUBSTITUTES: dict[str, dict[str, float]] = {
+    t: {m: _substitute_cost(t, m) for m in _ALPHABET if m != t and _substitute_cost(t, m) < 1.0}
+    for t in _ALPHABET}
+_NONE: dict[str, float] = {}
 
 
 def edits1(word: str) -> set[str]:
