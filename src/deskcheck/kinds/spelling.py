@@ -202,6 +202,7 @@ class Spelling(Kind):
         self.filters = [compile_pattern(str(f)) for f in self.options.filters]
         self._verdicts: dict[tuple[str, str | None], list[Hit]] = {}
         self._checkable_memo: dict[tuple[str, bool], bool] = {}
+        self._no_slip: set[tuple[str, str | None]] = set()
 
     def _find(self, name: str) -> Path:
         """An ignore file: absolute, or beside the style, or in Vale's config/ignore folder."""
@@ -249,16 +250,19 @@ class Spelling(Kind):
                 w = Word(cols.start[n], cols.end[n], text, False)    # (no capital: never initial)
                 found = verdicts.get(text)
                 if found is None:
-                    if _introduced_term(ctx.text, w):
-                        found = []
-                    elif plain:
+                    if plain:
+                        # (remembered across articles; a coinage introduced here is let go)
                         found = self._lowercase_verdict(ctx, lex, variety, text)
+                        if found and _introduced_term(ctx.text, w):
+                            found = []
+                    elif _introduced_term(ctx.text, w):
+                        found = []
                     else:
                         found = [Hit(Span(h.span.start - w.start, h.span.end - w.start), h.message,
                                      h.suggestions)
                                  for h in self._check_parts(ctx, lex, variety, w, None, accept, reject)]
                     verdicts[text] = found
-                if found and (_name_particle(ctx.text, cols, n) or _unit(ctx.text, w)):
+                if not found or _name_particle(ctx.text, cols, n) or _unit(ctx.text, w):
                     continue
                 for h in found:
                     yield Hit(Span(w.start + h.span.start, w.start + h.span.end), h.message,
@@ -306,13 +310,22 @@ class Spelling(Kind):
         is capitalised and already known to be no cheap slip from a common word (what
         _capital_typo asks last; only a remembered answer is used, as working it out costs more
         than the counting it would save)."""
+        key = (text, variety)
+        if key in self._no_slip:
+            return True
         base = strip_clitic(text)[0]
         if not self._checkable(lex, variety, base, False):
-            return True
-        if base[:1].isupper():
+            sure = True
+        elif base[:1].isupper():
             seen, near = lex.remembered_near(base, variety)
-            return seen and near is None
-        return False
+            sure = seen and near is None
+        else:
+            sure = False
+        if sure:        # (a sure answer stays sure; an unsure one may not, once `near` is known)
+            if len(self._no_slip) >= _MEMO_LIMIT:
+                self._no_slip.clear()
+            self._no_slip.add(key)
+        return sure
 
     def _check_word(self, ctx: Context, lex: lexicon.Lexicon, variety: str | None, w: Word,
                     nxt: Word | None, accept: VocabRules, reject: VocabRules) -> Iterable[Hit]:
