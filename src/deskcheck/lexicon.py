@@ -189,12 +189,21 @@ class SortedLines:
                 return None
             lo = self._starts[i]
             hi = self._starts[i + 1] if i + 1 < len(self._starts) else len(t)
-            chunk = b"\n" + t[lo:hi] + b"\n"
-            at = chunk.find(b"\n" + k + b"\t")
-            if at >= 0:
-                value_at = at + len(k) + 2
-                return chunk[value_at:chunk.index(b"\n", value_at)].decode("utf-8")
-            return "" if chunk.find(b"\n" + k + b"\n") >= 0 else None
+            # the first line there that starts with the key: the key's own line if it has one,
+            # as a line holding just the key (or the key and a tab) sorts before longer keys
+            if t.startswith(k, lo):
+                at = lo
+            else:
+                at = t.find(b"\n" + k, lo, hi)
+                if at < 0:
+                    return None
+                at += 1
+            end = at + len(k)
+            after = t[end:end + 1]
+            if after == b"\t":
+                stop = t.find(b"\n", end)
+                return t[end + 1:stop if stop >= 0 else len(t)].decode("utf-8")
+            return "" if after in (b"\n", b"") else None
         start = self._lower_bound(k)
         if start >= len(t):
             return None
