@@ -23,9 +23,11 @@ from bisect import bisect_right
 from functools import lru_cache
 from itertools import compress, groupby, repeat
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import AbstractSet, Any, Callable, Iterable
 
 # locales that spell the British way; anything else pinned counts as unpinned
+_NEAR_COST = 0.8            # common_word_near: the costliest slip, the rarest word it accepts
+_NEAR_RANK = 30_000
 _BRITISH = {"en-gb", "en-au", "en-nz", "en-ie", "en-za", "en-in"}
 _AMERICAN = {"en-us"}
 
@@ -187,12 +189,21 @@ class SortedLines:
                 return None
             lo = self._starts[i]
             hi = self._starts[i + 1] if i + 1 < len(self._starts) else len(t)
-            chunk = b"\n" + t[lo:hi] + b"\n"
-            at = chunk.find(b"\n" + k + b"\t")
-            if at >= 0:
-                value_at = at + len(k) + 2
-                return chunk[value_at:chunk.index(b"\n", value_at)].decode("utf-8")
-            return "" if chunk.find(b"\n" + k + b"\n") >= 0 else None
+            # the first line there that starts with the key: the key's own line if it has one,
+            # as a line holding just the key (or the key and a tab) sorts before longer keys
+            if t.startswith(k, lo):
+                at = lo
+            else:
+                at = t.find(b"\n" + k, lo, hi)
+                if at < 0:
+                    return None
+                at += 1
+            end = at + len(k)
+            after = t[end:end + 1]
+            if after == b"\t":
+                stop = t.find(b"\n", end)
+                return t[end + 1:stop if stop >= 0 else len(t)].decode("utf-8")
+            return "" if after in (b"\n", b"") else None
         start = self._lower_bound(k)
         if start >= len(t):
             return None
@@ -228,12 +239,13 @@ def weighted_distance(typo: str, word: str) -> float:
         delete = deletes[i - 1]
         cur = [prev[0] + delete] + [0.0] * lb
         ca = a[i - 1]
+        cheap = _CHEAP_SUBSTITUTES.get(ca, _NONE)     # what _substitute_cost(ca, x) prices below 1
         for j in range(1, lb + 1):
             cb = b[j - 1]
             if ca == cb:
                 best = prev[j - 1]
             else:
-                best = prev[j - 1] + _substitute_cost(ca, cb)
+                best = prev[j - 1] + cheap.get(cb, 1.0)
             d = prev[j] + delete
             if d < best:
                 best = d
@@ -274,6 +286,14 @@ def _substitute_cost(typed: str, meant: str) -> float:
     if typed in _VOWELS and meant in _VOWELS:
         return COST_VOWEL
     return 1.0
+
+
+# typed letter -> {meant letter: cost} for the substitutions _substitute_cost prices below 1.0
+# (a neighbouring key, one vowel for another: only letters a-z can be either)
+_CHEAP_SUBSTITUTES: dict[str, dict[str, float]] = {
+    t: {m: _substitute_cost(t, m) for m in _ALPHABET if m != t and _substitute_cost(t, m) < 1.0}
+    for t in _ALPHABET}
+_NONE: dict[str, float] = {}
 
 
 def edits1(word: str) -> set[str]:
@@ -355,7 +375,7 @@ class Lexicon:
         folded = fold(w)
         return folded != w and self._knows_form(folded, variety)
 
-    def unknown(self, words: set[str]) -> set[str]:
+    def unknown(self, words: AbstractSet[str]) -> AbstractSet[str]:
         """The words of the set the dictionary does not know (`knows` with no variety is false).
 
         Each word's answer is remembered (the lexicon never changes) in two sets, so an article
@@ -482,8 +502,8 @@ class Lexicon:
             out.extend(w for w in near if self._candidate_form(w, variety))
         return out
 
-    def common_word_near(self, word: str, variety: str | None = None, max_cost: float = 0.8,
-                         max_rank: int = 30_000) -> str | None:
+    def common_word_near(self, word: str, variety: str | None = None, max_cost: float = _NEAR_COST,
+                         max_rank: int = _NEAR_RANK) -> str | None:
         """A common word a single cheap slip away from `word` ("Comittee" -> "committee"), or None.
 
         Used to tell a mistyped capitalised word from a name no dictionary holds (memoised, as
@@ -491,6 +511,15 @@ class Lexicon:
         """
         return _memo(self, "near", (word, variety, max_cost, max_rank),  # type: ignore[no-any-return]
                      lambda: self._common_word_near(word, variety, max_cost, max_rank))
+
+    def remembered_near(self, word: str, variety: str | None = None) -> tuple[bool, str | None]:
+        """(True, common_word_near(word, variety)) when that has been worked out already, else
+        (False, None): for callers to whom the answer is only worth having for free."""
+        memo = self.__dict__.get("_memo_near")
+        key = (word, variety, _NEAR_COST, _NEAR_RANK)
+        if memo is None or key not in memo:
+            return False, None
+        return True, memo[key]
 
     def _common_word_near(self, word: str, variety: str | None, max_cost: float, max_rank: int) -> str | None:
         low = word.replace("\u2019", "'").lower()

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import AbstractSet, Iterable
 
 from .. import lexicon
 from ..analysis import cached
@@ -44,6 +44,8 @@ class VocabRules:
 
     @classmethod
     def of(cls, entries: Iterable[str], patterns: tuple = ()) -> "VocabRules":
+        if not entries and not patterns:
+            return _NO_RULES    # the usual article: no vocabulary (one shared empty list)
         items = [e.strip().replace("\u2019", "'") for e in entries if e and e.strip()]
         return cls(frozenset(e for e in items if e != e.lower()),
                    frozenset(e for e in items if e == e.lower()), tuple(patterns))
@@ -56,6 +58,9 @@ class VocabRules:
 
     def __bool__(self) -> bool:
         return bool(self.exact or self.lower or self.patterns)
+
+
+_NO_RULES = VocabRules(frozenset(), frozenset(), ())
 
 
 def read_word_file(path: Path) -> list[str]:
@@ -85,7 +90,7 @@ class NameForms:
 
     def __init__(self, cols: WordColumns) -> None:
         self.cols = cols
-        self._distinct: set[str] | None = None
+        self._distinct: AbstractSet[str] | None = None
         self._counts: dict[str, int] = {}
 
     def get(self, form: str, default: int = 0) -> int:
@@ -96,7 +101,7 @@ class NameForms:
 
     def _count(self, form: str) -> int:
         if self._distinct is None:
-            self._distinct = set(self.cols.text)
+            self._distinct = self.cols.distinct()
             _learn_forms(self._distinct)
             if len(self.cols) > _LONG:
                 self._counts = self._count_all()
@@ -147,7 +152,7 @@ _NO_NAME_PARTS: set[str] = set()                  # words with none
 _HOLDERS: dict[str, set[str]] = {}                # form -> the words holding it
 
 
-def _learn_forms(distinct: set[str]) -> None:
+def _learn_forms(distinct: AbstractSet[str]) -> None:
     """Work out the forms of the words not seen before."""
     if len(_NAME_PARTS) + len(_NO_NAME_PARTS) > _MEMO_LIMIT:
         _NAME_PARTS.clear()
@@ -197,6 +202,7 @@ class Spelling(Kind):
         self.filters = [compile_pattern(str(f)) for f in self.options.filters]
         self._verdicts: dict[tuple[str, str | None], list[Hit]] = {}
         self._checkable_memo: dict[tuple[str, bool], bool] = {}
+        self._no_slip: set[tuple[str, str | None]] = set()
 
     def _find(self, name: str) -> Path:
         """An ignore file: absolute, or beside the style, or in Vale's config/ignore folder."""
@@ -219,7 +225,7 @@ class Spelling(Kind):
         texts = cols.text
         # every verdict below but the context checks depends on the word alone: decide each
         # distinct word once, and visit only the occurrences of the words that need more
-        distinct = set(texts)
+        distinct = cols.distinct()
         passed: set[str] = set()        # accepted or ignored: never reported
         rejected: set[str] = set()      # on the reject list: always reported
         if accept or reject or self.ignored:
@@ -244,16 +250,19 @@ class Spelling(Kind):
                 w = Word(cols.start[n], cols.end[n], text, False)    # (no capital: never initial)
                 found = verdicts.get(text)
                 if found is None:
-                    if _introduced_term(ctx.text, w):
-                        found = []
-                    elif plain:
+                    if plain:
+                        # (remembered across articles; a coinage introduced here is let go)
                         found = self._lowercase_verdict(ctx, lex, variety, text)
+                        if found and _introduced_term(ctx.text, w):
+                            found = []
+                    elif _introduced_term(ctx.text, w):
+                        found = []
                     else:
                         found = [Hit(Span(h.span.start - w.start, h.span.end - w.start), h.message,
                                      h.suggestions)
                                  for h in self._check_parts(ctx, lex, variety, w, None, accept, reject)]
                     verdicts[text] = found
-                if found and (_name_particle(ctx.text, cols, n) or _unit(ctx.text, w)):
+                if not found or _name_particle(ctx.text, cols, n) or _unit(ctx.text, w):
                     continue
                 for h in found:
                     yield Hit(Span(w.start + h.span.start, w.start + h.span.end), h.message,
@@ -267,6 +276,10 @@ class Spelling(Kind):
                 # so the word needs no counting: it is a name (unless U+2010 splits it into forms)
                 if text[0].isupper() and "\u2010" not in text and not cols.initial(n):
                     known.add(text)
+                    continue
+                # so a capital here opens its sentence; a word that is no slip there whatever
+                # the context needs neither its count nor the words around it
+                if "\u2010" not in text and self._never_a_slip(lex, variety, text):
                     continue
                 if name_forms(ctx.doc).get(strip_clitic(text)[0], 0) > 1:
                     known.add(text)     # the article's own name, used more than once
@@ -290,6 +303,29 @@ class Spelling(Kind):
             found = memo[key] = list(self._check_parts(ctx, lex, variety, Word(0, len(text), text, False),
                                                        None, none, none))
         return found
+
+    def _never_a_slip(self, lex: lexicon.Lexicon, variety: str | None, text: str) -> bool:
+        """Whether a one-part word the dictionary lacks, with a capital at a sentence start (or no
+        capital first), is sure to give no hit in any context: it is not a word to check, or it
+        is capitalised and already known to be no cheap slip from a common word (what
+        _capital_typo asks last; only a remembered answer is used, as working it out costs more
+        than the counting it would save)."""
+        key = (text, variety)
+        if key in self._no_slip:
+            return True
+        base = strip_clitic(text)[0]
+        if not self._checkable(lex, variety, base, False):
+            sure = True
+        elif base[:1].isupper():
+            seen, near = lex.remembered_near(base, variety)
+            sure = seen and near is None
+        else:
+            sure = False
+        if sure:        # (a sure answer stays sure; an unsure one may not, once `near` is known)
+            if len(self._no_slip) >= _MEMO_LIMIT:
+                self._no_slip.clear()
+            self._no_slip.add(key)
+        return sure
 
     def _check_word(self, ctx: Context, lex: lexicon.Lexicon, variety: str | None, w: Word,
                     nxt: Word | None, accept: VocabRules, reject: VocabRules) -> Iterable[Hit]:

@@ -11,7 +11,7 @@ writes "organize" beside "colour", so only a mix of "organize" and "organise" co
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable
+from typing import AbstractSet, Iterable
 
 from .. import lexicon
 from ..analysis.words import WordColumns, columns_in, occurrences
@@ -35,7 +35,7 @@ class Variety(Kind):
             return
         cols = columns_in(ctx.doc, ctx.segments)
         texts = cols.text
-        found = _marks_of(lexicon.load().variety, set(texts))
+        found = _marks_of(lexicon.load().variety, cols.distinct())
         if not found:
             return
         marked: list[tuple[Span, str, str, str, bool]] = []  # span, word, variety, other spelling, -ize?
@@ -80,7 +80,7 @@ _MARKS_TABLE: list[object] = [None]        # the variety table the two above wer
 _MEMO_LIMIT = 100_000
 
 
-def _marks_of(table: dict[str, tuple[str, str]], words: set[str]) -> dict[str, tuple[Mark, ...]]:
+def _marks_of(table: dict[str, tuple[str, str]], words: AbstractSet[str]) -> dict[str, tuple[Mark, ...]]:
     """The words of the set that hold a spelling of one variety, with those parts.
 
     What a word marks depends on the word alone, so each is worked out once per process (and a
