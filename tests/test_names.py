@@ -569,19 +569,11 @@ _SCAN_ALPHABET = st.sampled_from(list("AaBbDdEeIiLlSsTtUuVvZzKkMcO'â€™-. ,;:\"â€
 @given(st.lists(_SCAN_ALPHABET, max_size=40).map("".join), st.integers(0, 5), st.integers(0, 5))
 def test_candidate_scan_matches_the_full_pattern(text: str, cut_start: int, cut_end: int) -> None:
     """The re-based scan finds exactly the words the full pattern finds, inside any block bounds."""
-    from deskcheck.analysis.names import _CANDIDATE, _CANDIDATE_START
+    from deskcheck.analysis.names import _CANDIDATE, _candidates
 
     start, end = min(cut_start, len(text)), max(min(len(text), len(text) - cut_end), min(cut_start, len(text)))
     want = [(m.start(), m.group()) for m in _CANDIDATE.finditer(text, start, end)]
-    got = []
-    for s in _CANDIDATE_START.finditer(text, start, end):
-        word = s[1]
-        if word is None:
-            m = _CANDIDATE.match(text, s.start(), end)
-            if m is None:
-                continue
-            word = m.group()
-        got.append((s.start(), word))
+    got = _candidates(text, start, end)
     assert got == want
 
 

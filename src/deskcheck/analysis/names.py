@@ -393,24 +393,67 @@ def _sentence_starts(doc: Document) -> set[int]:
 # after a one-letter word: a full stop, one space and a capitalised word (an initial)
 _INITIAL = regex_compile(r"\.[ \u00a0](?=\p{Lu}\p{Ll})")
 
-# Where a candidate may start, found with the standard library's `re`, which scans plain text
-# several times faster than `regex` with its lookbehind at every position. It matches at a superset
-# of the places `_CANDIDATE` matches (an ASCII capital, any non-ASCII character but punctuation and
-# Latin-1 symbols, the first letter of a joined particle or a lowercase particle, never after an
-# ASCII letter, apostrophe or hyphen); `_CANDIDATE` then decides at each place. Since a candidate
-# never starts right after a letter, apostrophe or hyphen, and consists of nothing else,
-# candidates cannot overlap, so trying every such place gives exactly `_CANDIDATE.finditer`.
+# Where candidates start, found with the standard library's `re`, whose scan skips ahead to the
+# characters a pattern can begin with: several times faster than `regex` trying a lookbehind at
+# every position. Together the two scans below match at a superset of the places `_CANDIDATE`
+# matches, and `_CANDIDATE` decides at each place. A candidate never starts right after a letter,
+# apostrophe or hyphen and consists of nothing else, so candidates cannot overlap: trying every
+# such place gives exactly `_CANDIDATE.finditer`. Each match consumes one character only, except
+# the one decided here alone, a whole word, so no place is skipped.
 #
-# Group `w` is the common case decided here alone: a capitalised ASCII word after an ASCII
-# character that is no letter, apostrophe or hyphen, and before one that cannot continue it (an
-# ASCII character that is no letter, or an ASCII apostrophe or hyphen not followed by a letter or
-# any non-ASCII character). `_CANDIDATE` would match exactly that word there. Every other
-# alternative consumes one character only, so no place is skipped.
+# `_UPPER_START`: an ASCII capital or a non-ASCII character (bar Latin-1 symbols and general
+# punctuation) not after an ASCII letter, apostrophe or hyphen. Its empty group marks the common
+# case: a capitalised ASCII word after an ASCII character that is no letter, apostrophe or
+# hyphen, and before one that cannot continue it (an ASCII character that is no letter, or an
+# ASCII apostrophe or hyphen followed by an ASCII character that is no letter); `_CANDIDATE`
+# would match exactly that word there.
 _ASCII_STOP = r"[\x00-\x26\x28-\x2c\x2e-\x40\x5b-\x60\x7b-\x7f]"      # ASCII: no letter, ' or -
-_CANDIDATE_START = re.compile(
-    r"(?<=" + _ASCII_STOP + r")(?P<w>[A-Z][A-Za-z]*)(?=" + _ASCII_STOP + r"|['\-][\x00-\x40\x5b-\x60\x7b-\x7f]|\Z)"
-    r"|(?<![A-Za-z'’\-])(?:[A-Z]|[^\x00-\x7f\u00a0-\u00bf\u2000-\u206f]|[abdeilu](?=\S{0,2}['’\-])"
-    r"|(?=(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + r")(?![A-Za-z]))[a-z])")
+_UPPER_START = re.compile(
+    r"[A-Z\x80-\x9f\u00c0-\u1fff\u2070-\U0010ffff]"
+    r"(?:(?<=" + _ASCII_STOP + r"[A-Z])[A-Za-z]*(?=" + _ASCII_STOP + r"|['\-][\x00-\x40\x5b-\x60\x7b-\x7f]|\Z)()"
+    r"|(?<![A-Za-z'’\-].))")
+
+
+def _lowercase_start() -> str:
+    """A lowercase ASCII letter that may start a candidate: a joined particle's (al-, d') or a
+    particle's (bin, van, de), tested from the letter on."""
+    rests: dict[str, list[str]] = {}
+    for particle in PARTICLES:
+        rests.setdefault(particle[0], []).append(particle[1:])
+    words = "|".join(f"{c}(?=(?:{'|'.join(sorted(r, key=len, reverse=True))})(?![A-Za-z]))"
+                     for c, r in sorted(rests.items()))
+    return r"(?:[abdeilu](?=\S{0,2}['’\-])|" + words + ")"
+
+
+# `_LOWER_START`: such a letter, found by the character before it (which a candidate cannot have
+# as a letter, apostrophe or hyphen): the scan then stops at spaces and punctuation only, not at
+# every common letter. The letter is one past the match; `_LOWER_AT` tries the block's first place.
+_LOWER_START = re.compile(r"[^A-Za-z'’\-](?=" + _lowercase_start() + ")")
+_LOWER_AT = re.compile(r"(?<![A-Za-z'’\-])(?=" + _lowercase_start() + ")")
+
+
+def _candidates(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """(position, word) of every `_CANDIDATE` match in text[start:end], in order."""
+    match = _CANDIDATE.match
+    found = []
+    for s in _UPPER_START.finditer(text, start, end):
+        if s.lastindex is None:
+            m = match(text, s.start(), end)
+            if m is None:
+                continue
+            found.append((s.start(), m.group()))
+        else:
+            found.append((s.start(), s.group()))
+    lower = [s.end() for s in _LOWER_START.finditer(text, start, end)]
+    if _LOWER_AT.match(text, start):
+        lower.append(start)
+    if lower:
+        for pos in lower:
+            m = match(text, pos, end)
+            if m is not None:
+                found.append((pos, m.group()))
+        found.sort()        # positions differ: the words are never compared
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -467,20 +510,12 @@ def _block_mentions(doc: Document, block_start: int, block_end: int, block_index
     run_title = ""
     run_sentence_start = False
     prev_end = -1
-    match = _CANDIDATE.match
     known = _WORD_INFO.get
 
     # only capitalised words and particles matter: lowercase words just end a run, and skipping
     # them keeps this loop to a few dozen steps per paragraph
-    for s in _CANDIDATE_START.finditer(text, block_start, block_end):
-        raw = s[1]          # group w
-        if raw is None:
-            m = match(text, s.start(), block_end)
-            if m is None:
-                continue
-            raw = m.group()
+    for start, raw in _candidates(text, block_start, block_end):
         info = known(raw) or _word_info(raw)
-        start = s.start()
         end = start + len(info.word)
         joined = prev_end >= 0 and start - prev_end == 1 and text[prev_end] in " \u00a0"
         prev_end = end
