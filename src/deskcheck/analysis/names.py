@@ -772,12 +772,15 @@ def group_names(doc: Document, ms: list[Mention], distinct: frozenset[str] = fro
         if m.title:
             titles_of.setdefault(last.form, set()).add(m.title)
     head_forms = list(dict.fromkeys(o.token.form for o in heads))
-    side_by_side = _coordinated(doc, ms)
+    side_by_side: set[frozenset[str]] | None = None     # made for the first pair tested
     uf = _UnionFind()
     forced_set = {frozenset(p) for p in forced}
     present = set(head_forms)
 
     def conflict(a: str, b: str) -> bool:
+        nonlocal side_by_side
+        if side_by_side is None:
+            side_by_side = _coordinated(doc, ms)
         if frozenset((a, b)) in side_by_side:
             return True
         ga, gb = given_of.get(a, set()), given_of.get(b, set())
@@ -814,7 +817,8 @@ def group_names(doc: Document, ms: list[Mention], distinct: frozenset[str] = fro
         form = o.token.form
         root = roots.get(form)
         if root is None:
-            root = roots[form] = uf.find(form)
+            # a form never paired is its own group (find would say so, after recording it)
+            root = roots[form] = uf.find(form) if form in uf.parent else form
         g = head_groups.get(root)
         if g is None:
             g = head_groups[root] = NameGroup("head")
@@ -923,30 +927,30 @@ def mention_surface(doc: Document, m: Mention) -> str:
 def spacing_groups(doc: Document, ms: list[Mention]) -> list[NameGroup]:
     """Whole names written with different spacing or hyphens: Kim Jong Un / Kim Jong-un,
     al-Qaeda / Al Qaeda. The words themselves agree, so the word-level grouping cannot see it."""
-    by_key: dict[str, dict[str, list[Occurrence]]] = {}
+    # a one-word mention is the word as written (no space inside), so it only counts with a
+    # hyphen or apostrophe in it; and two forms are needed to differ
+    ms = [m for m in ms if len(m.tokens) > 1 or "-" in (w := m.tokens[0].text) or "'" in w or "’" in w]
+    if len(ms) < 2:
+        return []
+    # by folded key, the forms written (lowercased) and their mentions, first use first; tokens
+    # and occurrences are made only for a key written two ways
+    by_key: dict[str, dict[str, list[tuple[str, Mention]]]] = {}
     for m in ms:
-        if len(m.tokens) < 2:
-            # one word: its mention is the word as written (no space inside), so it only counts
-            # with a hyphen or apostrophe in it
-            word = m.tokens[0].text
-            if "-" not in word and "'" not in word and "’" not in word:
-                continue
         surface = mention_surface(doc, m)
         if len(m.tokens) < 2 and not any(c in surface for c in "-'’ "):
             continue
-        token = NameToken(surface, m.span, surface, fold(surface), False)
-        forms = by_key.setdefault(fold(surface), {})
         # case alone is the word-level check's business (BelTA/Belta, a capitalised particle
         # opening a sentence); here only separators count
-        forms.setdefault(surface.lower(), []).append(Occurrence(token, m, "mention"))
+        by_key.setdefault(fold(surface), {}).setdefault(surface.lower(), []).append((surface, m))
     out = []
-    for forms in by_key.values():
-        if len({len(occs[0].mention.tokens) for occs in forms.values()}) < 2:
+    for key, forms in by_key.items():
+        if len(forms) < 2 or len({len(uses[0][1].tokens) for uses in forms.values()}) < 2:
             continue   # same words, joined alike: a hyphen inside one word is the word-level check's
         g = NameGroup("mention")
-        for occs in forms.values():
+        for uses in forms.values():
             # the form is named by its first use as written
-            g.forms[occs[0].token.form] = occs
+            g.forms[uses[0][0]] = [Occurrence(NameToken(surface, m.span, surface, key, False), m, "mention")
+                                   for surface, m in uses]
         out.append(g)
     return out
 
@@ -998,26 +1002,43 @@ def _phrases(doc: Document, ms: list[Mention]) -> list[_Phrase]:
     """Multi-word organisation names: mentions, joined by "of"/"for" ("Ministry of Health"),
     with at least one organisation or place word (Department, Agency, Council)."""
     text = doc.text
-    out: list[_Phrase] = []
     joins = _JOINERS.fullmatch
     n = len(ms)
-    i = 0
-    while i < n:
-        first = ms[i]
-        j = i
-        joiners: list[str] = []
-        while j + 1 < n and ms[j + 1].block == first.block:
-            end, start = ms[j].span.end, ms[j + 1].span.start
-            # a joiner is 3 to 9 characters long (" & " to " for the "): most gaps are not
-            if not 3 <= start - end <= 9 or not joins(text, end, start):
-                break
-            # "&" and "and" join an organisation's name the same way (Securities & Exchange)
-            joiners.append(" ".join(text[end:start].split()).replace("&", "and"))
+
+    def joined(k: int) -> bool:
+        """ms[k] and ms[k + 1] are one name's parts, joined by "of", "for", "&" ..."""
+        a, b = ms[k], ms[k + 1]
+        if a.block != b.block:
+            return False
+        end, start = a.span.end, b.span.start
+        # a joiner is 3 to 9 characters long (" & " to " for the "): most gaps are not
+        return 3 <= start - end <= 9 and joins(text, end, start) is not None
+
+    # A phrase is a maximal chain of joined mentions with an organisation or place word in it.
+    # Chains are found from those words (few) outward, not by walking every mention; a chain is
+    # the same whichever of its mentions it is found from.
+    out: list[_Phrase] = []
+    done = -1           # the last mention of the last chain found
+    for k, m in enumerate(ms):
+        if k <= done:
+            continue
+        tokens = m.tokens
+        if tokens[-1].key not in GENERIC and (len(tokens) == 1 or all(t.key not in GENERIC for t in tokens[:-1])):
+            continue
+        i = k
+        while i > 0 and joined(i - 1):
+            i -= 1
+        j = k
+        while j + 1 < n and joined(j):
             j += 1
-        words = first.tokens if j == i else tuple(t for m in ms[i:j + 1] for t in m.tokens)
-        if len(words) >= PHRASE_MIN_WORDS and any(t.key in GENERIC for t in words):
-            out.append(_Phrase(Span(first.span.start, ms[j].span.end), words, tuple(joiners), first))
-        i = j + 1
+        done = j
+        words = tokens if i == j else tuple(t for x in ms[i:j + 1] for t in x.tokens)
+        if len(words) < PHRASE_MIN_WORDS:
+            continue
+        # "&" and "and" join an organisation's name the same way (Securities & Exchange)
+        joiners = tuple(" ".join(text[ms[x].span.end:ms[x + 1].span.start].split()).replace("&", "and")
+                        for x in range(i, j))
+        out.append(_Phrase(Span(ms[i].span.start, ms[j].span.end), words, joiners, ms[i]))
     return out
 
 
