@@ -29,7 +29,7 @@ import stat
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable, TypeVar
 
 import regex
 from jellyfish import jaro_winkler_similarity
@@ -1110,6 +1110,9 @@ class HouseEntry:
     keep: tuple[str, ...] = ()          # phrases where a variant stays ("chicken Kiev")
 
 
+_Hit = TypeVar("_Hit")
+
+
 @dataclass
 class HouseList:
     """The house names lists, reduced to what a check looks up: word forms.
@@ -1173,11 +1176,7 @@ class HouseList:
 
     def head(self, form: str) -> tuple[str, HouseEntry] | None:
         """The house form of a surname, place or agency spelling, if the list has it."""
-        seen = self._heads_seen
-        if form in seen:
-            return seen[form]
-        hit = seen[form] = self._find_head(form)
-        return hit
+        return _remembered(self._heads_seen, form, self._find_head)
 
     def _find_head(self, form: str) -> tuple[str, HouseEntry] | None:
         hit = self.heads.get(form) or self.head_keys.get(fold(form))
@@ -1195,11 +1194,7 @@ class HouseList:
         """A listed name this spelling is a close variant of, though the list does not name the
         variant (the list says Zelenskyy, the article Zelenskyi). Strict, since the list has no
         context to check: long names, a shared phonetic code and a high similarity."""
-        seen = self._near_seen
-        if form in seen:
-            return seen[form]
-        hit = seen[form] = self._find_near(form)
-        return hit
+        return _remembered(self._near_seen, form, self._find_near)
 
     def _find_near(self, form: str) -> tuple[str, HouseEntry] | None:
         key = fold(form)
@@ -1227,6 +1222,14 @@ class HouseList:
         if self._tails is None:
             self._tails = frozenset(key.rsplit(" ", 1)[-1] for key in self.mentions)
         return self._tails
+
+
+def _remembered(seen: dict[str, _Hit], form: str, find: Callable[[str], _Hit]) -> _Hit:
+    """find(form), asked once per form."""
+    if form in seen:
+        return seen[form]
+    hit = seen[form] = find(form)
+    return hit
 
 
 def _words(name: str) -> list[str]:
