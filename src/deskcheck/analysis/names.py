@@ -599,16 +599,20 @@ def _mark_surnames(doc: Document, ms: list[Mention]) -> list[Mention]:
     """Mark the names whose last word, an ordinary word, the article also uses alone as a name:
     with a title ("Mr Brown") or mid-sentence and not after "the" ("Brown said", but not "the
     Strip")."""
+    # only these forms can be marked (a form's commonness is the form's): most articles have none
+    needed = {m.tokens[-1].form for m in ms if len(m.tokens) >= 2 and m.tokens[-1].common}
+    if not needed:
+        return ms
     alone: set[str] = set()
     for m in ms:
-        if len(m.tokens) != 1 or not m.tokens[0].common:
+        if len(m.tokens) != 1 or m.tokens[0].form not in needed:
             continue
         before = doc.text[max(0, m.span.start - 4):m.span.start].lower()
         if m.title or not (m.sentence_start or m.block_kind in ("title", "heading") or before == "the "):
             alone.add(m.tokens[0].form)
     # at a sentence start an ordinary word is no mention at all; what follows it still tells:
     # "Brown said", "Black's lawyer"
-    wanted = {m.tokens[-1].form for m in ms if len(m.tokens) >= 2 and m.tokens[-1].common} - alone
+    wanted = needed - alone
     text = doc.text
     for form in wanted:
         if _used_alone(text, form):
