@@ -554,3 +554,32 @@ def test_two_bodies_joined_by_and_are_not_variants() -> None:
     text = ("The Department of Health and Social Care said it would respond.\n\n"
             "The Department of Health in Wales said nothing.\n")
     assert [f for f in check_text(text, "md") if f.rule == "Deskcheck.Names"] == []
+
+
+# --- the candidate scan --------------------------------------------------------------------------
+
+# letters, marks, the separators a name may hold, and the punctuation and spaces around names,
+# ASCII and not: what could make the quick scan and the full pattern disagree
+_SCAN_ALPHABET = st.sampled_from(list("AaBbDdEeIiLlSsTtUuVvZzKkMcO'’-. ,;:\"“”«»()\n\u00a0\u2014")
+                                 + ["É", "é", "Đ", "ß", "İ", "ı", "ſ", "\u0301", "Ж", "ж", "µ", "ª", "€", "1"]
+                                 + ["al-", "el-", "d'", "bin ", "van der ", "de ", "della ", "The "])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_SCAN_ALPHABET, max_size=40).map("".join), st.integers(0, 5), st.integers(0, 5))
+def test_candidate_scan_matches_the_full_pattern(text: str, cut_start: int, cut_end: int) -> None:
+    """The re-based scan finds exactly the words the full pattern finds, inside any block bounds."""
+    from deskcheck.analysis.names import _CANDIDATE, _candidates
+
+    start, end = min(cut_start, len(text)), max(min(len(text), len(text) - cut_end), min(cut_start, len(text)))
+    want = [(m.start(), m.group()) for m in _CANDIDATE.finditer(text, start, end)]
+    got = _candidates(text, start, end)
+    assert got == want
+
+
+def test_mentions_of_non_ascii_and_joined_names() -> None:
+    text = ("Đoković beat Müller. Officials of al-Qaeda met Jean-Claude Van Damme in São Paulo; "
+            "Ahmed bin Salman and Leonardo da Vinci's heirs spoke.")
+    # "Officials" opens a sentence and is an ordinary word: no name
+    assert mention_texts(text) == ["Đoković", "Müller", "al-Qaeda", "Jean-Claude Van Damme", "São Paulo",
+                                   "Ahmed Salman", "Leonardo Vinci"]

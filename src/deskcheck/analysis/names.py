@@ -29,7 +29,7 @@ import stat
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable, TypeVar
 
 import regex
 from jellyfish import jaro_winkler_similarity
@@ -393,24 +393,68 @@ def _sentence_starts(doc: Document) -> set[int]:
 # after a one-letter word: a full stop, one space and a capitalised word (an initial)
 _INITIAL = regex_compile(r"\.[ \u00a0](?=\p{Lu}\p{Ll})")
 
-# Where a candidate may start, found with the standard library's `re`, which scans plain text
-# several times faster than `regex` with its lookbehind at every position. It matches at a superset
-# of the places `_CANDIDATE` matches (an ASCII capital, any non-ASCII character but punctuation and
-# Latin-1 symbols, the first letter of a joined particle or a lowercase particle, never after an
-# ASCII letter, apostrophe or hyphen); `_CANDIDATE` then decides at each place. Since a candidate
-# never starts right after a letter, apostrophe or hyphen, and consists of nothing else,
-# candidates cannot overlap, so trying every such place gives exactly `_CANDIDATE.finditer`.
+# Where candidates start, found with the standard library's `re`, whose scan skips ahead to the
+# characters a pattern can begin with: several times faster than `regex` trying a lookbehind at
+# every position. Together the two scans below match at a superset of the places `_CANDIDATE`
+# matches, and `_CANDIDATE` decides at each place. A candidate never starts right after a letter,
+# apostrophe or hyphen and consists of nothing else, so candidates cannot overlap: trying every
+# such place gives exactly `_CANDIDATE.finditer`. Each match consumes one character only, except
+# the one decided here alone, a whole word, so no place is skipped.
 #
-# Group `w` is the common case decided here alone: a capitalised ASCII word after an ASCII
-# character that is no letter, apostrophe or hyphen, and before one that cannot continue it (an
-# ASCII character that is no letter, or an ASCII apostrophe or hyphen not followed by a letter or
-# any non-ASCII character). `_CANDIDATE` would match exactly that word there. Every other
-# alternative consumes one character only, so no place is skipped.
+# `_UPPER_START`: an ASCII capital or a non-ASCII character (bar Latin-1 symbols and general
+# punctuation) not after an ASCII letter, apostrophe or hyphen. Its empty group marks the common
+# case: a capitalised ASCII word after an ASCII character that is no letter, apostrophe or
+# hyphen, and before one that cannot continue it (an ASCII character that is no letter, or an
+# ASCII apostrophe or hyphen followed by an ASCII character that is no letter); `_CANDIDATE`
+# would match exactly that word there.
 _ASCII_STOP = r"[\x00-\x26\x28-\x2c\x2e-\x40\x5b-\x60\x7b-\x7f]"      # ASCII: no letter, ' or -
-_CANDIDATE_START = re.compile(
-    r"(?<=" + _ASCII_STOP + r")(?P<w>[A-Z][A-Za-z]*)(?=" + _ASCII_STOP + r"|['\-][\x00-\x40\x5b-\x60\x7b-\x7f]|\Z)"
-    r"|(?<![A-Za-z'’\-])(?:[A-Z]|[^\x00-\x7f\u00a0-\u00bf\u2000-\u206f]|[abdeilu](?=\S{0,2}['’\-])"
-    r"|(?=(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + r")(?![A-Za-z]))[a-z])")
+_UPPER_START = re.compile(
+    # (the class negated: the same characters, but ~15 ms less for re to compile at start-up)
+    r"[^\x00-\x40\x5b-\x7f\u00a0-\u00bf\u2000-\u206f]"
+    r"(?:(?<=" + _ASCII_STOP + r"[A-Z])[A-Za-z]*(?=" + _ASCII_STOP + r"|['\-][\x00-\x40\x5b-\x60\x7b-\x7f]|\Z)()"
+    r"|(?<![A-Za-z'’\-].))")
+
+
+def _lowercase_start() -> str:
+    """A lowercase ASCII letter that may start a candidate: a joined particle's (al-, d') or a
+    particle's (bin, van, de), tested from the letter on."""
+    rests: dict[str, list[str]] = {}
+    for particle in PARTICLES:
+        rests.setdefault(particle[0], []).append(particle[1:])
+    words = "|".join(f"{c}(?=(?:{'|'.join(sorted(r, key=len, reverse=True))})(?![A-Za-z]))"
+                     for c, r in sorted(rests.items()))
+    return r"(?:[abdeilu](?=\S{0,2}['’\-])|" + words + ")"
+
+
+# `_LOWER_START`: such a letter, found by the character before it (which a candidate cannot have
+# as a letter, apostrophe or hyphen): the scan then stops at spaces and punctuation only, not at
+# every common letter. The letter is one past the match; `_LOWER_AT` tries the block's first place.
+_LOWER_START = re.compile(r"[^A-Za-z'’\-](?=" + _lowercase_start() + ")")
+_LOWER_AT = re.compile(r"(?<![A-Za-z'’\-])(?=" + _lowercase_start() + ")")
+
+
+def _candidates(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """(position, word) of every `_CANDIDATE` match in text[start:end], in order."""
+    match = _CANDIDATE.match
+    found = []
+    for s in _UPPER_START.finditer(text, start, end):
+        if s.lastindex is None:
+            m = match(text, s.start(), end)
+            if m is None:
+                continue
+            found.append((s.start(), m.group()))
+        else:
+            found.append((s.start(), s.group()))
+    lower = [s.end() for s in _LOWER_START.finditer(text, start, end)]
+    if _LOWER_AT.match(text, start):
+        lower.append(start)
+    if lower:
+        for pos in lower:
+            m = match(text, pos, end)
+            if m is not None:
+                found.append((pos, m.group()))
+        found.sort()        # positions differ: the words are never compared
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -467,20 +511,12 @@ def _block_mentions(doc: Document, block_start: int, block_end: int, block_index
     run_title = ""
     run_sentence_start = False
     prev_end = -1
-    match = _CANDIDATE.match
     known = _WORD_INFO.get
 
     # only capitalised words and particles matter: lowercase words just end a run, and skipping
     # them keeps this loop to a few dozen steps per paragraph
-    for s in _CANDIDATE_START.finditer(text, block_start, block_end):
-        raw = s[1]          # group w
-        if raw is None:
-            m = match(text, s.start(), block_end)
-            if m is None:
-                continue
-            raw = m.group()
+    for start, raw in _candidates(text, block_start, block_end):
         info = known(raw) or _word_info(raw)
-        start = s.start()
         end = start + len(info.word)
         joined = prev_end >= 0 and start - prev_end == 1 and text[prev_end] in " \u00a0"
         prev_end = end
@@ -563,16 +599,20 @@ def _mark_surnames(doc: Document, ms: list[Mention]) -> list[Mention]:
     """Mark the names whose last word, an ordinary word, the article also uses alone as a name:
     with a title ("Mr Brown") or mid-sentence and not after "the" ("Brown said", but not "the
     Strip")."""
+    # only these forms can be marked (a form's commonness is the form's): most articles have none
+    needed = {m.tokens[-1].form for m in ms if len(m.tokens) >= 2 and m.tokens[-1].common}
+    if not needed:
+        return ms
     alone: set[str] = set()
     for m in ms:
-        if len(m.tokens) != 1 or not m.tokens[0].common:
+        if len(m.tokens) != 1 or m.tokens[0].form not in needed:
             continue
         before = doc.text[max(0, m.span.start - 4):m.span.start].lower()
         if m.title or not (m.sentence_start or m.block_kind in ("title", "heading") or before == "the "):
             alone.add(m.tokens[0].form)
     # at a sentence start an ordinary word is no mention at all; what follows it still tells:
     # "Brown said", "Black's lawyer"
-    wanted = {m.tokens[-1].form for m in ms if len(m.tokens) >= 2 and m.tokens[-1].common} - alone
+    wanted = needed - alone
     text = doc.text
     for form in wanted:
         if _used_alone(text, form):
@@ -737,12 +777,15 @@ def group_names(doc: Document, ms: list[Mention], distinct: frozenset[str] = fro
         if m.title:
             titles_of.setdefault(last.form, set()).add(m.title)
     head_forms = list(dict.fromkeys(o.token.form for o in heads))
-    side_by_side = _coordinated(doc, ms)
+    side_by_side: set[frozenset[str]] | None = None     # made for the first pair tested
     uf = _UnionFind()
     forced_set = {frozenset(p) for p in forced}
     present = set(head_forms)
 
     def conflict(a: str, b: str) -> bool:
+        nonlocal side_by_side
+        if side_by_side is None:
+            side_by_side = _coordinated(doc, ms)
         if frozenset((a, b)) in side_by_side:
             return True
         ga, gb = given_of.get(a, set()), given_of.get(b, set())
@@ -779,7 +822,8 @@ def group_names(doc: Document, ms: list[Mention], distinct: frozenset[str] = fro
         form = o.token.form
         root = roots.get(form)
         if root is None:
-            root = roots[form] = uf.find(form)
+            # a form never paired is its own group (find would say so, after recording it)
+            root = roots[form] = uf.find(form) if form in uf.parent else form
         g = head_groups.get(root)
         if g is None:
             g = head_groups[root] = NameGroup("head")
@@ -888,30 +932,30 @@ def mention_surface(doc: Document, m: Mention) -> str:
 def spacing_groups(doc: Document, ms: list[Mention]) -> list[NameGroup]:
     """Whole names written with different spacing or hyphens: Kim Jong Un / Kim Jong-un,
     al-Qaeda / Al Qaeda. The words themselves agree, so the word-level grouping cannot see it."""
-    by_key: dict[str, dict[str, list[Occurrence]]] = {}
+    # a one-word mention is the word as written (no space inside), so it only counts with a
+    # hyphen or apostrophe in it; and two forms are needed to differ
+    ms = [m for m in ms if len(m.tokens) > 1 or "-" in (w := m.tokens[0].text) or "'" in w or "’" in w]
+    if len(ms) < 2:
+        return []
+    # by folded key, the forms written (lowercased) and their mentions, first use first; tokens
+    # and occurrences are made only for a key written two ways
+    by_key: dict[str, dict[str, list[tuple[str, Mention]]]] = {}
     for m in ms:
-        if len(m.tokens) < 2:
-            # one word: its mention is the word as written (no space inside), so it only counts
-            # with a hyphen or apostrophe in it
-            word = m.tokens[0].text
-            if "-" not in word and "'" not in word and "’" not in word:
-                continue
         surface = mention_surface(doc, m)
         if len(m.tokens) < 2 and not any(c in surface for c in "-'’ "):
             continue
-        token = NameToken(surface, m.span, surface, fold(surface), False)
-        forms = by_key.setdefault(fold(surface), {})
         # case alone is the word-level check's business (BelTA/Belta, a capitalised particle
         # opening a sentence); here only separators count
-        forms.setdefault(surface.lower(), []).append(Occurrence(token, m, "mention"))
+        by_key.setdefault(fold(surface), {}).setdefault(surface.lower(), []).append((surface, m))
     out = []
-    for forms in by_key.values():
-        if len({len(occs[0].mention.tokens) for occs in forms.values()}) < 2:
+    for key, forms in by_key.items():
+        if len(forms) < 2 or len({len(uses[0][1].tokens) for uses in forms.values()}) < 2:
             continue   # same words, joined alike: a hyphen inside one word is the word-level check's
         g = NameGroup("mention")
-        for occs in forms.values():
+        for uses in forms.values():
             # the form is named by its first use as written
-            g.forms[occs[0].token.form] = occs
+            g.forms[uses[0][0]] = [Occurrence(NameToken(surface, m.span, surface, key, False), m, "mention")
+                                   for surface, m in uses]
         out.append(g)
     return out
 
@@ -963,26 +1007,43 @@ def _phrases(doc: Document, ms: list[Mention]) -> list[_Phrase]:
     """Multi-word organisation names: mentions, joined by "of"/"for" ("Ministry of Health"),
     with at least one organisation or place word (Department, Agency, Council)."""
     text = doc.text
-    out: list[_Phrase] = []
     joins = _JOINERS.fullmatch
     n = len(ms)
-    i = 0
-    while i < n:
-        first = ms[i]
-        j = i
-        joiners: list[str] = []
-        while j + 1 < n and ms[j + 1].block == first.block:
-            end, start = ms[j].span.end, ms[j + 1].span.start
-            # a joiner is 3 to 9 characters long (" & " to " for the "): most gaps are not
-            if not 3 <= start - end <= 9 or not joins(text, end, start):
-                break
-            # "&" and "and" join an organisation's name the same way (Securities & Exchange)
-            joiners.append(" ".join(text[end:start].split()).replace("&", "and"))
+
+    def joined(k: int) -> bool:
+        """ms[k] and ms[k + 1] are one name's parts, joined by "of", "for", "&" ..."""
+        a, b = ms[k], ms[k + 1]
+        if a.block != b.block:
+            return False
+        end, start = a.span.end, b.span.start
+        # a joiner is 3 to 9 characters long (" & " to " for the "): most gaps are not
+        return 3 <= start - end <= 9 and joins(text, end, start) is not None
+
+    # A phrase is a maximal chain of joined mentions with an organisation or place word in it.
+    # Chains are found from those words (few) outward, not by walking every mention; a chain is
+    # the same whichever of its mentions it is found from.
+    out: list[_Phrase] = []
+    done = -1           # the last mention of the last chain found
+    for k, m in enumerate(ms):
+        if k <= done:
+            continue
+        tokens = m.tokens
+        if tokens[-1].key not in GENERIC and (len(tokens) == 1 or all(t.key not in GENERIC for t in tokens[:-1])):
+            continue
+        i = k
+        while i > 0 and joined(i - 1):
+            i -= 1
+        j = k
+        while j + 1 < n and joined(j):
             j += 1
-        words = first.tokens if j == i else tuple(t for m in ms[i:j + 1] for t in m.tokens)
-        if len(words) >= PHRASE_MIN_WORDS and any(t.key in GENERIC for t in words):
-            out.append(_Phrase(Span(first.span.start, ms[j].span.end), words, tuple(joiners), first))
-        i = j + 1
+        done = j
+        words = tokens if i == j else tuple(t for x in ms[i:j + 1] for t in x.tokens)
+        if len(words) < PHRASE_MIN_WORDS:
+            continue
+        # "&" and "and" join an organisation's name the same way (Securities & Exchange)
+        joiners = tuple(" ".join(text[ms[x].span.end:ms[x + 1].span.start].split()).replace("&", "and")
+                        for x in range(i, j))
+        out.append(_Phrase(Span(ms[i].span.start, ms[j].span.end), words, joiners, ms[i]))
     return out
 
 
@@ -1054,6 +1115,9 @@ class HouseEntry:
     keep: tuple[str, ...] = ()          # phrases where a variant stays ("chicken Kiev")
 
 
+_Hit = TypeVar("_Hit")
+
+
 @dataclass
 class HouseList:
     """The house names lists, reduced to what a check looks up: word forms.
@@ -1117,11 +1181,7 @@ class HouseList:
 
     def head(self, form: str) -> tuple[str, HouseEntry] | None:
         """The house form of a surname, place or agency spelling, if the list has it."""
-        seen = self._heads_seen
-        if form in seen:
-            return seen[form]
-        hit = seen[form] = self._find_head(form)
-        return hit
+        return _remembered(self._heads_seen, form, self._find_head)
 
     def _find_head(self, form: str) -> tuple[str, HouseEntry] | None:
         hit = self.heads.get(form) or self.head_keys.get(fold(form))
@@ -1139,11 +1199,7 @@ class HouseList:
         """A listed name this spelling is a close variant of, though the list does not name the
         variant (the list says Zelenskyy, the article Zelenskyi). Strict, since the list has no
         context to check: long names, a shared phonetic code and a high similarity."""
-        seen = self._near_seen
-        if form in seen:
-            return seen[form]
-        hit = seen[form] = self._find_near(form)
-        return hit
+        return _remembered(self._near_seen, form, self._find_near)
 
     def _find_near(self, form: str) -> tuple[str, HouseEntry] | None:
         key = fold(form)
@@ -1171,6 +1227,14 @@ class HouseList:
         if self._tails is None:
             self._tails = frozenset(key.rsplit(" ", 1)[-1] for key in self.mentions)
         return self._tails
+
+
+def _remembered(seen: dict[str, _Hit], form: str, find: Callable[[str], _Hit]) -> _Hit:
+    """find(form), asked once per form."""
+    if form in seen:
+        return seen[form]
+    hit = seen[form] = find(form)
+    return hit
 
 
 def _words(name: str) -> list[str]:

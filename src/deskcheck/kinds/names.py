@@ -79,17 +79,21 @@ class Names(Kind):
         # the list of paths is built once per config's names lists; the files themselves are still
         # looked at (their modification time) for every article, so an edited list is read again
         extra = ctx.settings.names_lists
+        if not isinstance(extra, tuple):
+            extra = tuple(extra)        # a caller's list: a key must be hashable
         paths = self._paths.get(extra)
         if paths is None:
-            paths = []
-            if self.options.names_list:
-                paths.append(self.rule.base_dir / "data" / self.options.names_list)
-            paths.extend(extra)
-            self._paths[extra] = paths
-        return load_house_lists(paths)
+            bundled = (self.rule.base_dir / "data" / self.options.names_list,) if self.options.names_list else ()
+            paths = self._paths[extra] = bundled + tuple(extra)
+        # both names rules of an article ask: the files are looked at once per article
+        key = ("deskcheck.kinds.names.house", paths)
+        house = ctx.doc.cache.get(key)
+        if house is None:
+            house = ctx.doc.cache[key] = load_house_lists(paths)
+        return house  # type: ignore[no-any-return]
 
     @cached_property
-    def _paths(self) -> dict[tuple[Path, ...], list[Path]]:
+    def _paths(self) -> dict[tuple[Path, ...], tuple[Path, ...]]:
         return {}
 
     def check(self, ctx: Context) -> Iterable[Hit]:
