@@ -433,11 +433,15 @@ def test_memo_keeps_facts_between_runs_and_forgets_them_when_the_code_changes(
     assert compiled.memo("t", ("colou?r", 2), compute, str(code)) == (frozenset({("colour", True)}),)
     assert calls == ["x"]                                       # answered from the store
     assert compiled.memo("t", ("other", 2), compute, str(code)) and calls == ["x", "x"]
+    compiled.save_memo()
     # the code that computes the facts changed: its old answers are not used
     code.write_text("VERSION = 2\n", encoding="utf-8")
     monkeypatch.setattr(compiled, "_code_digests", {})
     compiled.memo("t", ("colou?r", 2), compute, str(code))
     assert calls == ["x", "x", "x"]
+    compiled.save_memo()             # and the old code's facts are dropped from the store
+    monkeypatch.setattr(compiled, "_memo_stored", None)
+    assert {k[1] for k in compiled._memo_load()} == {compiled._code_digest(str(code))}
 
 
 def test_prefilter_facts_are_the_same_from_the_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

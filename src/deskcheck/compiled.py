@@ -318,8 +318,11 @@ def save_memo() -> None:
     global _memo_added
     if not _memo_added or not _enabled():
         return
-    stored = dict(_memo_load())
-    if len(stored) + len(_memo_added) > MAX_PATTERNS * 4:
+    # facts computed by code that has changed since are never asked for again: drop them
+    current = {(name, digest) for name, digest, _ in _memo_added}
+    names = {name for name, _ in current}
+    stored = {k: v for k, v in _memo_load().items() if k[0] not in names or (k[0], k[1]) in current}
+    if len(stored) + len(_memo_added) > MAX_PATTERNS:
         stored = {}
     stored.update(_memo_added)
     _memo_added = {}
