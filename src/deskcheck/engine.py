@@ -96,8 +96,7 @@ def check_document(doc: Document, rules: list[Rule], settings: Settings) -> Chec
         if need is not None and need.segment_clause is not None:
             # a segment that lacks what every match inside it needs is not scanned (each scan call
             # costs microseconds of set-up, the regex timeout's included, before reading a character)
-            view = views[raw]
-            spans = [s for s in spans if need.segment_may_match(view, s.start, s.end)]
+            spans = need.segments(views[raw], spans)
             if not spans:
                 continue
         ctx = Context(doc, doc.source if raw else doc.text, list(spans), settings, raw)

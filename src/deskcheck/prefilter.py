@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from bisect import bisect_right
 from typing import Any
 
 try:                                # Python 3.11+
@@ -46,7 +47,7 @@ _IGNORECASE = 2            # re.IGNORECASE and regex.IGNORECASE alike
 CAP = 64                   # the most strings one set may hold before it stops being worth testing
 UNION_CAP = 256            # the words of a long alternation: still cheaper to test than a scan
 MAX_CLAUSES = 3
-SEGMENT_NEEDLES = 16       # the most strings asked of each segment (more cost more than the scan saves)
+SEGMENT_NEEDLES = UNION_CAP    # strings looked for to choose the segments worth scanning
 
 Needle = "tuple[str, bool]"            # (the string as in the pattern, matched ignoring case)
 Clause = "frozenset[tuple[str, bool]]"  # the text contains at least one of these
@@ -345,18 +346,44 @@ class Filter:
 
     def segment_may_match(self, view: View, start: int, end: int) -> bool:
         """The segment [start, end) of the view may hold a match of a scan bounded by it."""
-        if self.segment_clause is None:
-            return True
+        return bool(self.segments(view, [(start, end)]))
+
+    def segments(self, view: View, spans: "list[Any]") -> "list[Any]":
+        """The spans (with .start/.end, or (start, end) pairs) that hold a string of the segment
+        clause. Each string is looked for once across the view with str.find; a find that lands
+        in a span marks it and the search goes on after that span, so the work is bounded by the
+        strings times the spans, not by how often a common string occurs."""
+        if self.segment_clause is None or not spans:
+            return list(spans)
+        bounds = [(s.start, s.end) if hasattr(s, "start") else (s[0], s[1]) for s in spans]
+        starts = [a for a, _ in bounds]
+        if any(bounds[i][1] > starts[i + 1] for i in range(len(bounds) - 1)):
+            return list(spans)          # unsorted or overlapping segments: no per-segment answer
         plain, folded = self.segment_clause
-        text = view.text
-        if any(text.find(s, start, end) >= 0 for s in plain):
-            return True
+        keep = [False] * len(bounds)
+        left = len(bounds)
+        texts = [(view.text, plain)]
         if folded:
-            f = view.folded
-            if len(f) != len(text):     # folding moved offsets: no per-segment answer
-                return True
-            return any(f.find(s, start, end) >= 0 for s in folded)
-        return False
+            if len(view.folded) != len(view.text):
+                return list(spans)      # folding moved offsets: no per-segment answer
+            texts.append((view.folded, folded))
+        lo, hi = starts[0], bounds[-1][1]
+        for text, needles in texts:
+            for needle in needles:
+                pos = text.find(needle, lo, hi)
+                while pos >= 0 and left:
+                    i = bisect_right(starts, pos) - 1
+                    a, b = bounds[i] if i >= 0 else (0, -1)
+                    if pos + len(needle) <= b:          # inside span i
+                        if not keep[i]:
+                            keep[i] = True
+                            left -= 1
+                        pos = text.find(needle, b, hi)
+                    else:
+                        pos = text.find(needle, pos + 1, hi)
+                if not left:
+                    return list(spans)
+        return [s for s, k in zip(spans, keep) if k]
 
 
 def filter_for(pattern: Any) -> "Filter | None":
