@@ -62,7 +62,8 @@ def _required(rule: Rule) -> "prefilter.Filter | None":
     if need is _UNSET:
         attr = PREFILTERED_KINDS.get(rule.kind_name)
         pattern = getattr(rule.kind, attr, None) if attr else None
-        need = prefilter.filter_for(pattern) if pattern is not None else None
+        needles = getattr(rule.kind, "prefilter_needles", prefilter.SEGMENT_NEEDLES)
+        need = prefilter.filter_for(pattern, needles) if pattern is not None else None
         try:
             rule.kind._deskcheck_required = need  # type: ignore[attr-defined]
         except AttributeError:      # a kind with __slots__: ask again next time

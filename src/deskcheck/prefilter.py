@@ -341,8 +341,9 @@ class Filter:
     __slots__ = ("clauses", "segment_clause")
 
     def __init__(self, need: "tuple[frozenset[tuple[str, bool]], ...]",
-                 inner: "tuple[frozenset[tuple[str, bool]], ...] | None" = None) -> None:
-        short = [c for c in inner or () if len(c) <= SEGMENT_NEEDLES]
+                 inner: "tuple[frozenset[tuple[str, bool]], ...] | None" = None,
+                 segment_needles: int = SEGMENT_NEEDLES) -> None:
+        short = [c for c in inner or () if len(c) <= segment_needles]
         best = max(short, key=_score) if short else None
         self.segment_clause = self._split(best) if best is not None else None
         # each string costs a pass over the text (~1 us per 2.5 kB): a long list costs more than
@@ -404,14 +405,16 @@ class Filter:
         return [s for s, k in zip(spans, keep) if k]
 
 
-def filter_for(pattern: Any) -> "Filter | None":
-    """The filter of a compiled pattern, or None when nothing about its matches is certain."""
+def filter_for(pattern: Any, segment_needles: int = SEGMENT_NEEDLES) -> "Filter | None":
+    """The filter of a compiled pattern, or None when nothing about its matches is certain.
+    `segment_needles`: how many strings are worth looking for to choose segments (a kind whose
+    scan is slow per character may allow more)."""
     source = getattr(pattern, "pattern", None)
     if not isinstance(source, str):
         return None
     flags = int(getattr(pattern, "flags", 0))
     need = requirements(source, flags)
-    return Filter(need, requirements(source, flags, behind=False)) if need else None
+    return Filter(need, requirements(source, flags, behind=False), segment_needles) if need else None
 
 
 def may_match(need: "frozenset[str] | None", folded_text: str) -> bool:
