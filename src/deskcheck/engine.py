@@ -62,7 +62,8 @@ def _required(rule: Rule) -> "prefilter.Filter | None":
     if need is _UNSET:
         attr = PREFILTERED_KINDS.get(rule.kind_name)
         pattern = getattr(rule.kind, attr, None) if attr else None
-        need = prefilter.filter_for(pattern) if pattern is not None else None
+        needles = getattr(rule.kind, "prefilter_needles", prefilter.SEGMENT_NEEDLES)
+        need = prefilter.filter_for(pattern, needles) if pattern is not None else None
         try:
             rule.kind._deskcheck_required = need  # type: ignore[attr-defined]
         except AttributeError:      # a kind with __slots__: ask again next time
@@ -96,8 +97,7 @@ def check_document(doc: Document, rules: list[Rule], settings: Settings) -> Chec
         if need is not None and need.segment_clause is not None:
             # a segment that lacks what every match inside it needs is not scanned (each scan call
             # costs microseconds of set-up, the regex timeout's included, before reading a character)
-            view = views[raw]
-            spans = [s for s in spans if need.segment_may_match(view, s.start, s.end)]
+            spans = need.segments(views[raw], spans)
             if not spans:
                 continue
         ctx = Context(doc, doc.source if raw else doc.text, list(spans), settings, raw)

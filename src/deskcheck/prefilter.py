@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from bisect import bisect_right
 from typing import Any
 
 try:                                # Python 3.11+
@@ -46,7 +47,8 @@ _IGNORECASE = 2            # re.IGNORECASE and regex.IGNORECASE alike
 CAP = 64                   # the most strings one set may hold before it stops being worth testing
 UNION_CAP = 256            # the words of a long alternation: still cheaper to test than a scan
 MAX_CLAUSES = 3
-SEGMENT_NEEDLES = 16       # the most strings asked of each segment (more cost more than the scan saves)
+SEGMENT_NEEDLES = 32       # strings looked for to choose the segments worth scanning
+DOC_NEEDLES = 32           # strings looked for to decide whether an article is worth scanning
 
 Needle = "tuple[str, bool]"            # (the string as in the pattern, matched ignoring case)
 Clause = "frozenset[tuple[str, bool]]"  # the text contains at least one of these
@@ -313,12 +315,27 @@ def fold_needle(s: str) -> str:
 
 
 class View:
-    """The text a rule scans, and its folded copy made when first needed."""
-    __slots__ = ("text", "_folded")
+    """The text a rule scans, its folded copy made when first needed, and the bounds of the
+    segment lists asked about (many rules share one scope's list)."""
+    __slots__ = ("text", "_folded", "_bounds")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._folded: str | None = None
+        self._bounds: dict[int, tuple[Any, Any, Any]] = {}
+
+    def bounds(self, spans: "list[Any]") -> "tuple[list[int] | None, list[tuple[int, int]]]":
+        """Starts and (start, end) pairs of a sorted, non-overlapping span list; None starts when
+        the list is not one. Kept by the list's identity (the list itself is held, so a freed
+        list's id cannot come back for another)."""
+        got = self._bounds.get(id(spans))
+        if got is None or got[0] is not spans:
+            pairs = [(s.start, s.end) for s in spans]
+            starts: "list[int] | None" = [a for a, _ in pairs]
+            if any(pairs[i][1] > pairs[i + 1][0] for i in range(len(pairs) - 1)):
+                starts = None
+            got = self._bounds[id(spans)] = (spans, starts, pairs)
+        return got[1], got[2]
 
     @property
     def folded(self) -> str:
@@ -333,10 +350,16 @@ class Filter:
     __slots__ = ("clauses", "segment_clause")
 
     def __init__(self, need: "tuple[frozenset[tuple[str, bool]], ...]",
-                 inner: "tuple[frozenset[tuple[str, bool]], ...] | None" = None) -> None:
-        self.clauses = tuple(self._split(c) for c in need)
-        short = [c for c in inner or () if len(c) <= SEGMENT_NEEDLES]
-        self.segment_clause = self._split(max(short, key=_score)) if short else None
+                 inner: "tuple[frozenset[tuple[str, bool]], ...] | None" = None,
+                 segment_needles: int = SEGMENT_NEEDLES) -> None:
+        short = [c for c in inner or () if len(c) <= segment_needles]
+        best = max(short, key=_score) if short else None
+        self.segment_clause = self._split(best) if best is not None else None
+        # each string costs a pass over the text (~1 us per 2.5 kB): a long list costs more than
+        # the scan it might save. The cheapest clauses go first; the segment clause, which
+        # segments() asks across the text anyway, is not asked twice.
+        doc = sorted((c for c in need if len(c) <= DOC_NEEDLES and c != best), key=len)
+        self.clauses = tuple(self._split(c) for c in doc)
 
     @staticmethod
     def _split(clause: "frozenset[tuple[str, bool]]") -> "tuple[tuple[str, ...], tuple[str, ...]]":
@@ -354,28 +377,53 @@ class Filter:
 
     def segment_may_match(self, view: View, start: int, end: int) -> bool:
         """The segment [start, end) of the view may hold a match of a scan bounded by it."""
-        if self.segment_clause is None:
-            return True
+        from .model import Span
+        return bool(self.segments(view, [Span(start, end)]))
+
+    def segments(self, view: View, spans: "list[Any]") -> "list[Any]":
+        """The spans that hold a string of the segment clause. Each string is looked for once
+        across the view with str.find; a find that lands in a span marks it and the search goes
+        on after that span, so the work is bounded by the strings times the spans, not by how
+        often a common string occurs."""
+        if self.segment_clause is None or not spans:
+            return spans
+        starts, bounds = view.bounds(spans)
+        if starts is None:
+            return spans                # unsorted or overlapping segments: no per-segment answer
         plain, folded = self.segment_clause
-        text = view.text
-        if any(text.find(s, start, end) >= 0 for s in plain):
-            return True
-        if folded:
-            f = view.folded
-            if len(f) != len(text):     # folding moved offsets: no per-segment answer
-                return True
-            return any(f.find(s, start, end) >= 0 for s in folded)
-        return False
+        keep = [False] * len(bounds)
+        left = len(bounds)
+        lo, hi = starts[0], bounds[-1][1]
+        for text, needles in ((view.text, plain), (view.folded if folded else "", folded)):
+            if needles and len(text) != len(view.text):
+                return spans            # folding moved offsets: no per-segment answer
+            for needle in needles:
+                pos = text.find(needle, lo, hi)
+                while pos >= 0:
+                    i = bisect_right(starts, pos) - 1
+                    b = bounds[i][1] if i >= 0 else -1
+                    if pos + len(needle) <= b:          # inside span i
+                        if not keep[i]:
+                            keep[i] = True
+                            left -= 1
+                            if not left:
+                                return spans
+                        pos = text.find(needle, b, hi)
+                    else:
+                        pos = text.find(needle, pos + 1, hi)
+        return [s for s, k in zip(spans, keep) if k]
 
 
-def filter_for(pattern: Any) -> "Filter | None":
-    """The filter of a compiled pattern, or None when nothing about its matches is certain."""
+def filter_for(pattern: Any, segment_needles: int = SEGMENT_NEEDLES) -> "Filter | None":
+    """The filter of a compiled pattern, or None when nothing about its matches is certain.
+    `segment_needles`: how many strings are worth looking for to choose segments (a kind whose
+    scan is slow per character may allow more)."""
     source = getattr(pattern, "pattern", None)
     if not isinstance(source, str):
         return None
     flags = int(getattr(pattern, "flags", 0))
     need = requirements(source, flags)
-    return Filter(need, requirements(source, flags, behind=False)) if need else None
+    return Filter(need, requirements(source, flags, behind=False), segment_needles) if need else None
 
 
 def may_match(need: "frozenset[str] | None", folded_text: str) -> bool:

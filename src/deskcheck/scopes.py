@@ -8,6 +8,7 @@ speaker's words alone.
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import lru_cache
 
 from .analysis.quotes import quote_spans
 from .analysis.sentences import sentences
@@ -44,7 +45,9 @@ def validate_scope(scope: tuple[str, ...]) -> None:
             raise ValueError(f"unknown scope '{s}' (valid: {', '.join(sorted(set(BLOCK_SCOPES) | SPECIAL))})")
 
 
+@lru_cache(maxsize=256)
 def is_raw(scope: tuple[str, ...]) -> bool:
+    """(Asked for every rule on every article: answered once per scope.)"""
     return any(_base(s) == "raw" for s in scope)
 
 

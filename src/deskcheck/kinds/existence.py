@@ -12,10 +12,9 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from ..model import Hit, Span
-from ..patterns import finditer
 from ..prefilter import with_word_boundary
 from .base import Context, Kind, OptionError
-from .vale import WORD_TEMPLATE, Action, Exceptions, alternatives, check_each, compile_option
+from .vale import WORD_TEMPLATE, Action, Exceptions, alternatives, check_each, compile_option, scan
 
 
 class Existence(Kind):
@@ -52,11 +51,10 @@ class Existence(Kind):
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         rid, path = self.rule.id, ctx.doc.path
-        for seg in ctx.segments:
-            for m in finditer(self.pattern, ctx.text, seg.start, seg.end, rid, path):
-                if m.end() == m.start() or self.exceptions.matches(m.group().strip(), ctx, rid):
-                    continue
-                yield self._hit(m.start(), m.end(), m.group())
+        for m in scan(self.pattern, ctx.text, ctx.segments, rid, path):
+            if m.end() == m.start() or self.exceptions.matches(m.group().strip(), ctx, rid):
+                continue
+            yield self._hit(m.start(), m.end(), m.group())
 
     def _hit(self, start: int, end: int, match: str) -> Hit:
         if not self.action.name:

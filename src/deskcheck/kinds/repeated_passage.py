@@ -42,14 +42,11 @@ class _Keys:
         folded = folded.lower()
         self.folded = folded if len(folded) == len(text) and "\u03a3" not in text else None
 
+
     def __call__(self, span: Span) -> str:
         if self.folded is None:
             return _key(self.text[span.start:span.end])
         return " ".join(self.folded[span.start:span.end].split())
-
-
-def _inside(spans: list[Span], span: Span) -> bool:
-    return index_of(spans).contains(span)        # a binary search: asked once per sentence
 
 
 class RepeatedPassage(Kind):
@@ -65,11 +62,12 @@ class RepeatedPassage(Kind):
             return
         doc = ctx.doc
         key_of = _Keys(ctx.text)
+        inside = index_of(ctx.segments).contains       # a binary search: asked once per sentence
         seen_blocks: dict[str, Span] = {}
         repeated_blocks: list[Span] = []
         for block in doc.blocks:
             span = block.span
-            if not _inside(ctx.segments, span):
+            if not inside(span):
                 continue
             key = key_of(span)
             if (key.count(" ") + 1 if key else 0) < self.options.min_words:   # words: the key is single-spaced
@@ -82,7 +80,7 @@ class RepeatedPassage(Kind):
         seen: dict[str, Span] = {}
         for sent in sentences(doc):
             span = sent.span
-            if not _inside(ctx.segments, span) or (repeated_blocks and _inside(repeated_blocks, span)):
+            if not inside(span) or (repeated_blocks and index_of(repeated_blocks).contains(span)):
                 continue
             key = key_of(span)
             if len(_WORD.findall(key)) < self.options.min_words:

@@ -17,10 +17,11 @@ import regex
 
 from ..model import Hit, Span
 from .. import patterns
-from ..patterns import compile_pattern, finditer
+from ..patterns import compile_pattern
 from ..prefilter import with_word_boundary
 from .base import Context, Kind, OptionError, format_message
-from .vale import WORD_TEMPLATE, Action, Exceptions, alternatives, cap_first, compile_option, expand_groups, is_phrase
+from .vale import (WORD_TEMPLATE, Action, Exceptions, alternatives, cap_first, compile_option, expand_groups,
+                   is_phrase, scan)
 
 
 # the name of the group around each swap key (numbered), unlikely to clash with a rule's own groups
@@ -73,23 +74,22 @@ class Substitution(Kind):
 
     def check(self, ctx: Context) -> Iterable[Hit]:
         rid, path = self.rule.id, ctx.doc.path
-        for seg in ctx.segments:
-            for m in finditer(self.pattern, ctx.text, seg.start, seg.end, rid, path):
-                if not m.group():
-                    continue
-                # Vale compares the match without surrounding space; a match that is all space
-                # (a raw-scope whitespace rule) is compared as it is, so it can still be fixed
-                observed = m.group().strip() or m.group()
-                i = self._key_index(m)
-                expected = self._expected(i, observed, rid, path)
-                if self._same(expected, observed) or self.exceptions.matches(observed, ctx, rid):
-                    continue
-                options = self.action_params or [self._cased(e, observed) for e in expected.split("|")]
-                if self.replace_action:
-                    message = format_message(unquote_one(self.rule.message), alternatives(options), observed)
-                else:
-                    message = self.message("' or '".join(options), observed)
-                yield Hit(Span(m.start(), m.end()), message, tuple(options))
+        for m in scan(self.pattern, ctx.text, ctx.segments, rid, path):
+            if not m.group():
+                continue
+            # Vale compares the match without surrounding space; a match that is all space
+            # (a raw-scope whitespace rule) is compared as it is, so it can still be fixed
+            observed = m.group().strip() or m.group()
+            i = self._key_index(m)
+            expected = self._expected(i, observed, rid, path)
+            if self._same(expected, observed) or self.exceptions.matches(observed, ctx, rid):
+                continue
+            options = self.action_params or [self._cased(e, observed) for e in expected.split("|")]
+            if self.replace_action:
+                message = format_message(unquote_one(self.rule.message), alternatives(options), observed)
+            else:
+                message = self.message("' or '".join(options), observed)
+            yield Hit(Span(m.start(), m.end()), message, tuple(options))
 
     @staticmethod
     def _key_index(m: "regex.Match[str]") -> int:

@@ -12,7 +12,8 @@ from typing import Iterable, Sequence
 import regex
 
 from ..model import Span
-from ..patterns import compile_pattern, search
+from .. import patterns
+from ..patterns import compile_pattern, search, timeout_error
 from .base import Context, OptionError, Vocabulary
 
 # Vale's default word template: tokens are bounded by \b unless `nonword` is set
@@ -209,3 +210,16 @@ def alternatives(fixes: Sequence[str]) -> str:
     if len(quoted) <= 2:
         return " or ".join(quoted)
     return ", ".join(quoted[:-1]) + " or " + quoted[-1]
+
+
+def scan(pattern: "regex.Pattern[str]", text: str, segments: Sequence[Span], rule: str, path: str,
+         ) -> "list[regex.Match[str]]":
+    """Every match of the pattern in each segment, in order: what patterns.finditer gives per
+    segment (each segment's matches collected under the same timeout), with one call frame for
+    all the segments instead of a generator per segment (most rules are asked about a dozen
+    paragraphs per article, and most paragraphs hold no match)."""
+    timeout = patterns.TIMEOUT_SECONDS      # read at call time (a caller may lower it)
+    try:
+        return [m for seg in segments for m in pattern.finditer(text, seg.start, seg.end, timeout=timeout)]
+    except TimeoutError:
+        raise timeout_error(pattern, rule, path) from None
