@@ -458,3 +458,27 @@ def test_prefilter_facts_are_the_same_from_the_store(tmp_path: Path, monkeypatch
     monkeypatch.setattr(compiled, "_memo_added", {})
     assert [(prefilter.requirements(p, 2), prefilter.with_word_boundary(p, True)) for p in patterns] == fresh
     assert compiled._memo_added == {}
+
+
+def test_stored_patterns_do_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
+    """A pattern built from a set in arbitrary order is a new store key in every process: the
+    store would be rewritten on every run and grow until it is thrown away."""
+    import os
+    import pickle
+    import subprocess
+    import sys
+    article = tmp_path / "a.md"
+    article.write_text("---\ntitle: Ferry talks\ndate: 2024-05-02\n---\n\nJan de Vries, of the "
+                       "Harbour Authority, said on Tuesday that talks \"went well\". He met Ana "
+                       "van der Berg in Oslo.\n", encoding="utf-8")
+    keys = []
+    for seed in ("1", "2"):
+        home = tmp_path / f"cache{seed}"
+        env = dict(os.environ, XDG_CACHE_HOME=str(home), PYTHONHASHSEED=seed)
+        env.pop("DESKCHECK_NO_PATTERN_CACHE", None)
+        subprocess.run([sys.executable, "-m", "deskcheck", "report", "--no-cache", str(article)],
+                       env=env, capture_output=True, check=False)
+        stores = sorted((home / "deskcheck").iterdir())
+        assert stores, "no store was written"
+        keys.append({p.name: set(pickle.loads(p.read_bytes())) for p in stores})
+    assert keys[0] == keys[1]

@@ -54,7 +54,7 @@ bin bint ibn abu al el van von der den de del della dei di da das dos du la le t
 _CANDIDATE = regex_compile(
     r"(?<![\p{L}\p{M}'’\-])(?:(?:(?i:al|el|ad|as|ash|at|an|ar|az|ul|bin|ibn|abu|d|l)['’\-])?\p{Lu}"
     r"[\p{L}\p{M}]*(?:['’\-]\p{L}[\p{L}\p{M}]*)*"
-    r"|(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + r")(?![\p{L}\p{M}'’\-]))")
+    r"|(?:" + "|".join(sorted(PARTICLES, key=lambda p: (-len(p), p))) + r")(?![\p{L}\p{M}'’\-]))")
 # particles written joined to the name: al-Qaeda, el-Sisi, d'Estaing
 _PREFIX = regex_compile(r"^(?i:al|el|ad|as|ash|at|an|ar|az|ul|bin|ibn|abu|d|l)['’\-](?=\p{Lu})")
 # words that stand before a name and are not part of it; they split a run and are kept as context
