@@ -1268,9 +1268,10 @@ def parse_house_list(data: object, source: str = "names list") -> tuple[list[Hou
 
 @lru_cache(maxsize=32)
 def _read_list(path: str, mtime: float) -> tuple[tuple[HouseEntry, ...], tuple[str, ...]]:
-    from ..yamlfast import load      # libyaml: the pure-Python loader was ~half the cold start's list time
+    # libyaml, and the parse kept between runs (yamlfast.load_cached): the list rarely changes
+    from ..yamlfast import load_cached
     text = Path(path).read_text(encoding="utf-8")
-    entries, distinct = parse_house_list(load(text), path)
+    entries, distinct = parse_house_list(load_cached(text), path)
     return tuple(entries), tuple(distinct)
 
 
