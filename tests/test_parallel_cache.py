@@ -482,3 +482,21 @@ def test_stored_patterns_do_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
         assert stores, "no store was written"
         keys.append({p.name: set(pickle.loads(p.read_bytes())) for p in stores})
     assert keys[0] == keys[1]
+
+
+def test_stored_re_patterns_only_while_importing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import re
+
+    from deskcheck import compiled
+    _fresh_re_store(monkeypatch, tmp_path)
+    original = re.compile
+    with pytest.raises(ZeroDivisionError):
+        with compiled.stored_re_patterns():
+            inside = re.compile(r"(?P<w>\w+)\s+(?P=w)", re.IGNORECASE)
+            assert re.compile(b"bytes").pattern == b"bytes"      # bytes go to re itself
+            1 / 0
+    assert re.compile is original                               # restored, even after an error
+    plain = re.compile(r"(?P<w>\w+)\s+(?P=w)", re.IGNORECASE)
+    assert (inside.pattern, inside.flags, inside.groupindex) == (plain.pattern, plain.flags, plain.groupindex)
+    assert inside.search("the THE end").span() == plain.search("the THE end").span()
+    assert (r"(?P<w>\w+)\s+(?P=w)", int(re.IGNORECASE)) in compiled._re_added

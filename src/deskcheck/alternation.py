@@ -15,10 +15,10 @@ tried in that same order.
 """
 from __future__ import annotations
 
-import re
+from .compiled import re_compile
 
-_LEADING_LOOKBEHIND = re.compile(r"\(\?<[!=](?:[^()\\]|\\.)*\)")
-_LEADING_GROUP = re.compile(r"\(\?:((?:[^()\\]|\\.)*)\)")
+_LEADING_LOOKBEHIND = re_compile(r"\(\?<[!=](?:[^()\\]|\\.)*\)")
+_LEADING_GROUP = re_compile(r"\(\?:((?:[^()\\]|\\.)*)\)")
 
 
 def split_top(pattern: str) -> list[str]:

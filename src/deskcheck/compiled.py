@@ -333,3 +333,28 @@ def save_memo() -> None:
         write_atomic(path, pickle.dumps(stored, protocol=4))
     except Exception:       # unwritable folder, or a value pickle cannot hold: only costs speed
         pass
+
+
+class stored_re_patterns:
+    """While importing a library that compiles many `re` patterns at import time (PyYAML,
+    markdown-it-py), have `re.compile` go through the store above: the library gets the same
+    pattern objects, and a later process skips the parsing. Used only around such an import;
+    bytes patterns and anything unusual go to the original function."""
+
+    def __enter__(self) -> None:
+        import re
+        self._original = original = re.compile
+
+        def compile(pattern: Any, flags: Any = 0) -> Any:
+            if isinstance(pattern, str):
+                try:
+                    return re_compile(pattern, int(flags))
+                except (TypeError, ValueError):
+                    pass
+            return original(pattern, flags)
+
+        re.compile = compile  # type: ignore[assignment]
+
+    def __exit__(self, *exc: object) -> None:
+        import re
+        re.compile = self._original  # type: ignore[assignment]

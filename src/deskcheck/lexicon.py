@@ -25,6 +25,8 @@ from itertools import compress, groupby, repeat
 from pathlib import Path
 from typing import AbstractSet, Any, Callable, Iterable
 
+from .compiled import re_compile
+
 # locales that spell the British way; anything else pinned counts as unpinned
 _NEAR_COST = 0.8            # common_word_near: the costliest slip, the rarest word it accepts
 _NEAR_RANK = 30_000
@@ -75,8 +77,8 @@ def fold(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
-_LINE = re.compile(r"^([^\t\n]*)\t?([^\n]*)$", re.M)
-_KEYS = re.compile(r"^[^\t\n]+", re.M)     # the key of each line
+_LINE = re_compile(r"^([^\t\n]*)\t?([^\n]*)$", re.M)
+_KEYS = re_compile(r"^[^\t\n]+", re.M)     # the key of each line
 _NOT_FAR = (-1).__ne__        # an edit distance within the bound given (beyond it: -1)
 
 

@@ -15,7 +15,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import yaml
+from .compiled import stored_re_patterns
+
+with stored_re_patterns():   # PyYAML compiles its patterns at import: keep them between runs
+    import yaml
 
 SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

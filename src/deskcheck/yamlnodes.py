@@ -9,7 +9,10 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-import yaml
+from .compiled import stored_re_patterns
+
+with stored_re_patterns():   # PyYAML compiles its patterns at import: keep them between runs
+    import yaml
 
 _MERGE = "tag:yaml.org,2002:merge"
 

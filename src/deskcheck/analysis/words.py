@@ -17,18 +17,19 @@ from itertools import accumulate, compress
 from operator import not_
 from typing import Collection, NamedTuple
 
+from ..compiled import re_compile
 from ..model import Document, Span
 from ..scopes import SegmentIndex
 from . import cached
 from .sentences import sentences
 
 # text that is not prose: a run of non-space text holding one of these marks is tested whole
-_MARK = re.compile(r"[@#]|://|www\.|\w\.\w")
+_MARK = re_compile(r"[@#]|://|www\.|\w\.\w")
 # ... and in the usual article, where no '@', '#', '://' or 'www.' occurs, the only marks are dots
 # between word characters, found by a search for a literal dot (a fast scan, unlike _MARK's)
-_DOT_MARK = re.compile(r"\.(?<=\w\.)(?=\w)")
+_DOT_MARK = re_compile(r"\.(?<=\w\.)(?=\w)")
 _OTHER_MARKS = ("@", "#", "://", "www.")
-_NON_PROSE = re.compile(
+_NON_PROSE = re_compile(
     r"""(?ix)
     [("'“‘\[<]*(?:
       [a-z][a-z0-9+.-]*://\S+                    # scheme://...
@@ -43,14 +44,14 @@ _NON_PROSE = re.compile(
 # reads; it finds exactly the longer words `\w+(?:[-'’‐.]\w+)*` finds, because a one-character
 # match ends where no word goes on.
 _WORD_PATTERN = r"((?=\w[-'’‐.]?\w)\w+(?:[-'’‐.]\w+)*)"
-_WORD_SPLIT = re.compile(_WORD_PATTERN)
+_WORD_SPLIT = re_compile(_WORD_PATTERN)
 # the same for a text of Latin-1 characters only (most articles), with \w spelled out as the
 # Latin-1 characters it matches (letters, digits, the underscore): a character class is tested
 # faster than the Unicode word test \w runs for every character
 _LATIN1_WORD = "[" + re.escape("".join(c for c in map(chr, range(256)) if c.isalnum() or c == "_")) + "]"
-_WORD_SPLIT_LATIN1 = re.compile(_WORD_PATTERN.replace("\\w", _LATIN1_WORD))
-_ALNUM = re.compile(r"[^\W_]")
-_NOT_A_WORD = re.compile(r"[\d_.]")            # numbers, codes, dotted abbreviations
+_WORD_SPLIT_LATIN1 = re_compile(_WORD_PATTERN.replace("\\w", _LATIN1_WORD))
+_ALNUM = re_compile(r"[^\W_]")
+_NOT_A_WORD = re_compile(r"[\d_.]")            # numbers, codes, dotted abbreviations
 _OPENERS = frozenset("\"“‘'(«[—–-:")
 _BLANKS = " \t\u00a0"
 

@@ -2,22 +2,22 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 from typing import Any
 
 from ..analysis.dates import MONTH_NAMES
+from ..compiled import re_compile
 from ..model import Metadata, Span
 
 MONTHS = {m: i + 1 for i, m in enumerate(MONTH_NAMES)}
 MONTHS.update({k[:3]: v for k, v in list(MONTHS.items())})
 MONTHS["sept"] = 9
 
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_MDY = re.compile(r"(?:[A-Za-z]+,?\s+)?([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
-_DMY = re.compile(r"(?:[A-Za-z]+,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})")
+_ISO = re_compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_MDY = re_compile(r"(?:[A-Za-z]+,?\s+)?([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
+_DMY = re_compile(r"(?:[A-Za-z]+,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})")
 # every Unicode space, including the no-break spaces real copy carries
-_SPACES = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
+_SPACES = re_compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
 
 
 def parse_meta_date(value: object) -> dt.date | None:
@@ -44,7 +44,7 @@ def parse_meta_date(value: object) -> dt.date | None:
     return None
 
 
-_FILENAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-")
+_FILENAME = re_compile(r"^(\d{4})-(\d{2})-(\d{2})-")
 
 
 def date_from_filename(name: str) -> dt.date | None:

@@ -29,7 +29,9 @@ _ENTITY = re_compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]
 
 @lru_cache(maxsize=1)
 def _parser() -> Any:
-    from markdown_it import MarkdownIt
+    from ..compiled import stored_re_patterns
+    with stored_re_patterns():     # its modules compile their patterns at import
+        from markdown_it import MarkdownIt
     return MarkdownIt("commonmark").enable("table")
 
 
