@@ -370,7 +370,8 @@ class _Located:
         self._groups: dict[str, dict[int, list[int]]] = {}
         self._everywhere = False
         self.digit_end: dict[int, int] = {}       # where each run of digits ends, by its start
-        self._anchor_lists: tuple[list[int], list[int], list[int], list[int], set[int]] | None = None
+        self._run_words: dict[int, list[int]] = {}   # each run's word starts, by the run's start
+        self._anchor_lists: tuple[list[int], list[int], list[int], list[int], set[int], list[int], list[int]] | None = None
 
     def set_runs(self, runs: list[tuple[int, int]]) -> None:
         """The runs of sentences the patterns are applied to, in text order."""
@@ -410,7 +411,18 @@ class _Located:
         return out
 
     def _words_before(self, anchors: list[int], lo: int, k: int) -> list[int]:
-        return words_before(self.text, anchors, lo, k)
+        """words_before(self.text, anchors, lo, k) for anchors inside the run that starts at lo, read off
+        the run's word starts, listed once (a word starts at the same place however far the text
+        around it is cut; one cut at lo counts from lo, as there)."""
+        ws = self._run_words.get(lo)
+        if ws is None:
+            hi = self.runs[bisect_right(self.run_starts, lo) - 1][1]
+            ws = self._run_words[lo] = [m.start() for m in _WORD.finditer(self.text, lo, hi)]
+        out: list[int] = []
+        for q in anchors:
+            i = bisect_left(ws, q)
+            out.extend(ws[max(0, i - k):i])
+        return out
 
     def derived(self, name: str) -> list[int]:
         """Positions read off the runs of digits and a few literal words, found once per document."""
@@ -609,14 +621,14 @@ class _Located:
                     glued.add(p + 3)
                 else:
                     day.append(p)
+            # the digit runs are kept here too: this is called once per sentence
             self._anchor_lists = (self.derived("abbr"), [a for a, _ in words], [b for _, b in words],
-                                  day, glued)
+                                  day, glued, self.derived("digits"), self.derived("digit-ends"))
+        abbr, word_starts, word_ends, day, glued, digits, ends = self._anchor_lists
         # a digit: a run of digits that ends after s and starts before e
-        ends = self.derived("digit-ends")
         i = bisect_right(ends, s)
-        if i < len(ends) and max(self.derived("digits")[i], s) < e:
+        if i < len(ends) and max(digits[i], s) < e:
             return True
-        abbr, word_starts, word_ends, day, glued = self._anchor_lists
         i = bisect_left(abbr, s)
         if i < len(abbr) and abbr[i] + 4 <= e:
             return True
