@@ -370,7 +370,6 @@ class _Located:
         self._groups: dict[str, dict[int, list[int]]] = {}
         self._everywhere = False
         self.digit_end: dict[int, int] = {}       # where each run of digits ends, by its start
-        self._run_words: dict[int, list[int]] = {}   # each run's word starts, by the run's start
         self._anchor_lists: tuple[list[int], list[int], list[int], list[int], set[int], list[int], list[int]] | None = None
 
     def set_runs(self, runs: list[tuple[int, int]]) -> None:
@@ -411,18 +410,7 @@ class _Located:
         return out
 
     def _words_before(self, anchors: list[int], lo: int, k: int) -> list[int]:
-        """words_before(self.text, anchors, lo, k) for anchors inside the run that starts at lo, read off
-        the run's word starts, listed once (a word starts at the same place however far the text
-        around it is cut; one cut at lo counts from lo, as there)."""
-        ws = self._run_words.get(lo)
-        if ws is None:
-            hi = self.runs[bisect_right(self.run_starts, lo) - 1][1]
-            ws = self._run_words[lo] = [m.start() for m in _WORD.finditer(self.text, lo, hi)]
-        out: list[int] = []
-        for q in anchors:
-            i = bisect_left(ws, q)
-            out.extend(ws[max(0, i - k):i])
-        return out
+        return words_before(self.text, anchors, lo, k)
 
     def derived(self, name: str) -> list[int]:
         """Positions read off the runs of digits and a few literal words, found once per document."""
