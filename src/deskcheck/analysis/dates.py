@@ -560,9 +560,18 @@ class _Located:
                 return None
             text, low = self.text, self.low
             # a unit inside a word counts only inside "yesterday", "today", "tonight" and "fortnight"
-            units = self._by_run(q for q in self.words("units", _RELATIVE_UNITS)
-                                 if q == 0 or not _is_word(text[q - 1]) or low[q - 2:q] == "to"
-                                 or low[q - 6:q] == "yester" or low[q - 4:q] == "fort")
+            units = [q for q in self.words("units", _RELATIVE_UNITS[:-len(MONTH_NAMES)])
+                     if q == 0 or not _is_word(text[q - 1]) or low[q - 2:q] == "to"
+                     or low[q - 6:q] == "yester" or low[q - 4:q] == "fort"]
+            # a month name is the first unit of a match only in "last/next/this March": the others
+            # ("in March", "mayor") cannot start one there
+            for q in self.words("rel-months", MONTH_NAMES):
+                j = q
+                while j > 0 and low[j - 1].isspace():
+                    j -= 1
+                if j < q and j >= 4 and low[j - 4:j] in ("last", "next", "this"):
+                    units.append(q)
+            units = self._by_run(units)
             # the match starts at most two words before its first unit, or at the word holding it
             return {r: v + self._words_before(v, runs[r][0], 2) for r, v in units.items()}
         if form == "weekday":
