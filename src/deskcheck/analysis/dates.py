@@ -370,7 +370,7 @@ class _Located:
         self._groups: dict[str, dict[int, list[int]]] = {}
         self._everywhere = False
         self.digit_end: dict[int, int] = {}       # where each run of digits ends, by its start
-        self._anchor_lists: tuple[list[int], list[int], list[int], list[int], set[int]] | None = None
+        self._anchor_lists: tuple[list[int], list[int], list[int], list[int], set[int], list[int], list[int]] | None = None
 
     def set_runs(self, runs: list[tuple[int, int]]) -> None:
         """The runs of sentences the patterns are applied to, in text order."""
@@ -560,9 +560,18 @@ class _Located:
                 return None
             text, low = self.text, self.low
             # a unit inside a word counts only inside "yesterday", "today", "tonight" and "fortnight"
-            units = self._by_run(q for q in self.words("units", _RELATIVE_UNITS)
-                                 if q == 0 or not _is_word(text[q - 1]) or low[q - 2:q] == "to"
-                                 or low[q - 6:q] == "yester" or low[q - 4:q] == "fort")
+            units = [q for q in self.words("units", _RELATIVE_UNITS[:-len(MONTH_NAMES)])
+                     if q == 0 or not _is_word(text[q - 1]) or low[q - 2:q] == "to"
+                     or low[q - 6:q] == "yester" or low[q - 4:q] == "fort"]
+            # a month name is the first unit of a match only in "last/next/this March": the others
+            # ("in March", "mayor") cannot start one there
+            for q in self.words("rel-months", MONTH_NAMES):
+                j = q
+                while j > 0 and low[j - 1].isspace():
+                    j -= 1
+                if j < q and j >= 4 and low[j - 4:j] in ("last", "next", "this"):
+                    units.append(q)
+            units = self._by_run(units)
             # the match starts at most two words before its first unit, or at the word holding it
             return {r: v + self._words_before(v, runs[r][0], 2) for r, v in units.items()}
         if form == "weekday":
@@ -609,14 +618,14 @@ class _Located:
                     glued.add(p + 3)
                 else:
                     day.append(p)
+            # the digit runs are kept here too: this is called once per sentence
             self._anchor_lists = (self.derived("abbr"), [a for a, _ in words], [b for _, b in words],
-                                  day, glued)
+                                  day, glued, self.derived("digits"), self.derived("digit-ends"))
+        abbr, word_starts, word_ends, day, glued, digits, ends = self._anchor_lists
         # a digit: a run of digits that ends after s and starts before e
-        ends = self.derived("digit-ends")
         i = bisect_right(ends, s)
-        if i < len(ends) and max(self.derived("digits")[i], s) < e:
+        if i < len(ends) and max(digits[i], s) < e:
             return True
-        abbr, word_starts, word_ends, day, glued = self._anchor_lists
         i = bisect_left(abbr, s)
         if i < len(abbr) and abbr[i] + 4 <= e:
             return True

@@ -361,6 +361,7 @@ class Dates(Kind):
     _doc: Any = None
     _mentions: list[DateMention] = []
     _families: dict[tuple[int, int], frozenset[str]] = {}    # event families named by each date, per run
+    _may_name_event: dict[int, bool] = {}     # whether a sentence can give a date an event (see _event_context)
     # (set by _check_document on its per-document copy)
 
     def _sentence_text(self, m: DateMention) -> str:
@@ -384,6 +385,7 @@ class Dates(Kind):
         self._text, self._sentences, self._doc = ctx.text, sentences(ctx.doc), ctx.doc
         self._mentions = analysis.mentions
         self._families = {}
+        self._may_name_event = {}
         ref = analysis.article_date
         mentions = analysis.mentions
         segs = ctx.segments
@@ -624,14 +626,17 @@ class Dates(Kind):
         for m in ms:
             if m.sentence >= 0:
                 by_sentence[m.sentence].append(m)
-        events = self._event_dates(text, ms)
+        # the events and connectors are read only once a sentence holds a date they could bear on
+        events: dict[str, DateMention] | None = None
         done: set[int] = set()
-        connectors = _Connectors(text)
+        connectors: _Connectors | None = None
         for si, group in by_sentence.items():
             dated = [m for m in group if _resolved(m) and not m.in_quote and
                      m.kind in ("date", "range", "month", "weekday", "relative", "year")]
             if not dated:
                 continue
+            if connectors is None:
+                connectors = _Connectors(text)
             lo = min(m.span.start for m in group)
             hi = max(m.span.end for m in group)
             # the connector must lie between the first and last date of the sentence, or point at an event
@@ -641,6 +646,8 @@ class Dates(Kind):
                 before = [m for m in dated if m.span.end <= c.start() and m.sentence == si]
                 after = [m for m in dated if m.span.start >= c.end() and m.sentence == si]
                 noun = _ORDER_OBJECT.match(text, c.end())
+                if events is None:
+                    events = self._event_dates(text, ms)
                 event = events.get(noun.group("noun")) if noun else None
                 if before and _ORDER_GAP.fullmatch(text, before[-1].span.end, c.start()):
                     # "next March, a month after the approval ... in April": the second date belongs to
@@ -982,6 +989,15 @@ class Dates(Kind):
         if not 0 <= si < len(self._sentences):
             return set(), set(), set()
         s0, s1 = self._sentences[si].span.start, self._sentences[si].span.end
+        # an event comes only from an event word's opening (_nearest_event: one word long, so within a
+        # word of the sentence) or from "since": a sentence holding neither names none for any date
+        gate = self._may_name_event.get(si)
+        if gate is None:
+            sent = text[s0:s1]
+            low = None if any(c in sent for c in _FOLDS) else sent.lower()
+            gate = self._may_name_event[si] = low is None or "since" in low or _EVENT_ANY_FIRST.search(low) is not None
+        if not gate:
+            return set(), set(), set()
         # the clause: back to the previous comma-like break, forward to the next
         cut = max((text.rfind(c, s0, m.span.start) for c in ",;:—()"), default=-1)
         c0 = cut + 1 if cut >= s0 else s0
