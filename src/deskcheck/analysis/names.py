@@ -767,7 +767,8 @@ def group_names(doc: Document, ms: list[Mention], distinct: frozenset[str] = fro
     # of each surname: the given names and the titles it is used with, and the forms only ever
     # seen before another name word with the words they precede ("Michelle" in "Michelle Grey",
     # whose dictionary-word surname hides that she is a person)
-    heads: list[Occurrence] = []
+    # head occurrences by form, forms in order of first use and each form's uses in order
+    heads: dict[str, list[Occurrence]] = {}
     given_occ: list[Occurrence] = []
     given_of: dict[str, set[str]] = {}
     titles_of: dict[str, set[str]] = {}
@@ -777,24 +778,29 @@ def group_names(doc: Document, ms: list[Mention], distinct: frozenset[str] = fro
         tokens = m.tokens
         last = tokens[-1]
         if len(tokens) == 1:
-            heads.append(Occurrence(last, m, "head"))
-            alone.add(last.form)
+            form = last.form
+            occs = heads.get(form)
+            if occs is None:
+                heads[form] = [Occurrence(last, m, "head")]
+            else:
+                occs.append(Occurrence(last, m, "head"))
+            alone.add(form)
         else:
             person = m.person_like
             if person:
                 given_of.setdefault(last.form, set()).update(t.key for t in tokens[:-1])
             for i, t in enumerate(tokens):
                 if t is last:
-                    heads.append(Occurrence(t, m, "head"))
+                    heads.setdefault(t.form, []).append(Occurrence(t, m, "head"))
                     alone.add(t.form)
                 elif person:
                     given_occ.append(Occurrence(t, m, "given"))
                 elif not (t.common or len(t.key) < 3):
-                    heads.append(Occurrence(t, m, "head"))
+                    heads.setdefault(t.form, []).append(Occurrence(t, m, "head"))
                     before.setdefault(t.form, set()).add(tokens[i + 1].key)
         if m.title:
             titles_of.setdefault(last.form, set()).add(m.title)
-    head_forms = list(dict.fromkeys(o.token.form for o in heads))
+    head_forms = list(heads)
     side_by_side: set[frozenset[str]] | None = None     # made for the first pair tested
     uf = _UnionFind()
     forced_set = {frozenset(p) for p in forced}
@@ -836,20 +842,19 @@ def group_names(doc: Document, ms: list[Mention], distinct: frozenset[str] = fro
                 uf.union(a, b)
     head_groups: dict[object, NameGroup] = {}
     roots: dict[str, object] = {}       # find() once per form, not once per use
-    for o in heads:
-        form = o.token.form
-        root = roots.get(form)
-        if root is None:
-            # a form never paired is its own group (find would say so, after recording it)
-            root = roots[form] = uf.find(form) if form in uf.parent else form
+    # forms in order of first use: a group and its forms come in the order of their first use
+    for form, occs in heads.items():
+        # a form never paired is its own group (find would say so, after recording it)
+        root = roots[form] = uf.find(form) if form in uf.parent else form
         g = head_groups.get(root)
         if g is None:
             g = head_groups[root] = NameGroup("head")
-        g.forms.setdefault(o.token.form, []).append(o)
-    # given names: grouped only within one person (the surname's group)
+        g.forms[form] = occs
+    # given names: grouped only within one person (the surname's group); a given name's
+    # mention ends in a head, whose root is known
     given_by_person: dict[object, list[Occurrence]] = {}
     for o in given_occ:
-        given_by_person.setdefault(uf.find(o.mention.tokens[-1].form), []).append(o)
+        given_by_person.setdefault(roots[o.mention.tokens[-1].form], []).append(o)
     groups = list(head_groups.values())
     for person, gocc in given_by_person.items():
         surnames = tuple(head_groups[person].forms) if person in head_groups else (str(person),)
