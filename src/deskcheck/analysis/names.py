@@ -963,8 +963,10 @@ def spacing_groups(doc: Document, ms: list[Mention]) -> list[NameGroup]:
     # by folded key, the forms written (lowercased) and their mentions, first use first; tokens
     # and occurrences are made only for a key written two ways
     by_key: dict[str, dict[str, list[tuple[str, Mention]]]] = {}
+    text = doc.text
     for m in ms:
-        surface = mention_surface(doc, m)
+        span = m.span
+        surface = " ".join(text[span.start:span.end].split())     # mention_surface, inlined
         if len(m.tokens) < 2 and not any(c in surface for c in "-'’ "):
             continue
         # case alone is the word-level check's business (BelTA/Belta, a capitalised particle
@@ -1162,11 +1164,14 @@ class HouseList:
     _heads_seen: dict[str, tuple[str, HouseEntry] | None] = field(default_factory=dict, repr=False, compare=False)
     _near_seen: dict[str, tuple[str, HouseEntry] | None] = field(default_factory=dict, repr=False, compare=False)
     _tails: frozenset[str] | None = field(default=None, repr=False, compare=False)
+    # what a names check makes of a surname, place or agency spelling (kinds.names.house_form)
+    head_answers: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     def add(self, entry: HouseEntry) -> None:
         self.entries.append(entry)
         self._heads_seen.clear()
         self._near_seen.clear()
+        self.head_answers.clear()
         self._by_code = None
         self._tails = None
         pref = [core(w) for w in _words(entry.name)]

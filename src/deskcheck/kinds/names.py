@@ -314,12 +314,19 @@ def groups_for(ctx: Context, ms: list, house: HouseList,
 
 def house_form(g: NameGroup, form: str, house: HouseList) -> tuple[str, str, tuple[str, ...]] | None:
     """(preferred form, note, kept phrases) when the house list has this name."""
+    if g.role == "head":
+        # a pure function of the list and the spelling, asked for most words of every article
+        seen = house.head_answers
+        if form in seen:
+            return seen[form]  # type: ignore[return-value]
+        hit = house.head(form) or house.near(form)
+        found = None if hit is None else (hit[0], hit[1].note, hit[1].keep)
+        seen[form] = found
+        return found
     if g.role == "phrase":
         return None
     if g.role == "mention":
         hit = house.mentions.get(form.lower())
-    elif g.role == "head":
-        hit = house.head(form) or house.near(form)
     else:
         # the person's surname as the list spells it, whichever spelling this article used
         listed = next((h for s in g.surnames if (h := house.head(s)) is not None), None)
