@@ -446,9 +446,8 @@ def _lowercase_start() -> str:
 
 # `_LOWER_START`: such a letter, found by the character before it (which a candidate cannot have
 # as a letter, apostrophe or hyphen): the scan then stops at spaces and punctuation only, not at
-# every common letter. The letter is one past the match; `_LOWER_AT` tries the block's first place.
+# every common letter. The letter is one past the match.
 _LOWER_START = re.compile(r"[^A-Za-z'’\-](?=" + _lowercase_start() + ")")
-_LOWER_AT = re.compile(r"(?<![A-Za-z'’\-])(?=" + _lowercase_start() + ")")
 
 
 def _candidates(text: str, start: int, end: int) -> list[tuple[int, str]]:
@@ -464,7 +463,9 @@ def _candidates(text: str, start: int, end: int) -> list[tuple[int, str]]:
         else:
             found.append((s.start(), s.group()))
     lower = [s.end() for s in _LOWER_START.finditer(text, start, end)]
-    if _LOWER_AT.match(text, start):
+    # the block's first place: `_LOWER_START` at the character before it (a space before the
+    # text's start), which is what a lookbehind there would test
+    if _LOWER_START.match(" " + text, 0) if start == 0 else _LOWER_START.match(text, start - 1):
         lower.append(start)
     if lower:
         for pos in lower:
@@ -475,22 +476,29 @@ def _candidates(text: str, start: int, end: int) -> list[tuple[int, str]]:
     return found
 
 
-@dataclass(frozen=True, slots=True)
 class _WordInfo:
     """What the mention scan asks of a candidate word; a pure function of the word, so it is
-    worked out once per distinct word and process (news copy repeats its capitalised words)."""
-    word: str            # possessive (and compound tail) removed
-    particle: bool       # a lowercase particle (bin, van, de)
-    single_capital: bool
-    name_word: bool      # capitalised (after a joined particle)
-    upper: bool
-    lower: str
-    title: bool          # a title word (President, Mr)
-    lexicon_entry: bool  # as written, a common-words entry that is not a usual given name
-    common: bool         # lowercased, an ordinary word
-    form: str            # the token's form, key and commonness
-    key: str
-    form_common: bool
+    worked out once per distinct word and process (news copy repeats its capitalised words).
+    A plain class, not a dataclass: nothing compares or hashes it, and @dataclass costs a cold
+    start about a millisecond per class."""
+    __slots__ = ("word", "particle", "single_capital", "name_word", "upper", "lower", "title",
+                 "lexicon_entry", "common", "form", "key", "form_common")
+
+    def __init__(self, word: str, particle: bool, single_capital: bool, name_word: bool, upper: bool,
+                 lower: str, title: bool, lexicon_entry: bool, common: bool, form: str, key: str,
+                 form_common: bool) -> None:
+        self.word = word                    # possessive (and compound tail) removed
+        self.particle = particle            # a lowercase particle (bin, van, de)
+        self.single_capital = single_capital
+        self.name_word = name_word          # capitalised (after a joined particle)
+        self.upper = upper
+        self.lower = lower
+        self.title = title                  # a title word (President, Mr)
+        self.lexicon_entry = lexicon_entry  # as written, a common-words entry that is not a usual given name
+        self.common = common                # lowercased, an ordinary word
+        self.form = form                    # the token's form, key and commonness
+        self.key = key
+        self.form_common = form_common
 
 
 _WORD_INFO: dict[str, _WordInfo] = {}
@@ -1020,12 +1028,15 @@ def _uk_us_spelling(a: str, b: str) -> bool:
     return len(diff) == 1 and set(diff[0]) in ({"s", "z"}, {"c", "s"})
 
 
-@dataclass(frozen=True)
 class _Phrase:
-    span: Span
-    words: tuple[NameToken, ...]
-    joiners: tuple[str, ...]
-    mention: Mention
+    """An organisation's name found by `_phrases` (a plain class: nothing compares or hashes it)."""
+    __slots__ = ("span", "words", "joiners", "mention")
+
+    def __init__(self, span: Span, words: tuple[NameToken, ...], joiners: tuple[str, ...], mention: Mention) -> None:
+        self.span = span
+        self.words = words
+        self.joiners = joiners
+        self.mention = mention
 
 
 def _phrases(doc: Document, ms: list[Mention]) -> list[_Phrase]:
