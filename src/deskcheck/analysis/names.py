@@ -482,7 +482,7 @@ class _WordInfo:
     A plain class, not a dataclass: nothing compares or hashes it, and @dataclass costs a cold
     start about a millisecond per class."""
     __slots__ = ("word", "particle", "single_capital", "name_word", "upper", "lower", "title",
-                 "lexicon_entry", "common", "form", "key", "form_common")
+                 "lexicon_entry", "common", "form", "key", "form_common", "plain")
 
     def __init__(self, word: str, particle: bool, single_capital: bool, name_word: bool, upper: bool,
                  lower: str, title: bool, lexicon_entry: bool, common: bool, form: str, key: str,
@@ -499,6 +499,8 @@ class _WordInfo:
         self.form = form                    # the token's form, key and commonness
         self.key = key
         self.form_common = form_common
+        # a capitalised word the scan simply adds to the name it is reading (or starts one with)
+        self.plain = (name_word and not (particle or single_capital or title or lexicon_entry or common))
 
 
 _WORD_INFO: dict[str, _WordInfo] = {}
@@ -551,6 +553,14 @@ def _block_mentions(doc: Document, block_start: int, block_end: int, block_index
                 out.append(_mention(run, block_index, kind, run_title, run_sentence_start))
                 run = []
             title = ""
+        if info.plain and not (shouting and info.upper):
+            # most words: what the branches below do for a capitalised word that is no particle,
+            # initial, title or dictionary entry
+            if not run:
+                run_title = title
+                run_sentence_start = start in starts or start == block_start
+            run.append(NameToken(info.word, Span(start, end), info.form, info.key, info.form_common))
+            continue
         if info.particle:
             # a particle continues a run ("Mohammed bin Salman"), or may start one ("de Gaulle")
             continue
