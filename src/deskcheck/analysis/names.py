@@ -806,7 +806,8 @@ def group_names(doc: Document, ms: list[Mention], distinct: frozenset[str] = fro
                 occs.append(Occurrence(last, m, "head"))
             alone.add(form)
         else:
-            person = m.person_like
+            # m.person_like, for a mention of two or more words
+            person = last.key not in GENERIC and (not last.common or (m.surname_alone and not tokens[-2].common))
             if person:
                 given_of.setdefault(last.form, set()).update(t.key for t in tokens[:-1])
             for i, t in enumerate(tokens):
