@@ -453,17 +453,15 @@ _LOWER_START = re.compile(r"[^A-Za-z'’\-](?=" + _lowercase_start() + ")")
 def _candidates(text: str, start: int, end: int) -> list[tuple[int, str]]:
     """(position, word) of every `_CANDIDATE` match in text[start:end], in order."""
     match = _CANDIDATE.match
-
-    def decided(pos: int) -> tuple[int, str] | None:
-        m = match(text, pos, end)
-        return None if m is None else (pos, m.group())
-
-    # a comprehension, not a loop of appends: most places are decided by the scan alone
-    found: list[tuple[int, str] | None] = [
-        (s.start(), s.group()) if s.lastindex is not None else decided(s.start())
-        for s in _UPPER_START.finditer(text, start, end)]
-    if None in found:
-        found = [f for f in found if f is not None]
+    found = []
+    for s in _UPPER_START.finditer(text, start, end):
+        if s.lastindex is None:
+            m = match(text, s.start(), end)
+            if m is None:
+                continue
+            found.append((s.start(), m.group()))
+        else:
+            found.append((s.start(), s.group()))
     lower = [s.end() for s in _LOWER_START.finditer(text, start, end)]
     # the block's first place: `_LOWER_START` at the character before it (a space before the
     # text's start), which is what a lookbehind there would test
@@ -475,7 +473,7 @@ def _candidates(text: str, start: int, end: int) -> list[tuple[int, str]]:
             if m is not None:
                 found.append((pos, m.group()))
         found.sort()        # positions differ: the words are never compared
-    return found  # type: ignore[return-value]
+    return found
 
 
 class _WordInfo:
