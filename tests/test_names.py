@@ -583,3 +583,16 @@ def test_mentions_of_non_ascii_and_joined_names() -> None:
     # "Officials" opens a sentence and is an ordinary word: no name
     assert mention_texts(text) == ["Đoković", "Müller", "al-Qaeda", "Jean-Claude Van Damme", "São Paulo",
                                    "Ahmed Salman", "Leonardo Vinci"]
+
+
+def test_latin_fold_table_agrees_with_anyascii() -> None:
+    # fold() skips anyascii for Latin letters with marks; the table must say what anyascii says
+    from anyascii import anyascii
+
+    from deskcheck.analysis.names import _latin_table
+    table = _latin_table()
+    assert len(table) > 100
+    for cp, base in table.items():
+        assert anyascii(chr(cp)) == base, hex(cp)
+    for word in ("Đoković", "Erdoğan", "Zürich", "Łódź", "Зеленский", "Straße", "Æsir"):
+        assert fold(word) == fold(anyascii(word.replace("Đ", "Dj")))

@@ -109,12 +109,30 @@ def fold(word: str) -> str:
     """
     word = word.replace("Đ", "Dj").replace("đ", "dj")
     if not word.isascii():
-        # imported when first needed: anyascii pulls in importlib.resources (~14 ms of a cold
-        # start), and an English article's names are mostly plain ASCII (anyascii returns those
-        # unchanged)
-        from anyascii import anyascii
-        word = anyascii(word)
+        # a Latin letter with diacritics (ć, ğ, é) is folded by the table anyascii agrees with
+        # letter for letter (a test checks every entry); anyascii itself is imported only for other
+        # letters, since it pulls in importlib.resources and reads its data (~15 ms of a cold start)
+        latin = word.translate(_LATIN or _latin_table())
+        if latin.isascii():
+            word = latin
+        else:
+            from anyascii import anyascii
+            word = anyascii(word)
     return _NOT_LETTER.sub("", word.lower())
+
+
+_LATIN: dict[int, str] = {}
+
+
+def _latin_table() -> dict[int, str]:
+    """Latin letters (U+00C0-U+024F) that are an ASCII letter plus marks: that letter."""
+    if not _LATIN:
+        import unicodedata
+        for cp in range(0xC0, 0x250):
+            base = "".join(c for c in unicodedata.normalize("NFKD", chr(cp)) if not unicodedata.combining(c))
+            if base.isascii() and base.isalpha():
+                _LATIN[cp] = base
+    return _LATIN
 
 
 def core(word: str) -> str:
@@ -428,9 +446,8 @@ def _lowercase_start() -> str:
 
 # `_LOWER_START`: such a letter, found by the character before it (which a candidate cannot have
 # as a letter, apostrophe or hyphen): the scan then stops at spaces and punctuation only, not at
-# every common letter. The letter is one past the match; `_LOWER_AT` tries the block's first place.
+# every common letter. The letter is one past the match.
 _LOWER_START = re.compile(r"[^A-Za-z'’\-](?=" + _lowercase_start() + ")")
-_LOWER_AT = re.compile(r"(?<![A-Za-z'’\-])(?=" + _lowercase_start() + ")")
 
 
 def _candidates(text: str, start: int, end: int) -> list[tuple[int, str]]:
@@ -446,7 +463,9 @@ def _candidates(text: str, start: int, end: int) -> list[tuple[int, str]]:
         else:
             found.append((s.start(), s.group()))
     lower = [s.end() for s in _LOWER_START.finditer(text, start, end)]
-    if _LOWER_AT.match(text, start):
+    # the block's first place: `_LOWER_START` at the character before it (a space before the
+    # text's start), which is what a lookbehind there would test
+    if _LOWER_START.match(" " + text, 0) if start == 0 else _LOWER_START.match(text, start - 1):
         lower.append(start)
     if lower:
         for pos in lower:
@@ -457,22 +476,31 @@ def _candidates(text: str, start: int, end: int) -> list[tuple[int, str]]:
     return found
 
 
-@dataclass(frozen=True, slots=True)
 class _WordInfo:
     """What the mention scan asks of a candidate word; a pure function of the word, so it is
-    worked out once per distinct word and process (news copy repeats its capitalised words)."""
-    word: str            # possessive (and compound tail) removed
-    particle: bool       # a lowercase particle (bin, van, de)
-    single_capital: bool
-    name_word: bool      # capitalised (after a joined particle)
-    upper: bool
-    lower: str
-    title: bool          # a title word (President, Mr)
-    lexicon_entry: bool  # as written, a common-words entry that is not a usual given name
-    common: bool         # lowercased, an ordinary word
-    form: str            # the token's form, key and commonness
-    key: str
-    form_common: bool
+    worked out once per distinct word and process (news copy repeats its capitalised words).
+    A plain class, not a dataclass: nothing compares or hashes it, and @dataclass costs a cold
+    start about a millisecond per class."""
+    __slots__ = ("word", "particle", "single_capital", "name_word", "upper", "lower", "title",
+                 "lexicon_entry", "common", "form", "key", "form_common", "plain")
+
+    def __init__(self, word: str, particle: bool, single_capital: bool, name_word: bool, upper: bool,
+                 lower: str, title: bool, lexicon_entry: bool, common: bool, form: str, key: str,
+                 form_common: bool) -> None:
+        self.word = word                    # possessive (and compound tail) removed
+        self.particle = particle            # a lowercase particle (bin, van, de)
+        self.single_capital = single_capital
+        self.name_word = name_word          # capitalised (after a joined particle)
+        self.upper = upper
+        self.lower = lower
+        self.title = title                  # a title word (President, Mr)
+        self.lexicon_entry = lexicon_entry  # as written, a common-words entry that is not a usual given name
+        self.common = common                # lowercased, an ordinary word
+        self.form = form                    # the token's form, key and commonness
+        self.key = key
+        self.form_common = form_common
+        # a capitalised word the scan simply adds to the name it is reading (or starts one with)
+        self.plain = (name_word and not (particle or single_capital or title or lexicon_entry or common))
 
 
 _WORD_INFO: dict[str, _WordInfo] = {}
@@ -525,6 +553,14 @@ def _block_mentions(doc: Document, block_start: int, block_end: int, block_index
                 out.append(_mention(run, block_index, kind, run_title, run_sentence_start))
                 run = []
             title = ""
+        if info.plain and not (shouting and info.upper):
+            # most words: what the branches below do for a capitalised word that is no particle,
+            # initial, title or dictionary entry
+            if not run:
+                run_title = title
+                run_sentence_start = start in starts or start == block_start
+            run.append(NameToken(info.word, Span(start, end), info.form, info.key, info.form_common))
+            continue
         if info.particle:
             # a particle continues a run ("Mohammed bin Salman"), or may start one ("de Gaulle")
             continue
@@ -749,7 +785,8 @@ def group_names(doc: Document, ms: list[Mention], distinct: frozenset[str] = fro
     # of each surname: the given names and the titles it is used with, and the forms only ever
     # seen before another name word with the words they precede ("Michelle" in "Michelle Grey",
     # whose dictionary-word surname hides that she is a person)
-    heads: list[Occurrence] = []
+    # head occurrences by form, forms in order of first use and each form's uses in order
+    heads: dict[str, list[Occurrence]] = {}
     given_occ: list[Occurrence] = []
     given_of: dict[str, set[str]] = {}
     titles_of: dict[str, set[str]] = {}
@@ -759,24 +796,30 @@ def group_names(doc: Document, ms: list[Mention], distinct: frozenset[str] = fro
         tokens = m.tokens
         last = tokens[-1]
         if len(tokens) == 1:
-            heads.append(Occurrence(last, m, "head"))
-            alone.add(last.form)
+            form = last.form
+            occs = heads.get(form)
+            if occs is None:
+                heads[form] = [Occurrence(last, m, "head")]
+            else:
+                occs.append(Occurrence(last, m, "head"))
+            alone.add(form)
         else:
-            person = m.person_like
+            # m.person_like, for a mention of two or more words
+            person = last.key not in GENERIC and (not last.common or (m.surname_alone and not tokens[-2].common))
             if person:
                 given_of.setdefault(last.form, set()).update(t.key for t in tokens[:-1])
             for i, t in enumerate(tokens):
                 if t is last:
-                    heads.append(Occurrence(t, m, "head"))
+                    heads.setdefault(t.form, []).append(Occurrence(t, m, "head"))
                     alone.add(t.form)
                 elif person:
                     given_occ.append(Occurrence(t, m, "given"))
                 elif not (t.common or len(t.key) < 3):
-                    heads.append(Occurrence(t, m, "head"))
+                    heads.setdefault(t.form, []).append(Occurrence(t, m, "head"))
                     before.setdefault(t.form, set()).add(tokens[i + 1].key)
         if m.title:
             titles_of.setdefault(last.form, set()).add(m.title)
-    head_forms = list(dict.fromkeys(o.token.form for o in heads))
+    head_forms = list(heads)
     side_by_side: set[frozenset[str]] | None = None     # made for the first pair tested
     uf = _UnionFind()
     forced_set = {frozenset(p) for p in forced}
@@ -818,20 +861,19 @@ def group_names(doc: Document, ms: list[Mention], distinct: frozenset[str] = fro
                 uf.union(a, b)
     head_groups: dict[object, NameGroup] = {}
     roots: dict[str, object] = {}       # find() once per form, not once per use
-    for o in heads:
-        form = o.token.form
-        root = roots.get(form)
-        if root is None:
-            # a form never paired is its own group (find would say so, after recording it)
-            root = roots[form] = uf.find(form) if form in uf.parent else form
+    # forms in order of first use: a group and its forms come in the order of their first use
+    for form, occs in heads.items():
+        # a form never paired is its own group (find would say so, after recording it)
+        root = roots[form] = uf.find(form) if form in uf.parent else form
         g = head_groups.get(root)
         if g is None:
             g = head_groups[root] = NameGroup("head")
-        g.forms.setdefault(o.token.form, []).append(o)
-    # given names: grouped only within one person (the surname's group)
+        g.forms[form] = occs
+    # given names: grouped only within one person (the surname's group); a given name's
+    # mention ends in a head, whose root is known
     given_by_person: dict[object, list[Occurrence]] = {}
     for o in given_occ:
-        given_by_person.setdefault(uf.find(o.mention.tokens[-1].form), []).append(o)
+        given_by_person.setdefault(roots[o.mention.tokens[-1].form], []).append(o)
     groups = list(head_groups.values())
     for person, gocc in given_by_person.items():
         surnames = tuple(head_groups[person].forms) if person in head_groups else (str(person),)
@@ -940,8 +982,10 @@ def spacing_groups(doc: Document, ms: list[Mention]) -> list[NameGroup]:
     # by folded key, the forms written (lowercased) and their mentions, first use first; tokens
     # and occurrences are made only for a key written two ways
     by_key: dict[str, dict[str, list[tuple[str, Mention]]]] = {}
+    text = doc.text
     for m in ms:
-        surface = mention_surface(doc, m)
+        span = m.span
+        surface = " ".join(text[span.start:span.end].split())     # mention_surface, inlined
         if len(m.tokens) < 2 and not any(c in surface for c in "-'’ "):
             continue
         # case alone is the word-level check's business (BelTA/Belta, a capitalised particle
@@ -995,12 +1039,15 @@ def _uk_us_spelling(a: str, b: str) -> bool:
     return len(diff) == 1 and set(diff[0]) in ({"s", "z"}, {"c", "s"})
 
 
-@dataclass(frozen=True)
 class _Phrase:
-    span: Span
-    words: tuple[NameToken, ...]
-    joiners: tuple[str, ...]
-    mention: Mention
+    """An organisation's name found by `_phrases` (a plain class: nothing compares or hashes it)."""
+    __slots__ = ("span", "words", "joiners", "mention")
+
+    def __init__(self, span: Span, words: tuple[NameToken, ...], joiners: tuple[str, ...], mention: Mention) -> None:
+        self.span = span
+        self.words = words
+        self.joiners = joiners
+        self.mention = mention
 
 
 def _phrases(doc: Document, ms: list[Mention]) -> list[_Phrase]:
@@ -1139,11 +1186,14 @@ class HouseList:
     _heads_seen: dict[str, tuple[str, HouseEntry] | None] = field(default_factory=dict, repr=False, compare=False)
     _near_seen: dict[str, tuple[str, HouseEntry] | None] = field(default_factory=dict, repr=False, compare=False)
     _tails: frozenset[str] | None = field(default=None, repr=False, compare=False)
+    # what a names check makes of a surname, place or agency spelling (kinds.names.house_form)
+    head_answers: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     def add(self, entry: HouseEntry) -> None:
         self.entries.append(entry)
         self._heads_seen.clear()
         self._near_seen.clear()
+        self.head_answers.clear()
         self._by_code = None
         self._tails = None
         pref = [core(w) for w in _words(entry.name)]

@@ -26,15 +26,22 @@ from .base import Context, Kind
 CHECKS = ("consistency", "house")
 
 
-def in_scope(ctx: Context) -> list[Mention]:
+def _scope(ctx: Context) -> tuple[tuple[int, int], ...]:
+    return tuple((s.start, s.end) for s in ctx.segments)
+
+
+def in_scope(ctx: Context, scope: tuple[tuple[int, int], ...] | None = None) -> list[Mention]:
     """The document's name mentions inside the rule's segments, in order: once per document and
-    scope, since both names rules (and the whole-name pass) ask."""
-    key = ("deskcheck.kinds.names.in_scope", tuple((s.start, s.end) for s in ctx.segments))
+    scope, since both names rules ask. `scope` is `_scope(ctx)`, when the caller has it."""
+    key = ("deskcheck.kinds.names.in_scope", _scope(ctx) if scope is None else scope)
     cache = ctx.doc.cache
     found = cache.get(key)
     if found is None:
-        index = index_of(ctx.segments)      # a binary search per mention
-        found = cache[key] = [m for m in mentions(ctx.doc) if index.contains(m.span)]
+        contains = index_of(ctx.segments).contains      # a binary search per question
+        # a mention lies inside its block: a block inside a segment answers for all its mentions,
+        # and only the mentions of other blocks are asked about one by one
+        whole = {b.index for b in ctx.doc.blocks if contains(b.span)}
+        found = cache[key] = [m for m in mentions(ctx.doc) if m.block in whole or contains(m.span)]
     return found  # type: ignore[no-any-return]
 
 
@@ -99,15 +106,16 @@ class Names(Kind):
     def check(self, ctx: Context) -> Iterable[Hit]:
         if ctx.raw:
             return
-        ms = in_scope(ctx)
+        scope = _scope(ctx)
+        ms = in_scope(ctx, scope)
         if not ms:
             return
         house = self.house(ctx)
-        groups = groups_for(ctx, ms, house)
+        groups = groups_for(ctx, ms, house, scope)
         if self.options.check == "consistency":
             hits = self._consistency(ctx, groups, house)
         else:
-            hits = self._house(ctx, groups, house)
+            hits = self._house(ctx, groups, house, ms)
             if ctx.settings.archive is not None:
                 hits = chain(hits, self._archive(ctx, groups, house))
         # a spelling the newsroom or the article accepts (vocabulary, deskcheck-accept) stays
@@ -144,7 +152,7 @@ class Names(Kind):
 
     # -- house ------------------------------------------------------------------------------
 
-    def _house(self, ctx: Context, groups: list[NameGroup], house: HouseList) -> Iterable[Hit]:
+    def _house(self, ctx: Context, groups: list[NameGroup], house: HouseList, ms: list[Mention]) -> Iterable[Hit]:
         for g in groups:
             if len(g.forms) != 1:
                 continue   # an inconsistent name is the consistency check's finding
@@ -158,16 +166,17 @@ class Names(Kind):
                     continue
                 yield Hit(o.token.span, self.message(form, preferred, _house_reason(note)),
                           (prefix_of(o) + preferred,))
-        yield from self._house_whole_names(ctx, groups, house)
+        yield from self._house_whole_names(ctx, groups, house, ms)
 
-    def _house_whole_names(self, ctx: Context, groups: list[NameGroup], house: HouseList) -> Iterable[Hit]:
+    def _house_whole_names(self, ctx: Context, groups: list[NameGroup], house: HouseList,
+                           ms: list[Mention]) -> Iterable[Hit]:
         """A whole name the list spells with other spacing (Kim Jong-un), used consistently."""
         if not house.mentions:
             return
         worded: set[Span] | None = None     # made when first needed: few articles get that far
         spaced = {o.mention.span for g in groups if g.role == "mention" for o in _flat(g)}
         tails = house.mention_tails()
-        for m in in_scope(ctx):
+        for m in ms:
             # the mention's last word as written is the last word of its surface (the words of a
             # mention are joined by single spaces): most mentions need go no further
             if m.tokens[-1].text.lower() not in tails or m.span in spaced:
@@ -286,9 +295,10 @@ def prefix_of(o: Occurrence) -> str:
     return o.token.text[: len(o.token.text) - len(o.token.form)]
 
 
-def groups_for(ctx: Context, ms: list, house: HouseList) -> list[NameGroup]:
+def groups_for(ctx: Context, ms: list, house: HouseList,
+               scope: tuple[tuple[int, int], ...] | None = None) -> list[NameGroup]:
     """Grouping, once per document and scope: the three checks share it."""
-    key = ("deskcheck.kinds.names.groups", tuple((s.start, s.end) for s in ctx.segments), id(house))
+    key = ("deskcheck.kinds.names.groups", _scope(ctx) if scope is None else scope, id(house))
     cache = ctx.doc.cache
     if key not in cache:
         forms = {t.form for m in ms for t in m.tokens}
@@ -304,12 +314,19 @@ def groups_for(ctx: Context, ms: list, house: HouseList) -> list[NameGroup]:
 
 def house_form(g: NameGroup, form: str, house: HouseList) -> tuple[str, str, tuple[str, ...]] | None:
     """(preferred form, note, kept phrases) when the house list has this name."""
+    if g.role == "head":
+        # a pure function of the list and the spelling, asked for most words of every article
+        seen = house.head_answers
+        if form in seen:
+            return seen[form]  # type: ignore[return-value]
+        hit = house.head(form) or house.near(form)
+        found = None if hit is None else (hit[0], hit[1].note, hit[1].keep)
+        seen[form] = found
+        return found
     if g.role == "phrase":
         return None
     if g.role == "mention":
         hit = house.mentions.get(form.lower())
-    elif g.role == "head":
-        hit = house.head(form) or house.near(form)
     else:
         # the person's surname as the list spells it, whichever spelling this article used
         listed = next((h for s in g.surnames if (h := house.head(s)) is not None), None)
