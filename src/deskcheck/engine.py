@@ -94,6 +94,7 @@ def _check_document(doc: Document, rules: list[Rule], settings: Settings) -> Che
     timed = profiling.ENABLED
     # many rules share a scope: select its segments once per document, not once per rule
     by_scope: dict[tuple[str, ...], list[Span]] = {}
+    holes: dict[str, list[Span]] = {}          # what `~name` removes, shared by the scopes
     views: dict[bool, prefilter.View] = {}     # the raw or prose view, folded when first needed
     for rule in rules:
         if not applies(rule, doc, settings):
@@ -108,7 +109,7 @@ def _check_document(doc: Document, rules: list[Rule], settings: Settings) -> Che
                 continue            # the rule's pattern cannot match this article: nothing to scan
         spans = by_scope.get(rule.scope)
         if spans is None:
-            spans = by_scope[rule.scope] = segments(doc, rule.scope)
+            spans = by_scope[rule.scope] = segments(doc, rule.scope, holes)
         if need is not None and need.segment_clause is not None:
             # a segment that lacks what every match inside it needs is not scanned (each scan call
             # costs microseconds of set-up, the regex timeout's included, before reading a character)

@@ -315,42 +315,27 @@ def fold_needle(s: str) -> str:
 
 
 class View:
-    """The text a rule scans, its folded copy made when first needed, the bounds of the segment
-    lists asked about (many rules share one scope's list), and what each string looked for was
-    found to be in: many rules share strings, and a string looked for once serves them all."""
-    __slots__ = ("text", "_folded", "_bounds", "_has")
+    """The text a rule scans, its folded copy made when first needed, and the bounds of the
+    segment lists asked about (many rules share one scope's list)."""
+    __slots__ = ("text", "_folded", "_bounds")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._folded: str | None = None
-        # id(list) -> (the list, its starts or None, (start, end) pairs, {(needle, folded): spans hit})
-        self._bounds: dict[int, tuple[Any, Any, Any, dict[tuple[str, bool], list[int]]]] = {}
-        self._has: dict[tuple[str, bool], bool] = {}     # (needle, in the folded text) -> occurs
-
-    def contains(self, needle: str, folded: bool) -> bool:
-        """The text (or its folded copy) contains the string; each string is looked for once."""
-        key = (needle, folded)
-        got = self._has.get(key)
-        if got is None:
-            got = self._has[key] = needle in (self.folded if folded else self.text)
-        return got
+        self._bounds: dict[int, tuple[Any, Any, Any]] = {}
 
     def bounds(self, spans: "list[Any]") -> "tuple[list[int] | None, list[tuple[int, int]]]":
         """Starts and (start, end) pairs of a sorted, non-overlapping span list; None starts when
         the list is not one. Kept by the list's identity (the list itself is held, so a freed
         list's id cannot come back for another)."""
-        got = self._entry(spans)
-        return got[1], got[2]
-
-    def _entry(self, spans: "list[Any]") -> "tuple[Any, Any, Any, dict[tuple[str, bool], list[int]]]":
         got = self._bounds.get(id(spans))
         if got is None or got[0] is not spans:
             pairs = [(s.start, s.end) for s in spans]
             starts: "list[int] | None" = [a for a, _ in pairs]
             if any(pairs[i][1] > pairs[i + 1][0] for i in range(len(pairs) - 1)):
                 starts = None
-            got = self._bounds[id(spans)] = (spans, starts, pairs, {})
-        return got
+            got = self._bounds[id(spans)] = (spans, starts, pairs)
+        return got[1], got[2]
 
     @property
     def folded(self) -> str:
@@ -382,11 +367,10 @@ class Filter:
                 tuple(sorted({fold_needle(s) for s, ic in clause if ic})))
 
     def may_match(self, view: View) -> bool:
-        contains = view.contains
         for plain, folded in self.clauses:
-            if any(contains(s, False) for s in plain):
+            if any(s in view.text for s in plain):
                 continue
-            if folded and any(contains(s, True) for s in folded):
+            if folded and any(s in view.folded for s in folded):
                 continue
             return False
         return True
@@ -397,50 +381,37 @@ class Filter:
         return bool(self.segments(view, [Span(start, end)]))
 
     def segments(self, view: View, spans: "list[Any]") -> "list[Any]":
-        """The spans that hold a string of the segment clause. Which spans a string lies in is
-        worked out once per string and span list (View keeps it), as other rules often look for
-        the same strings in the same segments."""
+        """The spans that hold a string of the segment clause. Each string is looked for once
+        across the view with str.find; a find that lands in a span marks it and the search goes
+        on after that span, so the work is bounded by the strings times the spans, not by how
+        often a common string occurs."""
         if self.segment_clause is None or not spans:
             return spans
-        _spans, starts, bounds, found = view._entry(spans)
+        starts, bounds = view.bounds(spans)
         if starts is None:
             return spans                # unsorted or overlapping segments: no per-segment answer
         plain, folded = self.segment_clause
-        if folded and len(view.folded) != len(view.text):
-            return spans                # folding moved offsets: no per-segment answer
-        keep: "set[int]" = set()
-        total = len(bounds)
-        for needles, is_folded in ((plain, False), (folded, True)):
+        keep = [False] * len(bounds)
+        left = len(bounds)
+        lo, hi = starts[0], bounds[-1][1]
+        for text, needles in ((view.text, plain), (view.folded if folded else "", folded)):
+            if needles and len(text) != len(view.text):
+                return spans            # folding moved offsets: no per-segment answer
             for needle in needles:
-                hit = found.get((needle, is_folded))
-                if hit is None:
-                    hit = found[(needle, is_folded)] = _spans_holding(
-                        view.folded if is_folded else view.text, needle, starts, bounds)
-                if hit:
-                    keep.update(hit)
-                    if len(keep) == total:
-                        return spans
-        return [spans[i] for i in sorted(keep)]
-
-
-def _spans_holding(text: str, needle: str, starts: "list[int]", bounds: "list[tuple[int, int]]",
-                   ) -> "list[int]":
-    """The indexes of the (sorted, non-overlapping) spans that contain the needle. Each find that
-    lands in a span marks it and the search goes on after that span, so the work is bounded by
-    the spans, not by how often a common string occurs."""
-    out: list[int] = []
-    hi = bounds[-1][1]
-    pos = text.find(needle, starts[0], hi)
-    n = len(needle)
-    while pos >= 0:
-        i = bisect_right(starts, pos) - 1
-        b = bounds[i][1] if i >= 0 else -1
-        if pos + n <= b:          # inside span i
-            out.append(i)
-            pos = text.find(needle, b, hi)
-        else:
-            pos = text.find(needle, pos + 1, hi)
-    return out
+                pos = text.find(needle, lo, hi)
+                while pos >= 0:
+                    i = bisect_right(starts, pos) - 1
+                    b = bounds[i][1] if i >= 0 else -1
+                    if pos + len(needle) <= b:          # inside span i
+                        if not keep[i]:
+                            keep[i] = True
+                            left -= 1
+                            if not left:
+                                return spans
+                        pos = text.find(needle, b, hi)
+                    else:
+                        pos = text.find(needle, pos + 1, hi)
+        return [s for s, k in zip(spans, keep) if k]
 
 
 def filter_for(pattern: Any, segment_needles: int = SEGMENT_NEEDLES) -> "Filter | None":
