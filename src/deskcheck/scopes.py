@@ -68,12 +68,17 @@ def _subtract(spans: list[Span], holes: list[Span], merged: bool = False) -> lis
     if not merged:
         holes = _merge(holes)
     j = 0
+    n = len(holes)
     for s in spans:
         pos = s.start
-        while j < len(holes) and holes[j].end <= pos:
+        while j < n and holes[j].end <= pos:
             j += 1
+        if j == n or holes[j].start >= s.end:
+            if pos < s.end:
+                out.append(s)       # no hole touches this span: keep it as it is
+            continue
         k = j
-        while k < len(holes) and holes[k].start < s.end:
+        while k < n and holes[k].start < s.end:
             if holes[k].start > pos:
                 out.append(Span(pos, holes[k].start))
             pos = max(pos, holes[k].end)
