@@ -35,11 +35,12 @@ def applies(rule: Rule, doc: Document, settings: Settings) -> bool:
 
 def to_finding(doc: Document, rule: Rule, hit: Hit, omap: OffsetMap) -> Finding:
     span = omap.span(hit.span)
+    # most hits point nowhere else: skip setting up the generator for them
     related = tuple(
         RelatedLocation(rs, doc.position(rs), r.message)
         for r in hit.related
         for rs in [omap.span(r.span)]
-    )
+    ) if hit.related else ()
     return Finding(
         rule=rule.id, category=hit.category or rule.category, severity=rule.level,
         message=hit.message, span=span, position=doc.position(span),
