@@ -68,7 +68,7 @@ def check_task(task: Task, options: "Options") -> tuple["list[Finding]", "list[R
         try:
             findings, failures = check_document_with(doc, task.config, options)
         finally:
-            profiling.stop("stage:settings, suppress, collect")   # all but the rules' own time
+            profiling.stop("stage:settings, suppress, collect")   # all but the engine's and rules' time
         return findings, failures, doc
     doc = load_document(task.path, options, text=task.source, fmt=task.fmt)
     findings, failures = check_document_with(doc, task.config, options)

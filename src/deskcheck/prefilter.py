@@ -367,12 +367,22 @@ class Filter:
                 tuple(sorted({fold_needle(s) for s, ic in clause if ic})))
 
     def may_match(self, view: View) -> bool:
+        # plain loops, not any() over a generator: this runs for every rule on every article,
+        # and most strings are absent, so the generator's set-up was most of the cost
+        text = view.text
         for plain, folded in self.clauses:
-            if any(s in view.text for s in plain):
-                continue
-            if folded and any(s in view.folded for s in folded):
-                continue
-            return False
+            for s in plain:
+                if s in text:
+                    break
+            else:
+                if not folded:
+                    return False
+                folded_text = view.folded
+                for s in folded:
+                    if s in folded_text:
+                        break
+                else:
+                    return False
         return True
 
     def segment_may_match(self, view: View, start: int, end: int) -> bool:

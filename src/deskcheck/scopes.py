@@ -62,16 +62,23 @@ def _merge(spans: list[Span]) -> list[Span]:
     return out
 
 
-def _subtract(spans: list[Span], holes: list[Span]) -> list[Span]:
+def _subtract(spans: list[Span], holes: list[Span], merged: bool = False) -> list[Span]:
+    """The parts of `spans` outside every hole (`merged`: the holes are _merge's output already)."""
     out = []
-    holes = _merge(holes)
+    if not merged:
+        holes = _merge(holes)
     j = 0
+    n = len(holes)
     for s in spans:
         pos = s.start
-        while j < len(holes) and holes[j].end <= pos:
+        while j < n and holes[j].end <= pos:
             j += 1
+        if j == n or holes[j].start >= s.end:
+            if pos < s.end:
+                out.append(s)       # no hole touches this span: keep it as it is
+            continue
         k = j
-        while k < len(holes) and holes[k].start < s.end:
+        while k < n and holes[k].start < s.end:
             if holes[k].start > pos:
                 out.append(Span(pos, holes[k].start))
             pos = max(pos, holes[k].end)
@@ -95,8 +102,21 @@ def _select(doc: Document, name: str) -> list[Span]:
     return []
 
 
-def segments(doc: Document, scope: tuple[str, ...]) -> list[Span]:
-    """Spans of doc.text (or of the source, for raw) that a rule with this scope checks."""
+def _holes(doc: Document, name: str, memo: "dict[str, list[Span]] | None") -> list[Span]:
+    """The merged spans of a scope removed with `~name`: many scopes remove the same one."""
+    if memo is None:
+        return _merge(_select(doc, name))
+    got = memo.get(name)
+    if got is None:
+        got = memo[name] = _merge(_select(doc, name))
+    return got
+
+
+def segments(doc: Document, scope: tuple[str, ...],
+             memo: "dict[str, list[Span]] | None" = None) -> list[Span]:
+    """Spans of doc.text (or of the source, for raw) that a rule with this scope checks.
+    `memo`: a dict the caller keeps for one document, so the holes of `~name` are selected and
+    merged once for all its scopes."""
     if is_raw(scope):
         # the source as written, less what is not prose (front matter, code, tags, comments)
         return _subtract([Span(0, len(doc.source))], doc.non_prose)
@@ -114,7 +134,7 @@ def segments(doc: Document, scope: tuple[str, ...]) -> list[Span]:
             spans.extend(_select(doc, p))
         spans = _merge(spans)
     for n in negative:
-        spans = _subtract(spans, _select(doc, n))
+        spans = _subtract(spans, _holes(doc, n, memo), merged=True)
     return spans
 
 
