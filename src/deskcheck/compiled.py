@@ -32,15 +32,42 @@ _added: dict[tuple[str, int], bytes] = {}
 _path: Path | None = None
 
 
-def _enabled() -> bool:
+def stores_enabled() -> bool:
+    """False when DESKCHECK_NO_PATTERN_CACHE=1 turns every store between runs off."""
     return os.environ.get("DESKCHECK_NO_PATTERN_CACHE", "") in ("", "0")
+
+
+def cache_dir() -> Path:
+    """The user's cache folder for deskcheck's stores (never a project folder)."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")) / "deskcheck"
+
+
+def read_store(path: Path, unpickler: type[pickle.Unpickler]) -> dict[Any, Any]:
+    """A store file's dict, or an empty one when it is missing, truncated or foreign."""
+    try:
+        data = unpickler(io.BytesIO(path.read_bytes())).load()
+    except Exception:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def write_store(path: Path, stored: dict[Any, Any], added: dict[Any, Any], limit: int) -> None:
+    """Write a store with this run's new entries, atomically, starting afresh beyond `limit`
+    entries so it cannot grow forever (a failure only costs speed)."""
+    merged = {} if len(stored) + len(added) > limit else dict(stored)
+    merged.update(added)
+    try:
+        from .atomic import write_atomic
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, pickle.dumps(merged, protocol=4))
+    except Exception:       # unwritable folder, or a value pickle cannot hold
+        pass
 
 
 def store_path() -> Path:
     import regex
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     version = getattr(regex, "__version__", "0")
-    return Path(base) / "deskcheck" / f"patterns-regex{version}-py{sys.version_info[0]}{sys.version_info[1]}.pickle"
+    return cache_dir() / f"patterns-regex{version}-py{sys.version_info[0]}{sys.version_info[1]}.pickle"
 
 
 class _OnlyRegex(pickle.Unpickler):
@@ -64,20 +91,14 @@ class _PlainData(pickle.Unpickler):
 def _load() -> dict[tuple[str, int], bytes]:
     global _stored, _path
     if _stored is None:
-        _stored = {}
         _path = store_path()
-        try:
-            data = _PlainData(io.BytesIO(_path.read_bytes())).load()
-            if isinstance(data, dict):
-                _stored = data
-        except Exception:   # missing, truncated or foreign: start afresh
-            _stored = {}
+        _stored = read_store(_path, _PlainData)
     return _stored
 
 
 def get(pattern: str, flags: int) -> Any:
     """The stored compiled pattern, or None."""
-    if not _enabled():
+    if not stores_enabled():
         return None
     blob = _load().get((pattern, int(flags)))
     if blob is None:
@@ -92,7 +113,7 @@ def get(pattern: str, flags: int) -> Any:
 
 
 def put(pattern: str, flags: int, compiled: Any) -> None:
-    if not _enabled():
+    if not stores_enabled():
         return
     try:
         blob = pickle.dumps(compiled, protocol=4)
@@ -107,20 +128,10 @@ def put(pattern: str, flags: int, compiled: Any) -> None:
 def save() -> None:
     """Write the store with this run's new patterns (atomically; a failure only costs speed)."""
     global _added
-    if not _added or not _enabled():
+    if not _added or not stores_enabled():
         return
-    stored = dict(_load())
-    if len(stored) + len(_added) > MAX_PATTERNS:
-        stored = {}
-    stored.update(_added)
-    _added = {}
-    path = _path or store_path()
-    try:
-        from .atomic import write_atomic
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, pickle.dumps(stored, protocol=4))
-    except OSError:
-        pass
+    added, _added = _added, {}
+    write_store(_path or store_path(), _load(), added, MAX_PATTERNS)
 
 
 def regex_compile(pattern: str, flags: int = 0) -> Any:
@@ -149,9 +160,7 @@ _re_added: dict[tuple[str, int], tuple[Any, ...]] = {}
 
 
 def re_store_path() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    tag = f"{sys.implementation.cache_tag}-{sys.hexversion:x}"
-    return Path(base) / "deskcheck" / f"patterns-re-{tag}.pickle"
+    return cache_dir() / f"patterns-re-{sys.implementation.cache_tag}-{sys.hexversion:x}.pickle"
 
 
 def _re_internals() -> tuple[Any, Any, Any] | None:
@@ -175,13 +184,7 @@ def _re_internals() -> tuple[Any, Any, Any] | None:
 def _re_load() -> dict[tuple[str, int], tuple[Any, ...]]:
     global _re_stored
     if _re_stored is None:
-        _re_stored = {}
-        try:
-            data = _PlainData(io.BytesIO(re_store_path().read_bytes())).load()
-            if isinstance(data, dict):
-                _re_stored = data
-        except Exception:   # missing, truncated or foreign: start afresh
-            _re_stored = {}
+        _re_stored = read_store(re_store_path(), _PlainData)
     return _re_stored
 
 
@@ -204,7 +207,7 @@ def re_compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """`re.compile`, through the store (see above)."""
     import re
     flags = int(flags)
-    internals = _re_internals() if _enabled() else None
+    internals = _re_internals() if stores_enabled() else None
     if internals is None:
         return re.compile(pattern, flags)
     parts = _re_load().get((pattern, flags))
@@ -231,20 +234,10 @@ def re_compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
 def save_re() -> None:
     """Write the `re` store with this run's new patterns (atomically; a failure only costs speed)."""
     global _re_added
-    if not _re_added or not _enabled():
+    if not _re_added or not stores_enabled():
         return
-    stored = dict(_re_load())
-    if len(stored) + len(_re_added) > MAX_PATTERNS:
-        stored = {}
-    stored.update(_re_added)
-    _re_added = {}
-    path = re_store_path()
-    try:
-        from .atomic import write_atomic
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, pickle.dumps(stored, protocol=4))
-    except OSError:
-        pass
+    added, _re_added = _re_added, {}
+    write_store(re_store_path(), _re_load(), added, MAX_PATTERNS)
 
 
 # -- facts about a pattern, worked out once --------------------------------------------------------
@@ -262,9 +255,8 @@ _code_digests: dict[str, str] = {}
 def memo_store_path() -> Path:
     # per Python build and `regex` version: the facts come from their parsers and case tables
     import regex
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     version = getattr(regex, "__version__", "0")
-    return Path(base) / "deskcheck" / f"facts-{sys.implementation.cache_tag}-{sys.hexversion:x}-regex{version}.pickle"
+    return cache_dir() / f"facts-{sys.implementation.cache_tag}-{sys.hexversion:x}-regex{version}.pickle"
 
 
 def _code_digest(source_file: str) -> str:
@@ -282,19 +274,13 @@ def _code_digest(source_file: str) -> str:
 def _memo_load() -> dict[tuple[Any, ...], Any]:
     global _memo_stored
     if _memo_stored is None:
-        _memo_stored = {}
-        try:
-            data = _PlainData(io.BytesIO(memo_store_path().read_bytes())).load()
-            if isinstance(data, dict):
-                _memo_stored = data
-        except Exception:   # missing, truncated or foreign: start afresh
-            _memo_stored = {}
+        _memo_stored = read_store(memo_store_path(), _PlainData)
     return _memo_stored
 
 
 def memo(name: str, key: tuple[Any, ...], compute: Any, source_file: str) -> Any:
     """compute(), or its stored value from an earlier run of the same code with the same key."""
-    if not _enabled():
+    if not stores_enabled():
         return compute()
     digest = _code_digest(source_file)
     if not digest:          # the computing code cannot be read: nothing can be trusted
@@ -316,23 +302,14 @@ def memo(name: str, key: tuple[Any, ...], compute: Any, source_file: str) -> Any
 def save_memo() -> None:
     """Write the facts store with this run's new entries (atomically; a failure only costs speed)."""
     global _memo_added
-    if not _memo_added or not _enabled():
+    if not _memo_added or not stores_enabled():
         return
     # facts computed by code that has changed since are never asked for again: drop them
     current = {(name, digest) for name, digest, _ in _memo_added}
     names = {name for name, _ in current}
     stored = {k: v for k, v in _memo_load().items() if k[0] not in names or (k[0], k[1]) in current}
-    if len(stored) + len(_memo_added) > MAX_PATTERNS:
-        stored = {}
-    stored.update(_memo_added)
-    _memo_added = {}
-    try:
-        from .atomic import write_atomic
-        path = memo_store_path()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, pickle.dumps(stored, protocol=4))
-    except Exception:       # unwritable folder, or a value pickle cannot hold: only costs speed
-        pass
+    added, _memo_added = _memo_added, {}
+    write_store(memo_store_path(), stored, added, MAX_PATTERNS)
 
 
 class stored_re_patterns:

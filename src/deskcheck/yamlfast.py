@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 import pickle
 import sys
 from pathlib import Path
 from typing import Any
 
-from .compiled import stored_re_patterns
+from .compiled import cache_dir, read_store, stored_re_patterns, stores_enabled, write_store
 
 with stored_re_patterns():   # PyYAML compiles its patterns at import: keep them between runs
     import yaml
@@ -75,32 +74,21 @@ class _PlainValues(pickle.Unpickler):
         raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the parsed-YAML store")
 
 
-def _enabled() -> bool:
-    return os.environ.get("DESKCHECK_NO_PATTERN_CACHE", "") in ("", "0")
-
-
 def store_path() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     loader = "c" if SafeLoader is not yaml.SafeLoader else "py"
-    return Path(base) / "deskcheck" / f"yaml-{yaml.__version__}-{loader}-py{sys.version_info[0]}{sys.version_info[1]}.pickle"
+    return cache_dir() / f"yaml-{yaml.__version__}-{loader}-py{sys.version_info[0]}{sys.version_info[1]}.pickle"
 
 
 def _store() -> dict[bytes, bytes]:
     global _parsed
     if _parsed is None:
-        _parsed = {}
-        try:
-            data = _PlainValues(io.BytesIO(store_path().read_bytes())).load()
-            if isinstance(data, dict):
-                _parsed = data
-        except Exception:   # missing, truncated or foreign: start afresh
-            _parsed = {}
+        _parsed = read_store(store_path(), _PlainValues)
     return _parsed
 
 
 def load_cached(text: str) -> Any:
     """`load(text)`, answered from the store when this exact text was parsed before."""
-    if not _enabled():
+    if not stores_enabled():
         return load(text)
     key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
     blob = _store().get(key) or _new.get(key)
@@ -124,17 +112,7 @@ def load_cached(text: str) -> Any:
 def save() -> None:
     """Write the store with this run's new entries (atomically; a failure only costs speed)."""
     global _new
-    if not _new or not _enabled():
+    if not _new or not stores_enabled():
         return
-    stored = dict(_store())
-    if len(stored) + len(_new) > _CACHE_LIMIT:
-        stored = {}
-    stored.update(_new)
-    _new = {}
-    try:
-        from .atomic import write_atomic
-        path = store_path()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, pickle.dumps(stored, protocol=4))
-    except OSError:
-        pass
+    added, _new = _new, {}
+    write_store(store_path(), _store(), added, _CACHE_LIMIT)
