@@ -11,12 +11,13 @@ import re
 from functools import lru_cache
 from typing import Any
 
-import yaml
+from ..yamlnodes import load_with_nodes  # first: it imports PyYAML through the pattern store
+
+import yaml  # noqa: E402
 
 from ..compiled import re_compile
 from ..errors import ReadError
 from ..model import Metadata, Span
-from ..yamlnodes import load_with_nodes
 from ._builder import ViewBuilder
 from .dates import front_matter_value_span, parse_meta_date, settle_date
 
