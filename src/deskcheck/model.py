@@ -41,9 +41,9 @@ class FrozenRecord:
     methods per class: about a millisecond a class, tens of milliseconds of a hook's run. A
     subclass lists its fields in `_fields` and writes its `__init__` (setting each field with
     object.__setattr__, as @dataclass does); this base gives the rest as @dataclass generates it:
-    immutability, the repr, equality and hash over the fields in order (hot classes write their
-    own, faster), pickling (the pool sends findings between processes) and `__match_args__`.
-    A test compares every such class with its @dataclass twin.
+    immutability, the repr, equality and hash over the fields in order (`_key`, which a hot class
+    writes out), pickling (the pool sends findings between processes) and `__match_args__`. A test
+    compares every such class with its @dataclass twin.
     """
     __slots__ = ()
     _fields: tuple[str, ...] = ()
@@ -114,13 +114,8 @@ class Related(FrozenRecord):
         _set(self, "span", span)
         _set(self, "message", message)
 
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            return (self.span, self.message) == (other.span, other.message)  # type: ignore[attr-defined]
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash((self.span, self.message))
+    def _key(self) -> tuple[Any, ...]:
+        return (self.span, self.message)
 
 
 class Hit(FrozenRecord):
@@ -146,14 +141,6 @@ class Hit(FrozenRecord):
     def _key(self) -> tuple[Any, ...]:
         return (self.span, self.message, self.suggestions, self.related, self.category)
 
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            return self._key() == other._key()  # type: ignore[attr-defined]
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(self._key())
-
 
 class Position(FrozenRecord):
     __slots__ = _fields = __match_args__ = ("line", "column", "end_line", "end_column")
@@ -171,14 +158,6 @@ class Position(FrozenRecord):
     def _key(self) -> tuple[Any, ...]:
         return (self.line, self.column, self.end_line, self.end_column)
 
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            return self._key() == other._key()  # type: ignore[attr-defined]
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(self._key())
-
 
 class RelatedLocation(FrozenRecord):
     __slots__ = _fields = __match_args__ = ("span", "position", "message")
@@ -193,14 +172,6 @@ class RelatedLocation(FrozenRecord):
 
     def _key(self) -> tuple[Any, ...]:
         return (self.span, self.position, self.message)
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            return self._key() == other._key()  # type: ignore[attr-defined]
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(self._key())
 
 
 class Finding(FrozenRecord):
@@ -234,13 +205,6 @@ class Finding(FrozenRecord):
         return (self.rule, self.category, self.severity, self.message, self.span, self.position, self.match,
                 self.suggestions, self.related)
 
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            return self._key() == other._key()  # type: ignore[attr-defined]
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(self._key())
 
     @property
     def sort_key(self) -> tuple[int, int, str, str]:
@@ -259,13 +223,8 @@ class Block(FrozenRecord):
         _set(self, "span", span)
         _set(self, "index", index)
 
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            return (self.kind, self.span, self.index) == (other.kind, other.span, other.index)  # type: ignore[attr-defined]
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash((self.kind, self.span, self.index))
+    def _key(self) -> tuple[Any, ...]:
+        return (self.kind, self.span, self.index)
 
 
 class OffsetMap:
@@ -343,11 +302,8 @@ class Record:
     def __repr__(self) -> str:
         return f"{type(self).__qualname__}({', '.join(f'{f}={getattr(self, f)!r}' for f in self._repr)})"
 
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            return tuple(getattr(self, f) for f in self._fields) == tuple(getattr(other, f) for f in self._fields)
-        return NotImplemented
-
+    _key = FrozenRecord._key
+    __eq__ = FrozenRecord.__eq__
     __hash__ = None  # type: ignore[assignment]
 
 

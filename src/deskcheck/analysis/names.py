@@ -342,14 +342,10 @@ class NameToken(Record):
         self.key = key
         self.common = common
 
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            return ((self.text, self.span, self.form, self.key, self.common)
-                    == (other.text, other.span, other.form, other.key, other.common))  # type: ignore[attr-defined]
-        return NotImplemented
+    def _key(self) -> tuple[object, ...]:
+        return (self.text, self.span, self.form, self.key, self.common)
 
-    def __hash__(self) -> int:
-        return hash((self.text, self.span, self.form, self.key, self.common))
+    __hash__ = FrozenRecord.__hash__      # (@dataclass(unsafe_hash=True): hashed though mutable)
 
 
 class Mention(Record):
@@ -377,13 +373,7 @@ class Mention(Record):
         return (self.span, self.tokens, self.block, self.block_kind, self.title, self.sentence_start,
                 self.surname_alone)
 
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            return self._key() == other._key()  # type: ignore[attr-defined]
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(self._key())
+    __hash__ = FrozenRecord.__hash__
 
     def replace(self, **changes: object) -> "Mention":
         """A copy with some fields changed (dataclasses.replace)."""
