@@ -113,7 +113,52 @@ def _line_starts(source: str) -> list[int]:
     return starts
 
 
+# What makes a body more than plain paragraphs for markdown-it (CommonMark preset plus tables):
+# a character that can start an inline construct (escape, code, emphasis, link or image,
+# autolink or HTML, entity) or a table row; a carriage return or NUL (markdown-it rewrites them);
+# a line that starts or ends with whitespace (indented code, trimming, hard breaks); or a line
+# that starts like a block (heading, quote, list, rule, setext underline, fence).
+_NOT_PLAIN = re_compile(r"[\\`*_\[\]<&|\r\x00]|^[^\S\n]|[^\S\n]$|^(?:[#>+=~-]|\d+[.)])", re.M)
+
+
+def _plain_body(builder: ViewBuilder, source: str, body: int) -> bool:
+    """The view of a body that is only paragraphs of plain lines, built without markdown-it.
+
+    For such a body markdown-it yields one paragraph per run of non-empty lines, whose inline
+    children are one text token per line (the whole line) joined by soft breaks; `_body` then
+    copies each line and each line break. This builds the same pieces directly (the same text,
+    blocks and offset map: tests/test_positions.py checks it against markdown-it) and returns
+    False, building nothing, for any other body.
+    """
+    if _NOT_PLAIN.search(source[body:]):   # the text markdown-it would see ("^" at its start)
+        return False
+    end = len(source)
+    pos = body
+    in_para = False
+    while pos < end:
+        nl = source.find("\n", pos)
+        if nl == -1:
+            nl = end
+        if nl == pos:                       # an empty line ends a paragraph
+            if in_para:
+                builder.end_block()
+                in_para = False
+        else:
+            if in_para:
+                builder.copy(pos - 1, pos)  # the soft break before this line
+            else:
+                builder.start_block("paragraph")
+                in_para = True
+            builder.copy(pos, nl)
+        pos = nl + 1
+    if in_para:
+        builder.end_block()
+    return True
+
+
 def _body(builder: ViewBuilder, source: str, body: int) -> None:
+    if _plain_body(builder, source, body):
+        return
     text = source[body:]
     tokens = _parser().parse(text)
     starts = [body + s for s in _line_starts(text)] + [len(source)]

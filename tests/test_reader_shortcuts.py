@@ -1,0 +1,93 @@
+"""The readers' shortcuts give the same Document as the plain way they replace (property tests)."""
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from deskcheck.formats import markdown, parse
+from deskcheck.errors import ReadError
+from deskcheck.model import Document
+
+# Mostly plain prose, with every character class that means something to markdown-it at the
+# start, middle or end of a line: block markers, inline markers, digits before "." or ")",
+# the whitespace CommonMark trims and the whitespace it does not, CR and NUL.
+ATOM_LIST = [
+    "word", "Minsk", "café", "東京", "don't", "“quoted”", "end.", "a,b", "!", "?", ":", "$5", "%",
+    "@", "{x}", "^", "(1)", "12", "2021", "x" * 12, " ", " ", " ", "  ", "\t",
+    "#", "##", ">", "-", "--", "---", "+", "=", "===", "~", "~~~", "*", "_", "`", "```", "|",
+    "[", "]", "![", "<", "<b>", "&", "&amp;", "\\", "1.", "2)", "10.", "3",
+    "\u00a0", "\u2003", "\u3000", "\x0b", "\x0c", "\x1c", "\x85", "\u2028", "\ufeff", "\r", "\x00",
+    "_x_", "*x*", "**x**", "&#35;", "&copy;", "\\*", "`c`", "<http://a.example>", "[a](b)", "![i](p)",
+    "[a]: http://b.example", "<!-- c -->", "  \n", "\\\n", "# ", "> ", "- ", "+ ", "* ", "1. ", "7) ",
+    "    ", "- - -", "***", "<div>", "~~~ ", "``` ", "a | b\n:-- | --:", "| a |\n| - |",
+]
+ATOMS = st.sampled_from(ATOM_LIST)
+SAFE = st.sampled_from(["word", "Minsk", "café", "said.", "“quoted”", "12", "a,b", "!", ":", "x"])
+WORDS = st.lists(SAFE, min_size=1, max_size=4).map(" ".join)
+# a line of plain words with at most one atom at its start, in its middle or at its end
+LINE = st.tuples(st.sampled_from(["start", "middle", "end", "none"]), ATOMS, WORDS, WORDS).map(
+    lambda t: {"start": t[1] + t[2], "middle": t[2] + t[1] + t[3], "end": t[2] + t[1], "none": t[2]}[t[0]])
+PLAIN = st.one_of(st.just(""), WORDS)
+# plain lines around one line that may carry an atom, so each atom is tried on a body that is
+# otherwise plain; and bodies of atoms anywhere, for everything else
+BODY = st.one_of(
+    st.tuples(st.lists(PLAIN, max_size=4), LINE, st.lists(PLAIN, max_size=4),
+              st.sampled_from(["", "\n", "\n\n"])).map(lambda t: "\n".join([*t[0], t[1], *t[2]]) + t[3]),
+    st.lists(st.one_of(PLAIN, st.lists(ATOMS, min_size=1, max_size=6).map("".join)), max_size=8).map("\n".join),
+)
+
+
+def _fields(doc: Document) -> tuple[Any, ...]:
+    return (doc.text, doc.blocks, doc.offsets._pieces, doc.offsets._text_starts, doc.non_prose,
+            doc.metadata)
+
+
+def _read(src: str) -> tuple[Any, ...]:
+    try:
+        return _fields(parse(src, "md", "a.md"))
+    except ReadError as exc:        # bad front matter: the same error either way
+        return (str(exc),)
+
+
+def _same_without_shortcut(src: str) -> bool:
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(markdown, "_plain_body", lambda *a: False)
+        slow = _read(src)
+    return _read(src) == slow
+
+
+@settings(max_examples=400, deadline=None)
+@given(BODY, st.booleans())
+def test_plain_markdown_shortcut_matches_markdown_it(body: str, front: bool) -> None:
+    src = ("---\ntitle: A head\ndate: 2021-04-21\n---\n" if front else "") + body
+    assert _same_without_shortcut(src)
+
+
+@pytest.mark.parametrize("atom", ATOM_LIST)
+def test_each_atom_in_each_place(atom: str) -> None:
+    """Every atom at the start, middle and end of the first, a middle and the last line of a
+    paragraph, between plain paragraphs: the same Document with and without the shortcut."""
+    for where in ("{a}word said", "word {a} said", "word said{a}", "{a}"):
+        line = where.format(a=atom)
+        for body in (f"{line}\nnext line\n\nafter\n", f"before\n{line}\nnext\n",
+                     f"first\n\nbefore\n{line}\n", f"first\n\nbefore\n{line}"):
+            for src in (body, "---\ntitle: T\n---\n" + body):
+                assert _same_without_shortcut(src), src
+
+
+def test_plain_markdown_takes_the_shortcut() -> None:
+    src = "---\ntitle: Ferry\n---\n\nThe ferry left at 9:30, an hour late!\nIt said so.\n\n\nA 2021 report.\n"
+    from deskcheck.formats._builder import ViewBuilder
+    assert markdown._plain_body(ViewBuilder(src), src, src.index("The"))
+    doc = parse(src, "md", "a.md")
+    assert [b.kind for b in doc.blocks] == ["title", "paragraph", "paragraph"]
+    assert _same_without_shortcut(src)
+
+
+@pytest.mark.parametrize("body", ["# Head\n", "1. one\n", "2) two\n", "text  \nmore\n", " indented\n",
+                                  "a *b*\n", "a &amp; b\n", "line\n===\n", "a | b\n", "x\r\ny\n"])
+def test_markdown_syntax_goes_to_markdown_it(body: str) -> None:
+    from deskcheck.formats._builder import ViewBuilder
+    assert not markdown._plain_body(ViewBuilder(body), body, 0)
