@@ -1,6 +1,7 @@
 """The readers' shortcuts give the same Document as the plain way they replace (property tests)."""
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -75,6 +76,16 @@ def test_each_atom_in_each_place(atom: str) -> None:
                      f"first\n\nbefore\n{line}\n", f"first\n\nbefore\n{line}"):
             for src in (body, "---\ntitle: T\n---\n" + body):
                 assert _same_without_shortcut(src), src
+
+
+# the guard as one pattern, as markdown.py's comment states it
+SPEC = re.compile(r"[\\`*_\[\]<&|\r\x00]|^[^\S\n]|[^\S\n]$|^(?:[#>+=~-]|\d+[.)])", re.M)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(BODY, st.text(), st.text(alphabet=st.sampled_from(" \t\n\r\x85\u00a0\u2028ab1.)#-*"))))
+def test_plain_check_is_the_pattern(text: str) -> None:
+    assert markdown.is_plain(text) == (SPEC.search(text) is None)
 
 
 def test_plain_markdown_takes_the_shortcut() -> None:
