@@ -9,7 +9,7 @@ from hypothesis import given, settings, strategies as st
 
 from deskcheck.formats import markdown, parse
 from deskcheck.errors import ReadError
-from deskcheck.model import Document
+from deskcheck.model import Document, OffsetMap, Span
 
 # Mostly plain prose, with every character class that means something to markdown-it at the
 # start, middle or end of a line: block markers, inline markers, digits before "." or ")",
@@ -102,3 +102,107 @@ def test_plain_markdown_takes_the_shortcut() -> None:
 def test_markdown_syntax_goes_to_markdown_it(body: str) -> None:
     from deskcheck.formats._builder import ViewBuilder
     assert not markdown._plain_body(ViewBuilder(body), body, 0)
+
+
+# -- the engine's mapping of hits to source positions -------------------------------------------
+
+def _span_plain(omap: OffsetMap, span: Span) -> Span:
+    """OffsetMap.span as start() and end() define it (the inlined version must agree)."""
+    start = omap.start(span.start)
+    end = omap.end(span.end) if span.end > span.start else start
+    return Span(start, max(start, end))
+
+
+# pieces: (gap of synthetic text before it, text length, source gap before it, source length,
+# or 0 for a piece copied verbatim)
+PIECES = st.lists(st.tuples(st.integers(0, 2), st.integers(1, 4), st.integers(0, 2),
+                            st.one_of(st.just(0), st.integers(0, 5))), max_size=6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(PIECES, st.lists(st.tuples(st.integers(-2, 40), st.integers(-2, 40)), min_size=1, max_size=30))
+def test_offset_map_span_is_start_and_end(pieces: list[tuple[int, int, int, int]],
+                                          spans: list[tuple[int, int]]) -> None:
+    omap = OffsetMap()
+    t = s = 0
+    for gap, tl, sgap, sl in pieces:
+        t += gap
+        s += sgap
+        omap.add(t, tl, s, sl if sl else tl)    # 0: a copied piece (same length)
+        t += tl
+        s += sl if sl else tl
+    for a, b in spans:
+        assert omap.span(Span(a, b)) == _span_plain(omap, Span(a, b))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab \n\r"), max_size=30),
+       st.lists(st.tuples(st.integers(-2, 34), st.integers(-2, 34)), min_size=1, max_size=20))
+def test_position_is_line_col_of_both_ends(source: str, spans: list[tuple[int, int]]) -> None:
+    doc = Document("a.md", "md", source, "", [], OffsetMap())
+    for a, b in spans:
+        pos = doc.position(Span(a, b))
+        assert (pos.line, pos.column, pos.end_line, pos.end_column) == (*doc.line_col(a), *doc.line_col(b))
+
+
+# -- the plain-text reader -----------------------------------------------------------------------
+
+def _parse_text_plain(source: str, path: str) -> Document:
+    """The text reader as it was before its shortcuts: comments always scanned, the CR-aware
+    paragraph pattern, every paragraph through start_block/copy/end_block."""
+    from deskcheck.formats import text
+    from deskcheck.formats._builder import ViewBuilder
+    from deskcheck.formats.dates import parse_meta_date, settle_date
+    from deskcheck.model import Metadata
+    builder = ViewBuilder(source)
+    meta = Metadata()
+    comments = [Span(m.start(), m.end()) for m in text._COMMENT_LINE.finditer(source)]
+    builder.non_prose.extend(comments)
+    spans, pos = [], 0
+    for m in text._PARA_BREAK.finditer(source):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(source)))
+    paras = []
+    for start, end in [(a, b) for a, b in spans if source[a:b].strip()]:
+        pieces = text._without(start, end, comments)
+        if any(source[a:b].strip() for a, b in pieces):
+            paras.append(pieces)
+    for i, pieces in enumerate(paras):
+        first_text = "".join(source[a:b] for a, b in pieces)
+        single_line = "\n" not in first_text.strip() and "\r" not in first_text.strip()
+        kind = "paragraph"
+        if i == 0 and single_line and len(paras) > 1 and not first_text.rstrip().endswith((".", '"', "”")):
+            kind = "title"
+            meta.title = first_text.strip()
+        elif i <= 2 and single_line and (text._BYLINE.match(first_text) or text._name_before_date(paras, i, source)):
+            kind = "byline"
+            meta.author = re.sub(r"^\s*By\s+", "", first_text.strip(), flags=re.I)
+        elif i <= 3 and single_line and (d := parse_meta_date(first_text)) is not None:
+            kind = "dateline"
+            a, b = pieces[0]
+            meta.date_sources.append(("date line", d, Span(a, b)))
+        builder.start_block(kind)
+        for a, b in pieces:
+            builder.copy(a, b)
+        builder.end_block()
+    settle_date(meta, path)
+    return builder.build(path, "txt", meta)
+
+
+TEXT_LINES = st.sampled_from([
+    "Ferry service resumes", "By Dana Whitlock", "Dana Whitlock", "April 21, 2021", "21 April 2021",
+    "2021-04-21", "The ferry left.", "“It is late,” she said.", "<!-- deskcheck-disable -->",
+    "  <!-- note -->  ", "<!--x-->", "a <!-- b --> c", "", "", " ", "\t", "  indented words",
+    "words then spaces  ", "By",
+])
+TEXT = st.tuples(st.lists(TEXT_LINES, max_size=12), st.sampled_from(["\n", "\r\n", "\r", "mixed"])).map(
+    lambda t: "".join(line + (("\n", "\r\n", "\r")[i % 3] if t[1] == "mixed" else t[1])
+                      for i, line in enumerate(t[0])))
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT, st.sampled_from(["a.txt", "2021-04-21-ferry.txt", "dir/2020-01-02-x.txt"]))
+def test_text_reader_matches_the_plain_version(source: str, path: str) -> None:
+    assert _fields(parse(source, "txt", path)) == _fields(_parse_text_plain(source, path))
+

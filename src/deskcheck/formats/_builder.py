@@ -73,6 +73,12 @@ class ViewBuilder:
         self._len = n
         self.blocks.append(Block(kind, Span(base, n), len(self.blocks)))
 
+    def copied_block(self, kind: str, src_start: int, src_end: int) -> None:
+        """start_block(kind), copy(src_start, src_end), end_block(), in one call."""
+        self.start_block(kind)
+        self.copy(src_start, src_end)
+        self.end_block()
+
     # -- blocks -----------------------------------------------------------------------------
     def start_block(self, kind: str) -> None:
         if self._block_kind is not None:

@@ -6,7 +6,6 @@ this no stage looks anything up in the text again.
 """
 from __future__ import annotations
 
-import html
 import re
 from functools import lru_cache
 from typing import Any
@@ -244,6 +243,7 @@ def _align(builder: ViewBuilder, source: str, cur: int, hi: int, content: str) -
         builder.copy(at, at + len(content))
         return at + len(content)
     # the source spells some characters differently: escapes (\*), entities (&amp;)
+    import html     # here: its entity table costs ~2 ms of a cold start, and most articles never get here
     for ch in content:
         if cur < hi and source[cur] == ch:
             builder.copy(cur, cur + 1)
