@@ -59,7 +59,7 @@ def _same_without_shortcut(src: str) -> bool:
     return _read(src) == slow
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(BODY, st.booleans())
 def test_plain_markdown_shortcut_matches_markdown_it(body: str, front: bool) -> None:
     src = ("---\ntitle: A head\ndate: 2021-04-21\n---\n" if front else "") + body
@@ -82,7 +82,7 @@ def test_each_atom_in_each_place(atom: str) -> None:
 SPEC = re.compile(r"[\\`*_\[\]<&|\r\x00]|^[^\S\n]|[^\S\n]$|^(?:[#>+=~-]|\d+[.)])", re.M)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.one_of(BODY, st.text(), st.text(alphabet=st.sampled_from(" \t\n\r\x85\u00a0\u2028ab1.)#-*"))))
 def test_plain_check_is_the_pattern(text: str) -> None:
     assert markdown.is_plain(text) == (SPEC.search(text) is None)
@@ -119,7 +119,7 @@ PIECES = st.lists(st.tuples(st.integers(0, 2), st.integers(1, 4), st.integers(0,
                             st.one_of(st.just(0), st.integers(0, 5))), max_size=6)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(PIECES, st.lists(st.tuples(st.integers(-2, 40), st.integers(-2, 40)), min_size=1, max_size=30))
 def test_offset_map_span_is_start_and_end(pieces: list[tuple[int, int, int, int]],
                                           spans: list[tuple[int, int]]) -> None:
@@ -135,7 +135,7 @@ def test_offset_map_span_is_start_and_end(pieces: list[tuple[int, int, int, int]
         assert omap.span(Span(a, b)) == _span_plain(omap, Span(a, b))
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.text(alphabet=st.sampled_from("ab \n\r"), max_size=30),
        st.lists(st.tuples(st.integers(-2, 34), st.integers(-2, 34)), min_size=1, max_size=20))
 def test_position_is_line_col_of_both_ends(source: str, spans: list[tuple[int, int]]) -> None:
@@ -201,8 +201,42 @@ TEXT = st.tuples(st.lists(TEXT_LINES, max_size=12), st.sampled_from(["\n", "\r\n
                       for i, line in enumerate(t[0])))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(TEXT, st.sampled_from(["a.txt", "2021-04-21-ferry.txt", "dir/2020-01-02-x.txt"]))
 def test_text_reader_matches_the_plain_version(source: str, path: str) -> None:
     assert _fields(parse(source, "txt", path)) == _fields(_parse_text_plain(source, path))
 
+
+# -- dates in metadata and date lines --------------------------------------------------------------
+
+def test_space_chars_are_the_space_pattern() -> None:
+    import sys
+    from deskcheck.formats import dates
+    assert set(dates.SPACE_CHARS) == {c for c in map(chr, range(sys.maxunicode + 1)) if dates._SPACES.fullmatch(c)}
+
+
+def _parse_meta_date_plain(value: object) -> Any:
+    """parse_meta_date without its look at the two ends first."""
+    from deskcheck.formats import dates
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(dates, "_may_be_date", lambda value: True)
+        return dates.parse_meta_date(value)
+
+
+DATE_ATOMS = st.sampled_from(["April", "Apr.", "sept", "Monday,", "21", "21st", "2021", "2021-04-21", "-", ",",
+                              " ", "\u00a0", "\u200b", "\ufeff", "\u2028", "\t", "\n", "٣", "x", "said.", "0"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(st.lists(DATE_ATOMS, max_size=7).map("".join), st.text(max_size=12)))
+def test_meta_date_matches_the_plain_version(value: str) -> None:
+    from deskcheck.formats.dates import parse_meta_date
+    assert parse_meta_date(value) == _parse_meta_date_plain(value)
+
+
+@pytest.mark.parametrize("value", ["April 21, 2021", "Monday, April 21, 2021", "21 April 2021", "21st Apr. 2021",
+                                   "\u00a0April\u2003 21, 2021\u200b\ufeff", "2021-04-21", "Sept 3, 2020",
+                                   "2021-04-21 said.", "31 February 2021", "said. 2021", "21 Foo 2021", ""])
+def test_meta_date_examples_match_the_plain_version(value: str) -> None:
+    from deskcheck.formats.dates import parse_meta_date
+    assert parse_meta_date(value) == _parse_meta_date_plain(value)
