@@ -152,7 +152,32 @@ def _leading_literals(pat: str) -> tuple[str, ...]:
 
 # each class's alternatives open with one of these words
 _EVENT_FIRSTS = [_leading_literals(pat) for _name, pat in _EVENT_CLASS_SOURCES]
-_EVENT_ANY_FIRST = lazy("|".join(re.escape(w) for w in sorted({w for ws in _EVENT_FIRSTS for w in ws})))
+
+
+def _minimal(words: Iterable[str]) -> tuple[str, ...]:
+    """The words that hold none of the others: a text holds one of `words` iff it holds one of these."""
+    ws = sorted(set(words))
+    return tuple(w for w in ws if not any(v != w and v in w for v in ws))
+
+
+def _by_first_letter(words: Iterable[str]) -> str:
+    """An alternation of the words grouped by their first letter: `re` tries the alternatives one by
+    one at each position, so a flat list of a hundred words costs a hundred tests per character."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for w in words:
+        groups[w[0]].append(w[1:])
+    return "|".join(re.escape(c) + "(?:" + "|".join(re.escape(r) for r in sorted(rest)) + ")"
+                    for c, rest in sorted(groups.items()))
+
+
+_EVENT_MIN_FIRSTS = [_minimal(ws) for ws in _EVENT_FIRSTS]
+_EVENT_ANY_WORDS = _minimal(w for ws in _EVENT_FIRSTS for w in ws)
+# one of the words an event class opens with; as none of them holds another, at most one of them
+# starts at any position, so searching on from each match's start + 1 finds every one
+_EVENT_ANY_FIRST = lazy(_by_first_letter(_EVENT_ANY_WORDS))
+# the classes one of whose opening words holds the word (a text holding the word may hold them)
+_EVENT_WORD_CLASSES = {g: tuple(i for i, ws in enumerate(_EVENT_MIN_FIRSTS) if any(g in w for w in ws))
+                       for g in _EVENT_ANY_WORDS}
 _SINCE_END = lazy(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 # "held since 22 November": in custody since the arrest
 _CUSTODY = lazy(r"\b(?:held|detained|custody|jailed|imprisoned|in\s+prison|behind\s+bars)\b", re.IGNORECASE)
@@ -214,18 +239,36 @@ def stem_of(w: str) -> str:
     return w[:-1] if w.endswith("s") and len(w) > 3 else w
 
 
-def _nearest_event(near: str) -> set[str]:
+def _event_classes_in(low: str | None) -> tuple[int, ...] | None:
+    """The event classes (by index) whose opening words the lowered text holds; None: any of them
+    may match (the text could not be lowered safely, see _FOLDS)."""
+    if low is None:
+        return None
+    found: set[int] = set()
+    search = _EVENT_ANY_FIRST.search
+    m = search(low)
+    while m is not None:
+        found.update(_EVENT_WORD_CLASSES[m.group()])
+        m = search(low, m.start() + 1)
+    return tuple(sorted(found))
+
+
+def _nearest_event(near: str, possible: tuple[int, ...] | None = None) -> set[str]:
     """The kind of event named by the event word nearest the date ("counting of the ballots began on":
     a start, not a vote); a bare "held" or "took place" takes its kind from the nouns around it
-    ("the first round, held on")."""
+    ("the first round, held on"). `possible`: the classes whose opening words the date's sentence
+    holds (_event_classes_in), when known; `near` is made of that sentence's words."""
     cut = near.index(" | ")
     found: list[tuple[int, str]] = []
     # most dates name no event: a class is searched only when the lowered words hold the start of
     # one of its alternatives (not when (?i) could pair a letter with one str.lower() leaves alone)
     low = None if any(c in near for c in _FOLDS) else near.lower()
-    if low is not None and not _EVENT_ANY_FIRST.search(low):
-        return set()
-    for (name, pat), firsts in zip(_EVENT_CLASSES, _EVENT_FIRSTS):
+    if possible is None:
+        possible = _event_classes_in(low)
+        if possible is None:
+            possible = tuple(range(len(_EVENT_CLASSES)))
+    for i in possible:
+        (name, pat), firsts = _EVENT_CLASSES[i], _EVENT_MIN_FIRSTS[i]
         if low is not None and not any(w in low for w in firsts):
             continue
         for mt in pat.finditer(near):
@@ -334,6 +377,22 @@ def _resolved(m: DateMention) -> bool:
     return m.start is not None and m.end is not None and m.problem is None
 
 
+def _may_pair(ms: list[DateMention]) -> set[int]:
+    """The ids of the mentions _same_event could pair with another of `ms`: one in another sentence,
+    on another day, at most ten days away (its first tests of a pair, all symmetric). The dates are
+    sorted so each mention looks only at the days within ten of its own."""
+    by_day = sorted(ms, key=lambda m: m.start)     # type: ignore[arg-type,return-value]
+    days = [m.start.toordinal() for m in by_day]   # type: ignore[union-attr]
+    out: set[int] = set()
+    for i, m in enumerate(by_day):
+        for j in range(bisect_left(days, days[i] - 10), bisect_right(days, days[i] + 10)):
+            o = by_day[j]
+            if o.sentence != m.sentence and days[j] != days[i]:
+                out.add(id(m))
+                break
+    return out
+
+
 class Dates(Kind):
     name = "dates"
     default_category = "dates"
@@ -361,7 +420,8 @@ class Dates(Kind):
     _doc: Any = None
     _mentions: list[DateMention] = []
     _families: dict[tuple[int, int], frozenset[str]] = {}    # event families named by each date, per run
-    _may_name_event: dict[int, bool] = {}     # whether a sentence can give a date an event (see _event_context)
+    # whether a sentence can give a date an event, and the event classes it may name (see _event_context)
+    _may_name_event: dict[int, tuple[bool, tuple[int, ...] | None]] = {}
     # (set by _check_document on its per-document copy)
 
     def _sentence_text(self, m: DateMention) -> str:
@@ -938,14 +998,13 @@ class Dates(Kind):
         alone ("gave way on Monday") counts when it names a day of the article's own week or so.
         """
         seen: list[tuple[DateMention, set[str], set[str]]] = []
-        for m in ms:
-            if m.in_quote or not _resolved(m) or m.detail.get("born"):
-                continue
-            if m.kind == "weekday":
-                if m.detail.get("qual") or m.detail.get("mod") not in ("on", "") or ref is None or \
-                        m.start is None or abs((m.start - ref).days) > 6:
-                    continue
-            elif m.kind != "date":
+        candidates = [m for m in ms if self._may_be_event(m, ref)]
+        paired = _may_pair(candidates)
+        for m in candidates:
+            if id(m) not in paired:
+                # no other candidate could form a pair with it (the cheap tests below, which are
+                # symmetric, rule out every one): neither as the later date nor as an earlier one
+                # does it change a finding, so its clause is not read
                 continue
             classes, topic, fresh = self._event_context(text, m)
             if not classes:
@@ -971,6 +1030,17 @@ class Dates(Kind):
                 break
             seen.append((m, classes, topic))
 
+    @staticmethod
+    def _may_be_event(m: DateMention, ref: dt.date | None) -> bool:
+        """Whether _same_event reads a mention at all: a resolved date, or a weekday alone near the
+        article's date, outside quotes and birth dates."""
+        if m.in_quote or not _resolved(m) or m.detail.get("born"):
+            return False
+        if m.kind == "weekday":
+            return not (m.detail.get("qual") or m.detail.get("mod") not in ("on", "") or ref is None or
+                        m.start is None or abs((m.start - ref).days) > 6)
+        return m.kind == "date"
+
     def _places(self, text: str, m: DateMention) -> set[str]:
         """Capitalised places the words around a date put the event in ("in Lyon", "at Dover")."""
         window = text[max(0, m.span.start - 90):m.span.end + 40]
@@ -995,8 +1065,9 @@ class Dates(Kind):
         if gate is None:
             sent = text[s0:s1]
             low = None if any(c in sent for c in _FOLDS) else sent.lower()
-            gate = self._may_name_event[si] = low is None or "since" in low or _EVENT_ANY_FIRST.search(low) is not None
-        if not gate:
+            possible = _event_classes_in(low)
+            gate = self._may_name_event[si] = (low is None or "since" in low or bool(possible), possible)
+        if not gate[0]:
             return set(), set(), set()
         # the clause: back to the previous comma-like break, forward to the next
         cut = max((text.rfind(c, s0, m.span.start) for c in ",;:—()"), default=-1)
@@ -1017,7 +1088,7 @@ class Dates(Kind):
         words_before = [w for j, w in enumerate(text[lead:m.span.start].split())
                         if not (w[:1].isupper() and (j > 0 or lead > s0))]
         near = " ".join(words_before[-12:]) + " | " + " ".join(w for w in after.split()[:4] if not w[:1].isupper())
-        classes = _nearest_event(near)
+        classes = _nearest_event(near, gate[1])
         if _SINCE_END.search(before):
             classes.add("start")      # "since 22 November": the day it began
             if _CUSTODY.search(near):

@@ -1,0 +1,137 @@
+"""The dates check's shortcuts give what the plain code they stand in for gives.
+
+Each test runs a shortcut and the plain version beside it (a plain function written here, or the
+shortcut switched off with monkeypatch) on text made of date and event pieces in every order.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from deskcheck.analysis import dates as dates_analysis
+from deskcheck.api import Options, load_document
+from deskcheck.engine import check_document
+from deskcheck.kinds import dates as dates_kind
+from deskcheck.kinds.base import Settings
+from deskcheck.rules import bundled_rules_dir, load_rule
+
+WED = dt.date(2021, 4, 21)          # a Wednesday
+
+# sentence pieces: dates near the article's date and a little further, event words of every class,
+# the words around them that the checks read, and the odd letter str.lower() treats apart
+_PIECES = [
+    "on Monday", "on Tuesday", "Sunday", "on April 19", "on April 20", "April 13", "on 18 April", "May 2",
+    "on Tuesday, April 20", "last week", "yesterday", "in 2019", "March 30", "on April 9, 2021",
+    "the dam", "burst", "gave way", "the fire", "the blaze", "began", "broke out", "protests", "since",
+    "was arrested", "the arrest", "signed", "the signing", "the vote", "voted", "the election", "runoff",
+    "the summit", "a fire", "another", "first", "said", "officials said", "in Lyon", "in Nantes",
+    "at the mill", "the Tamworth fire", "held", "took place", "the first round", "released", "crashed",
+    "airstrike", "collapsed", "reopened", "the strike", "walkout", "earthquake", "a day after", "two days before",
+    "the following day", "three weeks earlier", "the match", "final", "İn", "ſince", "BURST", "Gave Way",
+]
+_GAPS = [" ", ", ", " ", "; ", " (", ") "]
+
+
+@st.composite
+def articles(draw: st.DrawFn) -> str:
+    """A short article: a few paragraphs of sentences made of pieces."""
+    paras = []
+    for _ in range(draw(st.integers(1, 3))):
+        sents = []
+        for _ in range(draw(st.integers(1, 4))):
+            n = draw(st.integers(2, 9))
+            words = [draw(st.sampled_from(_PIECES)) + draw(st.sampled_from(_GAPS)) for _ in range(n)]
+            sent = "".join(words).strip(" ,;()")
+            sents.append(sent[:1].upper() + sent[1:] + ".")
+        paras.append(" ".join(sents))
+    return "\n\n".join(paras) + "\n"
+
+
+_RULE: Any = None
+
+
+def _dates_rule() -> Any:
+    global _RULE
+    if _RULE is None:
+        _RULE = load_rule(bundled_rules_dir() / "Deskcheck" / "Dates.yml", "Deskcheck", bundled_rules_dir() / "Deskcheck")
+    return _RULE
+
+
+def _findings(text: str) -> list[tuple[int, int, str, str, tuple[Any, ...]]]:
+    doc = load_document("<string>", Options(), text=text, fmt="md")
+    result = check_document(doc, [_dates_rule()], Settings(article_date=WED))
+    assert not result.failures
+    return [(f.span.start, f.span.end, f.match, f.message, f.related) for f in result.findings]
+
+
+# --- one event, two dates ---------------------------------------------------------------------
+
+def _every_mention_may_pair(ms: list[dates_analysis.DateMention]) -> set[int]:
+    return {id(m) for m in ms}
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(articles())
+def test_pair_prefilter_keeps_every_finding(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    fast = _findings(text)
+    with monkeypatch.context() as m:
+        m.setattr(dates_kind, "_may_pair", _every_mention_may_pair)
+        plain = _findings(text)
+    assert fast == plain
+
+
+def test_pair_prefilter_keeps_a_known_pair() -> None:
+    # the shortcut must still let a real pair through: the same burst dated two ways
+    text = ("The dam burst on Monday, April 19, flooding the valley.\n\n"
+            "Engineers had warned of cracks before the dam burst on April 18.\n")
+    assert [f[2] for f in _findings(text)]
+
+
+@given(st.lists(st.tuples(st.integers(0, 5), st.integers(0, 40)), max_size=12))
+def test_may_pair_is_the_plain_pair_test(cases: list[tuple[int, int]]) -> None:
+    ms = [dates_analysis.DateMention(dates_analysis.Span(i, i + 1), "date", "x", WED + dt.timedelta(days=d),
+                                     WED + dt.timedelta(days=d), sentence=s) for i, (s, d) in enumerate(cases)]
+    plain = {id(m) for m in ms for o in ms
+             if o.sentence != m.sentence and o.start != m.start and abs((o.start - m.start).days) <= 10}
+    assert dates_kind._may_pair(ms) == plain
+
+
+# --- which event classes a sentence can name -------------------------------------------------------
+
+def _classes_plain(low: str) -> set[int]:
+    return {i for i, firsts in enumerate(dates_kind._EVENT_FIRSTS) if any(w in low for w in firsts)}
+
+
+@settings(max_examples=300, deadline=None)
+@given(articles())
+def test_event_classes_hold_every_class_whose_words_are_there(text: str) -> None:
+    low = text.lower()
+    got = dates_kind._event_classes_in(low)
+    assert got is not None and _classes_plain(low) <= set(got)
+    assert dates_kind._event_classes_in(None) is None
+
+
+def _nearest_event_plain(near: str) -> set[str]:
+    cut = near.index(" | ")
+    found = [(cut - mt.end() if mt.end() <= cut else mt.start() - cut + 1000, name)
+             for name, pat in dates_kind._EVENT_CLASSES for mt in pat.finditer(near)]
+    if not found:
+        return set()
+    best = min(d for d, _ in found)
+    classes = {name for d, name in found if d == best}
+    return classes | {name for _d, name in found} if classes == {"meeting"} else classes
+
+
+@settings(max_examples=300, deadline=None)
+@given(articles(), articles())
+def test_nearest_event_with_the_sentences_classes(before: str, after: str) -> None:
+    # _event_context builds `near` from the words of one sentence and passes that sentence's classes
+    sentence = before + " " + after
+    low = None if any(c in sentence for c in dates_analysis._FOLDS) else sentence.lower()
+    possible = dates_kind._event_classes_in(low)
+    near = " ".join(before.split()) + " | " + " ".join(after.split())
+    assert dates_kind._nearest_event(near, possible) == _nearest_event_plain(near)
