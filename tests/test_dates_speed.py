@@ -135,3 +135,28 @@ def test_nearest_event_with_the_sentences_classes(before: str, after: str) -> No
     possible = dates_kind._event_classes_in(low)
     near = " ".join(before.split()) + " | " + " ".join(after.split())
     assert dates_kind._nearest_event(near, possible) == _nearest_event_plain(near)
+
+
+# --- the sentence's future words and year words ------------------------------------------------------
+
+_WORDS = ["is", "are", "due", "Due", "subdue", "to", "on", "will", "WILL", "shall", "ſhall", "expected",
+          "scheduled", "plan", "plans", "planned", "set", "upset", "upcoming", "going", "next", "Next",
+          "last", "year", "years", "Year", "this", "İs", "week", "May", "2021", "the", "said", "was"]
+_SPACES = [" ", "  ", "\n", ", ", "-", "", "\u00a0"]
+
+
+@st.composite
+def word_texts(draw: st.DrawFn) -> str:
+    n = draw(st.integers(1, 30))
+    return "".join(draw(st.sampled_from(_WORDS)) + draw(st.sampled_from(_SPACES)) for _ in range(n))
+
+
+@settings(max_examples=400, deadline=None)
+@given(word_texts(), st.data())
+def test_future_and_year_words_match_plain_search(text: str, data: st.DataObject) -> None:
+    located = dates_analysis._Located(text)
+    s = data.draw(st.integers(0, len(text)))
+    e = data.draw(st.integers(s, len(text)))
+    assert located.has_future(s, e) == (dates_analysis._FUTURE.search(text, s, e) is not None)
+    want, got = dates_analysis._YEAR_WORD.search(text, s, e), located.year_word(s, e)
+    assert (got and (got.span(), got.group(1))) == (want and (want.span(), want.group(1)))
