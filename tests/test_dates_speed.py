@@ -160,3 +160,59 @@ def test_future_and_year_words_match_plain_search(text: str, data: st.DataObject
     assert located.has_future(s, e) == (dates_analysis._FUTURE.search(text, s, e) is not None)
     want, got = dates_analysis._YEAR_WORD.search(text, s, e), located.year_word(s, e)
     assert (got and (got.span(), got.group(1))) == (want and (want.span(), want.group(1)))
+
+
+# --- the clause's words, read only for dates that could be one event ----------------------------------
+
+def _kind_for(text: str) -> tuple[Any, str, list[dates_analysis.DateMention]]:
+    """The Dates kind with one document's state on it, as _check_document sets it."""
+    import copy
+
+    from deskcheck.analysis.sentences import sentences
+    doc = load_document("<string>", Options(), text=text, fmt="md")
+    kind = copy.copy(_dates_rule().kind)
+    ms = dates_analysis.date_mentions(doc, WED).mentions
+    kind._text, kind._sentences, kind._doc, kind._mentions = doc.text, sentences(doc), doc, ms
+    kind._families, kind._may_name_event = {}, {}
+    return kind, doc.text, ms
+
+
+def _same_event_plain(kind: Any, text: str, ms: list[dates_analysis.DateMention], ref: dt.date) -> list[Any]:
+    """_same_event as it was before its shortcuts: every candidate's whole clause read up front."""
+    hits = []
+    seen: list[tuple[Any, set[str], set[str]]] = []
+    for m in ms:
+        if not kind._may_be_event(m, ref):
+            continue
+        classes, topic, fresh = kind._event_context(text, m)
+        if not classes:
+            continue
+        for first, fclasses, ftopic in seen:
+            if first.sentence == m.sentence or first.start == m.start:
+                continue
+            if abs((first.start - m.start).days) > 10 or not (classes & fclasses) or not (ftopic & (topic - fresh)):
+                continue
+            places, fplaces = kind._places(text, m), kind._places(text, first)
+            if places and fplaces and not places & fplaces:
+                continue
+            bad, good = m, first
+            if m.weekday is not None and first.weekday is None and m.start.weekday() == m.weekday:
+                bad, good = first, m
+            hits.append((bad.span, good.span, sorted(classes & fclasses)[0]))
+            break
+        seen.append((m, classes, topic))
+    return hits
+
+
+@settings(max_examples=200, deadline=None)
+@given(articles())
+def test_same_event_reads_clauses_lazily_to_the_same_end(text: str) -> None:
+    kind, view, ms = _kind_for(text)
+    fast = [(h.span, h.related[0].span) for h in kind._same_event(view, ms, WED)]
+    kind, view, ms = _kind_for(text)
+    assert fast == [(bad, good) for bad, good, _kind in _same_event_plain(kind, view, ms, WED)]
+
+
+def test_may_be_event_is_the_old_candidate_test() -> None:
+    kind, view, ms = _kind_for("The dam burst on Monday. Protests began on April 13. Talks were on Sunday.\n")
+    assert [m.text for m in ms if kind._may_be_event(m, WED)] == ["on Monday", "April 13", "on Sunday"]

@@ -53,6 +53,8 @@ _ORDER = lazy(
     re.IGNORECASE)
 # the first word of each connector of _ORDER, which stands at most three words after the match's start
 _ORDER_DIRS = ("before", "after", "ahead", "earlier", "later")
+# the unit words of _ORDER, one of which stands between a match's start and its connector
+_ORDER_UNITS = ("day", "night", "week", "month", "year", "morning", "evening")
 # events a date gets attached to ("the election on August 9", "the April 13 summit")
 EVENT_NOUNS = frozenset("""
 election vote referendum ballot poll runoff summit signing ceremony inauguration funeral wedding
@@ -291,10 +293,17 @@ class _Connectors:
     def __init__(self, text: str) -> None:
         self.text = text
         self.low = None if any(c in text for c in _FOLDS) else text.lower()
-        self.at = find_all(self.low, _ORDER_DIRS) if self.low is not None else []
         # the words before each connector, read once: the windows of neighbouring sentences overlap.
         # A match starts where a word starts, so words found from the text's start serve any window
         self._lead: dict[int, list[int]] = {}
+        self.at: list[int] = []
+        if self.low is not None:
+            for q in find_all(self.low, _ORDER_DIRS):
+                lead = self._lead[q] = words_before(text, (q,), 0, 3)
+                # a match holds a unit ("two days before") between its start and its connector: most
+                # connectors ("after the meeting") have none in the words before them and start none
+                if lead and any(u in self.low[lead[0]:q] for u in _ORDER_UNITS):
+                    self.at.append(q)
 
     def finditer(self, a: int, b: int) -> list[re.Match[str]]:
         if self.low is None:
@@ -902,7 +911,7 @@ class Dates(Kind):
                 return None
             if p.explicit and p.kind == "date" and not p.in_quote and p.start and e.start \
                     and p.span.start >= paras[0].start and not p.detail.get("born"):
-                if ((p.start <= e.start) if back else (p.start >= e.start)) or not self._event_context(text, p)[0]:
+                if ((p.start <= e.start) if back else (p.start >= e.start)) or not self._event_classes(text, p):
                     return None
                 return p
         return None
@@ -997,7 +1006,15 @@ class Dates(Kind):
         apart, ranges, quotes and dates the text marks as another occurrence are left alone. A weekday
         alone ("gave way on Monday") counts when it names a day of the article's own week or so.
         """
-        seen: list[tuple[DateMention, set[str], set[str]]] = []
+        seen: list[tuple[DateMention, set[str]]] = []
+        read: dict[int, tuple[set[str], set[str]]] = {}
+
+        def topics(x: DateMention) -> tuple[set[str], set[str]]:
+            got = read.get(id(x))
+            if got is None:
+                got = read[id(x)] = self._event_topic(text, x)
+            return got
+
         candidates = [m for m in ms if self._may_be_event(m, ref)]
         paired = _may_pair(candidates)
         for m in candidates:
@@ -1006,15 +1023,19 @@ class Dates(Kind):
                 # symmetric, rule out every one): neither as the later date nor as an earlier one
                 # does it change a finding, so its clause is not read
                 continue
-            classes, topic, fresh = self._event_context(text, m)
+            classes = self._event_classes(text, m)
             if not classes:
                 continue
-            for first, fclasses, ftopic in seen:
+            for first, fclasses in seen:
                 assert first.start and m.start
                 if first.sentence == m.sentence or first.start == m.start:
                     continue
+                if abs((first.start - m.start).days) > 10 or not (classes & fclasses):
+                    continue
                 # the later mention must speak of the same thing, not introduce "a fire" of its own
-                if abs((first.start - m.start).days) > 10 or not (classes & fclasses) or not (ftopic & (topic - fresh)):
+                # (the clauses' words, read only now: few dates get this far)
+                topic, fresh = topics(m)
+                if not (topics(first)[0] & (topic - fresh)):
                     continue
                 places, fplaces = self._places(text, m), self._places(text, first)
                 if places and fplaces and not places & fplaces:
@@ -1028,7 +1049,7 @@ class Dates(Kind):
                        f"{'earlier' if good is first else 'later'} in the article")
                 yield Hit(bad.span, self.message(msg), related=(Related(good.span, f"the other date: {_describe(good)}"),))
                 break
-            seen.append((m, classes, topic))
+            seen.append((m, classes))
 
     @staticmethod
     def _may_be_event(m: DateMention, ref: dt.date | None) -> bool:
@@ -1055,9 +1076,19 @@ class Dates(Kind):
 
     def _event_context(self, text: str, m: DateMention) -> tuple[set[str], set[str], set[str]]:
         """The kinds of event named right by a date, and the content words of its clause."""
+        classes = self._event_classes(text, m)
+        if not classes:
+            # no event named by the date: every caller stops here, so the words around it are not needed
+            return classes, set(), set()
+        return (classes, *self._event_topic(text, m))
+
+    def _event_classes(self, text: str, m: DateMention) -> set[str]:
+        """The kinds of event named right by a date (`_event_context(text, m)[0]`): the cheap part.
+        The clause's content words (_event_topic) cost more, and _same_event reads them only for two
+        dates that could be one event."""
         si = m.sentence
         if not 0 <= si < len(self._sentences):
-            return set(), set(), set()
+            return set()
         s0, s1 = self._sentences[si].span.start, self._sentences[si].span.end
         # an event comes only from an event word's opening (_nearest_event: one word long, so within a
         # word of the sentence) or from "since": a sentence holding neither names none for any date
@@ -1068,7 +1099,7 @@ class Dates(Kind):
             possible = _event_classes_in(low)
             gate = self._may_name_event[si] = (low is None or "since" in low or bool(possible), possible)
         if not gate[0]:
-            return set(), set(), set()
+            return set()
         # the clause: back to the previous comma-like break, forward to the next
         cut = max((text.rfind(c, s0, m.span.start) for c in ",;:—()"), default=-1)
         c0 = cut + 1 if cut >= s0 else s0
@@ -1095,12 +1126,19 @@ class Dates(Kind):
                 classes.add("arrest")
         if not classes:
             # no event named by the date: every caller stops here, so the words around it are not needed
-            return classes, set(), set()
+            return classes
         # (these two tests come after the event words only because they cost more)
         if _DISTINCT_EVENT.search(before) or _DISTINCT_EVENT.search(after):
-            return set(), set(), set()
+            return set()
         if _REPORTED.search(text, max(c0, m.span.start - 40), m.span.start):
-            return set(), set(), set()    # "officials said on Tuesday": the day of the statement
+            return set()    # "officials said on Tuesday": the day of the statement
+        return classes
+
+    def _event_topic(self, text: str, m: DateMention) -> tuple[set[str], set[str]]:
+        """The content words of a date's clause that say what the event happened to, and those of
+        them that bring in something new ("a fire")."""
+        si = m.sentence
+        s0, s1 = self._sentences[si].span.start, self._sentences[si].span.end
         # what the event happened to may sit anywhere in the sentence ("The protests, which have gone
         # on since ..."); "a fire broke out" introduces a new one, so indefinite subjects are left out
         window = text[max(s0, m.span.start - 160):min(s1, m.span.end + 60)]
@@ -1133,7 +1171,7 @@ class Dates(Kind):
             topic.add("=" + canon)
             if "a" in words[max(0, i - 2):i] or "an" in words[max(0, i - 2):i] or stem_of(w) in fresh:
                 fresh.add("=" + canon)
-        return classes, topic - _COMMON - _EVENT_WORDS - _CALENDAR, fresh
+        return topic - _COMMON - _EVENT_WORDS - _CALENDAR, fresh
 
     # -- ages and anniversaries -----------------------------------------------------------------
 
