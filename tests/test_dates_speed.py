@@ -216,3 +216,19 @@ def test_same_event_reads_clauses_lazily_to_the_same_end(text: str) -> None:
 def test_may_be_event_is_the_old_candidate_test() -> None:
     kind, view, ms = _kind_for("The dam burst on Monday. Protests began on April 13. Talks were on Sunday.\n")
     assert [m.text for m in ms if kind._may_be_event(m, WED)] == ["on Monday", "April 13", "on Sunday"]
+
+
+# --- small exact stand-ins ---------------------------------------------------------------------------
+
+@given(st.integers(1, 9999), st.integers(-2, 14))
+def test_days_in_month_is_calendars(year: int, month: int) -> None:
+    import calendar
+    try:
+        want: int | None = calendar.monthrange(year, month)[1]
+    except calendar.IllegalMonthError:
+        want = None
+    if want is None:
+        with pytest.raises(calendar.IllegalMonthError):
+            dates_analysis.days_in_month(year, month)
+    else:
+        assert dates_analysis.days_in_month(year, month) == want

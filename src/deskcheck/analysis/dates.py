@@ -80,8 +80,14 @@ def weekday_number(word: str) -> int:
     return WEEKDAY_NAMES.index(word.lower())
 
 
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def days_in_month(year: int, month: int) -> int:
-    return calendar.monthrange(year, month)[1]
+    """`calendar.monthrange(year, month)[1]`, without working out the month's first weekday."""
+    if not 1 <= month <= 12:
+        return calendar.monthrange(year, month)[1]     # raises, as it always did
+    return 29 if month == 2 and calendar.isleap(year) else _MONTH_DAYS[month - 1]
 
 
 def fmt_date(d: dt.date) -> str:
@@ -519,6 +525,8 @@ class _Located:
 
     def _merged(self, names: tuple[str, ...], only: dict[int, list[int]] | None = None) -> dict[int, list[int]]:
         out: dict[int, list[int]] = {}
+        if only is not None and not only:
+            return out          # no run qualifies (no month name, or no run with two)
         for name in names:
             for r, v in self._grouped(name).items():
                 if only is None or r in only:
@@ -981,7 +989,8 @@ def _extract_block(located: _Located, matched: dict[str, list[re.Match[str]]], l
             continue
         in_q = _in_any(qspans, a, b)
         mod = (mt.group("mod") or "").strip().lower()
-        qual = re.sub(r"\s+", " ", (mt.group("qual") or "").lower())
+        qual = mt.group("qual")
+        qual = re.sub(r"\s+", " ", qual.lower()) if qual else ""
         wd = weekday_number(mt.group("wd"))
         day = _resolve_weekday(wd, mod, qual, ref, future) if ref else None
         add(DateMention(Span(a, b), "weekday", mt.group(), day, day, weekday=wd,

@@ -296,24 +296,27 @@ class _Connectors:
         # the words before each connector, read once: the windows of neighbouring sentences overlap.
         # A match starts where a word starts, so words found from the text's start serve any window
         self._lead: dict[int, list[int]] = {}
-        self.at: list[int] = []
-        if self.low is not None:
-            for q in find_all(self.low, _ORDER_DIRS):
-                lead = self._lead[q] = words_before(text, (q,), 0, 3)
-                # a match holds a unit ("two days before") between its start and its connector: most
-                # connectors ("after the meeting") have none in the words before them and start none
-                if lead and any(u in self.low[lead[0]:q] for u in _ORDER_UNITS):
-                    self.at.append(q)
+        self.at = find_all(self.low, _ORDER_DIRS) if self.low is not None else []
+
+    def _starts_before(self, q: int) -> list[int]:
+        """Where a match whose connector starts at q can start: the three words before it, or none
+        when they hold no unit word, which every match has between its start and its connector
+        ("two days before"): most connectors ("after the meeting") start no match."""
+        got = self._lead.get(q)
+        if got is None:
+            got = words_before(self.text, (q,), 0, 3)
+            assert self.low is not None
+            if not (got and any(u in self.low[got[0]:q] for u in _ORDER_UNITS)):
+                got = []
+            self._lead[q] = got
+        return got
 
     def finditer(self, a: int, b: int) -> list[re.Match[str]]:
         if self.low is None:
             return list(_ORDER.finditer(self.text, a, b))
         starts: list[int] = []
         for q in self.at[bisect_left(self.at, a):bisect_left(self.at, b)]:
-            got = self._lead.get(q)
-            if got is None:
-                got = self._lead[q] = words_before(self.text, (q,), 0, 3)
-            starts.extend(p for p in got if p >= a)
+            starts.extend(p for p in self._starts_before(q) if p >= a)
         return scan_from(_ORDER, starts, self.text, a, b) if starts else []
 
 
