@@ -232,3 +232,13 @@ def test_days_in_month_is_calendars(year: int, month: int) -> None:
             dates_analysis.days_in_month(year, month)
     else:
         assert dates_analysis.days_in_month(year, month) == want
+
+
+def test_document_copy_is_copy_copy() -> None:
+    import copy
+    kind = _dates_rule().kind
+    mine, plain = kind._document_copy(), copy.copy(kind)
+    assert type(mine) is type(plain) is type(kind) and mine is not kind
+    assert vars(mine) == vars(plain) == vars(kind)
+    mine._text = "changed"
+    assert "_text" not in vars(kind)

@@ -879,7 +879,8 @@ def extract(doc: Document, article_date: dt.date | None) -> list[DateMention]:
         # run the patterns only over sentences that hold something a date could start with: most
         # news sentences hold none, and each pattern costs a pass over the text it is given
         runs: list[list[int]] = []
-        for span in by_block.get(block.index, [Span(block.span.start, block.span.end)]):
+        spans = by_block.get(block.index)
+        for span in spans if spans is not None else [Span(block.span.start, block.span.end)]:
             if not located.anchored(span.start, span.end):
                 continue
             if runs and not text[runs[-1][1]:span.start].strip():

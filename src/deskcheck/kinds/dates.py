@@ -15,7 +15,6 @@ of event named at each (burst / gave way, broke out / since) and a word they sha
 """
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
@@ -450,7 +449,14 @@ class Dates(Kind):
             return
         # the document's state (its text, sentences, mentions) goes on a shallow copy of the kind, never
         # on the rule's own object, which every document shares
-        yield from copy.copy(self)._check_document(ctx)
+        yield from self._document_copy()._check_document(ctx)
+
+    def _document_copy(self) -> "Dates":
+        """`copy.copy(self)` without its generic machinery (__reduce_ex__, copyreg): the kind has no
+        slots and no copy hooks, so a new instance with the same attribute dict is what it makes."""
+        new = object.__new__(type(self))
+        new.__dict__.update(self.__dict__)
+        return new
 
     def _check_document(self, ctx: Context) -> Iterable[Hit]:
         analysis = date_mentions(ctx.doc, ctx.settings.article_date)
