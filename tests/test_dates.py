@@ -1191,6 +1191,9 @@ def test_anchor_and_sentence_words_match_plain_search(text: str, data: st.DataOb
                              (dates_analysis._YEAR_WORD, "year-word", dates_analysis._YEAR_WORD_FIRST)):
         want, got = pat.search(text, s, e), located.first_match(pat, name, first, s, e)
         assert (got and got.span()) == (want and want.span())
+    assert located.has_future(s, e) == (dates_analysis._FUTURE.search(text, s, e) is not None)
+    want, got = dates_analysis._YEAR_WORD.search(text, s, e), located.year_word(s, e)
+    assert (got and (got.span(), got.group(1))) == (want and (want.span(), want.group(1)))
 
 
 @settings(max_examples=200, deadline=None)
@@ -1220,6 +1223,17 @@ def _nearest_event_plain(near: str) -> set[str]:
 def test_event_prefilter_keeps_every_event(before: str, after: str) -> None:
     near = before + " | " + after
     assert dates_kind._nearest_event(near) == _nearest_event_plain(near)
+
+
+@settings(max_examples=300, deadline=None)
+@given(date_texts(), date_texts())
+def test_nearest_event_with_the_sentences_classes(before: str, after: str) -> None:
+    # _event_context builds `near` from the words of one sentence and passes that sentence's classes
+    sentence = before + " " + after
+    low = None if any(c in sentence for c in dates_analysis._FOLDS) else sentence.lower()
+    possible = dates_kind._event_classes_in(low)
+    near = " ".join(before.split()) + " | " + " ".join(after.split())
+    assert dates_kind._nearest_event(near, possible) == _nearest_event_plain(near)
 
 
 def test_lazy_patterns_compile_on_first_use() -> None:

@@ -80,8 +80,14 @@ def weekday_number(word: str) -> int:
     return WEEKDAY_NAMES.index(word.lower())
 
 
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def days_in_month(year: int, month: int) -> int:
-    return calendar.monthrange(year, month)[1]
+    """`calendar.monthrange(year, month)[1]`, without working out the month's first weekday."""
+    if not 1 <= month <= 12:
+        return calendar.monthrange(year, month)[1]     # raises, as it always did
+    return 29 if month == 2 and calendar.isleap(year) else _MONTH_DAYS[month - 1]
 
 
 def fmt_date(d: dt.date) -> str:
@@ -300,6 +306,9 @@ _RELATIVE_UNITS = ("day", "tomorrow", "night", "week", "month", "year", "morning
 _FUTURE_FIRST = ("will", "shall", "expected", "scheduled", "due", "is", "are", "plan", "set", "upcoming", "going",
                  "next")
 _YEAR_WORD_FIRST = ("last", "next")
+# a word every _FUTURE alternative holds, where the match starts ("is due" and "are due" aside: they
+# start a word before "due"); none of them can hide a word-opening one inside it
+_FUTURE_KEYS = lazy(r"will|shall|expected|scheduled|due|plan|set|upcoming|going|next")
 # what _ANCHOR finds case-blind, "day" aside ("bicenten" holds "centen")
 _ANCHOR_WORDS = ("yesterday", "tomorrow", "week", "month", "year", "night", "centen")
 
@@ -516,6 +525,8 @@ class _Located:
 
     def _merged(self, names: tuple[str, ...], only: dict[int, list[int]] | None = None) -> dict[int, list[int]]:
         out: dict[int, list[int]] = {}
+        if only is not None and not only:
+            return out          # no run qualifies (no month name, or no run with two)
         for name in names:
             for r, v in self._grouped(name).items():
                 if only is None or r in only:
@@ -640,6 +651,33 @@ class _Located:
                 return True
             i += 1
         return False
+
+    def has_future(self, s: int, e: int) -> bool:
+        """`_FUTURE.search(text, s, e) is not None`, trying the pattern only where one of its key words
+        starts in the sentence, and at "is" or "are" before a "due". Sentence by sentence: listing
+        the twelve opening words through the whole text cost more than the few sentences asking."""
+        text, low = self.text, self.low
+        if low is None:
+            return _FUTURE.search(text, s, e) is not None
+        match = _FUTURE.match
+        for k in _FUTURE_KEYS.finditer(low, s, e):
+            p = k.start()
+            if match(text, p, e):
+                return True
+            if k.group() == "due":
+                # "is due", "are due": the match starts at the word before the spaces
+                j = p
+                while j > s and low[j - 1].isspace():
+                    j -= 1
+                if j < p and any(q >= s and match(text, q, e) for q in (j - 2, j - 3)):
+                    return True
+        return False
+
+    def year_word(self, s: int, e: int) -> re.Match[str] | None:
+        """`_YEAR_WORD.search(text, s, e)`: looked for only in a sentence holding "year"."""
+        if self.low is not None and self.low.find("year", s, e) < 0:
+            return None
+        return self.first_match(_YEAR_WORD, "year-word", _YEAR_WORD_FIRST, s, e)
 
     def first_match(self, pat: re.Pattern[str], name: str, first: Iterable[str], s: int,
                     e: int) -> re.Match[str] | None:
@@ -841,7 +879,8 @@ def extract(doc: Document, article_date: dt.date | None) -> list[DateMention]:
         # run the patterns only over sentences that hold something a date could start with: most
         # news sentences hold none, and each pattern costs a pass over the text it is given
         runs: list[list[int]] = []
-        for span in by_block.get(block.index, [Span(block.span.start, block.span.end)]):
+        spans = by_block.get(block.index)
+        for span in spans if spans is not None else [Span(block.span.start, block.span.end)]:
             if not located.anchored(span.start, span.end):
                 continue
             if runs and not text[runs[-1][1]:span.start].strip():
@@ -892,8 +931,8 @@ def _extract_block(located: _Located, matched: dict[str, list[re.Match[str]]], l
     def context(a: int) -> tuple[int, bool, int]:
         si, s0, s1 = _sentence_bounds(sents, starts, a, lo, hi)
         if si not in memo or si < 0:
-            memo[si] = (si, located.first_match(_FUTURE, "future", _FUTURE_FIRST, s0, s1) is not None, s0)
-            shift = located.first_match(_YEAR_WORD, "year-word", _YEAR_WORD_FIRST, s0, s1)
+            memo[si] = (si, located.has_future(s0, s1), s0)
+            shift = located.year_word(s0, s1)
             shifts[si] = (-1 if shift.group(1).lower() == "last" else 1) if shift else 0
         return memo[si]
 
@@ -951,7 +990,8 @@ def _extract_block(located: _Located, matched: dict[str, list[re.Match[str]]], l
             continue
         in_q = _in_any(qspans, a, b)
         mod = (mt.group("mod") or "").strip().lower()
-        qual = re.sub(r"\s+", " ", (mt.group("qual") or "").lower())
+        qual = mt.group("qual")
+        qual = re.sub(r"\s+", " ", qual.lower()) if qual else ""
         wd = weekday_number(mt.group("wd"))
         day = _resolve_weekday(wd, mod, qual, ref, future) if ref else None
         add(DateMention(Span(a, b), "weekday", mt.group(), day, day, weekday=wd,

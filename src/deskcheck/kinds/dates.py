@@ -15,7 +15,6 @@ of event named at each (burst / gave way, broke out / since) and a word they sha
 """
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
@@ -53,6 +52,8 @@ _ORDER = lazy(
     re.IGNORECASE)
 # the first word of each connector of _ORDER, which stands at most three words after the match's start
 _ORDER_DIRS = ("before", "after", "ahead", "earlier", "later")
+# the unit words of _ORDER, one of which stands between a match's start and its connector
+_ORDER_UNITS = ("day", "night", "week", "month", "year", "morning", "evening")
 # events a date gets attached to ("the election on August 9", "the April 13 summit")
 EVENT_NOUNS = frozenset("""
 election vote referendum ballot poll runoff summit signing ceremony inauguration funeral wedding
@@ -152,7 +153,32 @@ def _leading_literals(pat: str) -> tuple[str, ...]:
 
 # each class's alternatives open with one of these words
 _EVENT_FIRSTS = [_leading_literals(pat) for _name, pat in _EVENT_CLASS_SOURCES]
-_EVENT_ANY_FIRST = lazy("|".join(re.escape(w) for w in sorted({w for ws in _EVENT_FIRSTS for w in ws})))
+
+
+def _minimal(words: Iterable[str]) -> tuple[str, ...]:
+    """The words that hold none of the others: a text holds one of `words` iff it holds one of these."""
+    ws = sorted(set(words))
+    return tuple(w for w in ws if not any(v != w and v in w for v in ws))
+
+
+def _by_first_letter(words: Iterable[str]) -> str:
+    """An alternation of the words grouped by their first letter: `re` tries the alternatives one by
+    one at each position, so a flat list of a hundred words costs a hundred tests per character."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for w in words:
+        groups[w[0]].append(w[1:])
+    return "|".join(re.escape(c) + "(?:" + "|".join(re.escape(r) for r in sorted(rest)) + ")"
+                    for c, rest in sorted(groups.items()))
+
+
+_EVENT_MIN_FIRSTS = [_minimal(ws) for ws in _EVENT_FIRSTS]
+_EVENT_ANY_WORDS = _minimal(w for ws in _EVENT_FIRSTS for w in ws)
+# one of the words an event class opens with; as none of them holds another, at most one of them
+# starts at any position, so searching on from each match's start + 1 finds every one
+_EVENT_ANY_FIRST = lazy(_by_first_letter(_EVENT_ANY_WORDS))
+# the classes one of whose opening words holds the word (a text holding the word may hold them)
+_EVENT_WORD_CLASSES = {g: tuple(i for i, ws in enumerate(_EVENT_MIN_FIRSTS) if any(g in w for w in ws))
+                       for g in _EVENT_ANY_WORDS}
 _SINCE_END = lazy(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 # "held since 22 November": in custody since the arrest
 _CUSTODY = lazy(r"\b(?:held|detained|custody|jailed|imprisoned|in\s+prison|behind\s+bars)\b", re.IGNORECASE)
@@ -214,18 +240,36 @@ def stem_of(w: str) -> str:
     return w[:-1] if w.endswith("s") and len(w) > 3 else w
 
 
-def _nearest_event(near: str) -> set[str]:
+def _event_classes_in(low: str | None) -> tuple[int, ...] | None:
+    """The event classes (by index) whose opening words the lowered text holds; None: any of them
+    may match (the text could not be lowered safely, see _FOLDS)."""
+    if low is None:
+        return None
+    found: set[int] = set()
+    search = _EVENT_ANY_FIRST.search
+    m = search(low)
+    while m is not None:
+        found.update(_EVENT_WORD_CLASSES[m.group()])
+        m = search(low, m.start() + 1)
+    return tuple(sorted(found))
+
+
+def _nearest_event(near: str, possible: tuple[int, ...] | None = None) -> set[str]:
     """The kind of event named by the event word nearest the date ("counting of the ballots began on":
     a start, not a vote); a bare "held" or "took place" takes its kind from the nouns around it
-    ("the first round, held on")."""
+    ("the first round, held on"). `possible`: the classes whose opening words the date's sentence
+    holds (_event_classes_in), when known; `near` is made of that sentence's words."""
     cut = near.index(" | ")
     found: list[tuple[int, str]] = []
     # most dates name no event: a class is searched only when the lowered words hold the start of
     # one of its alternatives (not when (?i) could pair a letter with one str.lower() leaves alone)
     low = None if any(c in near for c in _FOLDS) else near.lower()
-    if low is not None and not _EVENT_ANY_FIRST.search(low):
-        return set()
-    for (name, pat), firsts in zip(_EVENT_CLASSES, _EVENT_FIRSTS):
+    if possible is None:
+        possible = _event_classes_in(low)
+        if possible is None:
+            possible = tuple(range(len(_EVENT_CLASSES)))
+    for i in possible:
+        (name, pat), firsts = _EVENT_CLASSES[i], _EVENT_MIN_FIRSTS[i]
         if low is not None and not any(w in low for w in firsts):
             continue
         for mt in pat.finditer(near):
@@ -248,20 +292,30 @@ class _Connectors:
     def __init__(self, text: str) -> None:
         self.text = text
         self.low = None if any(c in text for c in _FOLDS) else text.lower()
-        self.at = find_all(self.low, _ORDER_DIRS) if self.low is not None else []
         # the words before each connector, read once: the windows of neighbouring sentences overlap.
         # A match starts where a word starts, so words found from the text's start serve any window
         self._lead: dict[int, list[int]] = {}
+        self.at = find_all(self.low, _ORDER_DIRS) if self.low is not None else []
+
+    def _starts_before(self, q: int) -> list[int]:
+        """Where a match whose connector starts at q can start: the three words before it, or none
+        when they hold no unit word, which every match has between its start and its connector
+        ("two days before"): most connectors ("after the meeting") start no match."""
+        got = self._lead.get(q)
+        if got is None:
+            got = words_before(self.text, (q,), 0, 3)
+            assert self.low is not None
+            if not (got and any(u in self.low[got[0]:q] for u in _ORDER_UNITS)):
+                got = []
+            self._lead[q] = got
+        return got
 
     def finditer(self, a: int, b: int) -> list[re.Match[str]]:
         if self.low is None:
             return list(_ORDER.finditer(self.text, a, b))
         starts: list[int] = []
         for q in self.at[bisect_left(self.at, a):bisect_left(self.at, b)]:
-            got = self._lead.get(q)
-            if got is None:
-                got = self._lead[q] = words_before(self.text, (q,), 0, 3)
-            starts.extend(p for p in got if p >= a)
+            starts.extend(p for p in self._starts_before(q) if p >= a)
         return scan_from(_ORDER, starts, self.text, a, b) if starts else []
 
 
@@ -334,6 +388,22 @@ def _resolved(m: DateMention) -> bool:
     return m.start is not None and m.end is not None and m.problem is None
 
 
+def _may_pair(ms: list[DateMention]) -> set[int]:
+    """The ids of the mentions _same_event could pair with another of `ms`: one in another sentence,
+    on another day, at most ten days away (its first tests of a pair, all symmetric). The dates are
+    sorted so each mention looks only at the days within ten of its own."""
+    by_day = sorted(ms, key=lambda m: m.start)     # type: ignore[arg-type,return-value]
+    days = [m.start.toordinal() for m in by_day]   # type: ignore[union-attr]
+    out: set[int] = set()
+    for i, m in enumerate(by_day):
+        for j in range(bisect_left(days, days[i] - 10), bisect_right(days, days[i] + 10)):
+            o = by_day[j]
+            if o.sentence != m.sentence and days[j] != days[i]:
+                out.add(id(m))
+                break
+    return out
+
+
 class Dates(Kind):
     name = "dates"
     default_category = "dates"
@@ -361,7 +431,8 @@ class Dates(Kind):
     _doc: Any = None
     _mentions: list[DateMention] = []
     _families: dict[tuple[int, int], frozenset[str]] = {}    # event families named by each date, per run
-    _may_name_event: dict[int, bool] = {}     # whether a sentence can give a date an event (see _event_context)
+    # whether a sentence can give a date an event, and the event classes it may name (see _event_context)
+    _may_name_event: dict[int, tuple[bool, tuple[int, ...] | None]] = {}
     # (set by _check_document on its per-document copy)
 
     def _sentence_text(self, m: DateMention) -> str:
@@ -378,7 +449,14 @@ class Dates(Kind):
             return
         # the document's state (its text, sentences, mentions) goes on a shallow copy of the kind, never
         # on the rule's own object, which every document shares
-        yield from copy.copy(self)._check_document(ctx)
+        yield from self._document_copy()._check_document(ctx)
+
+    def _document_copy(self) -> "Dates":
+        """`copy.copy(self)` without its generic machinery (__reduce_ex__, copyreg): the kind has no
+        slots and no copy hooks, so a new instance with the same attribute dict is what it makes."""
+        new = object.__new__(type(self))
+        new.__dict__.update(self.__dict__)
+        return new
 
     def _check_document(self, ctx: Context) -> Iterable[Hit]:
         analysis = date_mentions(ctx.doc, ctx.settings.article_date)
@@ -842,7 +920,7 @@ class Dates(Kind):
                 return None
             if p.explicit and p.kind == "date" and not p.in_quote and p.start and e.start \
                     and p.span.start >= paras[0].start and not p.detail.get("born"):
-                if ((p.start <= e.start) if back else (p.start >= e.start)) or not self._event_context(text, p)[0]:
+                if ((p.start <= e.start) if back else (p.start >= e.start)) or not self._event_classes(text, p):
                     return None
                 return p
         return None
@@ -937,25 +1015,36 @@ class Dates(Kind):
         apart, ranges, quotes and dates the text marks as another occurrence are left alone. A weekday
         alone ("gave way on Monday") counts when it names a day of the article's own week or so.
         """
-        seen: list[tuple[DateMention, set[str], set[str]]] = []
-        for m in ms:
-            if m.in_quote or not _resolved(m) or m.detail.get("born"):
+        seen: list[tuple[DateMention, set[str]]] = []
+        read: dict[int, tuple[set[str], set[str]]] = {}
+
+        def topics(x: DateMention) -> tuple[set[str], set[str]]:
+            got = read.get(id(x))
+            if got is None:
+                got = read[id(x)] = self._event_topic(text, x)
+            return got
+
+        candidates = [m for m in ms if self._may_be_event(m, ref)]
+        paired = _may_pair(candidates)
+        for m in candidates:
+            if id(m) not in paired:
+                # no other candidate could form a pair with it (the cheap tests below, which are
+                # symmetric, rule out every one): neither as the later date nor as an earlier one
+                # does it change a finding, so its clause is not read
                 continue
-            if m.kind == "weekday":
-                if m.detail.get("qual") or m.detail.get("mod") not in ("on", "") or ref is None or \
-                        m.start is None or abs((m.start - ref).days) > 6:
-                    continue
-            elif m.kind != "date":
-                continue
-            classes, topic, fresh = self._event_context(text, m)
+            classes = self._event_classes(text, m)
             if not classes:
                 continue
-            for first, fclasses, ftopic in seen:
+            for first, fclasses in seen:
                 assert first.start and m.start
                 if first.sentence == m.sentence or first.start == m.start:
                     continue
+                if abs((first.start - m.start).days) > 10 or not (classes & fclasses):
+                    continue
                 # the later mention must speak of the same thing, not introduce "a fire" of its own
-                if abs((first.start - m.start).days) > 10 or not (classes & fclasses) or not (ftopic & (topic - fresh)):
+                # (the clauses' words, read only now: few dates get this far)
+                topic, fresh = topics(m)
+                if not (topics(first)[0] & (topic - fresh)):
                     continue
                 places, fplaces = self._places(text, m), self._places(text, first)
                 if places and fplaces and not places & fplaces:
@@ -969,7 +1058,18 @@ class Dates(Kind):
                        f"{'earlier' if good is first else 'later'} in the article")
                 yield Hit(bad.span, self.message(msg), related=(Related(good.span, f"the other date: {_describe(good)}"),))
                 break
-            seen.append((m, classes, topic))
+            seen.append((m, classes))
+
+    @staticmethod
+    def _may_be_event(m: DateMention, ref: dt.date | None) -> bool:
+        """Whether _same_event reads a mention at all: a resolved date, or a weekday alone near the
+        article's date, outside quotes and birth dates."""
+        if m.in_quote or not _resolved(m) or m.detail.get("born"):
+            return False
+        if m.kind == "weekday":
+            return not (m.detail.get("qual") or m.detail.get("mod") not in ("on", "") or ref is None or
+                        m.start is None or abs((m.start - ref).days) > 6)
+        return m.kind == "date"
 
     def _places(self, text: str, m: DateMention) -> set[str]:
         """Capitalised places the words around a date put the event in ("in Lyon", "at Dover")."""
@@ -985,9 +1085,19 @@ class Dates(Kind):
 
     def _event_context(self, text: str, m: DateMention) -> tuple[set[str], set[str], set[str]]:
         """The kinds of event named right by a date, and the content words of its clause."""
+        classes = self._event_classes(text, m)
+        if not classes:
+            # no event named by the date: every caller stops here, so the words around it are not needed
+            return classes, set(), set()
+        return (classes, *self._event_topic(text, m))
+
+    def _event_classes(self, text: str, m: DateMention) -> set[str]:
+        """The kinds of event named right by a date (`_event_context(text, m)[0]`): the cheap part.
+        The clause's content words (_event_topic) cost more, and _same_event reads them only for two
+        dates that could be one event."""
         si = m.sentence
         if not 0 <= si < len(self._sentences):
-            return set(), set(), set()
+            return set()
         s0, s1 = self._sentences[si].span.start, self._sentences[si].span.end
         # an event comes only from an event word's opening (_nearest_event: one word long, so within a
         # word of the sentence) or from "since": a sentence holding neither names none for any date
@@ -995,9 +1105,10 @@ class Dates(Kind):
         if gate is None:
             sent = text[s0:s1]
             low = None if any(c in sent for c in _FOLDS) else sent.lower()
-            gate = self._may_name_event[si] = low is None or "since" in low or _EVENT_ANY_FIRST.search(low) is not None
-        if not gate:
-            return set(), set(), set()
+            possible = _event_classes_in(low)
+            gate = self._may_name_event[si] = (low is None or "since" in low or bool(possible), possible)
+        if not gate[0]:
+            return set()
         # the clause: back to the previous comma-like break, forward to the next
         cut = max((text.rfind(c, s0, m.span.start) for c in ",;:—()"), default=-1)
         c0 = cut + 1 if cut >= s0 else s0
@@ -1017,19 +1128,26 @@ class Dates(Kind):
         words_before = [w for j, w in enumerate(text[lead:m.span.start].split())
                         if not (w[:1].isupper() and (j > 0 or lead > s0))]
         near = " ".join(words_before[-12:]) + " | " + " ".join(w for w in after.split()[:4] if not w[:1].isupper())
-        classes = _nearest_event(near)
+        classes = _nearest_event(near, gate[1])
         if _SINCE_END.search(before):
             classes.add("start")      # "since 22 November": the day it began
             if _CUSTODY.search(near):
                 classes.add("arrest")
         if not classes:
             # no event named by the date: every caller stops here, so the words around it are not needed
-            return classes, set(), set()
+            return classes
         # (these two tests come after the event words only because they cost more)
         if _DISTINCT_EVENT.search(before) or _DISTINCT_EVENT.search(after):
-            return set(), set(), set()
+            return set()
         if _REPORTED.search(text, max(c0, m.span.start - 40), m.span.start):
-            return set(), set(), set()    # "officials said on Tuesday": the day of the statement
+            return set()    # "officials said on Tuesday": the day of the statement
+        return classes
+
+    def _event_topic(self, text: str, m: DateMention) -> tuple[set[str], set[str]]:
+        """The content words of a date's clause that say what the event happened to, and those of
+        them that bring in something new ("a fire")."""
+        si = m.sentence
+        s0, s1 = self._sentences[si].span.start, self._sentences[si].span.end
         # what the event happened to may sit anywhere in the sentence ("The protests, which have gone
         # on since ..."); "a fire broke out" introduces a new one, so indefinite subjects are left out
         window = text[max(s0, m.span.start - 160):min(s1, m.span.end + 60)]
@@ -1062,7 +1180,7 @@ class Dates(Kind):
             topic.add("=" + canon)
             if "a" in words[max(0, i - 2):i] or "an" in words[max(0, i - 2):i] or stem_of(w) in fresh:
                 fresh.add("=" + canon)
-        return classes, topic - _COMMON - _EVENT_WORDS - _CALENDAR, fresh
+        return topic - _COMMON - _EVENT_WORDS - _CALENDAR, fresh
 
     # -- ages and anniversaries -----------------------------------------------------------------
 
