@@ -130,3 +130,36 @@ def test_segment_index_agrees_with_a_scan(raw: list[tuple[int, int]], start: int
     expected = sorted((s for s in segments if s.start < span.end and s.end > span.start),
                       key=lambda s: (s.start, s.end))
     assert index.overlapping(span.start, span.end) == expected
+
+
+REPEATS = [
+    r"(?<![\w-])(?P<word>(?>\p{L}+))[ \t\u00a0]+(?P=word)(?![\w$€£¥-])",
+    r"\b(?:(?P<x>(?<![\w-])(?P<word>(?>\p{L}+))[ \t\u00a0]+(?P=word)(?![\w$€£¥-])))",
+    r"(?<!\w)(\w+)\s?[ ]+\1(?!\w)",
+    r"(\w+) \1",
+    r"(?<![\w-])(\w+)[ ]+\1(?![\w$-])",
+]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.sampled_from(REPEATS), st.text(alphabet="abAB ıİIiΣσςK\u212aſs-$€\u00a0\t1_.", max_size=24),
+       st.booleans(), st.integers(0, 24), st.integers(0, 24))
+def test_the_repeat_probe_keeps_every_segment_with_a_match(pattern: str, text: str, ignorecase: bool,
+                                                          a: int, b: int) -> None:
+    from deskcheck.model import Span
+    from deskcheck.prefilter import filter_for
+    compiled = regex.compile(pattern, regex.V0 | regex.MULTILINE | (regex.IGNORECASE if ignorecase else 0))
+    start, end = min(a, b, len(text)), min(max(a, b), len(text))
+    f = filter_for(compiled)
+    if f is None or compiled.search(text, start, end) is None:
+        return
+    assert f.segments(View(text), [Span(start, end)]) == [Span(start, end)], (pattern, text, start, end)
+
+
+def test_the_repeat_probe_drops_paragraphs_without_a_repeat() -> None:
+    from deskcheck.model import Span
+    from deskcheck.prefilter import filter_for
+    f = filter_for(regex.compile(REPEATS[0], regex.V0 | regex.IGNORECASE))
+    assert f is not None and f.probe is not None
+    text = "the theory holds. The the end."
+    assert f.segments(View(text), [Span(0, 17), Span(18, len(text))]) == [Span(18, len(text))]

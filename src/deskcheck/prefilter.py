@@ -346,12 +346,15 @@ class View:
 
 class Filter:
     """A pattern's requirements ready to test: per clause, the plain strings and the folded ones;
-    and, when one is short enough to ask of every segment, the clause a segment must satisfy."""
-    __slots__ = ("clauses", "segment_clause")
+    and, when one is short enough to ask of every segment, the clause a segment must satisfy;
+    and, for a repeated word, the probe a segment must hold (see repeat_probe)."""
+    __slots__ = ("clauses", "segment_clause", "probe", "per_segment")
 
     def __init__(self, need: "tuple[frozenset[tuple[str, bool]], ...]",
                  inner: "tuple[frozenset[tuple[str, bool]], ...] | None" = None,
-                 segment_needles: int = SEGMENT_NEEDLES) -> None:
+                 segment_needles: int = SEGMENT_NEEDLES,
+                 probe: "tuple[re.Pattern[str], bool] | None" = None) -> None:
+        self.probe = probe
         short = [c for c in inner or () if len(c) <= segment_needles]
         best = max(short, key=_score) if short else None
         self.segment_clause = self._split(best) if best is not None else None
@@ -360,6 +363,8 @@ class Filter:
         # segments() asks across the text anyway, is not asked twice.
         doc = sorted((c for c in need if len(c) <= DOC_NEEDLES and c != best), key=len)
         self.clauses = tuple(self._split(c) for c in doc)
+        # the engine asks segments() only of a filter that can drop a segment
+        self.per_segment = self.segment_clause is not None or probe is not None
 
     @staticmethod
     def _split(clause: "frozenset[tuple[str, bool]]") -> "tuple[tuple[str, ...], tuple[str, ...]]":
@@ -395,6 +400,8 @@ class Filter:
         across the view with str.find; a find that lands in a span marks it and the search goes
         on after that span, so the work is bounded by the strings times the spans, not by how
         often a common string occurs."""
+        if self.probe is not None and spans:
+            spans = self._probed(view, spans)
         if self.segment_clause is None or not spans:
             return spans
         starts, bounds = view.bounds(spans)
@@ -424,6 +431,18 @@ class Filter:
         return [s for s, k in zip(spans, keep) if k]
 
 
+    def _probed(self, view: View, spans: "list[Any]") -> "list[Any]":
+        """The spans in which the probe finds something. Each span is searched as a string of its
+        own (a slice), so the probe's look-arounds see nothing past its ends: at an end they
+        hold, which only keeps more spans than a scan bounded by the span could match in."""
+        probe, folded = self.probe  # type: ignore[misc]
+        text = view.folded if folded else view.text
+        if len(text) != len(view.text):
+            return spans                # folding moved offsets: no per-segment answer
+        search = probe.search
+        return [s for s in spans if search(text[s.start:s.end])]
+
+
 def filter_for(pattern: Any, segment_needles: int = SEGMENT_NEEDLES) -> "Filter | None":
     """The filter of a compiled pattern, or None when nothing about its matches is certain.
     `segment_needles`: how many strings are worth looking for to choose segments (a kind whose
@@ -433,7 +452,129 @@ def filter_for(pattern: Any, segment_needles: int = SEGMENT_NEEDLES) -> "Filter 
         return None
     flags = int(getattr(pattern, "flags", 0))
     need = requirements(source, flags)
-    return Filter(need, requirements(source, flags, behind=False), segment_needles) if need else None
+    if not need:
+        return None
+    probe = repeat_probe(source, flags)
+    compiled_probe = None
+    if probe is not None:
+        from .compiled import re_compile
+        compiled_probe = (re_compile(probe[0]), probe[1])
+    return Filter(need, requirements(source, flags, behind=False), segment_needles, compiled_probe)
+
+
+# --- a word written twice: `(?P<w>\w+)[ ]+(?P=w)` ---------------------------------------------
+
+# one character of a word (or of its case-folded form) as the `re` engine can test it without
+# Unicode tables: anything but white space and ASCII punctuation. Every `regex` word character
+# qualifies, whatever Unicode version either engine knows, and no white space does.
+_WORDISH = r"[^\s\x00-\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\x7f]"
+
+
+def repeat_probe(pattern: str, flags: int = 0) -> "tuple[str, bool] | None":
+    """_repeat_probe, kept between runs (deskcheck.compiled.memo)."""
+    from . import compiled
+    return compiled.memo("prefilter.repeat_probe", (pattern, int(flags)),  # type: ignore[no-any-return]
+                         lambda: _repeat_probe(pattern, flags), __file__)
+
+
+def _repeat_probe(pattern: str, flags: int = 0) -> "tuple[str, bool] | None":
+    """For a pattern every match of which is a run of word characters, white space, and the same
+    run again (a back-reference: "the the"), a standard `re` pattern that finds every such
+    place, and more, in the text (or, the bool says, in its case-folded copy when the pattern
+    ignores case). No string is certain in such a match beyond the space between, so the
+    needles keep every paragraph; the probe drops those without a word written twice.
+
+    Why every match is found: the pattern's word is a run of `regex` word characters, each of
+    which (folded too) is a _WORDISH character, and it ends at the white space; a possessive
+    _WORDISH run from the word's start therefore stops where the word stops, and under
+    IGNORECASE the repeated copy folds to the same string. A negative look-around next to the
+    repeat becomes one over the characters that stand only for themselves in either form
+    (ASCII word characters in the case that form uses, and listed characters without case)."""
+    probe_src = _UNICODE_CLASS.sub(r"\1\\w", pattern)
+    if _MISREAD.search(probe_src) or _GLOBAL_FLAGS.search(probe_src):
+        return None
+    try:
+        parsed = _sre.parse(probe_src)
+        ic = bool((flags | parsed.state.flags) & _IGNORECASE)
+        items = list(parsed)
+        # every match goes through the single group or sequence inside \b and wrapping groups
+        while True:
+            items = [(op, av) for op, av in items if op is not _c.AT]
+            if len(items) == 1 and items[0][0] is _c.SUBPATTERN:
+                _group, add, remove, inner = items[0][1]
+                if add & _IGNORECASE or remove & _IGNORECASE:
+                    return None
+                items = list(inner)
+                continue
+            break
+        return _probe_of(items, ic)
+    except Exception:
+        return None
+
+
+def _word_group(op: Any, av: Any) -> "int | None":
+    """The group number of `(\\w+)` (possibly atomic inside), else None."""
+    if op is not _c.SUBPATTERN:
+        return None
+    group, add, remove, inner = av
+    body = list(inner)
+    if group is None or add or remove or len(body) != 1:
+        return None
+    bop, bav = body[0]
+    if _ATOMIC is not None and bop is _ATOMIC and len(list(bav)) == 1:
+        bop, bav = list(bav)[0]
+    if bop not in _REPEATS or bav[0] < 1 or len(list(bav[2])) != 1:
+        return None
+    cop, cav = list(bav[2])[0]
+    if cop is _c.IN and list(cav) == [(_c.CATEGORY, _c.CATEGORY_WORD)]:
+        return group  # type: ignore[no-any-return]
+    return None
+
+
+def _spaces(op: Any, av: Any) -> "str | None":
+    """A class of white-space characters repeated at least once, as a `re` class, else None."""
+    if op not in _REPEATS or av[0] < 1 or len(list(av[2])) != 1:
+        return None
+    cop, cav = list(av[2])[0]
+    chars = [chr(cav)] if cop is _c.LITERAL else (
+        [chr(a) for o, a in cav if o is _c.LITERAL] if cop is _c.IN and all(o is _c.LITERAL for o, _ in cav) else [])
+    if not chars or not all(ch.isspace() for ch in chars):
+        return None
+    return "[" + "".join(re.escape(ch) for ch in chars) + "]"
+
+
+def _not_class(op: Any, av: Any, direction: int, ic: bool) -> str:
+    """A negative look-around of the probe implied by the pattern's (empty when there is none)."""
+    if op is not _c.ASSERT_NOT or av[0] != direction or len(list(av[1])) != 1:
+        return ""
+    cop, cav = list(av[1])[0]
+    items = [(_c.LITERAL, cav)] if cop is _c.LITERAL else list(cav) if cop is _c.IN else []
+    if any(o is _c.NEGATE for o, _ in items):
+        return ""
+    chars = []
+    for o, a in items:
+        if o is _c.CATEGORY and a is _c.CATEGORY_WORD:
+            chars.append("a-z0-9_" if ic else "A-Za-z0-9_")
+        elif o is _c.LITERAL and not chr(a).isalnum() and not _rep(chr(a)) and chr(a).lower() == chr(a):
+            chars.append(re.escape(chr(a)))
+    if not chars:
+        return ""
+    return ("(?<![" if direction == -1 else "(?![") + "".join(chars) + "])"
+
+
+def _probe_of(items: Any, ic: bool) -> "tuple[str, bool] | None":
+    for i in range(len(items) - 2):
+        group = _word_group(*items[i])
+        if group is None:
+            continue
+        gap = _spaces(*items[i + 1])
+        op, av = items[i + 2]
+        if gap is None or op is not _c.GROUPREF or av != group:
+            continue
+        before = _not_class(*items[i - 1], -1, ic) if i > 0 else ""
+        after = _not_class(*items[i + 3], 1, ic) if i + 3 < len(items) else ""
+        return f"{before}({_WORDISH}++){gap}+\\1{after}", ic
+    return None
 
 
 def may_match(need: "frozenset[str] | None", folded_text: str) -> bool:
