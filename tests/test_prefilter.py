@@ -163,3 +163,45 @@ def test_the_repeat_probe_drops_paragraphs_without_a_repeat() -> None:
     assert f is not None and f.probe is not None
     text = "the theory holds. The the end."
     assert f.segments(View(text), [Span(0, 17), Span(18, len(text))]) == [Span(18, len(text))]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="abı İ-", min_size=1, max_size=5), max_size=8),
+       st.text(alphabet="abı İ-", max_size=40))
+def test_the_automaton_finds_every_place_of_every_needle(needles: list[str], text: str) -> None:
+    from deskcheck import prefilter
+    if prefilter._ac is None:
+        return
+    prefilter._ac_register(needles, ())
+    occ = prefilter.ac_occurrences(text, 0)
+    for s in set(needles):
+        if prefilter._ac_covers(s):
+            places = [i for i in range(len(text)) if text.startswith(s, i)]
+            assert occ.get(s, []) == places, (s, text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(patterns(), st.text(alphabet=ALPHABET, max_size=30), st.booleans(),
+       st.lists(st.tuples(st.integers(0, 30), st.integers(0, 8)), max_size=5))
+def test_the_automaton_answers_as_str_find_does(pattern: str, text: str, ignorecase: bool,
+                                                raw: list[tuple[int, int]]) -> None:
+    from deskcheck import prefilter
+    from deskcheck.model import Span
+    flags = regex.IGNORECASE if ignorecase else 0
+    need = requirements(pattern, flags)
+    if need is None:
+        return
+    inner = requirements(pattern, flags, behind=False)
+    spans: list[Span] = []
+    for a, n in sorted(raw):                # sorted, not overlapping, as the engine's scopes give
+        a = max(a, spans[-1].end if spans else 0)
+        spans.append(Span(min(a, len(text)), min(a + n, len(text))))
+    with_table = Filter(need, inner, 64)
+    saved = prefilter._ac
+    prefilter._ac = None
+    try:
+        plain = Filter(need, inner, 64)
+        expected = (plain.may_match(View(text)), plain.segments(View(text), spans))
+    finally:
+        prefilter._ac = saved
+    assert (with_table.may_match(View(text)), with_table.segments(View(text), spans)) == expected

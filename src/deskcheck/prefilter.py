@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import Any
 
 try:                                # Python 3.11+
@@ -314,15 +314,86 @@ def fold_needle(s: str) -> str:
     return "".join(_fold_char(ch) for ch in s)
 
 
+# --- every needle at once ---------------------------------------------------------------------
+#
+# Most needles are absent from a given article, and str.find reads the whole article to say so
+# (1-5 us for 2.5 kB; ~300 needles an article). One Aho-Corasick pass (pyahocorasick, in C) over
+# the article finds every needle of every rule at once: the filters then answer from that table.
+# Needles shorter than AC_MIN are left to str.find: they occur in nearly every paragraph, where
+# a find stops at once, while the automaton would report each of their thousands of places.
+try:
+    import ahocorasick as _ac
+except ImportError:             # then every needle is looked for with str.find: same answers
+    _ac = None
+
+AC_MIN = 3
+_ac_needles: "tuple[set[str], set[str]]" = (set(), set())    # every needle so far: plain, folded
+_ac_built: "list[Any]" = [None, None]                         # their automata, built when first used
+_ac_version = 0
+
+
+def _ac_covers(s: str) -> bool:
+    return _ac is not None and len(s) >= AC_MIN
+
+
+def _ac_register(plain: "Any", folded: "Any") -> None:
+    """Add a filter's needles to the automata (rebuilt when next used)."""
+    global _ac_version
+    added = False
+    for form, needles in ((0, plain), (1, folded)):
+        known = _ac_needles[form]
+        for s in needles:
+            if _ac_covers(s) and s not in known:
+                known.add(s)
+                added = True
+    if added:
+        _ac_version += 1
+        _ac_built[0] = _ac_built[1] = None
+
+
+def _ac_automaton(form: int) -> Any:
+    automaton = _ac_built[form]
+    if automaton is None:
+        automaton = _ac.Automaton()  # type: ignore[union-attr]
+        for s in sorted(_ac_needles[form]):
+            automaton.add_word(s, s)
+        automaton.make_automaton()
+        _ac_built[form] = automaton
+    return automaton
+
+
+def ac_occurrences(text: str, form: int) -> "dict[str, list[int]]":
+    """Where each registered needle of this form starts in the text, in order."""
+    occ: dict[str, list[int]] = {}
+    if not _ac_needles[form]:
+        return occ
+    for end, s in _ac_automaton(form).iter(text):
+        got = occ.get(s)
+        if got is None:
+            occ[s] = [end - len(s) + 1]
+        else:
+            got.append(end - len(s) + 1)
+    return occ
+
+
 class View:
     """The text a rule scans, its folded copy made when first needed, and the bounds of the
     segment lists asked about (many rules share one scope's list)."""
-    __slots__ = ("text", "_folded", "_bounds")
+    __slots__ = ("text", "_folded", "_bounds", "_occ")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._folded: str | None = None
         self._bounds: dict[int, tuple[Any, Any, Any]] = {}
+        self._occ: "list[tuple[int, dict[str, list[int]]] | None]" = [None, None]
+
+    def occurrences(self, form: int) -> "dict[str, list[int]]":
+        """ac_occurrences of the text (form 0) or of its folded copy (form 1), for the needles
+        registered so far (asked again after a new filter added needles)."""
+        got = self._occ[form]
+        if got is None or got[0] != _ac_version:
+            got = self._occ[form] = (_ac_version, ac_occurrences(self.folded if form else self.text, form))
+        return got[1]
 
     def bounds(self, spans: "list[Any]") -> "tuple[list[int] | None, list[tuple[int, int]]]":
         """Starts and (start, end) pairs of a sorted, non-overlapping span list; None starts when
@@ -348,7 +419,7 @@ class Filter:
     """A pattern's requirements ready to test: per clause, the plain strings and the folded ones;
     and, when one is short enough to ask of every segment, the clause a segment must satisfy;
     and, for a repeated word, the probe a segment must hold (see repeat_probe)."""
-    __slots__ = ("clauses", "segment_clause", "probe", "per_segment")
+    __slots__ = ("clauses", "segment_clause", "probe", "per_segment", "_segment_parts")
 
     def __init__(self, need: "tuple[frozenset[tuple[str, bool]], ...]",
                  inner: "tuple[frozenset[tuple[str, bool]], ...] | None" = None,
@@ -362,7 +433,13 @@ class Filter:
         # the scan it might save. The cheapest clauses go first; the segment clause, which
         # segments() asks across the text anyway, is not asked twice.
         doc = sorted((c for c in need if len(c) <= DOC_NEEDLES and c != best), key=len)
-        self.clauses = tuple(self._split(c) for c in doc)
+        split = tuple(self._split(c) for c in doc)
+        for plain, folded in split + ((self.segment_clause,) if self.segment_clause else ()):
+            _ac_register(plain, folded)
+        # each clause's strings by who looks for them: str.find, or the automaton's table
+        self.clauses = tuple(_by_finder(plain) + _by_finder(folded) for plain, folded in split)
+        self._segment_parts = ((0,) + _by_finder(self.segment_clause[0]), (1,) + _by_finder(self.segment_clause[1])
+                               ) if self.segment_clause else ()
         # the engine asks segments() only of a filter that can drop a segment
         self.per_segment = self.segment_clause is not None or probe is not None
 
@@ -374,20 +451,10 @@ class Filter:
     def may_match(self, view: View) -> bool:
         # plain loops, not any() over a generator: this runs for every rule on every article,
         # and most strings are absent, so the generator's set-up was most of the cost
-        text = view.text
-        for plain, folded in self.clauses:
-            for s in plain:
-                if s in text:
-                    break
-            else:
-                if not folded:
-                    return False
-                folded_text = view.folded
-                for s in folded:
-                    if s in folded_text:
-                        break
-                else:
-                    return False
+        for plain, plain_ac, folded, folded_ac in self.clauses:
+            if not (_holds_one(view, plain, plain_ac, 0)
+                    or ((folded or folded_ac) and _holds_one(view, folded, folded_ac, 1))):
+                return False
         return True
 
     def segment_may_match(self, view: View, start: int, end: int) -> bool:
@@ -397,9 +464,10 @@ class Filter:
 
     def segments(self, view: View, spans: "list[Any]") -> "list[Any]":
         """The spans that hold a string of the segment clause. Each string is looked for once
-        across the view with str.find; a find that lands in a span marks it and the search goes
-        on after that span, so the work is bounded by the strings times the spans, not by how
-        often a common string occurs."""
+        across the view with str.find (or, for a string the automaton knows, in its table of
+        places); a place that lands in a span marks it and the search goes on after that span,
+        so the work is bounded by the strings times the spans, not by how often a common string
+        occurs."""
         if self.probe is not None and spans:
             spans = self._probed(view, spans)
         if self.segment_clause is None or not spans:
@@ -407,13 +475,37 @@ class Filter:
         starts, bounds = view.bounds(spans)
         if starts is None:
             return spans                # unsorted or overlapping segments: no per-segment answer
-        plain, folded = self.segment_clause
         keep = [False] * len(bounds)
         left = len(bounds)
         lo, hi = starts[0], bounds[-1][1]
-        for text, needles in ((view.text, plain), (view.folded if folded else "", folded)):
-            if needles and len(text) != len(view.text):
+        for form, needles, ac_needles in self._segment_parts:
+            if not needles and not ac_needles:
+                continue
+            text = view.folded if form else view.text
+            if len(text) != len(view.text):
                 return spans            # folding moved offsets: no per-segment answer
+            if ac_needles:
+                occ = view.occurrences(form)
+                for needle in occ.keys() & ac_needles:     # those in the text (in C: most are not)
+                    # the walk below, over the places the automaton found
+                    places = occ[needle]
+                    size = len(needle)
+                    j = bisect_left(places, lo)
+                    while j < len(places):
+                        pos = places[j]
+                        if pos + size > hi:
+                            break
+                        i = bisect_right(starts, pos) - 1
+                        b = bounds[i][1] if i >= 0 else -1
+                        if pos + size <= b:             # inside span i
+                            if not keep[i]:
+                                keep[i] = True
+                                left -= 1
+                                if not left:
+                                    return spans
+                            j = bisect_left(places, b, j + 1)
+                        else:
+                            j += 1
             for needle in needles:
                 pos = text.find(needle, lo, hi)
                 while pos >= 0:
@@ -441,6 +533,23 @@ class Filter:
             return spans                # folding moved offsets: no per-segment answer
         search = probe.search
         return [s for s in spans if search(text[s.start:s.end])]
+
+
+def _by_finder(needles: "tuple[str, ...]") -> "tuple[tuple[str, ...], frozenset[str]]":
+    """(the needles str.find looks for, those the automaton's table answers for)."""
+    return tuple(s for s in needles if not _ac_covers(s)), frozenset(s for s in needles if _ac_covers(s))
+
+
+def _holds_one(view: View, needles: "tuple[str, ...]", ac_needles: "frozenset[str]", form: int) -> bool:
+    """The view (form 0) or its folded copy (form 1) holds one of the needles."""
+    if ac_needles and not ac_needles.isdisjoint(view.occurrences(form)):
+        return True
+    if needles:
+        text = view.folded if form else view.text
+        for s in needles:
+            if s in text:
+                return True
+    return False
 
 
 def filter_for(pattern: Any, segment_needles: int = SEGMENT_NEEDLES) -> "Filter | None":
