@@ -426,13 +426,14 @@ class Filter:
                  segment_needles: int = SEGMENT_NEEDLES,
                  probe: "tuple[re.Pattern[str], bool] | None" = None) -> None:
         self.probe = probe
-        short = [c for c in inner or () if len(c) <= segment_needles]
+        short = [c for c in inner or () if _cost(c) <= segment_needles]
         best = max(short, key=_score) if short else None
         self.segment_clause = self._split(best) if best is not None else None
-        # each string costs a pass over the text (~1 us per 2.5 kB): a long list costs more than
-        # the scan it might save. The cheapest clauses go first; the segment clause, which
-        # segments() asks across the text anyway, is not asked twice.
-        doc = sorted((c for c in need if len(c) <= DOC_NEEDLES and c != best), key=len)
+        # each string str.find looks for costs a pass over the text (~1 us per 2.5 kB): a long
+        # list costs more than the scan it might save (the automaton's strings cost next to
+        # nothing). The cheapest clauses go first; the segment clause, which segments() asks
+        # across the text anyway, is not asked twice.
+        doc = sorted((c for c in need if _cost(c) <= DOC_NEEDLES and c != best), key=_cost)
         split = tuple(self._split(c) for c in doc)
         for plain, folded in split + ((self.segment_clause,) if self.segment_clause else ()):
             _ac_register(plain, folded)
@@ -533,6 +534,12 @@ class Filter:
             return spans                # folding moved offsets: no per-segment answer
         search = probe.search
         return [s for s in spans if search(text[s.start:s.end])]
+
+
+def _cost(clause: "frozenset[tuple[str, bool]]") -> int:
+    """How many passes over the text testing a clause takes (a string the automaton knows costs
+    none; a whole clause of them, a look-up, counted as one)."""
+    return sum(1 for s, _ in clause if not _ac_covers(s)) or 1
 
 
 def _by_finder(needles: "tuple[str, ...]") -> "tuple[tuple[str, ...], frozenset[str]]":
