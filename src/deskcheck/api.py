@@ -5,11 +5,9 @@ code belong to the CLI.
 """
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import fnmatch
 import os
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
@@ -17,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from .config import Config, find_config, load_config
 from .discover import discover
 from .errors import ReadError
-from .model import Document, Finding, IdentityMap, Severity
+from .model import FACTORY, Document, Finding, IdentityMap, Record, Severity
 from .report import FileReport
 from .source import format_for, read_path
 
@@ -31,32 +29,69 @@ if TYPE_CHECKING:
     from .rules import Rule
 
 
-@dataclass
-class Options:
+class Options(Record):
     """Settings from the command line (or a caller) that override the config."""
-    config: Path | None = None
-    min_level: Severity | None = None
-    fail_level: Severity | None = None
-    enable: tuple[str, ...] = ()
-    disable: tuple[str, ...] = ()
-    date: dt.date | None = None
-    profile: str | None = None
-    archive: bool | None = None
-    stdin_filename: str | None = None
-    warn: Callable[[str], None] | None = None
-    jobs: int = 1                    # worker processes; 0 = one per core (the CLI's default)
-    cache: bool = False              # the result cache (on in the CLI, off for library callers)
-    cache_dir: Path | None = None    # default: .deskcheck-cache/ in the working folder
-    archive_index: Any = None        # archive.ArchiveIndex, set by archive.prepare in run()
-    progress: Callable[[int, int, str], None] | None = None    # (number, total, path) as each article starts
-    languagetool_url: str | None = None    # a LanguageTool server when the config names none
+    # written out, not built by @dataclass (a millisecond of a cold start; see model.FrozenRecord)
+    _fields = _repr = __match_args__ = ("config", "min_level", "fail_level", "enable", "disable", "date", "profile",
+                                        "archive", "stdin_filename", "warn", "jobs", "cache", "cache_dir",
+                                        "archive_index", "progress", "languagetool_url")
+    config: Path | None
+    min_level: Severity | None
+    fail_level: Severity | None
+    enable: tuple[str, ...]
+    disable: tuple[str, ...]
+    date: dt.date | None
+    profile: str | None
+    archive: bool | None
+    stdin_filename: str | None
+    warn: Callable[[str], None] | None
+    jobs: int                       # worker processes; 0 = one per core (the CLI's default)
+    cache: bool                     # the result cache (on in the CLI, off for library callers)
+    cache_dir: Path | None          # default: .deskcheck-cache/ in the working folder
+    archive_index: Any              # archive.ArchiveIndex, set by archive.prepare in run()
+    progress: Callable[[int, int, str], None] | None    # (number, total, path) as each article starts
+    languagetool_url: str | None    # a LanguageTool server when the config names none
+
+    def __init__(self, config: Path | None = None, min_level: Severity | None = None,
+                 fail_level: Severity | None = None, enable: tuple[str, ...] = (), disable: tuple[str, ...] = (),
+                 date: dt.date | None = None, profile: str | None = None, archive: bool | None = None,
+                 stdin_filename: str | None = None, warn: Callable[[str], None] | None = None, jobs: int = 1,
+                 cache: bool = False, cache_dir: Path | None = None, archive_index: Any = None,
+                 progress: Callable[[int, int, str], None] | None = None,
+                 languagetool_url: str | None = None) -> None:
+        self.config = config
+        self.min_level = min_level
+        self.fail_level = fail_level
+        self.enable = enable
+        self.disable = disable
+        self.date = date
+        self.profile = profile
+        self.archive = archive
+        self.stdin_filename = stdin_filename
+        self.warn = warn
+        self.jobs = jobs
+        self.cache = cache
+        self.cache_dir = cache_dir
+        self.archive_index = archive_index
+        self.progress = progress
+        self.languagetool_url = languagetool_url
+
+    def replace(self, **changes: Any) -> "Options":
+        """A copy with some fields changed (dataclasses.replace)."""
+        return Options(**{**{f: getattr(self, f) for f in self._fields}, **changes})
 
 
-@dataclass
-class RunResult:
-    files: list[FileReport] = field(default_factory=list)
-    failures: list["RuleFailure"] = field(default_factory=list)
-    fail_level: Severity = Severity.ERROR
+class RunResult(Record):
+    _fields = _repr = __match_args__ = ("files", "failures", "fail_level")
+    files: list[FileReport]
+    failures: list["RuleFailure"]
+    fail_level: Severity
+
+    def __init__(self, files: list[FileReport] = FACTORY, failures: list["RuleFailure"] = FACTORY,
+                 fail_level: Severity = Severity.ERROR) -> None:
+        self.files = [] if files is FACTORY else files
+        self.failures = [] if failures is FACTORY else failures
+        self.fail_level = fail_level
 
 
 def _rule_selected(rule: Rule, pattern: str) -> bool:
@@ -95,7 +130,7 @@ def rules_for(config: Config, options: Options) -> list["Rule"]:
 
 
 def _select_rules(config: Config, options: Options) -> list["Rule"]:
-    rules = [dataclasses.replace(r) for r in _styles(config.styles, config.base if config.path else None)]
+    rules = [r.replace() for r in _styles(config.styles, config.base if config.path else None)]
     for rule in rules:
         for pattern, setting in config.rules:
             if _rule_selected(rule, pattern):
@@ -207,8 +242,7 @@ _NOT_IN_KEY = frozenset({"config", "fail_level", "stdin_filename", "warn", "jobs
 
 
 def _options_fingerprint(options: Options) -> str:
-    return repr([(f.name, getattr(options, f.name)) for f in dataclasses.fields(options)
-                 if f.name not in _NOT_IN_KEY])
+    return repr([(name, getattr(options, name)) for name in options._fields if name not in _NOT_IN_KEY])
 
 
 def _cache_key(task: "Task", options: Options) -> str:

@@ -11,7 +11,6 @@ list, so new articles are checked against how the paper has always spelled a nam
 """
 from __future__ import annotations
 
-import dataclasses
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable
@@ -172,7 +171,7 @@ def prepare(articles: list[str], configs: "ConfigCache", options: "Options") -> 
         _READ[path] = doc
         distinct.update(_distinct_for(config))
     index = build_index(docs, frozenset(distinct))
-    return dataclasses.replace(options, archive_index=index)
+    return options.replace(archive_index=index)
 
 
 # documents the archive pass read, handed once to the main pass (api.load_document) so each

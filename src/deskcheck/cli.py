@@ -1,35 +1,32 @@
-"""The command line. Only this module touches sys.exit, colour, the terminal and the environment."""
+"""The command line. Only this module (and clickapp.py, its click definitions) touches sys.exit,
+colour, the terminal and the environment.
+
+A pre-commit hook runs `deskcheck report FILES` in a fresh process for every commit, and
+importing click and building its commands is a tenth of such a run. So `main` reads a plain
+`report` command line itself (`_fast_report`: the common options, spelled the common ways) and
+hands everything else, including every error, `--help` and any option or value it does not
+recognise, to click (clickapp.py), which stays the one definition of the interface. A test
+checks that whatever the fast reader accepts, click parses to the same values.
+"""
 from __future__ import annotations
 
-import datetime as dt
 import os
 import sys
-from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-import click
-
-from . import __version__
 from .errors import DeskcheckError
-from .model import Severity
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from pathlib import Path
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-LEVELS = click.Choice(["suggestion", "warning", "error"], case_sensitive=False)
 
 
-def _format_choices() -> list[str]:
-    from .formatters import FORMATTERS
-    return sorted(FORMATTERS)
-
-
-def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    from .formats.dates import parse_meta_date
-    d = parse_meta_date(value)
-    if d is None:
-        raise click.BadParameter(f"{value!r} is not a date such as 2021-04-21")
-    return d
+def _echo(message: str) -> None:
+    """click.echo(message, err=True): click only when there is something to say."""
+    import click
+    click.echo(message, err=True)
 
 
 def _use_color(stream: IO[str], option: bool | None) -> bool:
@@ -41,48 +38,39 @@ def _use_color(stream: IO[str], option: bool | None) -> bool:
 
 
 def _warn(msg: str) -> None:
-    click.echo(f"deskcheck: warning: {msg}", err=True)
+    _echo(f"deskcheck: warning: {msg}")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="deskcheck")
-def cli() -> None:
-    """deskcheck: an editorial fact-check and style linter for news articles."""
+def run_report(paths: tuple[str, ...], fmt: str, output: str | None, config: Path | None, min_level: str | None,
+               fail_level: str | None, enable: tuple[str, ...], disable: tuple[str, ...], date: dt.date | None,
+               profile: str | None, stdin_filename: str | None, quiet: bool, color: bool | None, jobs: int,
+               no_cache: bool, profile_rules: bool, diff_ref: str | None, archive: bool | None) -> None:
+    """`deskcheck report`, once its options are parsed (by click or by _fast_report)."""
+    # Start-up (imports, rules, word lists, the first article's analyses) allocates a few hundred
+    # thousand objects that live as long as the process: the cyclic garbage collector's passes
+    # over them then find nothing and cost a one-article run ~25 ms. So it stays off until the
+    # first article is done, and those objects are then frozen (left out of later passes, which
+    # also spares a long run's full collections from walking the rule tables again and again).
+    import gc
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        _report(paths, fmt, output, config, min_level, fail_level, enable, disable, date, profile, stdin_filename,
+                quiet, color, jobs, no_cache, profile_rules, diff_ref, archive, collecting)
+    finally:
+        if collecting:
+            gc.enable()
 
 
-@cli.command()
-@click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", default="text", show_default=True, type=click.Choice(_format_choices()),
-              help="Output format.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the report to a file.")
-@click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Use this config file instead of searching upward from each article.")
-@click.option("--min-level", type=LEVELS, help="Report only findings at or above this level.")
-@click.option("--fail-level", type=LEVELS, help="Exit 1 when a finding is at or above this level [default: error].")
-@click.option("--enable", multiple=True, metavar="RULE", help="Turn a rule or style on (repeatable).")
-@click.option("--disable", multiple=True, metavar="RULE", help="Turn a rule or style off (repeatable).")
-@click.option("--date", callback=_date, help="The article's date, overriding its metadata (YYYY-MM-DD).")
-@click.option("--profile", type=click.Choice(["ap", "uk"]), help="House style profile.")
-@click.option("--stdin-filename", help="File name for '-' (stdin), which picks the format.")
-@click.option("-q", "--quiet", is_flag=True, help="Print nothing when there are no findings.")
-@click.option("--color/--no-color", default=None, help="Force colour on or off.")
-@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
-              help="Check files in this many processes (0 = one per core; 1 = no pool). [default: 0]")
-@click.option("--no-cache", is_flag=True,
-              help="Do not read or write the result cache (.deskcheck-cache/ or $DESKCHECK_CACHE_DIR).")
-@click.option("--profile-rules", is_flag=True, hidden=True,
-              help="Print time per rule, analysis and stage to stderr (implies --jobs 1 --no-cache).")
-@click.option("--diff", "--changed-since", "diff_ref", metavar="REF",
-              help="Report only findings on lines added or changed since this git ref.")
-@click.option("--archive/--no-archive", default=None,
-              help="Check name spellings across all the articles given (overrides the config's 'archive').")
-def report(paths: tuple[str, ...], fmt: str, output: str | None, config: Path | None, min_level: str | None,
-           fail_level: str | None, enable: tuple[str, ...], disable: tuple[str, ...], date: dt.date | None,
-           profile: str | None, stdin_filename: str | None, quiet: bool, color: bool | None, jobs: int,
-           no_cache: bool, profile_rules: bool, diff_ref: str | None, archive: bool | None) -> None:
-    """Check articles (files or folders; '-' reads stdin) and report findings."""
+def _report(paths: tuple[str, ...], fmt: str, output: str | None, config: Path | None, min_level: str | None,
+            fail_level: str | None, enable: tuple[str, ...], disable: tuple[str, ...], date: dt.date | None,
+            profile: str | None, stdin_filename: str | None, quiet: bool, color: bool | None, jobs: int,
+            no_cache: bool, profile_rules: bool, diff_ref: str | None, archive: bool | None,
+            collecting: bool) -> None:
+    import gc
     from .api import Options, run
     from .formatters import FORMATTERS
+    from .model import Severity
     from .report import summarize
 
     options = Options(
@@ -99,7 +87,14 @@ def report(paths: tuple[str, ...], fmt: str, output: str | None, config: Path | 
         options.jobs, options.cache = 1, False
     from .progress import ProgressBar
     bar = ProgressBar.for_stream(sys.stderr)
-    options.progress = bar
+
+    def progress(done: int, total: int, path: str) -> None:
+        if collecting and not gc.isenabled():      # the first article is done: see run_report
+            gc.freeze()
+            gc.enable()
+        bar(done, total, path)
+
+    options.progress = progress
     try:
         result = run(list(paths), options)
     finally:
@@ -128,7 +123,7 @@ def report(paths: tuple[str, ...], fmt: str, output: str | None, config: Path | 
         if handle:
             handle.close()
     for failure in result.failures:
-        click.echo(f"deskcheck: error: {failure.path}: rule {failure.rule} failed: {failure.error}", err=True)
+        _echo(f"deskcheck: error: {failure.path}: rule {failure.rule} failed: {failure.error}")
     if result.failures:
         sys.exit(EXIT_ERROR)
     worst = summary.worst()
@@ -151,144 +146,187 @@ def _rules_by_id(files: list[Any], options: Any) -> dict[str, Any]:
     return out
 
 
-@cli.command()
-@click.argument("paths", nargs=-1, required=True)
-@click.option("--dry-run", is_flag=True, help="Print the changes as a unified diff; write nothing.")
-@click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Use this config file instead of searching upward from each article.")
-@click.option("--enable", multiple=True, metavar="RULE", help="Turn a rule or style on (repeatable).")
-@click.option("--disable", multiple=True, metavar="RULE", help="Turn a rule or style off (repeatable).")
-@click.option("--date", callback=_date, help="The article's date, overriding its metadata (YYYY-MM-DD).")
-@click.option("--profile", type=click.Choice(["ap", "uk"]), help="House style profile.")
-def fix(paths: tuple[str, ...], dry_run: bool, config: Path | None, enable: tuple[str, ...],
-        disable: tuple[str, ...], date: dt.date | None, profile: str | None) -> None:
-    """Apply safe fixes (findings with exactly one suggestion) to articles in place."""
-    from .api import Options
-    from .fix import fix_paths
-    options = Options(config=config, enable=enable, disable=disable, date=date, profile=profile, warn=_warn)
-    results = fix_paths(list(paths), options, dry_run=dry_run)
-    changed = [r for r in results if r.changed]
-    for r in changed:
-        if dry_run:
-            click.echo(r.diff(), nl=False)
-        left = f", {len(r.remaining)} finding{'s' if len(r.remaining) != 1 else ''} left" if r.remaining else ""
-        verb = "would fix" if dry_run else "fixed"
-        click.echo(f"{r.path}: {verb} {len(r.applied)}{left}", err=dry_run)
-    total = sum(len(r.applied) for r in changed)
-    click.echo(f"{'would apply' if dry_run else 'applied'} {total} fix{'es' if total != 1 else ''} "
-               f"in {len(changed)} of {len(results)} file{'s' if len(results) != 1 else ''}", err=dry_run)
-    sys.exit(EXIT_FINDINGS if dry_run and changed else EXIT_OK)
+# -- `report` without click ------------------------------------------------------------------------
+# Each option as click declares it in clickapp.report: long and short spellings -> (parameter,
+# how its value is read). Anything else on the command line sends it to click.
+_FLAGS = {"--no-cache": ("no_cache", True), "--profile-rules": ("profile_rules", True),
+          "-q": ("quiet", True), "--quiet": ("quiet", True), "--color": ("color", True),
+          "--no-color": ("color", False), "--archive": ("archive", True), "--no-archive": ("archive", False)}
+_VALUES = {"--format": "fmt", "-o": "output", "--output": "output", "--config": "config",
+           "--min-level": "min_level", "--fail-level": "fail_level", "--enable": "enable", "--disable": "disable",
+           "--date": "date", "--profile": "profile", "--stdin-filename": "stdin_filename", "-j": "jobs",
+           "--jobs": "jobs", "--diff": "diff_ref", "--changed-since": "diff_ref"}
+_MULTIPLE = frozenset({"enable", "disable"})
+_LEVELS = ("suggestion", "warning", "error")
 
 
-@cli.command("rules")
-@click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--all", "show_all", is_flag=True,
-              help="Include rules that are turned off or belong to another profile.")
-def rules_cmd(config: Path | None, show_all: bool) -> None:
-    """List the rules in effect: id, kind, level, description."""
-    from .api import ConfigCache, Options, rules_for
-    opts = Options(config=config)
-    cfg = ConfigCache(opts).for_path(str(Path.cwd() / "x.md"))
-    rules = rules_for(cfg, opts)
-    id_width = max((len(r.id) for r in rules), default=0) + 2
-    kind_width = max((len(r.kind_name) for r in rules), default=0) + 2
-    for rule in rules:
-        other_profile = bool(rule.profiles) and cfg.profile not in rule.profiles
-        if (not rule.enabled or other_profile) and not show_all:
-            continue
-        state = " (off)" if not rule.enabled else f" (profile {', '.join(rule.profiles)})" if other_profile else ""
-        click.echo(f"{rule.id:<{id_width}}{rule.kind_name:<{kind_width}}{str(rule.level):<12}"
-                   f"{rule.description or rule.message}{state}")
+def _defaults() -> dict[str, Any]:
+    return {"fmt": "text", "output": None, "config": None, "min_level": None, "fail_level": None, "enable": (),
+            "disable": (), "date": None, "profile": None, "stdin_filename": None, "quiet": False, "color": None,
+            "jobs": 0, "no_cache": False, "profile_rules": False, "diff_ref": None, "archive": None}
 
 
-@cli.command()
-@click.argument("rule_id")
-@click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-def explain(rule_id: str, config: Path | None) -> None:
-    """Show what a rule checks, with its examples."""
-    from .api import ConfigCache, Options, rules_for
-    opts = Options(config=config)
-    cfg = ConfigCache(opts).for_path(str(Path.cwd() / "x.md"))
-    matches = [r for r in rules_for(cfg, opts) if r.id.lower() == rule_id.lower()]
-    if not matches:
-        raise DeskcheckError(f"unknown rule '{rule_id}' (see 'deskcheck rules')")
-    r = matches[0]
-    click.echo(f"{r.id}  ({r.kind_name}, {r.level}, category {r.category})")
-    if r.description:
-        click.echo(f"\n{r.description}")
-    click.echo(f"\nMessage: {r.message}")
-    if r.link:
-        click.echo(f"More: {r.link}")
-    click.echo(f"Scope: {', '.join(r.scope)}")
-    for label in ("bad", "good"):
-        for ex in r.examples.get(label, []):
-            text = ex["text"] if isinstance(ex, dict) else ex
-            lines = str(text).strip().splitlines() or [""]
-            # a dated example means nothing without its date: say it
-            where = ", ".join(f"{k} {ex[k]}" for k in ("date", "format", "profile") if isinstance(ex, dict) and ex.get(k))
-            click.echo(f"  {label}: {lines[0]}" + (f"    [{where}]" if where else ""))
-            for more in lines[1:]:
-                click.echo(f"        {more}")
+class _Unsure(Exception):
+    """The fast reader leaves this command line to click."""
 
 
-@cli.command()
-@click.option("--force", is_flag=True, help="Overwrite an existing .deskcheck.yaml.")
-def init(force: bool) -> None:
-    """Write a commented starter .deskcheck.yaml in the current folder."""
-    from .config import STARTER
-    target = Path(".deskcheck.yaml")
-    if target.exists() and not force:
-        raise DeskcheckError("already exists (use --force to overwrite)", str(target))
-    target.write_text(STARTER, encoding="utf-8")
-    click.echo(f"wrote {target}")
+def _convert(name: str, value: str) -> Any:
+    """A value as click's type for the option gives it; _Unsure where click might say otherwise."""
+    if value.startswith("-"):
+        raise _Unsure        # click may read it as the next option: let it decide
+    if name == "fmt":
+        from .formatters import FORMATTERS
+        if value not in FORMATTERS:
+            raise _Unsure
+        return value
+    if name in ("min_level", "fail_level"):
+        if value not in _LEVELS:       # (click also takes other cases: it says which)
+            raise _Unsure
+        return value
+    if name == "profile":
+        if value not in ("ap", "uk"):
+            raise _Unsure
+        return value
+    if name == "jobs":
+        if not (value.isascii() and value.isdigit()):
+            raise _Unsure
+        return int(value)
+    if name == "output":        # click.Path(dir_okay=False, writable=True): checks an existing path
+        try:
+            os.stat(value)
+        except OSError:
+            return value
+        raise _Unsure
+    if name == "config":        # click.Path(exists=True, dir_okay=False, path_type=Path)
+        import stat
+        try:
+            st = os.stat(value)
+        except OSError:
+            raise _Unsure from None
+        if stat.S_ISDIR(st.st_mode) or not os.access(value, os.R_OK):
+            raise _Unsure
+        from pathlib import Path
+        return Path(value)
+    if name == "date":
+        from .formats.dates import parse_meta_date
+        d = parse_meta_date(value)
+        if d is None:
+            raise _Unsure
+        return d
+    return value
 
 
-@cli.group()
-def names() -> None:
-    """House names lists: learn one from an archive."""
+def _fast_report(args: list[str]) -> dict[str, Any] | None:
+    """run_report's arguments for a plain `report` command line, or None to leave it to click."""
+    if not args or args[0] != "report" or os.environ.get("_DESKCHECK_COMPLETE") or os.name == "nt":
+        return None     # (shell completion, and Windows, where click expands globs in arguments)
+    params = _defaults()
+    paths: list[str] = []
+    rest = iter(args[1:])
+    try:
+        for arg in rest:
+            if arg == "--":
+                paths.extend(rest)
+                break
+            if arg == "-" or not arg.startswith("-"):
+                paths.append(arg)
+                continue
+            option, eq, value = arg.partition("=") if arg.startswith("--") else (arg, "", "")
+            if option in _FLAGS and not eq:
+                name, flag = _FLAGS[option]
+                params[name] = flag
+                continue
+            name = _VALUES.get(option, "")
+            if not name:
+                return None
+            if not eq:
+                value = next(rest, None)  # type: ignore[assignment]
+                if value is None:
+                    return None
+            converted = _convert(name, value)
+            params[name] = params[name] + (converted,) if name in _MULTIPLE else converted
+    except _Unsure:
+        return None
+    if not paths:
+        return None
+    params["paths"] = tuple(paths)
+    return params
 
 
-@names.command("learn")
-@click.argument("archive_dir", nargs=-1, required=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
-              help="Write the names list here (default: print it).")
-@click.option("--min-articles", default=2, show_default=True, type=click.IntRange(min=1),
-              help="List only names used in at least this many articles.")
-def names_learn(archive_dir: tuple[str, ...], output: str | None, min_articles: int) -> None:
-    """Write the archive's name spellings (usual form, variants, counts) as a house names list."""
-    from .api import Options, load_document
-    from .archive import learn
-    from .discover import discover
-
-    opts = Options(warn=_warn)
-    docs = (load_document(p, opts) for p in discover(list(archive_dir)) if p != "-")
-    text, count = learn(docs, min_articles)
-    if output:
-        Path(output).write_text(text, encoding="utf-8")
-        click.echo(f"wrote {output} ({count} article{'s' if count != 1 else ''} read)", err=True)
-    else:
-        click.echo(text, nl=False)
+def _report_fast(params: dict[str, Any]) -> None:
+    """run_report as click.main(standalone_mode=False) runs it, and main handles what it raises."""
+    try:
+        try:
+            run_report(**params)
+        except (EOFError, KeyboardInterrupt):
+            _echo("")
+            _echo("deskcheck: aborted")
+            sys.exit(EXIT_ERROR)
+        except OSError as exc:
+            import errno
+            if exc.errno != errno.EPIPE:
+                raise
+            from click.core import _PacifyFlushWrapper  # what click does about a closed pipe
+            sys.stdout = _PacifyFlushWrapper(sys.stdout)  # type: ignore[assignment]
+            sys.stderr = _PacifyFlushWrapper(sys.stderr)  # type: ignore[assignment]
+            sys.exit(1)
+    except DeskcheckError as exc:
+        _echo(f"deskcheck: error: {exc}")
+        sys.exit(EXIT_ERROR)
+    sys.exit(EXIT_OK)
 
 
 def main(argv: list[str] | None = None) -> Any:
+    args = sys.argv[1:] if argv is None else list(argv)
     try:
-        cli.main(args=argv, prog_name="deskcheck", standalone_mode=False)
-    except click.exceptions.Exit as exc:
-        sys.exit(exc.exit_code)
-    except click.Abort:
-        click.echo("deskcheck: aborted", err=True)
-        sys.exit(EXIT_ERROR)
-    except click.ClickException as exc:
-        click.echo(f"deskcheck: error: {exc.format_message()}", err=True)
-        sys.exit(EXIT_ERROR)
-    except DeskcheckError as exc:
-        click.echo(f"deskcheck: error: {exc}", err=True)
-        sys.exit(EXIT_ERROR)
-    except BrokenPipeError:
-        sys.exit(EXIT_ERROR)
-    except KeyboardInterrupt:
-        sys.exit(130)
-    sys.exit(EXIT_OK)
+        params = _fast_report(args)
+        if params is not None:
+            _report_fast(params)
+        from .clickapp import run_click
+        return run_click(None if argv is None else args)
+    except SystemExit as exc:
+        if argv is None:        # the command line itself, not a caller in this process
+            _exit_now(exc)
+        raise
+
+
+def _exit_now(exc: SystemExit) -> None:
+    """End the process at once with the exit's code, as the interpreter would after its shutdown.
+
+    Tearing down the interpreter (every module, the rule tables, the word lists, then a full
+    garbage collection) costs ~10 ms after the work is done, and a pre-commit hook pays it on
+    every commit. The exit handlers (the stores between runs are written by them) run first and
+    the output is flushed; anything out of the ordinary (a code that is not a number, a flush
+    that fails, another thread still running) returns and leaves the exit to the interpreter.
+    """
+    code = exc.code
+    if code is None:
+        code = 0
+    if not isinstance(code, int) or isinstance(code, bool) or not 0 <= code <= 255:
+        return
+    threading = sys.modules.get("threading")
+    if threading is not None and threading.active_count() > 1:
+        return
+    import atexit
+    atexit._run_exitfuncs()
+    try:
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:
+                stream.flush()
+    except Exception:
+        return
+    os._exit(code)
+
+
+def __getattr__(name: str) -> Any:
+    # the click command group and its commands (`from deskcheck.cli import cli`) live in clickapp
+    if name.startswith("__"):
+        raise AttributeError(name)
+    from . import clickapp
+    try:
+        return getattr(clickapp, name)
+    except AttributeError:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
 
 
 if __name__ == "__main__":

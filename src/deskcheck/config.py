@@ -3,13 +3,11 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
-from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import ConfigError
-from .model import Severity
-from .yamlnodes import load_with_nodes
+from .model import FrozenRecord, Severity, _set
 
 if TYPE_CHECKING:
     import yaml
@@ -24,29 +22,61 @@ TOP_KEYS = {"styles", "profile", "locale", "min_level", "fail_level", "rules", "
 OVERRIDE_KEYS = {"files", "profile", "locale", "rules", "min_level", "vocabulary"}
 
 
-@dataclass(frozen=True)
-class RuleSetting:
-    enabled: bool = True
-    level: Severity | None = None
+class RuleSetting(FrozenRecord):
+    __slots__ = _fields = __match_args__ = ("enabled", "level")
+    enabled: bool
+    level: Severity | None
+
+    def __init__(self, enabled: bool = True, level: Severity | None = None) -> None:
+        _set(self, "enabled", enabled)
+        _set(self, "level", level)
 
 
-@dataclass(frozen=True)
-class Config:
-    path: Path | None = None                 # None: built-in defaults
-    styles: tuple[str, ...] = DEFAULT_STYLES
-    profile: str = "ap"
-    locale: str | None = None
-    min_level: Severity = Severity.SUGGESTION
-    fail_level: Severity = Severity.ERROR
-    rules: tuple[tuple[str, RuleSetting], ...] = ()    # ordered: later entries win
-    accept: tuple[str, ...] = ()
-    reject: tuple[str, ...] = ()
-    names: tuple[Path, ...] = ()
-    date: dt.date | None = None
-    archive: bool = False
-    ignore: tuple[str, ...] = ()
-    overrides: tuple[dict[str, Any], ...] = ()
-    options: tuple[tuple[str, Any], ...] = ()    # free-form settings for kinds (languagetool url...)
+class Config(FrozenRecord):
+    # a frozen record written out, not a @dataclass: see model.FrozenRecord
+    _fields = __match_args__ = ("path", "styles", "profile", "locale", "min_level", "fail_level", "rules", "accept",
+                                "reject", "names", "date", "archive", "ignore", "overrides", "options")
+    path: Path | None                       # None: built-in defaults
+    styles: tuple[str, ...]
+    profile: str
+    locale: str | None
+    min_level: Severity
+    fail_level: Severity
+    rules: tuple[tuple[str, RuleSetting], ...]     # ordered: later entries win
+    accept: tuple[str, ...]
+    reject: tuple[str, ...]
+    names: tuple[Path, ...]
+    date: dt.date | None
+    archive: bool
+    ignore: tuple[str, ...]
+    overrides: tuple[dict[str, Any], ...]
+    options: tuple[tuple[str, Any], ...]    # free-form settings for kinds (languagetool url...)
+
+    def __init__(self, path: Path | None = None, styles: tuple[str, ...] = DEFAULT_STYLES, profile: str = "ap",
+                 locale: str | None = None, min_level: Severity = Severity.SUGGESTION,
+                 fail_level: Severity = Severity.ERROR, rules: tuple[tuple[str, RuleSetting], ...] = (),
+                 accept: tuple[str, ...] = (), reject: tuple[str, ...] = (), names: tuple[Path, ...] = (),
+                 date: dt.date | None = None, archive: bool = False, ignore: tuple[str, ...] = (),
+                 overrides: tuple[dict[str, Any], ...] = (), options: tuple[tuple[str, Any], ...] = ()) -> None:
+        _set(self, "path", path)
+        _set(self, "styles", styles)
+        _set(self, "profile", profile)
+        _set(self, "locale", locale)
+        _set(self, "min_level", min_level)
+        _set(self, "fail_level", fail_level)
+        _set(self, "rules", rules)
+        _set(self, "accept", accept)
+        _set(self, "reject", reject)
+        _set(self, "names", names)
+        _set(self, "date", date)
+        _set(self, "archive", archive)
+        _set(self, "ignore", ignore)
+        _set(self, "overrides", overrides)
+        _set(self, "options", options)
+
+    def replace(self, **changes: Any) -> "Config":
+        """A copy with some fields changed (dataclasses.replace)."""
+        return Config(**{**{f: getattr(self, f) for f in self._fields}, **changes})
 
     @property
     def base(self) -> Path:
@@ -60,8 +90,7 @@ class Config:
         rel = _relative(path, self.base)
         for ov in self.overrides:
             if any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(Path(path).name, g) for g in ov["files"]):
-                cfg = replace(
-                    cfg,
+                cfg = cfg.replace(
                     profile=ov.get("profile", cfg.profile),
                     locale=ov.get("locale", cfg.locale),
                     min_level=ov.get("min_level", cfg.min_level),
@@ -167,6 +196,8 @@ def _vocab(c: _Checker, value: Any, *keys: str) -> tuple[tuple[str, ...], tuple[
 def load_config(path: Path) -> Config:
     # imported here: a run without a config file never loads the YAML library for it
     import yaml
+
+    from .yamlnodes import load_with_nodes
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:

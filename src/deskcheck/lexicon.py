@@ -226,6 +226,64 @@ class SortedLines:
         return [self._split(line) for line in self.data[start:stop].decode("utf-8").splitlines()]
 
 
+class WordSet:
+    """The set of a word list's entries (stripped lines, blank and `#` comment lines left out),
+    answering `word in words` without building the set.
+
+    Building a frozenset of a 40,000-line list costs a cold process ~15 ms, more than all the
+    lookups one article makes. A list whose lines are already clean (no surrounding whitespace,
+    no tabs) and sorted is searched in place (`SortedLines`, which builds the set itself after
+    many distinct lookups); any other list is read the plain way. Whether a list qualifies is a
+    fact about its bytes, worked out once and kept in the facts store (compiled.memo).
+    """
+
+    __slots__ = ("_lines", "_set")
+
+    def __init__(self, path: Path) -> None:
+        self._lines: SortedLines | None = None
+        self._set: frozenset[str] | None = None
+        if not path.is_file():
+            self._set = frozenset()
+            return
+        lines = SortedLines(path, tags=())
+        from .compiled import memo
+        import hashlib
+        digest = hashlib.blake2b(lines.data, digest_size=16).digest()
+        if memo("wordset-searchable", (digest,), lambda: _searchable(lines.data), __file__):
+            self._lines = lines
+        else:
+            self._set = plain_word_set(lines.text)
+
+    def __contains__(self, word: object) -> bool:
+        if self._set is not None:
+            return word in self._set
+        if not isinstance(word, str) or not word or word[0] == "#":
+            return False
+        return self._lines.get(word) is not None  # type: ignore[union-attr]
+
+
+def plain_word_set(text: str) -> frozenset[str]:
+    """A word list's entries: its stripped lines, less blank and `#` comment lines."""
+    # one comprehension, not a loop of set.add calls: half the time for 40,000 lines
+    return frozenset([line.strip() for line in text.splitlines() if line and line[0] != "#"])
+
+
+def _searchable(data: bytes) -> bool:
+    """Can SortedLines answer membership for this list exactly: every line its own stripped self,
+    free of tabs and of the line breaks splitlines knows beyond LF, in code point order?"""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()     # the final newline
+    if text.splitlines() != lines:      # \r, \v, \x1c, \u2028 ... split lines for splitlines too
+        return False
+    return all(line == line.strip() and "\t" not in line for line in lines) and all(
+        a < b for a, b in zip(lines, lines[1:]))
+
+
 def weighted_distance(typo: str, word: str) -> float:
     """Optimal-string-alignment distance with cheaper costs for the common slips."""
     a, b = typo, word

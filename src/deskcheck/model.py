@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as _dt
 from bisect import bisect_right
-from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import Any
 
@@ -35,10 +34,65 @@ CATEGORIES = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class FrozenRecord:
+    """What `@dataclass(frozen=True)` gives a class, written out once.
+
+    A cold process built its value classes with @dataclass, which compiles five or six generated
+    methods per class: about a millisecond a class, tens of milliseconds of a hook's run. A
+    subclass lists its fields in `_fields` and writes its `__init__` (setting each field with
+    object.__setattr__, as @dataclass does); this base gives the rest as @dataclass generates it:
+    immutability, the repr, equality and hash over the fields in order (`_key`, which a hot class
+    writes out), pickling (the pool sends findings between processes) and `__match_args__`. A test
+    compares every such class with its @dataclass twin.
+    """
+    __slots__ = ()
+    _fields: tuple[str, ...] = ()
+
+    def __setattr__(self, name: str, value: object) -> None:
+        from dataclasses import FrozenInstanceError
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        from dataclasses import FrozenInstanceError
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+    def __repr__(self) -> str:
+        return f"{type(self).__qualname__}({', '.join(f'{f}={getattr(self, f)!r}' for f in self._fields)})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return type(self), self._key()
+
+    def _key(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, f) for f in self._fields)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return self._key() == other._key()  # type: ignore[attr-defined]
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+
+_set = object.__setattr__
+
+
+class Span(FrozenRecord):
+    __slots__ = _fields = __match_args__ = ("start", "end")
     start: int
     end: int
+
+    def __init__(self, start: int, end: int) -> None:
+        _set(self, "start", start)
+        _set(self, "end", end)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return (self.start, self.end) == (other.start, other.end)  # type: ignore[attr-defined]
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((self.start, self.end))
 
     def __len__(self) -> int:
         return self.end - self.start
@@ -50,44 +104,80 @@ class Span:
         return self.start < other.end and other.start < self.end
 
 
-@dataclass(frozen=True, slots=True)
-class Related:
+class Related(FrozenRecord):
     """Another place a finding points at (the majority spelling, the contradicting date)."""
+    __slots__ = _fields = __match_args__ = ("span", "message")
     span: Span
     message: str
 
+    def __init__(self, span: Span, message: str) -> None:
+        _set(self, "span", span)
+        _set(self, "message", message)
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+    def _key(self) -> tuple[Any, ...]:
+        return (self.span, self.message)
+
+
+class Hit(FrozenRecord):
     """What a kind reports: a span in the view it was given, and the finished message.
 
     The engine stamps the rule id, severity and (unless overridden here) category.
     """
+    __slots__ = _fields = __match_args__ = ("span", "message", "suggestions", "related", "category")
     span: Span
     message: str
-    suggestions: tuple[str, ...] = ()
-    related: tuple[Related, ...] = ()
-    category: str | None = None
+    suggestions: tuple[str, ...]
+    related: tuple[Related, ...]
+    category: str | None
+
+    def __init__(self, span: Span, message: str, suggestions: tuple[str, ...] = (),
+                 related: tuple[Related, ...] = (), category: str | None = None) -> None:
+        _set(self, "span", span)
+        _set(self, "message", message)
+        _set(self, "suggestions", suggestions)
+        _set(self, "related", related)
+        _set(self, "category", category)
+
+    def _key(self) -> tuple[Any, ...]:
+        return (self.span, self.message, self.suggestions, self.related, self.category)
 
 
-@dataclass(frozen=True, slots=True)
-class Position:
+class Position(FrozenRecord):
+    __slots__ = _fields = __match_args__ = ("line", "column", "end_line", "end_column")
     line: int
     column: int
     end_line: int
     end_column: int
 
+    def __init__(self, line: int, column: int, end_line: int, end_column: int) -> None:
+        _set(self, "line", line)
+        _set(self, "column", column)
+        _set(self, "end_line", end_line)
+        _set(self, "end_column", end_column)
 
-@dataclass(frozen=True, slots=True)
-class RelatedLocation:
+    def _key(self) -> tuple[Any, ...]:
+        return (self.line, self.column, self.end_line, self.end_column)
+
+
+class RelatedLocation(FrozenRecord):
+    __slots__ = _fields = __match_args__ = ("span", "position", "message")
     span: Span          # source offsets
     position: Position
     message: str
 
+    def __init__(self, span: Span, position: Position, message: str) -> None:
+        _set(self, "span", span)
+        _set(self, "position", position)
+        _set(self, "message", message)
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+    def _key(self) -> tuple[Any, ...]:
+        return (self.span, self.position, self.message)
+
+
+class Finding(FrozenRecord):
     """A reported problem, in source coordinates."""
+    __slots__ = _fields = __match_args__ = ("rule", "category", "severity", "message", "span", "position", "match",
+                                            "suggestions", "related")
     rule: str
     category: str
     severity: Severity
@@ -95,20 +185,46 @@ class Finding:
     span: Span                     # source offsets
     position: Position
     match: str                     # exact source text of the span
-    suggestions: tuple[str, ...] = ()
-    related: tuple[RelatedLocation, ...] = ()
+    suggestions: tuple[str, ...]
+    related: tuple[RelatedLocation, ...]
+
+    def __init__(self, rule: str, category: str, severity: Severity, message: str, span: Span,
+                 position: Position, match: str, suggestions: tuple[str, ...] = (),
+                 related: tuple[RelatedLocation, ...] = ()) -> None:
+        _set(self, "rule", rule)
+        _set(self, "category", category)
+        _set(self, "severity", severity)
+        _set(self, "message", message)
+        _set(self, "span", span)
+        _set(self, "position", position)
+        _set(self, "match", match)
+        _set(self, "suggestions", suggestions)
+        _set(self, "related", related)
+
+    def _key(self) -> tuple[Any, ...]:
+        return (self.rule, self.category, self.severity, self.message, self.span, self.position, self.match,
+                self.suggestions, self.related)
+
 
     @property
     def sort_key(self) -> tuple[int, int, str, str]:
         return (self.span.start, self.span.end, self.rule, self.message)
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
+class Block(FrozenRecord):
     """One unit of prose: a paragraph, heading, list item, caption... in Document.text."""
+    __slots__ = _fields = __match_args__ = ("kind", "span", "index")
     kind: str            # title, heading, paragraph, list, blockquote, caption, metadata, byline, dateline
     span: Span
     index: int           # position among the document's blocks
+
+    def __init__(self, kind: str, span: Span, index: int) -> None:
+        _set(self, "kind", kind)
+        _set(self, "span", span)
+        _set(self, "index", index)
+
+    def _key(self) -> tuple[Any, ...]:
+        return (self.kind, self.span, self.index)
 
 
 class OffsetMap:
@@ -160,9 +276,36 @@ class OffsetMap:
         return s + sl
 
     def span(self, span: Span) -> Span:
-        start = self.start(span.start)
-        end = self.end(span.end) if span.end > span.start else start
-        return Span(start, max(start, end))
+        """Span(start(span.start), end(span.end)), never ending before it starts. The same
+        arithmetic as start() and end(), inlined, with one search when both ends fall in one
+        piece (most spans): every finding is mapped through here."""
+        a, b = span.start, span.end
+        starts = self._text_starts
+        if not starts:
+            return Span(0, 0)
+        pieces = self._pieces
+        i = bisect_right(starts, a) - 1
+        t, tl, s, sl = pieces[i] if i >= 0 else pieces[0]
+        if a >= t + tl:
+            start = s + sl
+        elif tl == sl:
+            start = s + (a - t)
+        else:
+            start = s
+        if b <= a:
+            return Span(start, start)
+        e = b - 1 if b > 0 else 0               # end() looks at the character before b
+        j = i + 1                               # e >= a: its piece is not before a's
+        if j < len(starts) and starts[j] <= e:
+            i = bisect_right(starts, e, j) - 1
+            t, tl, s, sl = pieces[i]
+        if b - 1 >= t + tl:
+            end = s + sl
+        elif tl == sl:
+            end = s + (b - t)
+        else:
+            end = s + sl
+        return Span(start, end if end > start else start)
 
 
 class IdentityMap(OffsetMap):
@@ -176,32 +319,76 @@ class IdentityMap(OffsetMap):
         return span
 
 
-@dataclass
-class Metadata:
-    title: str | None = None
-    author: str | None = None
-    date: _dt.date | None = None
-    dateline: str | None = None            # the place named in a dateline ("MINSK, Belarus")
+class Record:
+    """What a plain `@dataclass` gives a class, written out once (see FrozenRecord for why): a repr of
+    the fields in `_repr`, equality over every field in `_fields`, and no hash."""
+    __slots__ = ()
+    _fields: tuple[str, ...] = ()
+    _repr: tuple[str, ...] = ()
+
+    def __repr__(self) -> str:
+        return f"{type(self).__qualname__}({', '.join(f'{f}={getattr(self, f)!r}' for f in self._repr)})"
+
+    _key = FrozenRecord._key
+    __eq__ = FrozenRecord.__eq__
+    __hash__ = None  # type: ignore[assignment]
+
+
+FACTORY: Any = object()    # "not given": the field's default factory supplies the value
+
+
+class Metadata(Record):
+    _fields = _repr = __match_args__ = ("title", "author", "date", "dateline", "date_sources", "front_matter")
+    title: str | None
+    author: str | None
+    date: _dt.date | None
+    dateline: str | None                   # the place named in a dateline ("MINSK, Belarus")
     # every place the article states its own date: (where, date); disagreements are a finding
-    date_sources: list[tuple[str, _dt.date, Span | None]] = field(default_factory=list)
-    front_matter: dict[str, Any] = field(default_factory=dict)
+    date_sources: list[tuple[str, _dt.date, Span | None]]
+    front_matter: dict[str, Any]
+
+    def __init__(self, title: str | None = None, author: str | None = None, date: _dt.date | None = None,
+                 dateline: str | None = None, date_sources: list[tuple[str, _dt.date, Span | None]] = FACTORY,
+                 front_matter: dict[str, Any] = FACTORY) -> None:
+        self.title = title
+        self.author = author
+        self.date = date
+        self.dateline = dateline
+        self.date_sources = [] if date_sources is FACTORY else date_sources
+        self.front_matter = {} if front_matter is FACTORY else front_matter
 
 
-@dataclass
-class Document:
+class Document(Record):
     """An article as every rule sees it."""
+    _fields = __match_args__ = ("path", "format", "source", "text", "blocks", "offsets", "metadata", "non_prose",
+                                "cache", "_line_starts")
+    _repr = _fields[:-2]
     path: str
     format: str
     source: str                     # decoded source (BOM removed, line endings kept)
     text: str                       # prose view: blocks joined by blank lines
     blocks: list[Block]
     offsets: OffsetMap
-    metadata: Metadata = field(default_factory=Metadata)
+    metadata: Metadata
     # spans of the *source* that are not prose (front matter, code, comments, markup), for raw rules
-    non_prose: list[Span] = field(default_factory=list)
+    non_prose: list[Span]
     # analyses computed once per document, keyed by name (see deskcheck.analysis)
-    cache: dict[str, Any] = field(default_factory=dict, repr=False)
-    _line_starts: list[int] | None = field(default=None, repr=False)
+    cache: dict[str, Any]
+    _line_starts: list[int] | None
+
+    def __init__(self, path: str, format: str, source: str, text: str, blocks: list[Block], offsets: OffsetMap,
+                 metadata: Metadata = FACTORY, non_prose: list[Span] = FACTORY, cache: dict[str, Any] = FACTORY,
+                 _line_starts: list[int] | None = None) -> None:
+        self.path = path
+        self.format = format
+        self.source = source
+        self.text = text
+        self.blocks = blocks
+        self.offsets = offsets
+        self.metadata = Metadata() if metadata is FACTORY else metadata
+        self.non_prose = [] if non_prose is FACTORY else non_prose
+        self.cache = {} if cache is FACTORY else cache
+        self._line_starts = _line_starts
 
     def line_starts(self) -> list[int]:
         if self._line_starts is None:
@@ -224,9 +411,18 @@ class Document:
         return i + 1, offset - starts[i] + 1
 
     def position(self, span: Span) -> Position:
-        line, col = self.line_col(span.start)
-        end_line, end_col = self.line_col(span.end)
-        return Position(line, col, end_line, end_col)
+        """line_col() of both ends, inlined, with one search when both are on one line."""
+        starts = self._line_starts
+        if starts is None:
+            starts = self.line_starts()
+        a, b = span.start, span.end
+        i = bisect_right(starts, a) - 1
+        j = i + 1
+        if b >= a and (j == len(starts) or starts[j] > b):
+            j = i                               # the same line
+        else:
+            j = bisect_right(starts, b, j if b >= a else 0) - 1
+        return Position(i + 1, a - starts[i] + 1, j + 1, b - starts[j] + 1)
 
     def blocks_of(self, *kinds: str) -> list[Block]:
         return [b for b in self.blocks if b.kind in kinds]

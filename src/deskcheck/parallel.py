@@ -8,10 +8,10 @@ in the calling process with no pool at all.
 """
 from __future__ import annotations
 
-import dataclasses
 import os
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterator
+
+from .model import Record
 
 if TYPE_CHECKING:
     from .api import Options
@@ -24,13 +24,16 @@ if TYPE_CHECKING:
 POOL_MIN_PER_WORKER = 8
 
 
-@dataclass
-class Task:
-    path: str            # as given on the command line (the report's name for it)
-    name: str            # the name the document carries (the --stdin-filename for "-")
-    source: str
-    fmt: str
-    config: "Config"
+class Task(Record):
+    """One article to check (written out: @dataclass costs a cold start a millisecond a class)."""
+    _fields = _repr = __match_args__ = ("path", "name", "source", "fmt", "config")
+
+    def __init__(self, path: str, name: str, source: str, fmt: str, config: "Config") -> None:
+        self.path = path            # as given on the command line (the report's name for it)
+        self.name = name            # the name the document carries (the --stdin-filename for "-")
+        self.source = source
+        self.fmt = fmt
+        self.config = config
 
 
 Outcome = tuple["list[Finding]", "list[RuleFailure]", "Document"]
@@ -122,7 +125,7 @@ def check_all(tasks: list[Task], options: "Options", jobs: int, keep_documents: 
     # a few chunks per worker: big enough to keep pipe traffic low, small enough to balance load
     chunk = max(1, len(rest) // (workers * 4))
     # callbacks stay in the parent: a progress bar or a warning hook need not survive pickling
-    worker_options = dataclasses.replace(options, progress=None)
+    worker_options = options.replace(progress=None)
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
                              initargs=(worker_options, keep_documents)) as pool:
         results = pool.map(_work, rest, chunksize=chunk)

@@ -5,7 +5,6 @@ at most a few times a second and erases itself when the run ends.
 """
 from __future__ import annotations
 
-import shutil
 import time
 from typing import IO
 
@@ -31,6 +30,7 @@ class ProgressBar:
         if done < total and now - self.last < INTERVAL:
             return
         self.last = now
+        import shutil       # (here, not at the top: it imports bz2 and lzma, which most runs never need)
         width = shutil.get_terminal_size((80, 20)).columns
         count = f" {done}/{total} "
         bar_width = max(10, min(40, width // 3))
@@ -43,6 +43,7 @@ class ProgressBar:
 
     def close(self) -> None:
         if self.drawn:
+            import shutil
             width = shutil.get_terminal_size((80, 20)).columns
             self.stream.write("\r" + " " * (width - 1) + "\r")
             self.stream.flush()

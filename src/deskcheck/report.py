@@ -1,24 +1,36 @@
 """Collecting results: per-file findings, sorted and de-duplicated, and the run's summary."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from .model import Document, Finding, Severity
+from .model import FACTORY, Document, Finding, Record, Severity
 
 
-@dataclass
-class FileReport:
+# written out, not built by @dataclass: a run answered from the result cache then never imports
+# dataclasses (and inspect), and a cold run saves a millisecond a class (see model.FrozenRecord)
+class FileReport(Record):
+    _fields = _repr = __match_args__ = ("path", "findings", "document")
     path: str                       # as given on the command line
     findings: list[Finding]
-    document: Document | None = None
+    document: Document | None
+
+    def __init__(self, path: str, findings: list[Finding], document: Document | None = None) -> None:
+        self.path = path
+        self.findings = findings
+        self.document = document
 
 
-@dataclass
-class Summary:
-    files: int = 0
-    findings: int = 0
-    by_level: dict[Severity, int] = field(default_factory=lambda: {s: 0 for s in Severity})
-    by_category: dict[str, int] = field(default_factory=dict)
+class Summary(Record):
+    _fields = _repr = __match_args__ = ("files", "findings", "by_level", "by_category")
+    files: int
+    findings: int
+    by_level: dict[Severity, int]
+    by_category: dict[str, int]
+
+    def __init__(self, files: int = 0, findings: int = 0, by_level: dict[Severity, int] = FACTORY,
+                 by_category: dict[str, int] = FACTORY) -> None:
+        self.files = files
+        self.findings = findings
+        self.by_level = {s: 0 for s in Severity} if by_level is FACTORY else by_level
+        self.by_category = {} if by_category is FACTORY else by_category
 
     def add(self, f: Finding) -> None:
         self.findings += 1

@@ -4,20 +4,17 @@ from __future__ import annotations
 import dataclasses
 import sys
 import typing
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
-import yaml
-
+from . import yamlfast
 from .bundled import bundled_rules_dir, bundled_styles
 from .errors import RuleError
 from .kinds import KINDS, UNSUPPORTED_VALE_KINDS
 from .kinds.base import Kind, OptionError, RuleInfo
-from .model import CATEGORIES, Severity
-from . import yamlfast
-from .yamlfast import LazyNode
+from .model import CATEGORIES, FACTORY, Record, Severity
+from .yamlfast import LazyNode, yaml     # (PyYAML, imported through the pattern store)
 
 HEADER_KEYS = {"extends", "message", "level", "category", "scope", "link", "description", "examples",
                "profiles", "formats", "name"}
@@ -34,8 +31,10 @@ def _stderr(msg: str) -> None:
     print(f"deskcheck: warning: {msg}", file=sys.stderr)
 
 
-@dataclass
-class Rule:
+class Rule(Record):
+    # written out, not built by @dataclass (a millisecond of a cold start; see model.FrozenRecord)
+    _fields = _repr = __match_args__ = ("id", "kind", "kind_name", "level", "category", "scope", "message", "path",
+                                        "link", "description", "examples", "profiles", "formats", "enabled")
     id: str
     kind: Kind
     kind_name: str
@@ -44,12 +43,35 @@ class Rule:
     scope: tuple[str, ...]
     message: str
     path: str
-    link: str = ""
-    description: str = ""
-    examples: dict[str, list[Any]] = field(default_factory=dict)
-    profiles: tuple[str, ...] = ()
-    formats: tuple[str, ...] = ()
-    enabled: bool = True
+    link: str
+    description: str
+    examples: dict[str, list[Any]]
+    profiles: tuple[str, ...]
+    formats: tuple[str, ...]
+    enabled: bool
+
+    def __init__(self, id: str, kind: Kind, kind_name: str, level: Severity, category: str, scope: tuple[str, ...],
+                 message: str, path: str, link: str = "", description: str = "",
+                 examples: dict[str, list[Any]] = FACTORY, profiles: tuple[str, ...] = (),
+                 formats: tuple[str, ...] = (), enabled: bool = True) -> None:
+        self.id = id
+        self.kind = kind
+        self.kind_name = kind_name
+        self.level = level
+        self.category = category
+        self.scope = scope
+        self.message = message
+        self.path = path
+        self.link = link
+        self.description = description
+        self.examples = {} if examples is FACTORY else examples
+        self.profiles = profiles
+        self.formats = formats
+        self.enabled = enabled
+
+    def replace(self, **changes: Any) -> "Rule":
+        """A copy with some fields changed (dataclasses.replace)."""
+        return Rule(**{**{f: getattr(self, f) for f in self._fields}, **changes})
 
     @property
     def style(self) -> str:
@@ -85,7 +107,36 @@ def _load_yaml(path: Path) -> tuple[Any, LazyNode]:
 @lru_cache(maxsize=None)
 def _option_types(options: type) -> dict[str, Any]:
     # resolving the annotations is the slow part of reading a rule: once per kind, not per rule
-    return typing.get_type_hints(options)
+    simple = _simple_types(options)
+    return simple if simple is not None else typing.get_type_hints(options)
+
+
+# the annotations kinds' options use, as `from __future__ import annotations` leaves them (text)
+_SIMPLE_TYPES: dict[str, Any] = {"str": str, "int": int, "bool": bool, "float": float, "dict": dict, "list": list,
+                                 "list[str]": list[str]}
+_SIMPLE_NAMES = ("str", "int", "bool", "float", "dict", "list")
+
+
+def _simple_types(options: type) -> dict[str, Any] | None:
+    """What typing.get_type_hints answers for an options class whose every annotation is one of
+    _SIMPLE_TYPES' texts, read from the table instead of evaluated (~2 ms of a cold start for
+    the bundled kinds); None for anything else (a base class, another annotation, a module or
+    class that gives one of those names another meaning), which get_type_hints then resolves."""
+    if options.__mro__[1:] != (object,):
+        return None
+    module = sys.modules.get(options.__module__)
+    if module is None:
+        return None
+    scopes = (vars(module), vars(options))
+    if any(name in scope for scope in scopes for name in _SIMPLE_NAMES):
+        return None
+    out = {}
+    for name, annotation in vars(options).get("__annotations__", {}).items():
+        resolved = _SIMPLE_TYPES.get(annotation) if isinstance(annotation, str) else None
+        if resolved is None:
+            return None
+        out[name] = resolved
+    return out
 
 
 def _coerce(value: Any, ftype: Any, key: str) -> Any:
@@ -239,7 +290,7 @@ def load_styles(styles: list[str], base: Path | None = None, warn: Warn = _stder
     for style in styles:
         candidate = (base / style) if base is not None else Path(style)
         if style in bundled and not candidate.is_dir():
-            rules.extend(dataclasses.replace(r) for r in _bundled_style(style))
+            rules.extend(r.replace() for r in _bundled_style(style))
         elif candidate.is_dir():
             rules.extend(load_style(candidate, warn))
         else:

@@ -24,20 +24,18 @@ from __future__ import annotations
 
 import errno
 import os
-import re
 import stat
-from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable, TypeVar
+from typing import Callable, Container, Iterable, TypeVar
 
 import regex
 from jellyfish import jaro_winkler_similarity
 from metaphone import doublemetaphone
 
-from ..compiled import regex_compile
-from ..lexicon import default_data_dir
-from ..model import Document, Span
+from ..compiled import re_compile, regex_compile
+from ..lexicon import WordSet, default_data_dir
+from ..model import FACTORY, Document, FrozenRecord, Record, Span, _set
 from . import cached
 from .sentences import sentences
 
@@ -147,16 +145,14 @@ def codes(key: str) -> tuple[str, ...]:
 
 # --- dictionary -------------------------------------------------------------------------------
 
-_LEXICON: frozenset[str] | None = None
+_LEXICON: Container[str] | None = None
 
 
-def _load_lexicon() -> frozenset[str]:
+def _load_lexicon() -> Container[str]:
     global _LEXICON
     if _LEXICON is None:
-        path = default_data_dir() / "common-words.txt"
-        # one comprehension, not a loop of set.add calls: half the time for 40,000 lines
-        _LEXICON = frozenset([line.strip() for line in path.read_text(encoding="utf-8").splitlines()
-                              if line and line[0] != "#"] if path.is_file() else [])
+        # searched in place, not read into a set: a cold run asks it about a few hundred words
+        _LEXICON = WordSet(default_data_dir() / "common-words.txt")
     return _LEXICON
 
 
@@ -327,26 +323,61 @@ def _last_sound(key: str) -> str:
 
 # --- mentions ---------------------------------------------------------------------------------
 
-# Tokens and mentions are hashable values that nothing mutates; they are not `frozen` only because a
-# frozen dataclass's __init__ costs several times a plain one's, and an article makes ~70 of them.
-@dataclass(slots=True, unsafe_hash=True)
-class NameToken:
+# Tokens and mentions are hashable values that nothing mutates; they are not frozen only because a
+# frozen __init__ costs several times a plain one's, and an article makes ~70 of them. The classes
+# of this module are written out, not built by @dataclass (which costs a cold start about a
+# millisecond a class; see model.FrozenRecord), with @dataclass's equality, hash and repr.
+class NameToken(Record):
+    __slots__ = _fields = _repr = __match_args__ = ("text", "span", "form", "key", "common")
     text: str            # the word as written, possessive removed (al-Qaeda, Zelensky)
     span: Span
     form: str            # the word without a joined particle: the spelling that is compared
     key: str             # folded form
     common: bool         # the word, lowercased, is an ordinary English word
 
+    def __init__(self, text: str, span: Span, form: str, key: str, common: bool) -> None:
+        self.text = text
+        self.span = span
+        self.form = form
+        self.key = key
+        self.common = common
 
-@dataclass(slots=True, unsafe_hash=True)
-class Mention:
+    def _key(self) -> tuple[object, ...]:
+        return (self.text, self.span, self.form, self.key, self.common)
+
+    __hash__ = FrozenRecord.__hash__      # (@dataclass(unsafe_hash=True): hashed though mutable)
+
+
+class Mention(Record):
+    __slots__ = _fields = _repr = __match_args__ = ("span", "tokens", "block", "block_kind", "title", "sentence_start",
+                                                    "surname_alone")
     span: Span
     tokens: tuple[NameToken, ...]
     block: int
     block_kind: str
-    title: str = ""            # the title word just before the name, lowercased ("president")
-    sentence_start: bool = False
-    surname_alone: bool = False   # the last word is also used alone as a name ("Mr Brown", "Trump said")
+    title: str                 # the title word just before the name, lowercased ("president")
+    sentence_start: bool
+    surname_alone: bool        # the last word is also used alone as a name ("Mr Brown", "Trump said")
+
+    def __init__(self, span: Span, tokens: tuple[NameToken, ...], block: int, block_kind: str, title: str = "",
+                 sentence_start: bool = False, surname_alone: bool = False) -> None:
+        self.span = span
+        self.tokens = tokens
+        self.block = block
+        self.block_kind = block_kind
+        self.title = title
+        self.sentence_start = sentence_start
+        self.surname_alone = surname_alone
+
+    def _key(self) -> tuple[object, ...]:
+        return (self.span, self.tokens, self.block, self.block_kind, self.title, self.sentence_start,
+                self.surname_alone)
+
+    __hash__ = FrozenRecord.__hash__
+
+    def replace(self, **changes: object) -> "Mention":
+        """A copy with some fields changed (dataclasses.replace)."""
+        return Mention(**{**{f: getattr(self, f) for f in self._fields}, **changes})  # type: ignore[arg-type]
 
     @property
     def text(self) -> str:
@@ -426,7 +457,7 @@ _INITIAL = regex_compile(r"\.[ \u00a0](?=\p{Lu}\p{Ll})")
 # ASCII apostrophe or hyphen followed by an ASCII character that is no letter); `_CANDIDATE`
 # would match exactly that word there.
 _ASCII_STOP = r"[\x00-\x26\x28-\x2c\x2e-\x40\x5b-\x60\x7b-\x7f]"      # ASCII: no letter, ' or -
-_UPPER_START = re.compile(
+_UPPER_START = re_compile(     # (through the store of compiled patterns: ~3 ms of a cold start)
     # (the class negated: the same characters, but ~15 ms less for re to compile at start-up)
     r"[^\x00-\x40\x5b-\x7f\u00a0-\u00bf\u2000-\u206f]"
     r"(?:(?<=" + _ASCII_STOP + r"[A-Z])[A-Za-z]*(?=" + _ASCII_STOP + r"|['\-][\x00-\x40\x5b-\x60\x7b-\x7f]|\Z)()"
@@ -439,7 +470,9 @@ def _lowercase_start() -> str:
     rests: dict[str, list[str]] = {}
     for particle in PARTICLES:
         rests.setdefault(particle[0], []).append(particle[1:])
-    words = "|".join(f"{c}(?=(?:{'|'.join(sorted(r, key=len, reverse=True))})(?![A-Za-z]))"
+    # longest first, then alphabetical: the same text in every process (a set's order is not), so
+    # the store of compiled patterns finds it; alternatives of one length never match at one place
+    words = "|".join(f"{c}(?=(?:{'|'.join(sorted(r, key=lambda rest: (-len(rest), rest)))})(?![A-Za-z]))"
                      for c, r in sorted(rests.items()))
     return r"(?:[abdeilu](?=\S{0,2}['’\-])|" + words + ")"
 
@@ -447,7 +480,7 @@ def _lowercase_start() -> str:
 # `_LOWER_START`: such a letter, found by the character before it (which a candidate cannot have
 # as a letter, apostrophe or hyphen): the scan then stops at spaces and punctuation only, not at
 # every common letter. The letter is one past the match.
-_LOWER_START = re.compile(r"[^A-Za-z'’\-](?=" + _lowercase_start() + ")")
+_LOWER_START = re_compile(r"[^A-Za-z'’\-](?=" + _lowercase_start() + ")")
 
 
 def _candidates(text: str, start: int, end: int) -> list[tuple[int, str]]:
@@ -655,27 +688,39 @@ def _mark_surnames(doc: Document, ms: list[Mention]) -> list[Mention]:
             alone.add(form)
     if not alone:
         return ms
-    return [replace(m, surname_alone=True) if len(m.tokens) >= 2 and m.tokens[-1].form in alone else m
+    return [m.replace(surname_alone=True) if len(m.tokens) >= 2 and m.tokens[-1].form in alone else m
             for m in ms]
 
 
 # --- grouping ---------------------------------------------------------------------------------
 
-@dataclass(slots=True)
-class Occurrence:
+class Occurrence(Record):
+    __slots__ = _fields = _repr = __match_args__ = ("token", "mention", "role")
     token: NameToken
     mention: Mention
     role: str                  # "head" (surname, place, agency), "given", "mention" (a whole name) or
                                # "phrase" (an organisation's name of several words)
 
+    def __init__(self, token: NameToken, mention: Mention, role: str) -> None:
+        self.token = token
+        self.mention = mention
+        self.role = role
 
-@dataclass
-class NameGroup:
+
+class NameGroup(Record):
     """One name, the spellings an article uses for it, and where."""
+    _fields = _repr = __match_args__ = ("role", "forms", "person", "surnames")
     role: str
-    forms: dict[str, list[Occurrence]] = field(default_factory=dict)   # form -> places, first use first
-    person: str = ""            # for given names: the surname's form
-    surnames: tuple[str, ...] = ()   # for given names: every spelling of that surname here
+    forms: dict[str, list[Occurrence]]  # form -> places, first use first
+    person: str                 # for given names: the surname's form
+    surnames: tuple[str, ...]   # for given names: every spelling of that surname here
+
+    def __init__(self, role: str, forms: dict[str, list[Occurrence]] = FACTORY, person: str = "",
+                 surnames: tuple[str, ...] = ()) -> None:
+        self.role = role
+        self.forms = {} if forms is FACTORY else forms
+        self.person = person
+        self.surnames = surnames
 
     def count(self, form: str) -> int:
         return len(self.forms[form])
@@ -1153,20 +1198,27 @@ def phrase_groups(doc: Document, ms: list[Mention]) -> list[NameGroup]:
 
 # --- house names lists ------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class HouseEntry:
+class HouseEntry(FrozenRecord):
+    __slots__ = _fields = __match_args__ = ("name", "variants", "note", "link", "keep")
     name: str                           # the preferred form of the whole name
-    variants: tuple[str, ...] = ()
-    note: str = ""
-    link: str = ""
-    keep: tuple[str, ...] = ()          # phrases where a variant stays ("chicken Kiev")
+    variants: tuple[str, ...]
+    note: str
+    link: str
+    keep: tuple[str, ...]               # phrases where a variant stays ("chicken Kiev")
+
+    def __init__(self, name: str, variants: tuple[str, ...] = (), note: str = "", link: str = "",
+                 keep: tuple[str, ...] = ()) -> None:
+        _set(self, "name", name)
+        _set(self, "variants", variants)
+        _set(self, "note", note)
+        _set(self, "link", link)
+        _set(self, "keep", keep)
 
 
 _Hit = TypeVar("_Hit")
 
 
-@dataclass
-class HouseList:
+class HouseList(Record):
     """The house names lists, reduced to what a check looks up: word forms.
 
     A name's words are aligned with each variant's words: a different last word is a surname or
@@ -1174,20 +1226,43 @@ class HouseList:
     only (`given`, keyed by the preferred surname), so "Alexander" is never forced onto another
     Aleksandr.
     """
-    entries: list[HouseEntry] = field(default_factory=list)
-    heads: dict[str, tuple[str, HouseEntry]] = field(default_factory=dict)        # exact form
-    head_keys: dict[str, tuple[str, HouseEntry]] = field(default_factory=dict)    # folded form
-    given: dict[tuple[str, str], tuple[str, HouseEntry]] = field(default_factory=dict)
-    mentions: dict[str, tuple[str, HouseEntry]] = field(default_factory=dict)     # whole names, lowercased
-    distinct: frozenset[str] = frozenset()
-    _by_code: dict[str, list[str]] | None = None
+    _fields = _repr = ("entries", "heads", "head_keys", "given", "mentions", "distinct", "_by_code")
+    __match_args__ = (*_fields, "_heads_seen", "_near_seen", "_tails", "head_answers")
+    entries: list[HouseEntry]
+    heads: dict[str, tuple[str, HouseEntry]]          # exact form
+    head_keys: dict[str, tuple[str, HouseEntry]]      # folded form
+    given: dict[tuple[str, str], tuple[str, HouseEntry]]
+    mentions: dict[str, tuple[str, HouseEntry]]       # whole names, lowercased
+    distinct: frozenset[str]
+    _by_code: dict[str, list[str]] | None
     # answers of head() and near() by form: a list is built once per run (see _merged_lists) and
-    # every article asks it about the same few thousand names
-    _heads_seen: dict[str, tuple[str, HouseEntry] | None] = field(default_factory=dict, repr=False, compare=False)
-    _near_seen: dict[str, tuple[str, HouseEntry] | None] = field(default_factory=dict, repr=False, compare=False)
-    _tails: frozenset[str] | None = field(default=None, repr=False, compare=False)
+    # every article asks it about the same few thousand names (these four are left out of the
+    # equality and the repr)
+    _heads_seen: dict[str, tuple[str, HouseEntry] | None]
+    _near_seen: dict[str, tuple[str, HouseEntry] | None]
+    _tails: frozenset[str] | None
     # what a names check makes of a surname, place or agency spelling (kinds.names.house_form)
-    head_answers: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
+    head_answers: dict[str, object]
+
+    def __init__(self, entries: list[HouseEntry] = FACTORY, heads: dict[str, tuple[str, HouseEntry]] = FACTORY,
+                 head_keys: dict[str, tuple[str, HouseEntry]] = FACTORY,
+                 given: dict[tuple[str, str], tuple[str, HouseEntry]] = FACTORY,
+                 mentions: dict[str, tuple[str, HouseEntry]] = FACTORY, distinct: frozenset[str] = frozenset(),
+                 _by_code: dict[str, list[str]] | None = None,
+                 _heads_seen: dict[str, tuple[str, HouseEntry] | None] = FACTORY,
+                 _near_seen: dict[str, tuple[str, HouseEntry] | None] = FACTORY,
+                 _tails: frozenset[str] | None = None, head_answers: dict[str, object] = FACTORY) -> None:
+        self.entries = [] if entries is FACTORY else entries
+        self.heads = {} if heads is FACTORY else heads
+        self.head_keys = {} if head_keys is FACTORY else head_keys
+        self.given = {} if given is FACTORY else given
+        self.mentions = {} if mentions is FACTORY else mentions
+        self.distinct = distinct
+        self._by_code = _by_code
+        self._heads_seen = {} if _heads_seen is FACTORY else _heads_seen
+        self._near_seen = {} if _near_seen is FACTORY else _near_seen
+        self._tails = _tails
+        self.head_answers = {} if head_answers is FACTORY else head_answers
 
     def add(self, entry: HouseEntry) -> None:
         self.entries.append(entry)

@@ -10,6 +10,8 @@ class ViewBuilder:
         self._parts: list[str] = []
         self._len = 0
         self.offsets = OffsetMap()
+        self._text_starts = self.offsets._text_starts
+        self._pieces = self.offsets._pieces
         self.blocks: list[Block] = []
         self._block_kind: str | None = None
         self._block_start = 0
@@ -22,9 +24,12 @@ class ViewBuilder:
         if src_end <= src_start:
             return
         piece = self.source[src_start:src_end]
-        self.offsets.add(self._len, len(piece), src_start, len(piece))
+        n = len(piece)      # == src_end - src_start unless src_end runs past the source
+        if n:               # OffsetMap.add, inlined: the readers' busiest call
+            self._text_starts.append(self._len)
+            self._pieces.append((self._len, n, src_start, n))
         self._parts.append(piece)
-        self._len += len(piece)
+        self._len += n
 
     def stand_in(self, text: str, src_start: int, src_end: int) -> None:
         """Append text that stands for a different source piece (an entity, an escape)."""
@@ -39,6 +44,41 @@ class ViewBuilder:
         self._parts.append(text)
         self._len += len(text)
 
+    def plain_block(self, kind: str, src_start: int, src_end: int) -> None:
+        """A whole block copied from source[src_start:src_end]: lines joined by "\\n" that start
+        and end with a character other than whitespace. The same text, pieces and block as
+        start_block, copy() of each line and each line break, and end_block, built in one call."""
+        if self._block_kind is not None:
+            self.end_block()
+        if self._len:
+            self.synthetic("\n\n")
+        src = self.source
+        starts, pieces = self._text_starts, self._pieces
+        base = n = self._len
+        pos = src_start
+        while True:
+            nl = src.find("\n", pos, src_end)
+            if nl == -1:
+                nl = src_end
+            starts.append(n)
+            pieces.append((n, nl - pos, pos, nl - pos))
+            n += nl - pos
+            if nl == src_end:
+                break
+            starts.append(n)
+            pieces.append((n, 1, nl, 1))
+            n += 1
+            pos = nl + 1
+        self._parts.append(src[src_start:src_end])
+        self._len = n
+        self.blocks.append(Block(kind, Span(base, n), len(self.blocks)))
+
+    def copied_block(self, kind: str, src_start: int, src_end: int) -> None:
+        """start_block(kind), copy(src_start, src_end), end_block(), in one call."""
+        self.start_block(kind)
+        self.copy(src_start, src_end)
+        self.end_block()
+
     # -- blocks -----------------------------------------------------------------------------
     def start_block(self, kind: str) -> None:
         if self._block_kind is not None:
@@ -52,7 +92,9 @@ class ViewBuilder:
     def end_block(self) -> None:
         if self._block_kind is None:
             return
-        text = "".join(self._parts[self._block_part:])
+        parts = self._parts
+        # the block's text is everything appended since it started
+        text = parts[-1] if len(parts) == self._block_part + 1 else "".join(parts[self._block_part:])
         base = self._block_start
         # trim whitespace edges so a block's span starts and ends on its words
         lead = len(text) - len(text.lstrip(" \t\r\n"))

@@ -7,48 +7,81 @@ rule's scope selects, and the segments of that text it may look at.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar, Iterable
 
 from ..compiled import re_compile
-from ..model import Document, Hit, Span
+from ..model import FACTORY, Document, FrozenRecord, Hit, Record, Span, _set
 
 
-@dataclass(frozen=True)
-class RuleInfo:
+# These four are written out rather than built by @dataclass, which costs a cold process about a
+# millisecond a class (see model.FrozenRecord); a test compares each with its @dataclass twin.
+class RuleInfo(FrozenRecord):
+    __slots__ = _fields = __match_args__ = ("id", "message", "path", "base_dir")
     id: str
     message: str
     path: str
     base_dir: Path            # the style folder, where `data/` files are found
 
+    def __init__(self, id: str, message: str, path: str, base_dir: Path) -> None:
+        _set(self, "id", id)
+        _set(self, "message", message)
+        _set(self, "path", path)
+        _set(self, "base_dir", base_dir)
 
-@dataclass
-class Vocabulary:
-    accept: frozenset[str] = frozenset()
-    reject: frozenset[str] = frozenset()
-    accept_patterns: tuple[Any, ...] = ()     # compiled regexes from the config (Vale's vocab)
+
+class Vocabulary(Record):
+    _fields = _repr = __match_args__ = ("accept", "reject", "accept_patterns")
+    accept: frozenset[str]
+    reject: frozenset[str]
+    accept_patterns: tuple[Any, ...]     # compiled regexes from the config (Vale's vocab)
+
+    def __init__(self, accept: frozenset[str] = frozenset(), reject: frozenset[str] = frozenset(),
+                 accept_patterns: tuple[Any, ...] = ()) -> None:
+        self.accept = accept
+        self.reject = reject
+        self.accept_patterns = accept_patterns
 
 
-@dataclass
-class Settings:
+class Settings(Record):
     """What a run knows beyond the article, handed to kinds that need it."""
-    profile: str = "ap"
-    locale: str | None = None            # en-US / en-GB when pinned
-    vocabulary: Vocabulary = field(default_factory=Vocabulary)
-    article_date: Any = None             # a datetime.date overriding the article's own
-    names_lists: tuple[Path, ...] = ()   # extra house names lists from the config
-    archive: Any = None                  # archive-wide name statistics, when --archive is on
-    options: dict[str, Any] = field(default_factory=dict)   # free-form per-kind settings
+    _fields = _repr = __match_args__ = ("profile", "locale", "vocabulary", "article_date", "names_lists", "archive",
+                                        "options")
+    profile: str
+    locale: str | None                  # en-US / en-GB when pinned
+    vocabulary: Vocabulary
+    article_date: Any                   # a datetime.date overriding the article's own
+    names_lists: tuple[Path, ...]       # extra house names lists from the config
+    archive: Any                        # archive-wide name statistics, when --archive is on
+    options: dict[str, Any]             # free-form per-kind settings
+
+    def __init__(self, profile: str = "ap", locale: str | None = None, vocabulary: Vocabulary = FACTORY,
+                 article_date: Any = None, names_lists: tuple[Path, ...] = (), archive: Any = None,
+                 options: dict[str, Any] = FACTORY) -> None:
+        self.profile = profile
+        self.locale = locale
+        self.vocabulary = Vocabulary() if vocabulary is FACTORY else vocabulary
+        self.article_date = article_date
+        self.names_lists = names_lists
+        self.archive = archive
+        self.options = {} if options is FACTORY else options
 
 
-@dataclass
-class Context:
+class Context(Record):
+    _fields = _repr = __match_args__ = ("doc", "text", "segments", "settings", "raw")
     doc: Document
     text: str                  # the view: doc.text, or doc.source for scope raw
     segments: list[Span]       # the parts of `text` the rule's scope selects
     settings: Settings
-    raw: bool = False
+    raw: bool
+
+    def __init__(self, doc: Document, text: str, segments: list[Span], settings: Settings, raw: bool = False) -> None:
+        self.doc = doc
+        self.text = text
+        self.segments = segments
+        self.settings = settings
+        self.raw = raw
 
 
 _PLACEHOLDER = re_compile(r"%%|%(?:\[(\d+)\])?s")

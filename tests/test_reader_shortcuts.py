@@ -1,0 +1,242 @@
+"""The readers' shortcuts give the same Document as the plain way they replace (property tests)."""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from deskcheck.formats import markdown, parse
+from deskcheck.errors import ReadError
+from deskcheck.model import Document, OffsetMap, Span
+
+# Mostly plain prose, with every character class that means something to markdown-it at the
+# start, middle or end of a line: block markers, inline markers, digits before "." or ")",
+# the whitespace CommonMark trims and the whitespace it does not, CR and NUL.
+ATOM_LIST = [
+    "word", "Minsk", "café", "東京", "don't", "“quoted”", "end.", "a,b", "!", "?", ":", "$5", "%",
+    "@", "{x}", "^", "(1)", "12", "2021", "x" * 12, " ", " ", " ", "  ", "\t",
+    "#", "##", ">", "-", "--", "---", "+", "=", "===", "~", "~~~", "*", "_", "`", "```", "|",
+    "[", "]", "![", "<", "<b>", "&", "&amp;", "\\", "1.", "2)", "10.", "3",
+    "\u00a0", "\u2003", "\u3000", "\x0b", "\x0c", "\x1c", "\x85", "\u2028", "\ufeff", "\r", "\x00",
+    "_x_", "*x*", "**x**", "&#35;", "&copy;", "\\*", "`c`", "<http://a.example>", "[a](b)", "![i](p)",
+    "[a]: http://b.example", "<!-- c -->", "  \n", "\\\n", "# ", "> ", "- ", "+ ", "* ", "1. ", "7) ",
+    "    ", "- - -", "***", "<div>", "~~~ ", "``` ", "a | b\n:-- | --:", "| a |\n| - |",
+]
+ATOMS = st.sampled_from(ATOM_LIST)
+SAFE = st.sampled_from(["word", "Minsk", "café", "said.", "“quoted”", "12", "a,b", "!", ":", "x"])
+WORDS = st.lists(SAFE, min_size=1, max_size=4).map(" ".join)
+# a line of plain words with at most one atom at its start, in its middle or at its end
+LINE = st.tuples(st.sampled_from(["start", "middle", "end", "none"]), ATOMS, WORDS, WORDS).map(
+    lambda t: {"start": t[1] + t[2], "middle": t[2] + t[1] + t[3], "end": t[2] + t[1], "none": t[2]}[t[0]])
+PLAIN = st.one_of(st.just(""), WORDS)
+# plain lines around one line that may carry an atom, so each atom is tried on a body that is
+# otherwise plain; and bodies of atoms anywhere, for everything else
+BODY = st.one_of(
+    st.tuples(st.lists(PLAIN, max_size=4), LINE, st.lists(PLAIN, max_size=4),
+              st.sampled_from(["", "\n", "\n\n"])).map(lambda t: "\n".join([*t[0], t[1], *t[2]]) + t[3]),
+    st.lists(st.one_of(PLAIN, st.lists(ATOMS, min_size=1, max_size=6).map("".join)), max_size=8).map("\n".join),
+)
+
+
+def _fields(doc: Document) -> tuple[Any, ...]:
+    return (doc.text, doc.blocks, doc.offsets._pieces, doc.offsets._text_starts, doc.non_prose,
+            doc.metadata)
+
+
+def _read(src: str) -> tuple[Any, ...]:
+    try:
+        return _fields(parse(src, "md", "a.md"))
+    except ReadError as exc:        # bad front matter: the same error either way
+        return (str(exc),)
+
+
+def _same_without_shortcut(src: str) -> bool:
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(markdown, "_plain_body", lambda *a: False)
+        slow = _read(src)
+    return _read(src) == slow
+
+
+@settings(max_examples=200, deadline=None)
+@given(BODY, st.booleans())
+def test_plain_markdown_shortcut_matches_markdown_it(body: str, front: bool) -> None:
+    src = ("---\ntitle: A head\ndate: 2021-04-21\n---\n" if front else "") + body
+    assert _same_without_shortcut(src)
+
+
+@pytest.mark.parametrize("atom", ATOM_LIST)
+def test_each_atom_in_each_place(atom: str) -> None:
+    """Every atom at the start, middle and end of the first, a middle and the last line of a
+    paragraph, between plain paragraphs: the same Document with and without the shortcut."""
+    for where in ("{a}word said", "word {a} said", "word said{a}", "{a}"):
+        line = where.format(a=atom)
+        for body in (f"{line}\nnext line\n\nafter\n", f"before\n{line}\nnext\n",
+                     f"first\n\nbefore\n{line}\n", f"first\n\nbefore\n{line}"):
+            for src in (body, "---\ntitle: T\n---\n" + body):
+                assert _same_without_shortcut(src), src
+
+
+# the guard as one pattern, as markdown.py's comment states it
+SPEC = re.compile(r"[\\`*_\[\]<&|\r\x00]|^[^\S\n]|[^\S\n]$|^(?:[#>+=~-]|\d+[.)])", re.M)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(BODY, st.text(), st.text(alphabet=st.sampled_from(" \t\n\r\x85\u00a0\u2028ab1.)#-*"))))
+def test_plain_check_is_the_pattern(text: str) -> None:
+    assert markdown.is_plain(text) == (SPEC.search(text) is None)
+
+
+def test_plain_markdown_takes_the_shortcut() -> None:
+    src = "---\ntitle: Ferry\n---\n\nThe ferry left at 9:30, an hour late!\nIt said so.\n\n\nA 2021 report.\n"
+    from deskcheck.formats._builder import ViewBuilder
+    assert markdown._plain_body(ViewBuilder(src), src, src.index("The"))
+    doc = parse(src, "md", "a.md")
+    assert [b.kind for b in doc.blocks] == ["title", "paragraph", "paragraph"]
+    assert _same_without_shortcut(src)
+
+
+@pytest.mark.parametrize("body", ["# Head\n", "1. one\n", "2) two\n", "text  \nmore\n", " indented\n",
+                                  "a *b*\n", "a &amp; b\n", "line\n===\n", "a | b\n", "x\r\ny\n"])
+def test_markdown_syntax_goes_to_markdown_it(body: str) -> None:
+    from deskcheck.formats._builder import ViewBuilder
+    assert not markdown._plain_body(ViewBuilder(body), body, 0)
+
+
+# -- the engine's mapping of hits to source positions -------------------------------------------
+
+def _span_plain(omap: OffsetMap, span: Span) -> Span:
+    """OffsetMap.span as start() and end() define it (the inlined version must agree)."""
+    start = omap.start(span.start)
+    end = omap.end(span.end) if span.end > span.start else start
+    return Span(start, max(start, end))
+
+
+# pieces: (gap of synthetic text before it, text length, source gap before it, source length,
+# or 0 for a piece copied verbatim)
+PIECES = st.lists(st.tuples(st.integers(0, 2), st.integers(1, 4), st.integers(0, 2),
+                            st.one_of(st.just(0), st.integers(0, 5))), max_size=6)
+
+
+@settings(max_examples=150, deadline=None)
+@given(PIECES, st.lists(st.tuples(st.integers(-2, 40), st.integers(-2, 40)), min_size=1, max_size=30))
+def test_offset_map_span_is_start_and_end(pieces: list[tuple[int, int, int, int]],
+                                          spans: list[tuple[int, int]]) -> None:
+    omap = OffsetMap()
+    t = s = 0
+    for gap, tl, sgap, sl in pieces:
+        t += gap
+        s += sgap
+        omap.add(t, tl, s, sl if sl else tl)    # 0: a copied piece (same length)
+        t += tl
+        s += sl if sl else tl
+    for a, b in spans:
+        assert omap.span(Span(a, b)) == _span_plain(omap, Span(a, b))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab \n\r"), max_size=30),
+       st.lists(st.tuples(st.integers(-2, 34), st.integers(-2, 34)), min_size=1, max_size=20))
+def test_position_is_line_col_of_both_ends(source: str, spans: list[tuple[int, int]]) -> None:
+    doc = Document("a.md", "md", source, "", [], OffsetMap())
+    for a, b in spans:
+        pos = doc.position(Span(a, b))
+        assert (pos.line, pos.column, pos.end_line, pos.end_column) == (*doc.line_col(a), *doc.line_col(b))
+
+
+# -- the plain-text reader -----------------------------------------------------------------------
+
+def _parse_text_plain(source: str, path: str) -> Document:
+    """The text reader as it was before its shortcuts: comments always scanned, the CR-aware
+    paragraph pattern, every paragraph through start_block/copy/end_block."""
+    from deskcheck.formats import text
+    from deskcheck.formats._builder import ViewBuilder
+    from deskcheck.formats.dates import parse_meta_date, settle_date
+    from deskcheck.model import Metadata
+    builder = ViewBuilder(source)
+    meta = Metadata()
+    comments = [Span(m.start(), m.end()) for m in text._COMMENT_LINE.finditer(source)]
+    builder.non_prose.extend(comments)
+    spans, pos = [], 0
+    for m in text._PARA_BREAK.finditer(source):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(source)))
+    paras = []
+    for start, end in [(a, b) for a, b in spans if source[a:b].strip()]:
+        pieces = text._without(start, end, comments)
+        if any(source[a:b].strip() for a, b in pieces):
+            paras.append(pieces)
+    for i, pieces in enumerate(paras):
+        first_text = "".join(source[a:b] for a, b in pieces)
+        single_line = "\n" not in first_text.strip() and "\r" not in first_text.strip()
+        kind = "paragraph"
+        if i == 0 and single_line and len(paras) > 1 and not first_text.rstrip().endswith((".", '"', "”")):
+            kind = "title"
+            meta.title = first_text.strip()
+        elif i <= 2 and single_line and (text._BYLINE.match(first_text) or text._name_before_date(paras, i, source)):
+            kind = "byline"
+            meta.author = re.sub(r"^\s*By\s+", "", first_text.strip(), flags=re.I)
+        elif i <= 3 and single_line and (d := parse_meta_date(first_text)) is not None:
+            kind = "dateline"
+            a, b = pieces[0]
+            meta.date_sources.append(("date line", d, Span(a, b)))
+        builder.start_block(kind)
+        for a, b in pieces:
+            builder.copy(a, b)
+        builder.end_block()
+    settle_date(meta, path)
+    return builder.build(path, "txt", meta)
+
+
+TEXT_LINES = st.sampled_from([
+    "Ferry service resumes", "By Dana Whitlock", "Dana Whitlock", "April 21, 2021", "21 April 2021",
+    "2021-04-21", "The ferry left.", "“It is late,” she said.", "<!-- deskcheck-disable -->",
+    "  <!-- note -->  ", "<!--x-->", "a <!-- b --> c", "", "", " ", "\t", "  indented words",
+    "words then spaces  ", "By",
+])
+TEXT = st.tuples(st.lists(TEXT_LINES, max_size=12), st.sampled_from(["\n", "\r\n", "\r", "mixed"])).map(
+    lambda t: "".join(line + (("\n", "\r\n", "\r")[i % 3] if t[1] == "mixed" else t[1])
+                      for i, line in enumerate(t[0])))
+
+
+@settings(max_examples=150, deadline=None)
+@given(TEXT, st.sampled_from(["a.txt", "2021-04-21-ferry.txt", "dir/2020-01-02-x.txt"]))
+def test_text_reader_matches_the_plain_version(source: str, path: str) -> None:
+    assert _fields(parse(source, "txt", path)) == _fields(_parse_text_plain(source, path))
+
+
+# -- dates in metadata and date lines --------------------------------------------------------------
+
+def test_space_chars_are_the_space_pattern() -> None:
+    import sys
+    from deskcheck.formats import dates
+    assert set(dates.SPACE_CHARS) == {c for c in map(chr, range(sys.maxunicode + 1)) if dates._SPACES.fullmatch(c)}
+
+
+def _parse_meta_date_plain(value: object) -> Any:
+    """parse_meta_date without its look at the two ends first."""
+    from deskcheck.formats import dates
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(dates, "_may_be_date", lambda value: True)
+        return dates.parse_meta_date(value)
+
+
+DATE_ATOMS = st.sampled_from(["April", "Apr.", "sept", "Monday,", "21", "21st", "2021", "2021-04-21", "-", ",",
+                              " ", "\u00a0", "\u200b", "\ufeff", "\u2028", "\t", "\n", "٣", "x", "said.", "0"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(st.lists(DATE_ATOMS, max_size=7).map("".join), st.text(max_size=12)))
+def test_meta_date_matches_the_plain_version(value: str) -> None:
+    from deskcheck.formats.dates import parse_meta_date
+    assert parse_meta_date(value) == _parse_meta_date_plain(value)
+
+
+@pytest.mark.parametrize("value", ["April 21, 2021", "Monday, April 21, 2021", "21 April 2021", "21st Apr. 2021",
+                                   "\u00a0April\u2003 21, 2021\u200b\ufeff", "2021-04-21", "Sept 3, 2020",
+                                   "2021-04-21 said.", "31 February 2021", "said. 2021", "21 Foo 2021", ""])
+def test_meta_date_examples_match_the_plain_version(value: str) -> None:
+    from deskcheck.formats.dates import parse_meta_date
+    assert parse_meta_date(value) == _parse_meta_date_plain(value)
