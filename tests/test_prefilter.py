@@ -130,3 +130,82 @@ def test_segment_index_agrees_with_a_scan(raw: list[tuple[int, int]], start: int
     expected = sorted((s for s in segments if s.start < span.end and s.end > span.start),
                       key=lambda s: (s.start, s.end))
     assert index.overlapping(span.start, span.end) == expected
+
+
+REPEATS = [
+    r"(?<![\w-])(?P<word>(?>\p{L}+))[ \t\u00a0]+(?P=word)(?![\w$€£¥-])",
+    r"\b(?:(?P<x>(?<![\w-])(?P<word>(?>\p{L}+))[ \t\u00a0]+(?P=word)(?![\w$€£¥-])))",
+    r"(?<!\w)(\w+)\s?[ ]+\1(?!\w)",
+    r"(\w+) \1",
+    r"(?<![\w-])(\w+)[ ]+\1(?![\w$-])",
+]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.sampled_from(REPEATS), st.text(alphabet="abAB ıİIiΣσςK\u212aſs-$€\u00a0\t1_.", max_size=24),
+       st.booleans(), st.integers(0, 24), st.integers(0, 24))
+def test_the_repeat_probe_keeps_every_segment_with_a_match(pattern: str, text: str, ignorecase: bool,
+                                                          a: int, b: int) -> None:
+    from deskcheck.model import Span
+    from deskcheck.prefilter import filter_for
+    compiled = regex.compile(pattern, regex.V0 | regex.MULTILINE | (regex.IGNORECASE if ignorecase else 0))
+    start, end = min(a, b, len(text)), min(max(a, b), len(text))
+    f = filter_for(compiled)
+    if f is None or compiled.search(text, start, end) is None:
+        return
+    assert f.segments(View(text), [Span(start, end)]) == [Span(start, end)], (pattern, text, start, end)
+
+
+def test_the_repeat_probe_drops_paragraphs_without_a_repeat() -> None:
+    from deskcheck.model import Span
+    from deskcheck.prefilter import filter_for
+    f = filter_for(regex.compile(REPEATS[0], regex.V0 | regex.IGNORECASE))
+    assert f is not None and f.probe is not None
+    text = "the theory holds. The the end."
+    assert f.segments(View(text), [Span(0, 17), Span(18, len(text))]) == [Span(18, len(text))]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="abı İ-", min_size=1, max_size=5), max_size=8),
+       st.text(alphabet="abı İ-", max_size=40))
+def test_the_automaton_finds_every_place_of_every_needle(needles: list[str], text: str) -> None:
+    from deskcheck import prefilter
+    if prefilter._ac is None:
+        return
+    prefilter._ac_register(needles, ())
+    occ = prefilter.ac_occurrences(text, 0)
+    for s in set(needles):
+        if prefilter._ac_covers(s):
+            places = [i for i in range(len(text)) if text.startswith(s, i)]
+            assert occ.get(s, []) == places, (s, text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(patterns(), st.text(alphabet=ALPHABET, max_size=30), st.booleans(),
+       st.lists(st.tuples(st.integers(0, 30), st.integers(0, 8)), max_size=5))
+def test_the_automaton_answers_as_str_find_does(pattern: str, text: str, ignorecase: bool,
+                                                raw: list[tuple[int, int]]) -> None:
+    """Filter's answers, table or not, equal the plain reading of its clauses with `in`."""
+    from deskcheck.model import Span
+    flags = regex.IGNORECASE if ignorecase else 0
+    need = requirements(pattern, flags)
+    if need is None:
+        return
+    spans: list[Span] = []
+    for a, n in sorted(raw):                # sorted, not overlapping, as the engine's scopes give
+        a = max(a, spans[-1].end if spans else 0)
+        spans.append(Span(min(a, len(text)), min(a + n, len(text))))
+    f = Filter(need, requirements(pattern, flags, behind=False), 64)
+    folded = fold(text)
+
+    def holds(strings: "tuple[str, ...] | frozenset[str]", form: int, a: int = 0, b: int = len(text)) -> bool:
+        t = folded if form else text
+        return any(t.find(s, a, b) >= 0 for s in strings)
+
+    expected_match = all(holds(p, 0) or holds(pa, 0) or holds(fo, 1) or holds(fa, 1) for p, pa, fo, fa in f.clauses)
+    assert f.may_match(View(text)) == expected_match
+    if f.segment_clause is None or len(folded) != len(text):
+        return
+    expected = [s for s in spans if any(holds(n, form, s.start, s.end) or holds(ac, form, s.start, s.end)
+                                        for form, n, ac in f._segment_parts)]
+    assert f.segments(View(text), spans) == (expected if spans else spans)

@@ -112,7 +112,7 @@ def _check_document(doc: Document, rules: list[Rule], settings: Settings) -> Che
         spans = by_scope.get(rule.scope)
         if spans is None:
             spans = by_scope[rule.scope] = segments(doc, rule.scope, holes)
-        if need is not None and need.segment_clause is not None:
+        if need is not None and need.per_segment:
             # a segment that lacks what every match inside it needs is not scanned (each scan call
             # costs microseconds of set-up, the regex timeout's included, before reading a character)
             spans = need.segments(views[raw], spans)

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import Any
 
 try:                                # Python 3.11+
@@ -314,15 +314,86 @@ def fold_needle(s: str) -> str:
     return "".join(_fold_char(ch) for ch in s)
 
 
+# --- every needle at once ---------------------------------------------------------------------
+#
+# Most needles are absent from a given article, and str.find reads the whole article to say so
+# (1-5 us for 2.5 kB; ~300 needles an article). One Aho-Corasick pass (pyahocorasick, in C) over
+# the article finds every needle of every rule at once: the filters then answer from that table.
+# Needles shorter than AC_MIN are left to str.find: they occur in nearly every paragraph, where
+# a find stops at once, while the automaton would report each of their thousands of places.
+try:
+    import ahocorasick as _ac
+except ImportError:             # then every needle is looked for with str.find: same answers
+    _ac = None
+
+AC_MIN = 3
+_ac_needles: "tuple[set[str], set[str]]" = (set(), set())    # every needle so far: plain, folded
+_ac_built: "list[Any]" = [None, None]                         # their automata, built when first used
+_ac_version = 0
+
+
+def _ac_covers(s: str) -> bool:
+    return _ac is not None and len(s) >= AC_MIN
+
+
+def _ac_register(plain: "Any", folded: "Any") -> None:
+    """Add a filter's needles to the automata (rebuilt when next used)."""
+    global _ac_version
+    added = False
+    for form, needles in ((0, plain), (1, folded)):
+        known = _ac_needles[form]
+        for s in needles:
+            if _ac_covers(s) and s not in known:
+                known.add(s)
+                added = True
+    if added:
+        _ac_version += 1
+        _ac_built[0] = _ac_built[1] = None
+
+
+def _ac_automaton(form: int) -> Any:
+    automaton = _ac_built[form]
+    if automaton is None:
+        automaton = _ac.Automaton()  # type: ignore[union-attr]
+        for s in sorted(_ac_needles[form]):
+            automaton.add_word(s, s)
+        automaton.make_automaton()
+        _ac_built[form] = automaton
+    return automaton
+
+
+def ac_occurrences(text: str, form: int) -> "dict[str, list[int]]":
+    """Where each registered needle of this form starts in the text, in order."""
+    occ: dict[str, list[int]] = {}
+    if not _ac_needles[form]:
+        return occ
+    for end, s in _ac_automaton(form).iter(text):
+        got = occ.get(s)
+        if got is None:
+            occ[s] = [end - len(s) + 1]
+        else:
+            got.append(end - len(s) + 1)
+    return occ
+
+
 class View:
     """The text a rule scans, its folded copy made when first needed, and the bounds of the
     segment lists asked about (many rules share one scope's list)."""
-    __slots__ = ("text", "_folded", "_bounds")
+    __slots__ = ("text", "_folded", "_bounds", "_occ")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._folded: str | None = None
         self._bounds: dict[int, tuple[Any, Any, Any]] = {}
+        self._occ: "list[tuple[int, dict[str, list[int]]] | None]" = [None, None]
+
+    def occurrences(self, form: int) -> "dict[str, list[int]]":
+        """ac_occurrences of the text (form 0) or of its folded copy (form 1), for the needles
+        registered so far (asked again after a new filter added needles)."""
+        got = self._occ[form]
+        if got is None or got[0] != _ac_version:
+            got = self._occ[form] = (_ac_version, ac_occurrences(self.folded if form else self.text, form))
+        return got[1]
 
     def bounds(self, spans: "list[Any]") -> "tuple[list[int] | None, list[tuple[int, int]]]":
         """Starts and (start, end) pairs of a sorted, non-overlapping span list; None starts when
@@ -346,20 +417,32 @@ class View:
 
 class Filter:
     """A pattern's requirements ready to test: per clause, the plain strings and the folded ones;
-    and, when one is short enough to ask of every segment, the clause a segment must satisfy."""
-    __slots__ = ("clauses", "segment_clause")
+    and, when one is short enough to ask of every segment, the clause a segment must satisfy;
+    and, for a repeated word, the probe a segment must hold (see repeat_probe)."""
+    __slots__ = ("clauses", "segment_clause", "probe", "per_segment", "_segment_parts")
 
     def __init__(self, need: "tuple[frozenset[tuple[str, bool]], ...]",
                  inner: "tuple[frozenset[tuple[str, bool]], ...] | None" = None,
-                 segment_needles: int = SEGMENT_NEEDLES) -> None:
-        short = [c for c in inner or () if len(c) <= segment_needles]
+                 segment_needles: int = SEGMENT_NEEDLES,
+                 probe: "tuple[re.Pattern[str], bool] | None" = None) -> None:
+        self.probe = probe
+        short = [c for c in inner or () if _cost(c) <= segment_needles]
         best = max(short, key=_score) if short else None
         self.segment_clause = self._split(best) if best is not None else None
-        # each string costs a pass over the text (~1 us per 2.5 kB): a long list costs more than
-        # the scan it might save. The cheapest clauses go first; the segment clause, which
-        # segments() asks across the text anyway, is not asked twice.
-        doc = sorted((c for c in need if len(c) <= DOC_NEEDLES and c != best), key=len)
-        self.clauses = tuple(self._split(c) for c in doc)
+        # each string str.find looks for costs a pass over the text (~1 us per 2.5 kB): a long
+        # list costs more than the scan it might save (the automaton's strings cost next to
+        # nothing). The cheapest clauses go first; the segment clause, which segments() asks
+        # across the text anyway, is not asked twice.
+        doc = sorted((c for c in need if _cost(c) <= DOC_NEEDLES and c != best), key=_cost)
+        split = tuple(self._split(c) for c in doc)
+        for plain, folded in split + ((self.segment_clause,) if self.segment_clause else ()):
+            _ac_register(plain, folded)
+        # each clause's strings by who looks for them: str.find, or the automaton's table
+        self.clauses = tuple(_by_finder(plain) + _by_finder(folded) for plain, folded in split)
+        self._segment_parts = ((0,) + _by_finder(self.segment_clause[0]), (1,) + _by_finder(self.segment_clause[1])
+                               ) if self.segment_clause else ()
+        # the engine asks segments() only of a filter that can drop a segment
+        self.per_segment = self.segment_clause is not None or probe is not None
 
     @staticmethod
     def _split(clause: "frozenset[tuple[str, bool]]") -> "tuple[tuple[str, ...], tuple[str, ...]]":
@@ -369,20 +452,10 @@ class Filter:
     def may_match(self, view: View) -> bool:
         # plain loops, not any() over a generator: this runs for every rule on every article,
         # and most strings are absent, so the generator's set-up was most of the cost
-        text = view.text
-        for plain, folded in self.clauses:
-            for s in plain:
-                if s in text:
-                    break
-            else:
-                if not folded:
-                    return False
-                folded_text = view.folded
-                for s in folded:
-                    if s in folded_text:
-                        break
-                else:
-                    return False
+        for plain, plain_ac, folded, folded_ac in self.clauses:
+            if not (_holds_one(view, plain, plain_ac, 0)
+                    or ((folded or folded_ac) and _holds_one(view, folded, folded_ac, 1))):
+                return False
         return True
 
     def segment_may_match(self, view: View, start: int, end: int) -> bool:
@@ -392,21 +465,48 @@ class Filter:
 
     def segments(self, view: View, spans: "list[Any]") -> "list[Any]":
         """The spans that hold a string of the segment clause. Each string is looked for once
-        across the view with str.find; a find that lands in a span marks it and the search goes
-        on after that span, so the work is bounded by the strings times the spans, not by how
-        often a common string occurs."""
+        across the view with str.find (or, for a string the automaton knows, in its table of
+        places); a place that lands in a span marks it and the search goes on after that span,
+        so the work is bounded by the strings times the spans, not by how often a common string
+        occurs."""
+        if self.probe is not None and spans:
+            spans = self._probed(view, spans)
         if self.segment_clause is None or not spans:
             return spans
         starts, bounds = view.bounds(spans)
         if starts is None:
             return spans                # unsorted or overlapping segments: no per-segment answer
-        plain, folded = self.segment_clause
         keep = [False] * len(bounds)
         left = len(bounds)
         lo, hi = starts[0], bounds[-1][1]
-        for text, needles in ((view.text, plain), (view.folded if folded else "", folded)):
-            if needles and len(text) != len(view.text):
+        for form, needles, ac_needles in self._segment_parts:
+            if not needles and not ac_needles:
+                continue
+            text = view.folded if form else view.text
+            if len(text) != len(view.text):
                 return spans            # folding moved offsets: no per-segment answer
+            if ac_needles:
+                occ = view.occurrences(form)
+                for needle in occ.keys() & ac_needles:     # those in the text (in C: most are not)
+                    # the walk below, over the places the automaton found
+                    places = occ[needle]
+                    size = len(needle)
+                    j = bisect_left(places, lo)
+                    while j < len(places):
+                        pos = places[j]
+                        if pos + size > hi:
+                            break
+                        i = bisect_right(starts, pos) - 1
+                        b = bounds[i][1] if i >= 0 else -1
+                        if pos + size <= b:             # inside span i
+                            if not keep[i]:
+                                keep[i] = True
+                                left -= 1
+                                if not left:
+                                    return spans
+                            j = bisect_left(places, b, j + 1)
+                        else:
+                            j += 1
             for needle in needles:
                 pos = text.find(needle, lo, hi)
                 while pos >= 0:
@@ -424,6 +524,41 @@ class Filter:
         return [s for s, k in zip(spans, keep) if k]
 
 
+    def _probed(self, view: View, spans: "list[Any]") -> "list[Any]":
+        """The spans in which the probe finds something. Each span is searched as a string of its
+        own (a slice), so the probe's look-arounds see nothing past its ends: at an end they
+        hold, which only keeps more spans than a scan bounded by the span could match in."""
+        probe, folded = self.probe  # type: ignore[misc]
+        text = view.folded if folded else view.text
+        if len(text) != len(view.text):
+            return spans                # folding moved offsets: no per-segment answer
+        search = probe.search
+        return [s for s in spans if search(text[s.start:s.end])]
+
+
+def _cost(clause: "frozenset[tuple[str, bool]]") -> int:
+    """How many passes over the text testing a clause takes (a string the automaton knows costs
+    none; a whole clause of them, a look-up, counted as one)."""
+    return sum(1 for s, _ in clause if not _ac_covers(s)) or 1
+
+
+def _by_finder(needles: "tuple[str, ...]") -> "tuple[tuple[str, ...], frozenset[str]]":
+    """(the needles str.find looks for, those the automaton's table answers for)."""
+    return tuple(s for s in needles if not _ac_covers(s)), frozenset(s for s in needles if _ac_covers(s))
+
+
+def _holds_one(view: View, needles: "tuple[str, ...]", ac_needles: "frozenset[str]", form: int) -> bool:
+    """The view (form 0) or its folded copy (form 1) holds one of the needles."""
+    if ac_needles and not ac_needles.isdisjoint(view.occurrences(form)):
+        return True
+    if needles:
+        text = view.folded if form else view.text
+        for s in needles:
+            if s in text:
+                return True
+    return False
+
+
 def filter_for(pattern: Any, segment_needles: int = SEGMENT_NEEDLES) -> "Filter | None":
     """The filter of a compiled pattern, or None when nothing about its matches is certain.
     `segment_needles`: how many strings are worth looking for to choose segments (a kind whose
@@ -433,7 +568,129 @@ def filter_for(pattern: Any, segment_needles: int = SEGMENT_NEEDLES) -> "Filter 
         return None
     flags = int(getattr(pattern, "flags", 0))
     need = requirements(source, flags)
-    return Filter(need, requirements(source, flags, behind=False), segment_needles) if need else None
+    if not need:
+        return None
+    probe = repeat_probe(source, flags)
+    compiled_probe = None
+    if probe is not None:
+        from .compiled import re_compile
+        compiled_probe = (re_compile(probe[0]), probe[1])
+    return Filter(need, requirements(source, flags, behind=False), segment_needles, compiled_probe)
+
+
+# --- a word written twice: `(?P<w>\w+)[ ]+(?P=w)` ---------------------------------------------
+
+# one character of a word (or of its case-folded form) as the `re` engine can test it without
+# Unicode tables: anything but white space and ASCII punctuation. Every `regex` word character
+# qualifies, whatever Unicode version either engine knows, and no white space does.
+_WORDISH = r"[^\s\x00-\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\x7f]"
+
+
+def repeat_probe(pattern: str, flags: int = 0) -> "tuple[str, bool] | None":
+    """_repeat_probe, kept between runs (deskcheck.compiled.memo)."""
+    from . import compiled
+    return compiled.memo("prefilter.repeat_probe", (pattern, int(flags)),  # type: ignore[no-any-return]
+                         lambda: _repeat_probe(pattern, flags), __file__)
+
+
+def _repeat_probe(pattern: str, flags: int = 0) -> "tuple[str, bool] | None":
+    """For a pattern every match of which is a run of word characters, white space, and the same
+    run again (a back-reference: "the the"), a standard `re` pattern that finds every such
+    place, and more, in the text (or, the bool says, in its case-folded copy when the pattern
+    ignores case). No string is certain in such a match beyond the space between, so the
+    needles keep every paragraph; the probe drops those without a word written twice.
+
+    Why every match is found: the pattern's word is a run of `regex` word characters, each of
+    which (folded too) is a _WORDISH character, and it ends at the white space; a possessive
+    _WORDISH run from the word's start therefore stops where the word stops, and under
+    IGNORECASE the repeated copy folds to the same string. A negative look-around next to the
+    repeat becomes one over the characters that stand only for themselves in either form
+    (ASCII word characters in the case that form uses, and listed characters without case)."""
+    probe_src = _UNICODE_CLASS.sub(r"\1\\w", pattern)
+    if _MISREAD.search(probe_src) or _GLOBAL_FLAGS.search(probe_src):
+        return None
+    try:
+        parsed = _sre.parse(probe_src)
+        ic = bool((flags | parsed.state.flags) & _IGNORECASE)
+        items = list(parsed)
+        # every match goes through the single group or sequence inside \b and wrapping groups
+        while True:
+            items = [(op, av) for op, av in items if op is not _c.AT]
+            if len(items) == 1 and items[0][0] is _c.SUBPATTERN:
+                _group, add, remove, inner = items[0][1]
+                if add & _IGNORECASE or remove & _IGNORECASE:
+                    return None
+                items = list(inner)
+                continue
+            break
+        return _probe_of(items, ic)
+    except Exception:
+        return None
+
+
+def _word_group(op: Any, av: Any) -> "int | None":
+    """The group number of `(\\w+)` (possibly atomic inside), else None."""
+    if op is not _c.SUBPATTERN:
+        return None
+    group, add, remove, inner = av
+    body = list(inner)
+    if group is None or add or remove or len(body) != 1:
+        return None
+    bop, bav = body[0]
+    if _ATOMIC is not None and bop is _ATOMIC and len(list(bav)) == 1:
+        bop, bav = list(bav)[0]
+    if bop not in _REPEATS or bav[0] < 1 or len(list(bav[2])) != 1:
+        return None
+    cop, cav = list(bav[2])[0]
+    if cop is _c.IN and list(cav) == [(_c.CATEGORY, _c.CATEGORY_WORD)]:
+        return group  # type: ignore[no-any-return]
+    return None
+
+
+def _spaces(op: Any, av: Any) -> "str | None":
+    """A class of white-space characters repeated at least once, as a `re` class, else None."""
+    if op not in _REPEATS or av[0] < 1 or len(list(av[2])) != 1:
+        return None
+    cop, cav = list(av[2])[0]
+    chars = [chr(cav)] if cop is _c.LITERAL else (
+        [chr(a) for o, a in cav if o is _c.LITERAL] if cop is _c.IN and all(o is _c.LITERAL for o, _ in cav) else [])
+    if not chars or not all(ch.isspace() for ch in chars):
+        return None
+    return "[" + "".join(re.escape(ch) for ch in chars) + "]"
+
+
+def _not_class(op: Any, av: Any, direction: int, ic: bool) -> str:
+    """A negative look-around of the probe implied by the pattern's (empty when there is none)."""
+    if op is not _c.ASSERT_NOT or av[0] != direction or len(list(av[1])) != 1:
+        return ""
+    cop, cav = list(av[1])[0]
+    items = [(_c.LITERAL, cav)] if cop is _c.LITERAL else list(cav) if cop is _c.IN else []
+    if any(o is _c.NEGATE for o, _ in items):
+        return ""
+    chars = []
+    for o, a in items:
+        if o is _c.CATEGORY and a is _c.CATEGORY_WORD:
+            chars.append("a-z0-9_" if ic else "A-Za-z0-9_")
+        elif o is _c.LITERAL and not chr(a).isalnum() and not _rep(chr(a)) and chr(a).lower() == chr(a):
+            chars.append(re.escape(chr(a)))
+    if not chars:
+        return ""
+    return ("(?<![" if direction == -1 else "(?![") + "".join(chars) + "])"
+
+
+def _probe_of(items: Any, ic: bool) -> "tuple[str, bool] | None":
+    for i in range(len(items) - 2):
+        group = _word_group(*items[i])
+        if group is None:
+            continue
+        gap = _spaces(*items[i + 1])
+        op, av = items[i + 2]
+        if gap is None or op is not _c.GROUPREF or av != group:
+            continue
+        before = _not_class(*items[i - 1], -1, ic) if i > 0 else ""
+        after = _not_class(*items[i + 3], 1, ic) if i + 3 < len(items) else ""
+        return f"{before}({_WORDISH}++){gap}+\\1{after}", ic
+    return None
 
 
 def may_match(need: "frozenset[str] | None", folded_text: str) -> bool:

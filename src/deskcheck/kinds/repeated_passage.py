@@ -83,9 +83,10 @@ class RepeatedPassage(Kind):
             if not inside(span) or (repeated_blocks and index_of(repeated_blocks).contains(span)):
                 continue
             key = key_of(span)
-            if len(_WORD.findall(key)) < self.options.min_words:
-                continue
-            if key in seen:
-                yield Hit(span, self.message("sentence"), related=(Related(seen[key], "first appears here"),))
-            else:
+            first = seen.get(key)
+            if first is None:
+                # kept whatever its length: a later copy has the same key, so the same word count,
+                # and is judged by it below. Words are counted only for a repeat (few sentences)
                 seen[key] = span
+            elif len(_WORD.findall(key)) >= self.options.min_words:
+                yield Hit(span, self.message("sentence"), related=(Related(first, "first appears here"),))
