@@ -97,3 +97,99 @@ def test_word_split_same_as_the_plain_pattern(text: str) -> None:
 def test_latin1_test_same_as_max(text: str) -> None:
     fast = text.isascii() or words_mod._BEYOND_LATIN1.search(text) is None
     assert fast == (text.isascii() or (bool(text) and max(text) < "\u0100"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b", "Cc", "dd", "e’s"]), max_size=30),
+       st.sets(st.sampled_from(["a", "b", "Cc", "dd", "e’s", "zz"]), max_size=6))
+def test_occurrences_same_as_a_loop(texts: list[str], wanted: set[str]) -> None:
+    plain = [n for n, text in enumerate(texts) if text in wanted]
+    assert words_mod.occurrences(texts, wanted) == plain
+    assert words_mod.occurrences(texts, frozenset(wanted)) == plain
+
+
+# --- attribution.quote_checks -------------------------------------------------------------------
+
+def _plain_quote_checks(doc: Document) -> list[attribution.QuoteCheck]:
+    A = attribution
+    text = doc.text
+    outer = [q for q in quotes(doc) if q.depth == 0]
+    spans = [q.span for q in outer]
+    by_block: dict[int, list[Sentence]] = {}
+    for s in sentences(doc):
+        by_block.setdefault(s.block, []).append(s)
+    checks: list[A.QuoteCheck] = []
+    first_of_group: dict[int, int] = {}
+    for q in outer:
+        sents = by_block.get(q.block, [])
+        idx = [i for i, s in enumerate(sents) if s.span.overlaps(q.span) or s.span.start == q.span.start]
+        cue: Span | None = None
+        if idx:
+            lo, hi = max(0, idx[0] - 1), min(len(sents) - 1, idx[-1] + 1)
+            first = sents[idx[0]]
+            lead = text[first.span.start:q.span.start] if first.span.start <= q.span.start else ""
+            order = list(range(idx[0], idx[-1] + 1)) + [lo, hi]
+            for i in order:
+                s = sents[i]
+                m = A.find_cue(A._masked(text, s.span, spans))
+                if m is not None:
+                    cue = A._cue_span(text, s.span, spans, m)
+                    break
+        else:
+            lead = ""
+        if cue is None and text[doc.blocks[q.block].span.start:q.span.start].strip() == "":
+            cue = A._colon_before_block(doc, q, by_block)
+        needs, why = A.classify(doc, q, lead)
+        if q.continued and q.group in first_of_group:
+            head = checks[first_of_group[q.group]]
+            needs, why = head.needs_speaker, "running"
+            if cue is None:
+                cue = head.cue
+            elif head.cue is None:
+                checks[first_of_group[q.group]] = A.QuoteCheck(head.quote, head.needs_speaker, head.why, cue)
+        first_of_group.setdefault(q.group, len(checks))
+        checks.append(A.QuoteCheck(q, needs, why, cue))
+    return checks
+
+
+_QUOTE_PIECES = ["“", "”", "\"", "‘", "’", "We will win", "she said", "He said:", "Smith", "told reporters",
+                 "the plan", "so-called", ". ", ".", ", ", " ", " ", "\n\n", "It rained", "— Jane Doe",
+                 "Her answer:", "according to", "I", "never"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_QUOTE_PIECES), max_size=40))
+def test_quote_checks_same_as_scanning_each_time(pieces: list[str]) -> None:
+    doc = _doc(" ".join(pieces))
+    fast = attribution.quote_checks(doc)
+    assert fast == _plain_quote_checks(doc)
+
+
+def test_quote_checks_neighbours_share_sentences() -> None:
+    text = ("“We will win,” she said. “They will lose.” “Nobody knows.”\n\n"
+            "“Rain again,” he said. “More rain.”")
+    doc = _doc(text)
+    assert attribution.quote_checks(doc) == _plain_quote_checks(doc)
+    assert sum(c.cue is not None for c in attribution.quote_checks(doc)) >= 4
+
+
+# --- names: the grouping's side-by-side pairs ---------------------------------------------------
+
+from deskcheck.analysis import names as names_mod  # noqa: E402
+
+_NAME_PIECES = ["Latvia", "Lithuania", "and", "or", ",", "Iran", "Iraq", "Aliyev", "Aliev", "Ilham", "Heydar",
+                "Smith", "Smyth", "said", "met", ".", "\n\n", "Mr", "Mrs", "Odesa", "Odessa", "Kyiv", "Kiev", "&"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_NAME_PIECES), max_size=30))
+def test_side_by_side_pairs_among_some_forms(pieces: list[str]) -> None:
+    doc = _doc(" ".join(pieces))
+    ms = names_mod.mentions(doc)
+    every = names_mod._coordinated(doc, ms)
+    forms = {t.form for m in ms for t in m.tokens}
+    for some in (set(), forms, set(list(forms)[::2]), {"Latvia", "Lithuania", "Iran"}):
+        few = names_mod._coordinated(doc, ms, some)
+        assert few <= every
+        # every pair of two of the forms is answered alike
+        assert {p for p in every if p <= some} == {p for p in few if p <= some}

@@ -241,6 +241,9 @@ def quote_checks(doc: Document) -> list[QuoteCheck]:
         by_block.setdefault(s.block, []).append(s)
     checks: list[QuoteCheck] = []
     first_of_group: dict[int, int] = {}
+    # a sentence's cue depends on the sentence alone (and the quotations, the same for all): neighbouring
+    # quotations ask about the same sentences, so each sentence is masked and scanned once
+    cues: dict[tuple[int, int], Span | None] = {}
     for q in outer:
         sents = by_block.get(q.block, [])
         idx = [i for i, s in enumerate(sents) if s.span.overlaps(q.span) or s.span.start == q.span.start]
@@ -252,10 +255,14 @@ def quote_checks(doc: Document) -> list[QuoteCheck]:
             # the sentence itself first, then the one before, then the one after
             order = list(range(idx[0], idx[-1] + 1)) + [lo, hi]
             for i in order:
-                s = sents[i]
-                m = find_cue(_masked(text, s.span, spans))
-                if m is not None:
-                    cue = _cue_span(text, s.span, spans, m)
+                key = (q.block, i)
+                if key in cues:
+                    cue = cues[key]
+                else:
+                    s = sents[i]
+                    m = find_cue(_masked(text, s.span, spans))
+                    cue = cues[key] = None if m is None else _cue_span(text, s.span, spans, m)
+                if cue is not None:
                     break
         else:
             lead = ""
