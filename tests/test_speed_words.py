@@ -193,3 +193,55 @@ def test_side_by_side_pairs_among_some_forms(pieces: list[str]) -> None:
         assert few <= every
         # every pair of two of the forms is answered alike
         assert {p for p in every if p <= some} == {p for p in few if p <= some}
+
+
+# --- kinds.names: the house check's remembered answers ------------------------------------------
+
+def _house_rule():  # type: ignore[no-untyped-def]
+    from deskcheck.rules import bundled_rules_dir, load_rule
+    style = bundled_rules_dir() / "Deskcheck"
+    rule = load_rule(style / "HouseNames.yml", "Deskcheck", style)
+    assert rule is not None
+    return rule
+
+
+def _plain_house(kind, ctx, groups, house, ms):  # type: ignore[no-untyped-def]
+    from deskcheck.kinds import names as kn
+    from deskcheck.model import Hit
+    for g in groups:
+        if len(g.forms) != 1:
+            continue
+        form, occs = next(iter(g.forms.items()))
+        hit = kn.house_form(g, form, house)
+        if hit is None or hit[0] == form:
+            continue
+        preferred, note, keep = hit
+        for o in occs:
+            if kn._kept(ctx, o, keep):
+                continue
+            yield Hit(o.token.span, kind.message(form, preferred, kn._house_reason(note)),
+                      (kn.prefix_of(o) + preferred,))
+    yield from kind._house_whole_names(ctx, groups, house, ms)
+
+
+_HOUSE_PIECES = ["Kiev", "Kyiv", "Belta", "BelTA", "chicken Kiev", "Zelenskyi", "Zelensky", "Volodymyr",
+                 "Lukashenko", "Lukashenka", "Alexander", "Kim Jong Un", "Kim Jong-un", "said", "in", ".",
+                 "\n\n", "Smith", "the", "Mr"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_HOUSE_PIECES), max_size=25), st.booleans())
+def test_house_check_same_as_asking_every_group(pieces: list[str], asked_before: bool) -> None:
+    from deskcheck.kinds import names as kn
+    from deskcheck.kinds.base import Context, Settings
+    from deskcheck.scopes import segments
+    rule = _house_rule()
+    doc = _doc(" ".join(pieces))
+    ctx = Context(doc, doc.text, list(segments(doc, rule.scope)), Settings(), False)
+    ms = kn.in_scope(ctx)
+    house = rule.kind.house(ctx)
+    if not asked_before:
+        house.head_answers.clear()      # (the shortcut reads answers remembered across articles)
+    groups = kn.groups_for(ctx, ms, house)
+    fast = list(rule.kind._house(ctx, groups, house, ms))
+    assert fast == list(_plain_house(rule.kind, ctx, groups, house, ms))
