@@ -19,6 +19,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from .. import prefilter
 from ..alternation import by_first_letter, split_top
 from ..compiled import re_compile
 from ..model import Document, Span
@@ -240,6 +241,9 @@ def quote_checks(doc: Document) -> list[QuoteCheck]:
         by_block.setdefault(s.block, []).append(s)
     checks: list[QuoteCheck] = []
     first_of_group: dict[int, int] = {}
+    # a sentence's cue depends on the sentence alone (and the quotations, the same for all): neighbouring
+    # quotations ask about the same sentences, so each sentence is masked and scanned once
+    cues: dict[tuple[int, int], Span | None] = {}
     for q in outer:
         sents = by_block.get(q.block, [])
         idx = [i for i, s in enumerate(sents) if s.span.overlaps(q.span) or s.span.start == q.span.start]
@@ -251,10 +255,14 @@ def quote_checks(doc: Document) -> list[QuoteCheck]:
             # the sentence itself first, then the one before, then the one after
             order = list(range(idx[0], idx[-1] + 1)) + [lo, hi]
             for i in order:
-                s = sents[i]
-                m = find_cue(_masked(text, s.span, spans))
-                if m is not None:
-                    cue = _cue_span(text, s.span, spans, m)
+                key = (q.block, i)
+                if key in cues:
+                    cue = cues[key]
+                else:
+                    s = sents[i]
+                    m = find_cue(_masked(text, s.span, spans))
+                    cue = cues[key] = None if m is None else _cue_span(text, s.span, spans, m)
+                if cue is not None:
                     break
         else:
             lead = ""
@@ -326,23 +334,80 @@ def orphans(doc: Document) -> list[QuoteCheck]:
 def anonymous_sources(doc: Document) -> list[Span]:
     """Bare anonymous sources outside quotations, where no reason for anonymity is given."""
     text = doc.text
-    spans = [q.span for q in quotes(doc) if q.depth == 0]
-    by_block: dict[int, list[Sentence]] = {}
-    for s in sentences(doc):
-        by_block.setdefault(s.block, []).append(s)
+    sents = sentences(doc)
+    # A match lies inside its sentence and holds one of a few words (source, close, familiar ...,
+    # deskcheck.prefilter reads which from the pattern): only the sentences holding one are
+    # scanned. The scan, a case-insensitive alternation tried at every word, was most of the cost.
+    worth = _worth_scanning(text, [s.span for s in sents])
+    spans: list[Span] | None = None         # the outer quotations, once a match needs them
     out: list[Span] = []
-    for sents in by_block.values():
-        for i, s in enumerate(sents):
-            for m in ANONYMOUS.finditer(text, s.span.start, s.span.end):
-                if any(qs.start <= m.start() < qs.end for qs in spans):
-                    continue   # a speaker's own words
-                context = text[s.span.start:s.span.end]
-                if i + 1 < len(sents):
-                    context += " " + text[sents[i + 1].span.start:sents[i + 1].span.end]
-                if ANONYMITY_REASON.search(context):
-                    continue
-                out.append(Span(_extend_left(text, s.span.start, m.start()), m.end()))
+    for i in range(len(sents)) if worth is None else worth:
+        s = sents[i]
+        for m in ANONYMOUS.finditer(text, s.span.start, s.span.end):
+            if spans is None:
+                spans = [q.span for q in quotes(doc) if q.depth == 0]
+            if any(qs.start <= m.start() < qs.end for qs in spans):
+                continue   # a speaker's own words
+            context = text[s.span.start:s.span.end]
+            if i + 1 < len(sents) and sents[i + 1].block == s.block:
+                context += " " + text[sents[i + 1].span.start:sents[i + 1].span.end]
+            if ANONYMITY_REASON.search(context):
+                continue
+            out.append(Span(_extend_left(text, s.span.start, m.start()), m.end()))
     return out
+
+
+_UNSET: object = object()
+_ANONYMOUS_FILTER: object = _UNSET
+
+
+def _anonymous_filter() -> "prefilter.Filter | None":
+    global _ANONYMOUS_FILTER
+    if _ANONYMOUS_FILTER is _UNSET:
+        _ANONYMOUS_FILTER = prefilter.filter_for(ANONYMOUS)
+    return _ANONYMOUS_FILTER  # type: ignore[return-value]
+
+
+# the characters `re` matches an ASCII letter with under IGNORECASE, besides its two cases
+# (a test asks `re` itself): in a text without them, str.lower() folds case as `re` does
+ODD_CASES = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def lower_as_re_folds(text: str) -> str | None:
+    """text.lower(), when a case-insensitive `re` match of an ASCII string in `text` is that
+    string, lowercased, at the same place in it; None for a text where it may not be."""
+    if not text.isascii():
+        for ch in ODD_CASES:
+            if ch in text:
+                return None
+    return text.lower()
+
+
+def _worth_scanning(text: str, spans: list[Span]) -> list[int] | None:
+    """The indexes, in order, of the sentence spans that may hold a match of ANONYMOUS (a scan
+    bounded by the sentence): those holding one of the strings every such match holds
+    (deskcheck.prefilter reads them from the pattern). None: every sentence may."""
+    need = _anonymous_filter()
+    if need is None or need.segment_clause is None or need.segment_clause[0]:
+        return None         # (no clause, or one with a case-sensitive string: not expected)
+    lowered = lower_as_re_folds(text)
+    if lowered is None:
+        return None
+    starts = [s.start for s in spans]
+    ends = [s.end for s in spans]
+    if any(map(int.__gt__, ends[:-1], starts[1:])):
+        return None         # (sentences come in order and never overlap: not expected either)
+    keep: set[int] = set()
+    for needle in need.segment_clause[1]:       # ASCII, lowercase (folded)
+        pos = lowered.find(needle)
+        while pos >= 0:
+            i = bisect_right(starts, pos) - 1
+            if i >= 0 and pos + len(needle) <= ends[i]:
+                keep.add(i)
+                pos = lowered.find(needle, ends[i])
+            else:
+                pos = lowered.find(needle, pos + 1)
+    return sorted(keep)
 
 
 def _extend_left(text: str, floor: int, start: int) -> int:

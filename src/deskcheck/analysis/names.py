@@ -27,7 +27,7 @@ import os
 import stat
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Container, Iterable, TypeVar
+from typing import AbstractSet, Callable, Container, Iterable, TypeVar
 
 import regex
 from jellyfish import jaro_winkler_similarity
@@ -788,13 +788,19 @@ def candidate_pairs(forms: Iterable[str]) -> set[tuple[str, str]]:
 _COORDINATION = regex_compile(r"(?:['’]s)?\s*(?:,|and|or|&|/|vs\.?|versus|,\s*and|,\s*or)\s*")
 
 
-def _coordinated(doc: Document, ms: list[Mention]) -> set[frozenset[str]]:
-    """Pairs of names written side by side ("Latvia and Lithuania", "Iran, Iraq"): two names."""
+def _coordinated(doc: Document, ms: list[Mention], forms: AbstractSet[str] | None = None) -> set[frozenset[str]]:
+    """Pairs of names written side by side ("Latvia and Lithuania", "Iran, Iraq"): two names.
+    With `forms`, only the pairs of two of these forms (the rest are left out unasked: the pairs
+    the grouping asks about are few, and testing the words between every two names was most of
+    the cost)."""
     out: set[frozenset[str]] = set()
     text = doc.text
     coordination = _COORDINATION.fullmatch
     for a, b in zip(ms, ms[1:]):
         if a.block != b.block:
+            continue
+        if forms is not None and (a.tokens[-1].form not in forms or (
+                b.tokens[0].form not in forms and b.tokens[-1].form not in forms)):
             continue
         if coordination(text, a.span.end, b.span.start):
             out.add(frozenset((a.tokens[-1].form, b.tokens[0].form)))
@@ -873,7 +879,7 @@ def group_names(doc: Document, ms: list[Mention], distinct: frozenset[str] = fro
     def conflict(a: str, b: str) -> bool:
         nonlocal side_by_side
         if side_by_side is None:
-            side_by_side = _coordinated(doc, ms)
+            side_by_side = _coordinated(doc, ms, paired)
         if frozenset((a, b)) in side_by_side:
             return True
         ga, gb = given_of.get(a, set()), given_of.get(b, set())
@@ -891,7 +897,9 @@ def group_names(doc: Document, ms: list[Mention], distinct: frozenset[str] = fro
         ga, gb = given_of.get(a, set()), given_of.get(b, set())
         return any(x == y or given_variant_pair(x, y) for x in ga for y in gb)
 
-    for a, b in candidate_pairs(head_forms):
+    pairs = candidate_pairs(head_forms)
+    paired = {f for pair in pairs for f in pair}     # the only forms `conflict` asks about
+    for a, b in pairs:
         if frozenset((a, b)) in forced_set:
             uf.union(a, b)
         elif conflict(a, b):

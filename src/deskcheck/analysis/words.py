@@ -12,6 +12,7 @@ whole-text operations that run in C; a `Word` tuple is made only for a word a ch
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_left, bisect_right
 from itertools import accumulate, compress
 from operator import not_
@@ -43,13 +44,20 @@ _NON_PROSE = re_compile(
 # lengths. The lookahead passes over single letters and digits ("a", "I", "5"), which no check
 # reads; it finds exactly the longer words `\w+(?:[-'’‐.]\w+)*` finds, because a one-character
 # match ends where no word goes on.
-_WORD_PATTERN = r"((?=\w[-'’‐.]?\w)\w+(?:[-'’‐.]\w+)*)"
+_PLAIN_WORD_PATTERN = r"((?=\w[-'’‐.]?\w)\w+(?:[-'’‐.]\w+)*)"
+# The same matches, quicker to find (~20%): it starts with a word character, which lets `re` skip
+# to the next one in C, and its runs are possessive (Python 3.11+), so the engine keeps no
+# backtracking state for them (none could be used: what follows a run never starts with a word
+# character). A test compares the two splits.
+_FAST_WORD_PATTERN = r"(\w(?:\w++|(?=[-'’‐.]\w))(?:[-'’‐.]\w++)*+)"
+_WORD_PATTERN = _FAST_WORD_PATTERN if sys.version_info >= (3, 11) else _PLAIN_WORD_PATTERN
 _WORD_SPLIT = re_compile(_WORD_PATTERN)
 # the same for a text of Latin-1 characters only (most articles), with \w spelled out as the
 # Latin-1 characters it matches (letters, digits, the underscore): a character class is tested
 # faster than the Unicode word test \w runs for every character
 _LATIN1_WORD = "[" + re.escape("".join(c for c in map(chr, range(256)) if c.isalnum() or c == "_")) + "]"
 _WORD_SPLIT_LATIN1 = re_compile(_WORD_PATTERN.replace("\\w", _LATIN1_WORD))
+_BEYOND_LATIN1 = re_compile(r"[^\x00-\xff]")
 _ALNUM = re_compile(r"[^\W_]")
 _NOT_A_WORD = re_compile(r"[\d_.]")            # numbers, codes, dotted abbreviations
 _OPENERS = frozenset("\"“‘'(«[—–-:")
@@ -130,7 +138,8 @@ class WordColumns:
 def word_columns(doc: Document) -> WordColumns:
     """Every checkable word of doc.text in order, as columns."""
     text = doc.text
-    latin1 = text.isascii() or (bool(text) and max(text) < "\u0100")
+    # (a search for a character past Latin-1 runs in C; max() made a string of every character)
+    latin1 = text.isascii() or _BEYOND_LATIN1.search(text) is None
     parts = (_WORD_SPLIT_LATIN1 if latin1 else _WORD_SPLIT).split(text)
     tokens = parts[1::2]
     offsets = list(accumulate(map(len, parts)))
@@ -247,7 +256,8 @@ def occurrences(texts: list[str], wanted: Collection[str]) -> list[int]:
     words' places finds one or two with list.index (a scan in C) rather than a loop over every
     word (past two words the scans cost more than the loop)."""
     if len(wanted) > 2:
-        return [n for n, text in enumerate(texts) if text in wanted]
+        # (the membership tests in C: a loop in Python cost several times more)
+        return list(compress(range(len(texts)), map(wanted.__contains__, texts)))
     out: list[int] = []
     for text in wanted:
         n = -1

@@ -24,6 +24,7 @@ from ..scopes import index_of
 from .base import Context, Kind
 
 CHECKS = ("consistency", "house")
+_UNASKED = object()
 
 
 def _scope(ctx: Context) -> tuple[tuple[int, int], ...]:
@@ -153,9 +154,17 @@ class Names(Kind):
     # -- house ------------------------------------------------------------------------------
 
     def _house(self, ctx: Context, groups: list[NameGroup], house: HouseList, ms: list[Mention]) -> Iterable[Hit]:
+        seen = house.head_answers       # house_form's answers for surnames, places and agencies
         for g in groups:
             if len(g.forms) != 1:
                 continue   # an inconsistent name is the consistency check's finding
+            # most groups are one spelling of a surname or place the list has no answer for,
+            # asked before: house_form's remembered answer, read here without calling it
+            if g.role == "head":
+                for form in g.forms:
+                    hit = seen.get(form, _UNASKED)
+                if hit is None:
+                    continue
             form, occs = next(iter(g.forms.items()))
             hit = house_form(g, form, house)
             if hit is None or hit[0] == form:
