@@ -245,3 +245,43 @@ def test_house_check_same_as_asking_every_group(pieces: list[str], asked_before:
     groups = kn.groups_for(ctx, ms, house)
     fast = list(rule.kind._house(ctx, groups, house, ms))
     assert fast == list(_plain_house(rule.kind, ctx, groups, house, ms))
+
+
+# the pair tests are remembered per pair of spellings (pure functions of the two strings, the
+# distinct list and the flag): the same answers as asking afresh
+_PAIR_FORMS = ["Aliyev", "Aliev", "Aliyeva", "Grant", "Grand", "Odesa", "Odessa", "Mikheil", "Mikhail", "Clara",
+               "Claire", "Daniel", "Daniela", "Niger", "Nigeria", "Belta", "Plata", "Gaddafi", "Kadhafi", "Brown"]
+
+
+@given(st.sampled_from(_PAIR_FORMS), st.sampled_from(_PAIR_FORMS), st.booleans(), st.booleans())
+def test_remembered_pair_tests_same_as_plain(a: str, b: str, listed: bool, dictionary: bool) -> None:
+    distinct = frozenset({names_mod.fold(a)}) if listed else frozenset()
+    assert names_mod.variant_pair(a, b, distinct, dictionary) == \
+        names_mod.variant_pair.__wrapped__(a, b, distinct, dictionary)
+    assert names_mod.given_variant_pair(a, b) == names_mod.given_variant_pair.__wrapped__(a, b)
+    assert names_mod.distinct_given(a, b) == names_mod.distinct_given.__wrapped__(a, b)
+
+
+@given(st.lists(st.sampled_from(["ministry", "health", "kenya", "sea", "black", "x"]), min_size=1, max_size=4))
+def test_phrase_word_test_same_as_plain(keys: list[str]) -> None:
+    generic = names_mod.GENERIC
+    plain = keys[-1] not in generic and (len(keys) == 1 or all(k not in generic for k in keys[:-1]))
+    quick = keys[0] not in generic if len(keys) == 1 else generic.isdisjoint(keys)
+    assert quick == plain
+
+
+@given(st.lists(st.sampled_from(["“", "\"", "‘", "«", " ", "\n", "\u00a0", "We", "we", "Élan", "said", "."]),
+                max_size=30))
+def test_quote_openings_same_as_finditer(pieces: list[str]) -> None:
+    # the sentence starts for names: each mark tried where str.find puts it, against the plain
+    # version that scans the text with finditer
+    doc = _doc("".join(pieces))
+    got = names_mod._sentence_starts(doc)
+    expected = set()
+    for s in sentences(doc):
+        i = s.span.start
+        while i < s.span.end and doc.text[i] in names_mod._OPENERS:
+            i += 1
+        expected.add(i)
+    expected |= {m.end() for m in names_mod._QUOTE_OPENING.finditer(doc.text)}
+    assert got == expected

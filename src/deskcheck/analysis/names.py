@@ -260,6 +260,7 @@ def different_names(a_form: str, b_form: str, distinct: frozenset[str] = frozens
     return dictionary and is_dictionary_word(a_form) and is_dictionary_word(b_form)
 
 
+@lru_cache(maxsize=65536)
 def variant_pair(a_form: str, b_form: str, distinct: frozenset[str] = frozenset(), dictionary: bool = True) -> bool:
     """The context-free test: one name, spelled two ways (used for surnames, places, agencies)."""
     a, b = fold(a_form), fold(b_form)
@@ -277,6 +278,7 @@ def variant_pair(a_form: str, b_form: str, distinct: frozenset[str] = frozenset(
     return not different_names(a_form, b_form, distinct, dictionary)
 
 
+@lru_cache(maxsize=65536)
 def given_variant_pair(a_form: str, b_form: str) -> bool:
     """Given names of one person (the surname already matched): only the gender guards apply,
     since given names are often dictionary words (Stephen/Steven, Geoff/Jeff)."""
@@ -288,6 +290,7 @@ def given_variant_pair(a_form: str, b_form: str) -> bool:
     return not (_given_gendered(a, b) or _extension(a, b) or _extension(b, a))
 
 
+@lru_cache(maxsize=65536)
 def distinct_given(a_form: str, b_form: str) -> bool:
     """Two given names that are names in their own right (Clara/Claire, Katherine/Kathryn,
     John/Joan), not one name spelled two ways (Mikheil/Mikhail, Jonathan/Jonathon,
@@ -422,6 +425,7 @@ def _shouting(text: str) -> bool:
     return len(text) >= 12 and text.isupper()
 
 
+_QUOTE_MARKS = "“\"‘«"
 _QUOTE_OPENING = regex_compile(r"[“\"‘«]\s*(?=\p{Lu})")
 
 
@@ -433,9 +437,17 @@ def _sentence_starts(doc: Document) -> set[int]:
         while i < s.span.end and text[i] in _OPENERS:
             i += 1
         starts.add(i)
-    # a quotation opening mid-sentence also starts a sentence ("He said: “Today we ...")
-    for m in _QUOTE_OPENING.finditer(text):
-        starts.add(m.end())
+    # a quotation opening mid-sentence also starts a sentence ("He said: “Today we ..."); each
+    # opening mark found with str.find (a search in C) and `_QUOTE_OPENING` tried there: the
+    # places finditer would match, since a match holds no opening mark but its first character
+    opening = _QUOTE_OPENING.match
+    for mark in _QUOTE_MARKS:
+        i = text.find(mark)
+        while i >= 0:
+            m = opening(text, i)
+            if m is not None:
+                starts.add(m.end())
+            i = text.find(mark, i + 1)
     return starts
 
 
@@ -915,13 +927,15 @@ def group_names(doc: Document, ms: list[Mention], distinct: frozenset[str] = fro
     head_groups: dict[object, NameGroup] = {}
     roots: dict[str, object] = {}       # find() once per form, not once per use
     # forms in order of first use: a group and its forms come in the order of their first use
+    joined = uf.parent
     for form, occs in heads.items():
         # a form never paired is its own group (find would say so, after recording it)
-        root = roots[form] = uf.find(form) if form in uf.parent else form
+        root = roots[form] = uf.find(form) if form in joined else form
         g = head_groups.get(root)
         if g is None:
-            g = head_groups[root] = NameGroup("head")
-        g.forms[form] = occs
+            head_groups[root] = NameGroup("head", {form: occs})
+        else:
+            g.forms[form] = occs
     # given names: grouped only within one person (the surname's group); a given name's
     # mention ends in a head, whose root is known
     given_by_person: dict[object, list[Occurrence]] = {}
@@ -1128,7 +1142,8 @@ def _phrases(doc: Document, ms: list[Mention]) -> list[_Phrase]:
         if k <= done:
             continue
         tokens = m.tokens
-        if tokens[-1].key not in GENERIC and (len(tokens) == 1 or all(t.key not in GENERIC for t in tokens[:-1])):
+        # no organisation or place word in it (most mentions: one word, tested alone)
+        if tokens[0].key not in GENERIC if len(tokens) == 1 else GENERIC.isdisjoint([t.key for t in tokens]):
             continue
         i = k
         while i > 0 and joined(i - 1):
