@@ -285,3 +285,11 @@ def test_quote_openings_same_as_finditer(pieces: list[str]) -> None:
         expected.add(i)
     expected |= {m.end() for m in names_mod._QUOTE_OPENING.finditer(doc.text)}
     assert got == expected
+
+
+@given(st.integers(0, 10**6), st.integers(0, 10**6))
+def test_quick_span_same_as_constructor(start: int, end: int) -> None:
+    import pickle
+    quick, plain = names_mod._span(start, end), Span(start, end)
+    assert type(quick) is Span and quick == plain and hash(quick) == hash(plain)
+    assert repr(quick) == repr(plain) and pickle.loads(pickle.dumps(quick)) == plain

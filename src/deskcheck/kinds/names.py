@@ -312,8 +312,11 @@ def groups_for(ctx: Context, ms: list, house: HouseList,
     if key not in cache:
         forms = {t.form for m in ms for t in m.tokens}
         by_pref: dict[str, list[str]] = {}
+        seen = house._heads_seen       # house.head's remembered answers, read without calling it
         for f in forms:
-            hit = house.head(f)
+            hit = seen.get(f, _UNASKED)
+            if hit is _UNASKED:
+                hit = house.head(f)
             if hit is not None:
                 by_pref.setdefault(hit[0], []).append(f)
         forced = [(fs[0], f) for fs in by_pref.values() for f in fs[1:]]
