@@ -277,6 +277,8 @@ _MON_NAME = lazy(_MON)
 _DIGITS = lazy(r"\d\d*")
 _WORD = lazy(r"\w+")
 _YEARS_AFTER = lazy(r"\s+years")
+# read in the reversed text from an anchor: the last word before it, then the one before that
+_LAST_WORDS = lazy(r"\W*(\w+)(?:\W+(\w+))?")
 _ORDINAL_ENDS = frozenset(("st", "nd", "rd", "th"))
 
 
@@ -379,6 +381,7 @@ class _Located:
         self._groups: dict[str, dict[int, list[int]]] = {}
         self._everywhere = False
         self.digit_end: dict[int, int] = {}       # where each run of digits ends, by its start
+        self._rev: str | None = None           # the text reversed, for _words_before
         self._anchor_lists: tuple[list[int], list[int], list[int], list[int], set[int], list[int], list[int]] | None = None
 
     def set_runs(self, runs: list[tuple[int, int]]) -> None:
@@ -419,7 +422,26 @@ class _Located:
         return out
 
     def _words_before(self, anchors: list[int], lo: int, k: int) -> list[int]:
-        return words_before(self.text, anchors, lo, k)
+        """words_before(self.text, anchors, lo, k) for k of 1 or 2, one match per anchor.
+
+        The last words before q are the first ones after it in the reversed text: a run of word
+        characters there is a run here, cut at the same two ends, and a word's start here is n
+        minus its end there. So one anchored match of _LAST_WORDS replaces a scan of a window."""
+        rev = self._rev
+        if rev is None:
+            rev = self._rev = self.text[::-1]
+        n = len(rev)
+        end = n - lo
+        match = _LAST_WORDS.match
+        out: list[int] = []
+        for q in anchors:
+            m = match(rev, n - q, end)
+            if m is None:
+                continue                    # no word between lo and q
+            if k > 1 and m.end(2) > 0:
+                out.append(n - m.end(2))
+            out.append(n - m.end(1))
+        return out
 
     def derived(self, name: str) -> list[int]:
         """Positions read off the runs of digits and a few literal words, found once per document."""
@@ -1205,8 +1227,16 @@ _TITLE = lazy(r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof|Professor|Judge|Jus
 def _same_first(a: str, b: str) -> bool:
     if a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b)):
         return True
+    a, b = a.lower(), b.lower()
+    # ratio() is 2.0 * matches / (la + lb), and the matches are at most the shorter name: when even
+    # that bound falls short (real_quick_ratio), the ratio does too, and SequenceMatcher is not built
+    la, lb = len(a), len(b)
+    if a == b:
+        return True                     # ratio 1.0
+    if 2.0 * min(la, lb) / (la + lb) < 0.7:
+        return False
     from difflib import SequenceMatcher
-    return SequenceMatcher(None, a.lower(), b.lower()).ratio() >= 0.7
+    return SequenceMatcher(None, a, b).ratio() >= 0.7
 
 
 class People:
