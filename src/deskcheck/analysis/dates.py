@@ -277,6 +277,8 @@ _MON_NAME = lazy(_MON)
 _DIGITS = lazy(r"\d\d*")
 _WORD = lazy(r"\w+")
 _YEARS_AFTER = lazy(r"\s+years")
+# "last", "next" or "this", then a month name after the space (lower case): _RELATIVE's "last March"
+_MONTH_AFTER = lazy(r"\s+(" + "|".join(MONTH_NAMES) + ")")
 # read in the reversed text from an anchor: the last word before it, then the one before that
 _LAST_WORDS = lazy(r"\W*(\w+)(?:\W+(\w+))?")
 _ORDINAL_ENDS = frozenset(("st", "nd", "rd", "th"))
@@ -597,13 +599,13 @@ class _Located:
                      if q == 0 or not _is_word(text[q - 1]) or low[q - 2:q] == "to"
                      or low[q - 6:q] == "yester" or low[q - 4:q] == "fort"]
             # a month name is the first unit of a match only in "last/next/this March": the others
-            # ("in March", "mayor") cannot start one there
-            for q in self.words("rel-months", MONTH_NAMES):
-                j = q
-                while j > 0 and low[j - 1].isspace():
-                    j -= 1
-                if j < q and j >= 4 and low[j - 4:j] in ("last", "next", "this"):
-                    units.append(q)
+            # ("in March", "mayor") cannot start one there. Read from the three words forward: the
+            # month names ("may", "march") are far more common than the places they count
+            after = _MONTH_AFTER.match
+            for p in self.words("this-next-last", ("last", "next", "this")):
+                m = after(low, p + 4)
+                if m is not None:
+                    units.append(m.start(1))
             units = self._by_run(units)
             # the match starts at most two words before its first unit, or at the word holding it
             return {r: v + self._words_before(v, runs[r][0], 2) for r, v in units.items()}
