@@ -212,3 +212,36 @@ def test_document_copy_is_copy_copy() -> None:
     assert vars(mine) == vars(plain) == vars(kind)
     mine._text = "changed"
     assert "_text" not in vars(kind)
+
+
+# text with words of every length, runs of spaces and punctuation, digits, underscores and letters
+# outside ASCII, so a word may be cut at either end of the window (longer than its first 48 characters)
+_WORDISH = st.text(alphabet="ab1_ é.,-'’\n\u00a0İ", max_size=240)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_WORDISH, st.data())
+def test_words_before_in_the_reversed_text_is_the_scan(text: str, data: st.DataObject) -> None:
+    # _Located reads the last words before each anchor in the reversed text; words_before scans
+    lo = data.draw(st.integers(0, len(text)))
+    anchors = data.draw(st.lists(st.integers(lo, len(text)), max_size=5))
+    k = data.draw(st.sampled_from((1, 2)))
+    located = dates_analysis._Located(text)
+    assert located._words_before(anchors, lo, k) == dates_analysis.words_before(text, anchors, lo, k)
+
+
+def _same_first_plain(a: str, b: str) -> bool:
+    from difflib import SequenceMatcher
+    if a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b)):
+        return True
+    return SequenceMatcher(None, a.lower(), b.lower()).ratio() >= 0.7
+
+
+_FIRST_NAMES = st.text(alphabet="AaBbeEiİnN", max_size=12)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_FIRST_NAMES, _FIRST_NAMES)
+def test_same_first_is_sequence_matcher(a: str, b: str) -> None:
+    # the length bound and the equal-names shortcut before SequenceMatcher change no answer
+    assert dates_analysis._same_first(a, b) == _same_first_plain(a, b)

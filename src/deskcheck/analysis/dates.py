@@ -277,6 +277,10 @@ _MON_NAME = lazy(_MON)
 _DIGITS = lazy(r"\d\d*")
 _WORD = lazy(r"\w+")
 _YEARS_AFTER = lazy(r"\s+years")
+# "last", "next" or "this", then a month name after the space (lower case): _RELATIVE's "last March"
+_MONTH_AFTER = lazy(r"\s+(" + "|".join(MONTH_NAMES) + ")")
+# read in the reversed text from an anchor: the last word before it, then the one before that
+_LAST_WORDS = lazy(r"\W*(\w+)(?:\W+(\w+))?")
 _ORDINAL_ENDS = frozenset(("st", "nd", "rd", "th"))
 
 
@@ -379,6 +383,7 @@ class _Located:
         self._groups: dict[str, dict[int, list[int]]] = {}
         self._everywhere = False
         self.digit_end: dict[int, int] = {}       # where each run of digits ends, by its start
+        self._rev: str | None = None           # the text reversed, for _words_before
         self._anchor_lists: tuple[list[int], list[int], list[int], list[int], set[int], list[int], list[int]] | None = None
 
     def set_runs(self, runs: list[tuple[int, int]]) -> None:
@@ -419,7 +424,26 @@ class _Located:
         return out
 
     def _words_before(self, anchors: list[int], lo: int, k: int) -> list[int]:
-        return words_before(self.text, anchors, lo, k)
+        """words_before(self.text, anchors, lo, k) for k of 1 or 2, one match per anchor.
+
+        The last words before q are the first ones after it in the reversed text: a run of word
+        characters there is a run here, cut at the same two ends, and a word's start here is n
+        minus its end there. So one anchored match of _LAST_WORDS replaces a scan of a window."""
+        rev = self._rev
+        if rev is None:
+            rev = self._rev = self.text[::-1]
+        n = len(rev)
+        end = n - lo
+        match = _LAST_WORDS.match
+        out: list[int] = []
+        for q in anchors:
+            m = match(rev, n - q, end)
+            if m is None:
+                continue                    # no word between lo and q
+            if k > 1 and m.end(2) > 0:
+                out.append(n - m.end(2))
+            out.append(n - m.end(1))
+        return out
 
     def derived(self, name: str) -> list[int]:
         """Positions read off the runs of digits and a few literal words, found once per document."""
@@ -575,13 +599,13 @@ class _Located:
                      if q == 0 or not _is_word(text[q - 1]) or low[q - 2:q] == "to"
                      or low[q - 6:q] == "yester" or low[q - 4:q] == "fort"]
             # a month name is the first unit of a match only in "last/next/this March": the others
-            # ("in March", "mayor") cannot start one there
-            for q in self.words("rel-months", MONTH_NAMES):
-                j = q
-                while j > 0 and low[j - 1].isspace():
-                    j -= 1
-                if j < q and j >= 4 and low[j - 4:j] in ("last", "next", "this"):
-                    units.append(q)
+            # ("in March", "mayor") cannot start one there. Read from the three words forward: the
+            # month names ("may", "march") are far more common than the places they count
+            after = _MONTH_AFTER.match
+            for p in self.words("this-next-last", ("last", "next", "this")):
+                m = after(low, p + 4)
+                if m is not None:
+                    units.append(m.start(1))
             units = self._by_run(units)
             # the match starts at most two words before its first unit, or at the word holding it
             return {r: v + self._words_before(v, runs[r][0], 2) for r, v in units.items()}
@@ -1205,8 +1229,16 @@ _TITLE = lazy(r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof|Professor|Judge|Jus
 def _same_first(a: str, b: str) -> bool:
     if a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b)):
         return True
+    a, b = a.lower(), b.lower()
+    # ratio() is 2.0 * matches / (la + lb), and the matches are at most the shorter name: when even
+    # that bound falls short (real_quick_ratio), the ratio does too, and SequenceMatcher is not built
+    la, lb = len(a), len(b)
+    if a == b:
+        return True                     # ratio 1.0
+    if 2.0 * min(la, lb) / (la + lb) < 0.7:
+        return False
     from difflib import SequenceMatcher
-    return SequenceMatcher(None, a.lower(), b.lower()).ratio() >= 0.7
+    return SequenceMatcher(None, a, b).ratio() >= 0.7
 
 
 class People:
