@@ -428,13 +428,14 @@ def ac_occurrences(text: str, form: int) -> "dict[str, list[int]]":
 class View:
     """The text a rule scans, its folded copy made when first needed, and the bounds of the
     segment lists asked about (many rules share one scope's list)."""
-    __slots__ = ("text", "_folded", "_bounds", "_occ")
+    __slots__ = ("text", "_folded", "_bounds", "_occ", "_present")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._folded: str | None = None
         self._bounds: dict[int, tuple[Any, Any, Any]] = {}
         self._occ: "list[tuple[int, dict[str, list[int]]] | None]" = [None, None]
+        self._present: "list[tuple[int, frozenset[str]] | None]" = [None, None]
 
     def occurrences(self, form: int) -> "dict[str, list[int]]":
         """ac_occurrences of the text (form 0) or of its folded copy (form 1), for the needles
@@ -442,6 +443,15 @@ class View:
         got = self._occ[form]
         if got is None or got[0] != _ac_version:
             got = self._occ[form] = (_ac_version, ac_occurrences(self.folded if form else self.text, form))
+        return got[1]
+
+    def present(self, form: int) -> "frozenset[str]":
+        """The needles of occurrences(form), as a set: set & set and set.isdisjoint(set) walk the
+        smaller one, where `dict.keys() & frozenset` copies the keys and walks the frozenset
+        (measured: 11 us against 1 us for a rule of 160 needles on an article holding 60)."""
+        got = self._present[form]
+        if got is None or got[0] != _ac_version:
+            got = self._present[form] = (_ac_version, frozenset(self.occurrences(form)))
         return got[1]
 
     def bounds(self, spans: "list[Any]") -> "tuple[list[int] | None, list[tuple[int, int]]]":
@@ -536,7 +546,7 @@ class Filter:
                 return spans            # folding moved offsets: no per-segment answer
             if ac_needles:
                 occ = view.occurrences(form)
-                for needle in occ.keys() & ac_needles:     # those in the text (in C: most are not)
+                for needle in view.present(form) & ac_needles:     # those in the text (in C: most are not)
                     # the walk below, over the places the automaton found
                     places = occ[needle]
                     size = len(needle)
@@ -598,7 +608,7 @@ def _by_finder(needles: "tuple[str, ...]") -> "tuple[tuple[str, ...], frozenset[
 
 def _holds_one(view: View, needles: "tuple[str, ...]", ac_needles: "frozenset[str]", form: int) -> bool:
     """The view (form 0) or its folded copy (form 1) holds one of the needles."""
-    if ac_needles and not ac_needles.isdisjoint(view.occurrences(form)):
+    if ac_needles and not ac_needles.isdisjoint(view.present(form)):
         return True
     if needles:
         text = view.folded if form else view.text
