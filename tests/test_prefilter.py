@@ -209,3 +209,18 @@ def test_the_automaton_answers_as_str_find_does(pattern: str, text: str, ignorec
     expected = [s for s in spans if any(holds(n, form, s.start, s.end) or holds(ac, form, s.start, s.end)
                                         for form, n, ac in f._segment_parts)]
     assert f.segments(View(text), spans) == (expected if spans else spans)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="ab\U0001F600é\udce9 -", min_size=1, max_size=4), max_size=8),
+       st.text(alphabet="ab\U0001F600é\udce9 -", max_size=40))
+def test_the_automaton_gives_character_offsets_as_str_find(needles: list[str], text: str) -> None:
+    """Whichever automaton is installed, its places are str.find's, in characters (not UTF-8
+    bytes), also past a character outside the BMP, and a lone surrogate falls back to find."""
+    from deskcheck import prefilter
+    if prefilter._ac is None:
+        return
+    prefilter._ac_register(needles, ())
+    occ = prefilter.ac_occurrences(text, 0)
+    expected = prefilter._find_all(text, sorted(prefilter._ac_needles[0]))
+    assert occ == expected, (needles, text)

@@ -321,10 +321,20 @@ def fold_needle(s: str) -> str:
 # the article finds every needle of every rule at once: the filters then answer from that table.
 # Needles shorter than AC_MIN are left to str.find: they occur in nearly every paragraph, where
 # a find stops at once, while the automaton would report each of their thousands of places.
+#
+# The automaton: ahocorasick-rs (Rust) when installed: it hands back every match of a text as
+# one list, and its pass costs a third of pyahocorasick's per character (measured over 1,000
+# articles: 0.06 s against 0.23 s for both forms), which walks a node's children one by one
+# and yields each match to Python. pyahocorasick stays as the fallback; the answers are the same.
+_rs: Any = None
 try:
-    import ahocorasick as _ac
-except ImportError:             # then every needle is looked for with str.find: same answers
-    _ac = None
+    import ahocorasick_rs as _rs
+    _ac: Any = _rs
+except ImportError:
+    try:
+        import ahocorasick as _ac
+    except ImportError:         # then every needle is looked for with str.find: same answers
+        _ac = None
 
 AC_MIN = 3
 _ac_needles: "tuple[set[str], set[str]]" = (set(), set())    # every needle so far: plain, folded
@@ -333,7 +343,17 @@ _ac_version = 0
 
 
 def _ac_covers(s: str) -> bool:
-    return _ac is not None and len(s) >= AC_MIN
+    return _ac is not None and len(s) >= AC_MIN and (_rs is None or _utf8(s))
+
+
+def _utf8(s: str) -> bool:
+    """ahocorasick-rs reads its needles as UTF-8 and silently drops a lone surrogate's needle and
+    every one after it: such a needle is left to str.find."""
+    try:
+        s.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _ac_register(plain: "Any", folded: "Any") -> None:
@@ -353,7 +373,11 @@ def _ac_register(plain: "Any", folded: "Any") -> None:
 
 def _ac_automaton(form: int) -> Any:
     automaton = _ac_built[form]
-    if automaton is None:
+    if automaton is None and _rs is not None:
+        needles = sorted(_ac_needles[form])
+        # (the automaton, its needles by index)
+        automaton = _ac_built[form] = (_rs.AhoCorasick(needles), needles)
+    elif automaton is None:
         automaton = _ac.Automaton()  # type: ignore[union-attr]
         for s in sorted(_ac_needles[form]):
             automaton.add_word(s, s)
@@ -362,10 +386,35 @@ def _ac_automaton(form: int) -> Any:
     return automaton
 
 
+def _find_all(text: str, needles: "list[str]") -> "dict[str, list[int]]":
+    """ac_occurrences the slow way: every place of every needle, overlapping ones included."""
+    occ: dict[str, list[int]] = {}
+    for s in needles:
+        pos = text.find(s)
+        while pos >= 0:
+            occ.setdefault(s, []).append(pos)
+            pos = text.find(s, pos + 1)
+    return occ
+
+
 def ac_occurrences(text: str, form: int) -> "dict[str, list[int]]":
     """Where each registered needle of this form starts in the text, in order."""
     occ: dict[str, list[int]] = {}
     if not _ac_needles[form]:
+        return occ
+    if _rs is not None:
+        automaton, needles = _ac_automaton(form)
+        try:
+            found = automaton.find_matches_as_indexes(text, True)
+        except UnicodeEncodeError:  # a lone surrogate (a caller's text): no UTF-8 for the automaton
+            return _find_all(text, needles)
+        for i, start, _end in found:
+            s = needles[i]
+            got = occ.get(s)
+            if got is None:
+                occ[s] = [start]
+            else:
+                got.append(start)
         return occ
     for end, s in _ac_automaton(form).iter(text):
         got = occ.get(s)
@@ -379,13 +428,14 @@ def ac_occurrences(text: str, form: int) -> "dict[str, list[int]]":
 class View:
     """The text a rule scans, its folded copy made when first needed, and the bounds of the
     segment lists asked about (many rules share one scope's list)."""
-    __slots__ = ("text", "_folded", "_bounds", "_occ")
+    __slots__ = ("text", "_folded", "_bounds", "_occ", "_present")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._folded: str | None = None
         self._bounds: dict[int, tuple[Any, Any, Any]] = {}
         self._occ: "list[tuple[int, dict[str, list[int]]] | None]" = [None, None]
+        self._present: "list[tuple[int, frozenset[str]] | None]" = [None, None]
 
     def occurrences(self, form: int) -> "dict[str, list[int]]":
         """ac_occurrences of the text (form 0) or of its folded copy (form 1), for the needles
@@ -393,6 +443,15 @@ class View:
         got = self._occ[form]
         if got is None or got[0] != _ac_version:
             got = self._occ[form] = (_ac_version, ac_occurrences(self.folded if form else self.text, form))
+        return got[1]
+
+    def present(self, form: int) -> "frozenset[str]":
+        """The needles of occurrences(form), as a set: set & set and set.isdisjoint(set) walk the
+        smaller one, where `dict.keys() & frozenset` copies the keys and walks the frozenset
+        (measured: 11 us against 1 us for a rule of 160 needles on an article holding 60)."""
+        got = self._present[form]
+        if got is None or got[0] != _ac_version:
+            got = self._present[form] = (_ac_version, frozenset(self.occurrences(form)))
         return got[1]
 
     def bounds(self, spans: "list[Any]") -> "tuple[list[int] | None, list[tuple[int, int]]]":
@@ -487,7 +546,7 @@ class Filter:
                 return spans            # folding moved offsets: no per-segment answer
             if ac_needles:
                 occ = view.occurrences(form)
-                for needle in occ.keys() & ac_needles:     # those in the text (in C: most are not)
+                for needle in view.present(form) & ac_needles:     # those in the text (in C: most are not)
                     # the walk below, over the places the automaton found
                     places = occ[needle]
                     size = len(needle)
@@ -549,7 +608,7 @@ def _by_finder(needles: "tuple[str, ...]") -> "tuple[tuple[str, ...], frozenset[
 
 def _holds_one(view: View, needles: "tuple[str, ...]", ac_needles: "frozenset[str]", form: int) -> bool:
     """The view (form 0) or its folded copy (form 1) holds one of the needles."""
-    if ac_needles and not ac_needles.isdisjoint(view.occurrences(form)):
+    if ac_needles and not ac_needles.isdisjoint(view.present(form)):
         return True
     if needles:
         text = view.folded if form else view.text
