@@ -194,6 +194,8 @@ def _convert(name: str, value: str) -> Any:
     if name == "output":        # click.Path(dir_okay=False, writable=True): checks an existing path
         try:
             os.stat(value)
+        except ValueError:      # a name os.stat rejects (an embedded NUL): click's to word
+            raise _Unsure from None
         except OSError:
             return value
         raise _Unsure
@@ -201,7 +203,7 @@ def _convert(name: str, value: str) -> Any:
         import stat
         try:
             st = os.stat(value)
-        except OSError:
+        except (OSError, ValueError):
             raise _Unsure from None
         if stat.S_ISDIR(st.st_mode) or not os.access(value, os.R_OK):
             raise _Unsure
