@@ -170,7 +170,7 @@ def test_the_repeat_probe_drops_paragraphs_without_a_repeat() -> None:
        st.text(alphabet="abı İ-", max_size=40))
 def test_the_automaton_finds_every_place_of_every_needle(needles: list[str], text: str) -> None:
     from deskcheck import prefilter
-    if prefilter._ac is None:
+    if prefilter._rs is None:
         return
     prefilter._ac_register(needles, ())
     occ = prefilter.ac_occurrences(text, 0)
@@ -218,7 +218,7 @@ def test_the_automaton_gives_character_offsets_as_str_find(needles: list[str], t
     """Whichever automaton is installed, its places are str.find's, in characters (not UTF-8
     bytes), also past a character outside the BMP, and a lone surrogate falls back to find."""
     from deskcheck import prefilter
-    if prefilter._ac is None:
+    if prefilter._rs is None:
         return
     prefilter._ac_register(needles, ())
     occ = prefilter.ac_occurrences(text, 0)

@@ -76,9 +76,6 @@ class Options(Record):
         self.progress = progress
         self.languagetool_url = languagetool_url
 
-    def replace(self, **changes: Any) -> "Options":
-        """A copy with some fields changed (dataclasses.replace)."""
-        return Options(**{**{f: getattr(self, f) for f in self._fields}, **changes})
 
 
 class RunResult(Record):

@@ -74,9 +74,6 @@ class Config(FrozenRecord):
         _set(self, "overrides", overrides)
         _set(self, "options", options)
 
-    def replace(self, **changes: Any) -> "Config":
-        """A copy with some fields changed (dataclasses.replace)."""
-        return Config(**{**{f: getattr(self, f) for f in self._fields}, **changes})
 
     @property
     def base(self) -> Path:

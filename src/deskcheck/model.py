@@ -73,6 +73,10 @@ class FrozenRecord:
     def __hash__(self) -> int:
         return hash(self._key())
 
+    def replace(self, **changes: Any) -> Any:
+        """A copy with some fields changed (dataclasses.replace)."""
+        return type(self)(**{**{f: getattr(self, f) for f in self._fields}, **changes})
+
 
 _set = object.__setattr__
 
@@ -331,6 +335,7 @@ class Record:
 
     _key = FrozenRecord._key
     __eq__ = FrozenRecord.__eq__
+    replace = FrozenRecord.replace
     __hash__ = None  # type: ignore[assignment]
 
 

@@ -317,24 +317,17 @@ def fold_needle(s: str) -> str:
 # --- every needle at once ---------------------------------------------------------------------
 #
 # Most needles are absent from a given article, and str.find reads the whole article to say so
-# (1-5 us for 2.5 kB; ~300 needles an article). One Aho-Corasick pass (pyahocorasick, in C) over
-# the article finds every needle of every rule at once: the filters then answer from that table.
-# Needles shorter than AC_MIN are left to str.find: they occur in nearly every paragraph, where
-# a find stops at once, while the automaton would report each of their thousands of places.
-#
-# The automaton: ahocorasick-rs (Rust) when installed: it hands back every match of a text as
-# one list, and its pass costs a third of pyahocorasick's per character (measured over 1,000
-# articles: 0.06 s against 0.23 s for both forms), which walks a node's children one by one
-# and yields each match to Python. pyahocorasick stays as the fallback; the answers are the same.
-_rs: Any = None
+# (1-5 us for 2.5 kB; ~300 needles an article). One Aho-Corasick pass (ahocorasick-rs, compiled)
+# over the article finds every needle of every rule at once: the filters then answer from that
+# table. It hands back every match of a text as one list; its pass cost a third of pyahocorasick's
+# per character (measured over 1,000 articles: 0.06 s against 0.23 s for both forms). Needles
+# shorter than AC_MIN are left to str.find: they occur in nearly every paragraph, where a find
+# stops at once, while the automaton would report each of their thousands of places.
+_rs: Any
 try:
     import ahocorasick_rs as _rs
-    _ac: Any = _rs
-except ImportError:
-    try:
-        import ahocorasick as _ac
-    except ImportError:         # then every needle is looked for with str.find: same answers
-        _ac = None
+except ImportError:             # then every needle is looked for with str.find: same answers
+    _rs = None
 
 AC_MIN = 3
 _ac_needles: "tuple[set[str], set[str]]" = (set(), set())    # every needle so far: plain, folded
@@ -343,7 +336,7 @@ _ac_version = 0
 
 
 def _ac_covers(s: str) -> bool:
-    return _ac is not None and len(s) >= AC_MIN and (_rs is None or _utf8(s))
+    return _rs is not None and len(s) >= AC_MIN and _utf8(s)
 
 
 def _utf8(s: str) -> bool:
@@ -371,18 +364,12 @@ def _ac_register(plain: "Any", folded: "Any") -> None:
         _ac_built[0] = _ac_built[1] = None
 
 
-def _ac_automaton(form: int) -> Any:
+def _ac_automaton(form: int) -> "tuple[Any, list[str]]":
+    """The automaton of this form's needles, and its needles by index."""
     automaton = _ac_built[form]
-    if automaton is None and _rs is not None:
+    if automaton is None:
         needles = sorted(_ac_needles[form])
-        # (the automaton, its needles by index)
         automaton = _ac_built[form] = (_rs.AhoCorasick(needles), needles)
-    elif automaton is None:
-        automaton = _ac.Automaton()  # type: ignore[union-attr]
-        for s in sorted(_ac_needles[form]):
-            automaton.add_word(s, s)
-        automaton.make_automaton()
-        _ac_built[form] = automaton
     return automaton
 
 
@@ -402,26 +389,18 @@ def ac_occurrences(text: str, form: int) -> "dict[str, list[int]]":
     occ: dict[str, list[int]] = {}
     if not _ac_needles[form]:
         return occ
-    if _rs is not None:
-        automaton, needles = _ac_automaton(form)
-        try:
-            found = automaton.find_matches_as_indexes(text, True)
-        except UnicodeEncodeError:  # a lone surrogate (a caller's text): no UTF-8 for the automaton
-            return _find_all(text, needles)
-        for i, start, _end in found:
-            s = needles[i]
-            got = occ.get(s)
-            if got is None:
-                occ[s] = [start]
-            else:
-                got.append(start)
-        return occ
-    for end, s in _ac_automaton(form).iter(text):
+    automaton, needles = _ac_automaton(form)
+    try:
+        found = automaton.find_matches_as_indexes(text, True)
+    except UnicodeEncodeError:  # a lone surrogate (a caller's text): no UTF-8 for the automaton
+        return _find_all(text, needles)
+    for i, start, _end in found:
+        s = needles[i]
         got = occ.get(s)
         if got is None:
-            occ[s] = [end - len(s) + 1]
+            occ[s] = [start]
         else:
-            got.append(end - len(s) + 1)
+            got.append(start)
     return occ
 
 

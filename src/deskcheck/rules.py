@@ -69,9 +69,6 @@ class Rule(Record):
         self.formats = formats
         self.enabled = enabled
 
-    def replace(self, **changes: Any) -> "Rule":
-        """A copy with some fields changed (dataclasses.replace)."""
-        return Rule(**{**{f: getattr(self, f) for f in self._fields}, **changes})
 
     @property
     def style(self) -> str:

@@ -378,9 +378,6 @@ class Mention(Record):
 
     __hash__ = FrozenRecord.__hash__
 
-    def replace(self, **changes: object) -> "Mention":
-        """A copy with some fields changed (dataclasses.replace)."""
-        return Mention(**{**{f: getattr(self, f) for f in self._fields}, **changes})  # type: ignore[arg-type]
 
     @property
     def text(self) -> str:
