@@ -245,3 +245,60 @@ _FIRST_NAMES = st.text(alphabet="AaBbeEiİnN", max_size=12)
 def test_same_first_is_sequence_matcher(a: str, b: str) -> None:
     # the length bound and the equal-names shortcut before SequenceMatcher change no answer
     assert dates_analysis._same_first(a, b) == _same_first_plain(a, b)
+
+
+# --- where the extraction's patterns can start ---------------------------------------------------
+# words and numbers that open or end the patterns' alternatives, in every case, with the letters
+# (?i) pairs with ASCII ones where str.lower() does not
+_OPENING_PIECES = [
+    "the", "The", "THE", "a", "an", "An", "one", "Two", "twelve", "eleven", "several", "few", "ten", "45", "2021",
+    "٣", "day", "days", "week", "weeks", "month", "year", "years", "fortnight", "night", "morning", "ago",
+    "earlier", "later", "before", "after", "following", "previous", "yesterday", "Tomorrow", "today", "tonight",
+    "last", "Last", "next", "this", "past", "coming", "weekend", "in", "In", "early", "late", "mid", "mid-",
+    "since", "by", "until", "till", "through", "from", "during", "between", "and", "or", "to", "of", "around",
+    "circa", "c.", "its", "his", "her", "their", "that", "March", "May", "Sept.", "Jan", "june", "Monday",
+    "election", "İn", "ſince", "\u212aelvin", "ı", "-", ",", ".", "é",
+]
+
+
+@st.composite
+def _opening_texts(draw: st.DrawFn) -> str:
+    words = draw(st.lists(st.sampled_from(_OPENING_PIECES), min_size=1, max_size=14))
+    gaps = draw(st.lists(st.sampled_from([" ", "", "  ", ", ", "\n"]), min_size=len(words), max_size=len(words)))
+    return "".join(w + g for w, g in zip(words, gaps))
+
+
+@settings(max_examples=500, deadline=None)
+@given(_opening_texts())
+def test_every_match_opens_as_openings_says(text: str) -> None:
+    # the scan skips a place whose lowered text opens none of the words (nor a digit, where allowed)
+    located = dates_analysis._Located(text)
+    if located.low is None:
+        return      # the openings are only read where the text lowers letter for letter
+    patterns = dict(dates_analysis._ALL_PATTERNS)
+    for form, (words, digit) in dates_analysis._OPENINGS.items():
+        for m in patterns[form].finditer(text):
+            p = m.start()
+            assert located.low.startswith(words, p) or (digit and located.low[p:p + 1].isdecimal()), (form, text, p)
+        # and anywhere, not only after the previous match
+        for p in range(len(text)):
+            if patterns[form].match(text, p):
+                assert located.low.startswith(words, p) or (digit and located.low[p:p + 1].isdecimal()), (form, p)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_WORDISH, st.data())
+def test_words_before_in_runs_is_words_before(text: str, data: st.DataObject) -> None:
+    # _before_in_runs reads each anchor's words from its own run's start: _words_before run by run
+    n = len(text)
+    anchors = []
+    for _ in range(data.draw(st.integers(0, 5))):
+        lo = data.draw(st.integers(0, n))
+        anchors.append((data.draw(st.integers(lo, n)), lo))
+    k = data.draw(st.sampled_from((1, 2)))
+    located = dates_analysis._Located(text)
+    want = [q for q, _ in anchors]
+    for q, lo in anchors:
+        want += located._words_before([q], lo, k)
+    assert located._before_in_runs(anchors, k) == want
+    assert located._before_in_runs(anchors, k, keep=False) == want[len(anchors):]

@@ -284,6 +284,23 @@ _LAST_WORDS = lazy(r"\W*(\w+)(?:\W+(\w+))?")
 _ORDINAL_ENDS = frozenset(("st", "nd", "rd", "th"))
 
 
+# How every match of some patterns begins, in the lowered text: (its opening words, whether a
+# decimal digit may open it). Most places a pattern is tried at (the words before a unit or a
+# year) open none of these, and each failed attempt of a long case-blind alternation costs
+# microseconds; a string comparison rules them out first. Read off the patterns' alternatives:
+# tests/test_dates_speed.py checks every match opens so.
+_OPENINGS: dict[str, tuple[tuple[str, ...], bool]] = {
+    "relative": (("the", "yesterday", "tomorrow", "last", "today", "tonight", "earlier", "later", "this", "next",
+                  "past", "coming", *(w for w in _NUMWORDS if w not in ("several", "few", "an"))), True),
+    "month": (("last", "next", "this", "early", "late", "mid", "in", "since", "by", "until", "till", "through",
+               "from", "during", "before", "after", "between", "and", "or", "to", "of",
+               *(m[:3] for m in MONTH_NAMES)), False),
+    "year": (("in", "since", "by", "until", "from", "during", "before", "after", "of", "between", "early", "late",
+              "mid", "and", "to", "around", "circa", "c."), False),
+    "year-attr": (("the", "a", "its", "his", "her", "their", "this", "that"), False),
+}
+
+
 def _scan(pat: re.Pattern[str], starts: list[int], text: str, lo: int, hi: int) -> list[re.Match[str]]:
     """pat.finditer(text, lo, hi), trying the pattern only at `starts` (sorted), which must hold every
     position where it can match. No pattern here matches the empty string, so after a match the
@@ -379,8 +396,8 @@ class _Located:
         self.run_starts: list[int] = []
         self._at: dict[str, list[int]] = {}
         self._matches: dict[str, dict[int, list[re.Match[str]]]] = {}
-        self._before_year: dict[int, list[int]] | None = None
-        self._groups: dict[str, dict[int, list[int]]] = {}
+        self._nums: dict[str, list[int]] | None = None
+        self._run_sets: dict[str, set[int]] = {}
         self._everywhere = False
         self.digit_end: dict[int, int] = {}       # where each run of digits ends, by its start
         self._rev: str | None = None           # the text reversed, for _words_before
@@ -500,96 +517,148 @@ class _Located:
         self._at[name] = got
         return got
 
-    def _short_numbers(self, most: int) -> list[int]:
-        """The numbers starting a word that have at most `most` digits within their run of sentences."""
-        key = f"num{most}"
-        got = self._at.get(key)
-        if got is None:
-            end, runs, starts = self.digit_end, self.runs, self.run_starts
-            got = []
-            for a in self.derived("num"):
-                b = end[a]
-                if b - a > most:
-                    # a run's end may cut a longer number short (never seen: sentences end elsewhere)
-                    r = bisect_right(starts, a) - 1
-                    if r < 0 or min(b, runs[r][1]) - a > most:
-                        continue
-                got.append(a)
-            self._at[key] = got
-        return got
+    def _run_of(self, p: int) -> int:
+        """The run holding position p, or -1."""
+        r = bisect_right(self.run_starts, p) - 1
+        return r if r >= 0 and p < self.runs[r][1] else -1
 
-    def _number_before(self, name: str) -> list[int]:
-        """Numbers of three digits at most that _AGE or _ANNIV can start with, by what follows them:
-        _AGE's "45-year-old", "45 years old" and "is 45,"; _ANNIV's "50th anniversary" and "50 years since"."""
+    def _numbers(self) -> dict[str, list[int]]:
+        """The number-based places the patterns can start at, read in one pass over the runs of digits:
+        _Y's years, the ISO and year-range openings, _D's day numbers of one or two digits, and the
+        numbers _AGE and _ANNIV open with (one to three digits, by what follows them)."""
+        got = self._nums
+        if got is not None:
+            return got
+        digits = self.derived("digits")
         text, end = self.text, self.digit_end
-        out = []
-        for a in self._short_numbers(3):
+        year: list[int] = []
+        iso: list[int] = []
+        years: list[int] = []
+        num2: list[int] = []
+        age: list[int] = []            # _AGE's "45-year-old", "45 years old", "is 45,"; its ", 45," and " (45)"
+        anniversary: list[int] = []    # _ANNIV's "50th anniversary", "50 years since"
+        years_after, run_of, runs = _YEARS_AFTER.match, self._run_of, self.runs
+        for a in digits:
             b = end[a]
-            if _YEARS_AFTER.match(text, b):
-                out.append(a)
-            elif name == "age-num":
-                if text.startswith("-year-old", b) or text[b:b + 1] == ",":
-                    out.append(a)
-            elif text[b:b + 2] in _ORDINAL_ENDS:
-                out.append(a)
-        return out
-
-    def _grouped(self, name: str) -> dict[int, list[int]]:
-        """A list of positions shared out among the runs, once per document."""
-        got = self._groups.get(name)
-        if got is None:
-            if name.startswith("num"):
-                found = self._short_numbers(int(name[3:]))
-            elif name in ("age-num", "anniversary-num"):
-                found = self._number_before(name)
-            else:
-                found = self.derived(name)
-            got = self._groups[name] = self._by_run(found)
+            n = b - a
+            if n >= 4:
+                # _Y: four digits, no digit before them (the patterns' lookbehinds)
+                year.append(a)
+                if n == 4:
+                    dash = text[b:b + 1]
+                    if dash == "-":
+                        iso.append(a)
+                        years.append(a)
+                    elif dash == "–":
+                        years.append(a)
+            if a and _is_word(text[a - 1]):
+                continue        # no "\b" before the number: no day, age or ordinal starts there
+            lead = text[a - 2:a]
+            if lead == ", ":
+                age.append(a - 2)
+            elif lead == " (":
+                age.append(a - 2)
+            if n > 2:
+                # a run's end may cut a longer number short (never seen: sentences end elsewhere)
+                r = run_of(a)
+                short = min(b, runs[r][1]) - a if r >= 0 else n
+                if short > 3:
+                    continue
+                if short > 2:
+                    n = 3
+                else:
+                    n = 2
+            if n <= 2:
+                num2.append(a)
+            if years_after(text, b):
+                age.append(a)
+                anniversary.append(a)
+                continue
+            if text.startswith("-year-old", b) or text[b:b + 1] == ",":
+                age.append(a)
+            if text[b:b + 2] in _ORDINAL_ENDS:
+                anniversary.append(a)
+        got = self._nums = {"year": year, "iso": iso, "years": years, "num2": num2, "age": age,
+                            "anniversary": anniversary}
         return got
 
-    def _merged(self, names: tuple[str, ...], only: dict[int, list[int]] | None = None) -> dict[int, list[int]]:
-        out: dict[int, list[int]] = {}
-        if only is not None and not only:
-            return out          # no run qualifies (no month name, or no run with two)
-        for name in names:
-            for r, v in self._grouped(name).items():
-                if only is None or r in only:
-                    got = out.get(r)
-                    out[r] = v if got is None else got + v
+    def _in_runs(self, positions: Iterable[int]) -> list[tuple[int, int]]:
+        """The positions that fall inside a run, each with its run's start."""
+        run_starts, runs = self.run_starts, self.runs
+        out = []
+        for p in positions:
+            r = bisect_right(run_starts, p) - 1
+            if r >= 0 and p < runs[r][1]:
+                out.append((p, runs[r][0]))
         return out
 
-    def _starts(self, form: str) -> dict[int, list[int]] | None:
-        """By run, the positions where the form's pattern can start; None: try it everywhere."""
-        grouped, merged, runs = self._grouped, self._merged, self.runs
-        if form in ("md-md", "md-d", "md", "month", "dm-dm", "d-dm", "dm"):
-            # each of these needs a month name in the run
-            mon = grouped("mon")
-            if form == "month":
-                out = {}
-                for r, v in mon.items():
-                    hi = runs[r][1]
-                    names = [q for q in v if _MON_NAME.match(self.text, q, hi)]
-                    if names:
-                        out[r] = names + self._words_before(names, runs[r][0], 2)
-                return out
-            if form in ("md-md", "dm-dm"):
-                # these name two months: a run with one month opening at most holds none
-                mon = {r: v for r, v in mon.items() if len(v) > 1}
+    def _before_in_runs(self, anchors: list[tuple[int, int]], k: int, keep: bool = True) -> list[int]:
+        """The anchors (position, its run's start), unless not `keep`, with the starts of the last k words
+        (k of 1 or 2) before each from its run's start on: _words_before, each anchor with its own run."""
+        rev = self._rev
+        if rev is None:
+            rev = self._rev = self.text[::-1]
+        n = len(rev)
+        match = _LAST_WORDS.match
+        out = [q for q, _ in anchors] if keep else []
+        for q, lo in anchors:
+            m = match(rev, n - q, n - lo)
+            if m is None:
+                continue                    # no word between lo and q
+            if k > 1 and m.end(2) > 0:
+                out.append(n - m.end(2))
+            out.append(n - m.end(1))
+        return out
+
+    def _month_runs(self, two: bool) -> set[int]:
+        """The runs holding a month name's opening (two of them, when `two`)."""
+        key = "mon-runs2" if two else "mon-runs"
+        got = self._run_sets.get(key)
+        if got is None:
+            counts: dict[int, int] = {}
+            for q in self.derived("mon"):
+                r = self._run_of(q)
+                if r >= 0:
+                    counts[r] = counts.get(r, 0) + 1
+            self._run_sets["mon-runs"] = set(counts)
+            self._run_sets["mon-runs2"] = {r for r, c in counts.items() if c > 1}
+            got = self._run_sets[key]
+        return got
+
+    def _starts(self, form: str) -> tuple[list[int], set[int] | None] | None:
+        """The positions where the form's pattern can start (any order, repeats allowed; those outside
+        every run are left aside by the scan) and the runs it can match in (None: any); None: try it
+        everywhere."""
+        derived = self.derived
+        if form in ("md-md", "md-d", "md", "dm-dm", "d-dm", "dm"):
+            # each of these needs a month name in the run; the two-month ones two openings of one
+            only = self._month_runs(form in ("md-md", "dm-dm"))
+            if not only:
+                return [], only
             if form == "md":
-                return merged(("mon", "wd"), mon)
+                return derived("mon") + derived("wd"), only
             if form in ("md-md", "md-d"):
-                return merged(("mon", "wd", "from"), mon)
+                return derived("mon") + derived("wd") + derived("from"), only
             # the day number of _D has one or two digits
-            return merged(("num2", "from" if form == "d-dm" else "wd"), mon)
+            return self._numbers()["num2"] + derived("from" if form == "d-dm" else "wd"), only
+        if form == "month":
+            text, runs, run_starts = self.text, self.runs, self.run_starts
+            names = []
+            for q in derived("mon"):
+                r = bisect_right(run_starts, q) - 1
+                if r >= 0 and q < runs[r][1] and _MON_NAME.match(text, q, runs[r][1]):
+                    names.append((q, runs[r][0]))
+            return self._before_in_runs(names, 2), None
         if form in ("year", "year-attr"):
             # both open with a word or two before the year: found once for the two
-            if self._before_year is None:
-                self._before_year = {r: self._words_before(v, runs[r][0], 2) for r, v in grouped("year").items()}
-            return self._before_year
+            got = self._at.get("before-year")
+            if got is None:
+                got = self._at["before-year"] = self._before_in_runs(self._in_runs(self._numbers()["year"]), 2, False)
+            return got, None
         if form == "iso":
-            return grouped("iso")
+            return self._numbers()["iso"], None
         if form == "year-year":
-            return grouped("years")
+            return self._numbers()["years"], None
         if form == "relative":
             if self.low is None:
                 return None
@@ -606,37 +675,68 @@ class _Located:
                 m = after(low, p + 4)
                 if m is not None:
                     units.append(m.start(1))
-            units = self._by_run(units)
             # the match starts at most two words before its first unit, or at the word holding it
-            return {r: v + self._words_before(v, runs[r][0], 2) for r, v in units.items()}
+            return self._before_in_runs(self._in_runs(units), 2), None
         if form == "weekday":
-            return {r: v + self._words_before(v, runs[r][0], 1) for r, v in grouped("wd").items()}
+            return self._before_in_runs(self._in_runs(derived("wd")), 1), None
         if form == "age":
-            # every age and ordinal of _AGE and _ANNIV has one to three digits
-            return merged(("age-num", "comma-age", "paren-age", "aged"))
+            # every age of _AGE has one to three digits
+            return self._numbers()["age"] + derived("aged"), None
         assert form == "anniversary"
-        found = merged(("anniversary-num", "cent"))
         # "will turn 50" starts a word before "turn"
-        for r, v in grouped("turn").items():
-            found[r] = found.get(r, []) + v + self._words_before(v, runs[r][0], 1)
-        return found
+        return self._numbers()["anniversary"] + derived("cent") + self._before_in_runs(
+            self._in_runs(derived("turn")), 1), None
 
     def matches(self, form: str, pat: re.Pattern[str], r: int) -> list[re.Match[str]]:
         """The pattern's matches in run r, as finditer finds them."""
         return self.all_matches(form, pat).get(r, [])
 
     def all_matches(self, form: str, pat: re.Pattern[str]) -> dict[int, list[re.Match[str]]]:
-        """The pattern's matches in each run (runs without any may be left out)."""
+        """The pattern's matches in each run (runs without any are left out)."""
         by_run = self._matches.get(form)
         if by_run is None:
-            starts = None if self._everywhere else self._starts(form)
+            located = None if self._everywhere else self._starts(form)
             text, runs = self.text, self.runs
-            if starts is None:
-                by_run = {i: list(pat.finditer(text, lo, hi)) for i, (lo, hi) in enumerate(runs)}
+            if located is None:
+                by_run = {i: got for i, (lo, hi) in enumerate(runs) if (got := list(pat.finditer(text, lo, hi)))}
             else:
-                by_run = {i: _scan(pat, sorted(set(v)), text, runs[i][0], runs[i][1]) for i, v in starts.items()}
+                by_run = self._scan_runs(pat, sorted(set(located[0])), located[1],
+                                         _OPENINGS.get(form) if self.low is not None else None)
             self._matches[form] = by_run
         return by_run
+
+    def _scan_runs(self, pat: re.Pattern[str], starts: list[int], only: set[int] | None,
+                   openings: tuple[tuple[str, ...], bool] | None = None) -> dict[int, list[re.Match[str]]]:
+        """`pat.finditer(text, lo, hi)` for every run (or the runs `only`), trying the pattern only at
+        `starts` (sorted), which hold every position where it can match: _scan for all runs at once.
+        A match ends by its run's end, so a match never hides a start of the next run. `openings`:
+        how every match begins in the lowered text (see _OPENINGS), checked before the pattern."""
+        text, runs, run_starts = self.text, self.runs, self.run_starts
+        match = pat.match
+        out: dict[int, list[re.Match[str]]] = {}
+        pos = 0
+        low = self.low
+        words, digit = openings if openings is not None else ((), True)
+        for p in starts:
+            if p < pos:
+                continue
+            r = bisect_right(run_starts, p) - 1
+            if r < 0:
+                continue
+            hi = runs[r][1]
+            if p >= hi or (only is not None and r not in only):
+                continue
+            if openings is not None and not (low.startswith(words, p) or (digit and low[p:p + 1].isdecimal())):  # type: ignore[union-attr]
+                continue
+            m = match(text, p, hi)
+            if m is not None:
+                got = out.get(r)
+                if got is None:
+                    out[r] = [m]
+                else:
+                    got.append(m)
+                pos = m.end()
+        return out
 
     def anchored(self, s: int, e: int) -> bool:
         """`_ANCHOR.search(text, s, e)` is not None, from what _ANCHOR finds listed once per document
