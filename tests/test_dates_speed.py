@@ -302,3 +302,13 @@ def test_words_before_in_runs_is_words_before(text: str, data: st.DataObject) ->
         want += located._words_before([q], lo, k)
     assert located._before_in_runs(anchors, k) == want
     assert located._before_in_runs(anchors, k, keep=False) == want[len(anchors):]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_opening_texts(), min_size=1, max_size=4))
+def test_lowered_is_the_plain_lower(texts: list[str]) -> None:
+    # the last article's lowered copy is kept for the next caller: each text still gets its own
+    for text in texts + texts[::-1]:
+        want = None if any(c in text for c in dates_analysis._FOLDS) else text.lower()
+        assert dates_analysis.lowered(text) == want
+        assert dates_analysis.lowered(text) == want

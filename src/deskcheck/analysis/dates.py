@@ -67,6 +67,18 @@ WEEKDAY_NAMES = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturd
 
 
 def month_number(word: str) -> int:
+    got = _MONTH_NUMBERS.get(word)
+    if got is None:
+        if len(_MONTH_NUMBERS) > 4096:
+            _MONTH_NUMBERS.clear()      # (?i) spellings are many in principle: keep the table small
+        got = _MONTH_NUMBERS[word] = _month_number(word)     # raises for a word that is none
+    return got
+
+
+_MONTH_NUMBERS: dict[str, int] = {}     # month_number's answers, for the few spellings a run meets
+
+
+def _month_number(word: str) -> int:
     w = word.lower().rstrip(".")
     if w == "sept":
         return 9
@@ -334,6 +346,22 @@ _FUTURE_KEYS = lazy(r"will|shall|expected|scheduled|due|plan|set|upcoming|going|
 _ANCHOR_WORDS = ("yesterday", "tomorrow", "week", "month", "year", "night", "centen")
 
 
+_LAST_LOWERED: tuple[str | None, str | None] = (None, None)
+
+
+def lowered(text: str) -> str | None:
+    """text.lower(), or None when (?i) could pair a letter of the text with one str.lower() leaves
+    alone (see _FOLDS). The last text's answer is kept (with the text itself, so its identity stays
+    its own): the extraction and the dates kind's connectors both lower the same article."""
+    global _LAST_LOWERED
+    last = _LAST_LOWERED
+    if last[0] is text:
+        return last[1]
+    low = None if any(c in text for c in _FOLDS) else text.lower()
+    _LAST_LOWERED = (text, low)
+    return low
+
+
 def find_all(s: str, words: Iterable[str]) -> list[int]:
     """Every position where one of the words starts in s, overlaps included, sorted."""
     out = []
@@ -391,10 +419,11 @@ class _Located:
     def __init__(self, text: str) -> None:
         self.text = text
         # None when case-blind patterns cannot be searched through the lowered copy (see _FOLDS)
-        self.low = None if any(c in text for c in _FOLDS) else text.lower()
+        self.low = lowered(text)
         self.runs: list[tuple[int, int]] = []
         self.run_starts: list[int] = []
         self._at: dict[str, list[int]] = {}
+        self._word_pos: dict[str, list[int]] = {}
         self._matches: dict[str, dict[int, list[re.Match[str]]]] = {}
         self._nums: dict[str, list[int]] | None = None
         self._run_sets: dict[str, set[int]] = {}
@@ -422,8 +451,19 @@ class _Located:
         pattern opening with one of them can match. Only when self.low is not None."""
         got = self._at.get(name)
         if got is None:
+            got = []
+            for w in words:
+                got.extend(self.word_at(w))
+            got.sort()                  # find_all(self.low, words)
+            self._at[name] = got
+        return got
+
+    def word_at(self, w: str) -> list[int]:
+        """`find_all(self.low, (w,))`, once per word: _ANCHOR and _RELATIVE look for six words alike."""
+        got = self._word_pos.get(w)
+        if got is None:
             assert self.low is not None
-            got = self._at[name] = find_all(self.low, words)
+            got = self._word_pos[w] = find_all(self.low, (w,))
         return got
 
     def _by_run(self, positions: Iterable[int]) -> dict[int, list[int]]:
@@ -745,9 +785,9 @@ class _Located:
         if low is None:
             return _ANCHOR.search(text, s, e) is not None
         if self._anchor_lists is None:
-            words = sorted((p, p + len(w)) for w in _ANCHOR_WORDS for p in find_all(low, (w,)))
+            words = sorted((p, p + len(w)) for w in _ANCHOR_WORDS for p in self.word_at(w))
             day, glued = [], set()
-            for p in find_all(low, ("day",)):
+            for p in self.word_at("day"):
                 # "day\b": a word character after it ends the match only where the search ends
                 if _is_word(text[p + 3:p + 4] or " "):
                     glued.add(p + 3)
@@ -845,10 +885,39 @@ class DateMention:
     number: int | None = None             # an age, an anniversary ordinal, "N years ago"
     detail: dict[str, object] = field(default_factory=dict, compare=False)
 
+    def __init__(self, span: Span, kind: str, text: str, start: dt.date | None = None, end: dt.date | None = None,
+                 year_given: bool = False, weekday: int | None = None, weekday_span: Span | None = None,
+                 in_quote: bool = False, sentence: int = -1, parts: tuple[int | None, ...] = (),
+                 problem: str | None = None, number: int | None = None,
+                 detail: dict[str, object] | None = None) -> None:
+        # what @dataclass would write (it keeps an __init__ the class defines), but through the
+        # slots' own setters: its frozen version calls object.__setattr__ once per field, twice the
+        # cost, and a mention is built for every date of every article
+        (set_span, set_kind, set_text, set_start, set_end, set_year_given, set_weekday, set_weekday_span,
+         set_in_quote, set_sentence, set_parts, set_problem, set_number, set_detail) = _MENTION_SETTERS
+        set_span(self, span)
+        set_kind(self, kind)
+        set_text(self, text)
+        set_start(self, start)
+        set_end(self, end)
+        set_year_given(self, year_given)
+        set_weekday(self, weekday)
+        set_weekday_span(self, weekday_span)
+        set_in_quote(self, in_quote)
+        set_sentence(self, sentence)
+        set_parts(self, parts)
+        set_problem(self, problem)
+        set_number(self, number)
+        set_detail(self, {} if detail is None else detail)
+
     @property
     def explicit(self) -> bool:
         """A date written with its month and day (not a weekday, relative word or bare month)."""
         return self.kind in ("date", "range") and self.problem is None and self.start is not None
+
+
+# each field's slot setter, in the fields' order (DateMention.__init__)
+_MENTION_SETTERS = tuple(DateMention.__dict__[f].__set__ for f in DateMention.__dataclass_fields__)
 
 
 @dataclass
@@ -858,6 +927,8 @@ class DateAnalysis:
 
 
 def _int(s: str | None) -> int | None:
+    if s and s.isdecimal():
+        return int(s)       # nothing for re.sub to take out ("21st" has)
     return int(re.sub(r"\D", "", s)) if s else None
 
 

@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from ..analysis.dates import (_FOLDS, DAY, MONTH_NAMES, WEEKDAY_NAMES, DateMention, People, date_mentions,
-                              days_in_month, find_all, fmt_date, fmt_period, lazy, scan_from, week_of, words_before)
+                              days_in_month, find_all, fmt_date, fmt_period, lazy, lowered, scan_from, week_of,
+                              words_before)
 from ..analysis.sentences import sentences
 from ..model import Hit, Related, Span
 from .base import Context, Kind
@@ -291,7 +292,7 @@ class _Connectors:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.low = None if any(c in text for c in _FOLDS) else text.lower()
+        self.low = lowered(text)
         # the words before each connector, read once: the windows of neighbouring sentences overlap.
         # A match starts where a word starts, so words found from the text's start serve any window
         self._lead: dict[int, list[int]] = {}
