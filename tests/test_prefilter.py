@@ -6,7 +6,7 @@ from hypothesis import given, settings, strategies as st
 
 from deskcheck import check_text
 from deskcheck.kinds.vale import WORD_TEMPLATE
-from deskcheck.prefilter import Filter, View, fold, may_match, required_strings, requirements
+from deskcheck.prefilter import LINE_PROBES, Filter, View, fold, may_match, required_strings, requirements
 
 
 def _strings(pattern: str, flags: int = 0) -> list[set[str]]:
@@ -224,3 +224,59 @@ def test_the_automaton_gives_character_offsets_as_str_find(needles: list[str], t
     occ = prefilter.ac_occurrences(text, 0)
     expected = prefilter._find_all(text, sorted(prefilter._ac_needles[0]))
     assert occ == expected, (needles, text)
+
+
+def _rule_pattern(source: str) -> "regex.Pattern[str]":
+    from deskcheck.patterns import compile_pattern
+    return compile_pattern(source)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.sampled_from(sorted(LINE_PROBES)),
+       st.text(alphabet=" \t\n\r\u00a0\u2007\u202fab", max_size=30), st.integers(0, 30), st.integers(0, 30))
+def test_a_line_probe_keeps_every_segment_with_a_match(pattern: str, text: str, a: int, b: int) -> None:
+    from deskcheck.model import Span
+    from deskcheck.prefilter import filter_for
+    compiled = _rule_pattern(pattern)
+    start, end = min(a, b, len(text)), min(max(a, b), len(text))
+    f = filter_for(compiled)
+    assert f is not None and f.probe is not None
+    if compiled.search(text, start, end) is None:
+        return
+    assert f.segments(View(text), [Span(start, end)]) == [Span(start, end)], (pattern, text, start, end)
+
+
+def test_the_bundled_whitespace_rules_have_line_probes() -> None:
+    from deskcheck.model import Span
+    from deskcheck.prefilter import filter_for
+    from deskcheck.rules import load_styles
+    probed = {r.id for r in load_styles(["Newsroom"], None)
+              if getattr(r.kind, "pattern", None) is not None and (f := filter_for(r.kind.pattern)) is not None
+              and f.probe is not None and "raw" in r.scope}
+    assert {"Newsroom.TrailingSpace", "Newsroom.LeadingSpace", "Newsroom.DoubleBlankLines"} <= probed
+    # a clean article: every probe drops its one segment
+    text = "# Title\n\nA paragraph.\nAnother line.\n\nThe end.\n"
+    for source in LINE_PROBES:
+        f = filter_for(_rule_pattern(source))
+        assert f is not None and f.segments(View(text), [Span(0, len(text))]) == []
+
+
+def test_a_line_probe_keeps_every_segment_with_a_match_in_every_short_text() -> None:
+    """Exhaustively, over every text of up to five characters from the ones the patterns read,
+    and every segment of it (the random test above may miss a short corner)."""
+    from itertools import product
+
+    from deskcheck.model import Span
+    from deskcheck.prefilter import filter_for
+    for source in LINE_PROBES:
+        compiled = _rule_pattern(source)
+        f = filter_for(compiled)
+        assert f is not None
+        for n in range(6):
+            for chars in product(" \n\r\u00a0a", repeat=n):
+                text = "".join(chars)
+                view = View(text)
+                for start in range(n + 1):
+                    for end in range(start, n + 1):
+                        if compiled.search(text, start, end) is not None:
+                            assert f.segments(view, [Span(start, end)]) == [Span(start, end)], (source, text, start, end)
