@@ -622,7 +622,7 @@ def filter_for(pattern: Any, segment_needles: int = SEGMENT_NEEDLES) -> "Filter 
     probe = repeat_probe(source, flags)
     back = 0
     if probe is None:
-        line = _line_probe(source, flags)
+        line = _table_probe(source, flags)
         if line is not None:
             probe, back = (line[0], False), line[1]
     if not need and probe is None:
@@ -749,18 +749,19 @@ def _probe_of(items: Any, ic: bool) -> "tuple[str, bool] | None":
     return None
 
 
-# --- blank lines and spaces at a line's ends -----------------------------------------------
+# --- probes for a few bundled patterns no string set describes -------------------------------
 
 # The bundled whitespace rules read the raw source, and their patterns start with a class of
 # spaces or a look-behind, which the `regex` engine tries at every character of the article
 # (~0.1 ms an article each), while no finite set of strings describes their matches (a run of
-# spaces between two line breaks, the end of a segment). For these exact patterns (a changed
-# pattern is another key and gets no probe), a standard `re` probe that finds something in every
-# segment a scan bounded by the segment can match in. The filter searches each segment as a
-# string of its own (Filter._probed), which is what the proofs below assume: "slice" is the
-# segment's text (reaching back over as many line breaks before it as the entry's number says),
-# and a look-behind of the pattern may see text before the slice.
-LINE_PROBES: "dict[str, tuple[str, int]]" = {
+# spaces between two line breaks, the end of a segment); the punctuation rules' needles ("." or
+# ",") are in every paragraph, while a match needs a letter right after them. For these exact
+# patterns (a changed pattern is another key and gets no probe), a standard `re` probe that
+# finds something in every segment a scan bounded by the segment can match in. The filter
+# searches each segment as a string of its own (Filter._probed), which is what the proofs below
+# assume: "slice" is the segment's text (reaching back over as many line breaks before it as
+# the entry's number says), and a look-behind of the pattern may see text before the slice.
+PROBES: "dict[str, tuple[str, int]]" = {
     # TrailingSpace: a match ends with a space character, then "\r" or nothing, then `$`:
     # a "\n" (before which `$` holds; never before a lone "\r") or the end of the scan's range,
     # which is the slice's end.
@@ -778,15 +779,24 @@ LINE_PROBES: "dict[str, tuple[str, int]]" = {
     # the segment (the second-last when the match starts where the segment does).
     r"(?<=\n[ \t\u00a0]*\r?\n)(?:[ \t\u00a0]*\r?\n)+(?=[ \t\u00a0]*\S)(?:)":
         (r"\n[ \t\u00a0]*\r?\n[ \t\u00a0]*\r?\n", 2),
+    # SpaceAfterStop: a match is a stop, and its look-ahead (which reads inside the scan's range)
+    # an optional quotation mark, \p{Lu} and \p{Ll}. Case is kept (PROBES needs it), so these
+    # are letters: ASCII A-Z (a-z), or not ASCII at all, whatever Unicode version either engine
+    # knows.
+    r"""(?<=(?:^|[\s(“"‘])[\p{L}'’-]*\p{Ll}{2}[)”"’]?)[.!?](?=[“"‘]?\p{Lu}\p{Ll})(?:)""":
+        (r"""[.!?][“"‘]?[A-Z\u0080-\U0010ffff][a-z\u0080-\U0010ffff]""", 0),
+    # SpaceAfterComma: a comma, then (look-ahead) a letter (ASCII or not ASCII, as above), a
+    # bracket or an opening quotation mark (not ASCII).
+    r"""(?<=[\p{L}\)\]”"’]),(?=[\p{L}\(\[“‘])(?:)""": (r",[A-Za-z(\[\u0080-\U0010ffff]", 0),
 }
 
 
-def _line_probe(pattern: str, flags: int = 0) -> "tuple[str, int] | None":
-    """The probe (and how many line breaks back its slices reach) of one of the LINE_PROBES
+def _table_probe(pattern: str, flags: int = 0) -> "tuple[str, int] | None":
+    """The probe (and how many line breaks back its slices reach) of one of the PROBES
     patterns, compiled as rule patterns are (`$` at line ends, case kept); else None."""
     if flags & _IGNORECASE or not flags & re.MULTILINE:
         return None
-    return LINE_PROBES.get(pattern)
+    return PROBES.get(pattern)
 
 
 def may_match(need: "frozenset[str] | None", folded_text: str) -> bool:
