@@ -226,6 +226,23 @@ def test_the_automaton_gives_character_offsets_as_str_find(needles: list[str], t
     assert occ == expected, (needles, text)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="ab\U0001F600é\udce9 -", min_size=1, max_size=4), max_size=8),
+       st.lists(st.text(alphabet="ab\U0001F600é\udce9 -", max_size=40), min_size=1, max_size=4))
+def test_the_dfa_automaton_finds_what_the_first_one_does(needles: list[str], texts: list[str]) -> None:
+    """After DFA_AFTER articles the automaton is rebuilt as a DFA: the same places, before and
+    after (and str.find's)."""
+    from deskcheck import prefilter
+    if prefilter._rs is None:
+        return
+    prefilter._ac_register(needles, ())
+    prefilter._ac_automaton(0)
+    for i in range(prefilter.DFA_AFTER + 2):
+        text = texts[i % len(texts)]
+        assert prefilter.ac_occurrences(text, 0) == prefilter._find_all(text, sorted(prefilter._ac_needles[0])), \
+            (needles, text, i)
+
+
 def _rule_pattern(source: str) -> "regex.Pattern[str]":
     from deskcheck.patterns import compile_pattern
     return compile_pattern(source)

@@ -364,12 +364,29 @@ def _ac_register(plain: "Any", folded: "Any") -> None:
         _ac_built[0] = _ac_built[1] = None
 
 
+# The automaton's DFA form reads an article in half the time of its default one (measured over
+# the corpus: 21 against 42 ms for the plain needles, 41 against 65 for the folded ones), with
+# the same matches, but takes four times as long to build (3 ms against 0.7 for ~570 needles):
+# a process checking one article would lose by it. So the default one is built first and the
+# DFA once the automaton has read DFA_AFTER articles.
+DFA_AFTER = 16
+_ac_reads = [0, 0]
+
+
 def _ac_automaton(form: int) -> "tuple[Any, list[str]]":
     """The automaton of this form's needles, and its needles by index."""
     automaton = _ac_built[form]
     if automaton is None:
         needles = sorted(_ac_needles[form])
         automaton = _ac_built[form] = (_rs.AhoCorasick(needles), needles)
+        _ac_reads[form] = 0
+    else:
+        reads = _ac_reads[form] = _ac_reads[form] + 1
+        if reads == DFA_AFTER:
+            dfa = getattr(getattr(_rs, "Implementation", None), "DFA", None)
+            if dfa is not None:
+                needles = automaton[1]
+                automaton = _ac_built[form] = (_rs.AhoCorasick(needles, implementation=dfa), needles)
     return automaton
 
 
