@@ -6,7 +6,7 @@ from hypothesis import given, settings, strategies as st
 
 from deskcheck import check_text
 from deskcheck.kinds.vale import WORD_TEMPLATE
-from deskcheck.prefilter import Filter, View, fold, may_match, required_strings, requirements
+from deskcheck.prefilter import PROBES, Filter, View, fold, may_match, required_strings, requirements
 
 
 def _strings(pattern: str, flags: int = 0) -> list[set[str]]:
@@ -224,3 +224,143 @@ def test_the_automaton_gives_character_offsets_as_str_find(needles: list[str], t
     occ = prefilter.ac_occurrences(text, 0)
     expected = prefilter._find_all(text, sorted(prefilter._ac_needles[0]))
     assert occ == expected, (needles, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="ab\U0001F600é\udce9 -", min_size=1, max_size=4), max_size=8),
+       st.lists(st.text(alphabet="ab\U0001F600é\udce9 -", max_size=40), min_size=1, max_size=4))
+def test_the_dfa_automaton_finds_what_the_first_one_does(needles: list[str], texts: list[str]) -> None:
+    """After DFA_AFTER articles the automaton is rebuilt as a DFA: the same places, before and
+    after (and str.find's)."""
+    from deskcheck import prefilter
+    if prefilter._rs is None:
+        return
+    prefilter._ac_register(needles, ())
+    prefilter._ac_automaton(0)
+    for i in range(prefilter.DFA_AFTER + 2):
+        text = texts[i % len(texts)]
+        assert prefilter.ac_occurrences(text, 0) == prefilter._find_all(text, sorted(prefilter._ac_needles[0])), \
+            (needles, text, i)
+
+
+def _rule_pattern(source: str) -> "regex.Pattern[str]":
+    from deskcheck.patterns import compile_pattern
+    return compile_pattern(source)
+
+
+# characters each probe's pattern reads (the exhaustive test takes all short texts of them)
+_PROBE_ALPHABETS = {"\n": " \n\r\u00a0a", ",": ",aÉ“( ", ".": "a.A“é"}
+
+
+def _alphabet(pattern: str) -> str:
+    if "[.!?]" in pattern:
+        return _PROBE_ALPHABETS["."]
+    return _PROBE_ALPHABETS["," if "," in pattern else "\n"]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.sampled_from(sorted(PROBES)), st.data(), st.integers(0, 30), st.integers(0, 30))
+def test_a_probe_keeps_every_segment_with_a_match(pattern: str, data: st.DataObject, a: int, b: int) -> None:
+    from deskcheck.model import Span
+    from deskcheck.prefilter import filter_for
+    text = data.draw(st.text(alphabet=_alphabet(pattern) + " \t\n\u2007\u202f\"’”)!?[bB1", max_size=30))
+    compiled = _rule_pattern(pattern)
+    start, end = min(a, b, len(text)), min(max(a, b), len(text))
+    f = filter_for(compiled)
+    assert f is not None and f.probe is not None
+    if compiled.search(text, start, end) is None:
+        return
+    assert f.segments(View(text), [Span(start, end)]) == [Span(start, end)], (pattern, text, start, end)
+
+
+_CHUNKS = [" ", "  ", "\n", "\r", "\t", "\u00a0", "\u202f", "aa", "Ab", "é", "Éé", ".", ",", "!", "?", "“", "”", "\"",
+           "(", ")", "[", "’", "‘", "1", "U.S.", "-"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.sampled_from(sorted(PROBES)), st.lists(st.sampled_from(_CHUNKS), max_size=12).map("".join),
+       st.integers(0, 40), st.integers(0, 40))
+def test_a_probe_keeps_every_segment_with_a_match_in_texts_of_words(pattern: str, text: str, a: int, b: int) -> None:
+    """As above, with texts put together from words and marks, where matches are common."""
+    from deskcheck.model import Span
+    from deskcheck.prefilter import filter_for
+    compiled = _rule_pattern(pattern)
+    start, end = min(a, b, len(text)), min(max(a, b), len(text))
+    f = filter_for(compiled)
+    assert f is not None
+    for start, end in ((start, end), (0, len(text))):
+        if compiled.search(text, start, end) is not None:
+            assert f.segments(View(text), [Span(start, end)]) == [Span(start, end)], (pattern, text, start, end)
+
+
+_TOKENS = {"\n": [" ", "\t", "\n", "\r\n", "\u00a0", "a", "\n\n"],
+           ".": ["aa", "Ab", "é", "É", ".", "!", "“", "\"", " ", "(", ")", "U.S"],
+           ",": ["ab", "É", ",", "“", "(", "[", ")", "”", " ", "1"]}
+
+
+def test_a_probe_keeps_every_segment_with_a_match_in_every_short_run_of_words() -> None:
+    """Exhaustively, over every run of up to four words and marks of those the pattern reads,
+    with segments ending at the words' edges."""
+    from itertools import product
+
+    from deskcheck.model import Span
+    from deskcheck.prefilter import filter_for
+    for source in PROBES:
+        compiled = _rule_pattern(source)
+        f = filter_for(compiled)
+        assert f is not None
+        tokens = _TOKENS["." if "[.!?]" in source else "," if "," in source else "\n"]
+        for n in range(5):
+            for words in product(tokens, repeat=n):
+                text = "".join(words)
+                edges = [sum(len(w) for w in words[:i]) for i in range(n + 1)]
+                view = View(text)
+                for start, end in {(0, len(text)), *((e, len(text)) for e in edges), *((0, e) for e in edges)}:
+                    if compiled.search(text, start, end) is not None:
+                        assert f.segments(view, [Span(start, end)]) == [Span(start, end)], (source, text, start, end)
+
+
+def test_the_probes_letter_classes_hold_every_ascii_letter_the_patterns_do() -> None:
+    """The probes read \\p{Lu}, \\p{Ll} and \\p{L} as "an ASCII letter of that case, or not ASCII"."""
+    for cp in range(128):
+        ch = chr(cp)
+        assert not regex.match(r"\p{Lu}", ch, regex.V0) or "A" <= ch <= "Z"
+        assert not regex.match(r"\p{Ll}", ch, regex.V0) or "a" <= ch <= "z"
+        assert not regex.match(r"\p{L}", ch, regex.V0) or ch.isalpha()
+
+
+def test_the_bundled_rules_have_their_probes() -> None:
+    from deskcheck.model import Span
+    from deskcheck.prefilter import filter_for
+    from deskcheck.rules import load_styles
+    probed = {r.id for r in load_styles(["Newsroom"], None)
+              if getattr(r.kind, "pattern", None) is not None and (f := filter_for(r.kind.pattern)) is not None
+              and f.probe is not None}
+    assert {"Newsroom.TrailingSpace", "Newsroom.LeadingSpace", "Newsroom.DoubleBlankLines",
+            "Newsroom.SpaceAfterStop", "Newsroom.SpaceAfterComma"} <= probed
+    # a clean article: every probe drops its one segment
+    text = "# Title\n\nA paragraph, and more. Another line.\n\nThe end.\n"
+    for source in PROBES:
+        f = filter_for(_rule_pattern(source))
+        assert f is not None and f.segments(View(text), [Span(0, len(text))]) == []
+
+
+def test_a_probe_keeps_every_segment_with_a_match_in_every_short_text() -> None:
+    """Exhaustively, over every text of up to five characters from the ones the patterns read,
+    and every segment of it (the random test above may miss a short corner)."""
+    from itertools import product
+
+    from deskcheck.model import Span
+    from deskcheck.prefilter import filter_for
+    for source in PROBES:
+        compiled = _rule_pattern(source)
+        f = filter_for(compiled)
+        assert f is not None
+        for n in range(6):
+            for chars in product(_alphabet(source), repeat=n):
+                text = "".join(chars)
+                view = View(text)
+                for start in range(n + 1):
+                    for end in range(start, n + 1):
+                        if compiled.search(text, start, end) is not None:
+                            assert f.segments(view, [Span(start, end)]) == [Span(start, end)], (source, text, start, end)

@@ -1,7 +1,7 @@
 """scopes._subtract against a character-by-character model: what a scope removes with `~name`."""
 from __future__ import annotations
 
-from hypothesis import given, strategies as st
+from hypothesis import given, settings, strategies as st
 
 from deskcheck.model import Span
 from deskcheck.scopes import _merge, _subtract
@@ -43,3 +43,46 @@ def test_subtract_keeps_exactly_what_no_hole_covers(span_pairs: list, hole_pairs
     hs = [Span(a, a + w) for a, w in hole_pairs]
     assert _subtract(spans, hs) == _model(spans, hs)
     assert _subtract(spans, _merge(hs), merged=True) == _model(spans, hs)
+
+
+_SCOPES = [("text",), ("text", "~quote"), ("text", "~title", "~heading"), ("text", "~title", "~heading", "~table"),
+           ("paragraph", "list"), ("paragraph", "list", "~quote"), ("heading", "caption"), ("sentence",), ("raw",),
+           ("~quote",), ("paragraph",), ("text", "~quote", "~heading")]
+_ARTICLE = """---
+title: A headline
+---
+# A headline
+
+The minister said: "We will act." She left, “quietly”, at 5 p.m.
+
+## A section
+
+- first "quoted" item
+- second item
+
+| a | b |
+|---|---|
+| 1 | "two" |
+
+> A quotation block, "with a quote" inside.
+
+Last paragraph.
+"""
+
+
+@settings(deadline=None)
+@given(st.lists(st.sampled_from(_SCOPES), min_size=1, max_size=10))
+def test_segments_with_a_shared_memo_are_those_without(order: list[tuple[str, ...]]) -> None:
+    """The engine keeps one memo per article for all its scopes, asked in any order: each
+    scope's segments are what a fresh call gives, and a caller's changes to one answer do not
+    reach another."""
+    from deskcheck.formats import parse
+    from deskcheck.scopes import segments
+    doc = parse(_ARTICLE, "md", "scopes.md")
+    memo: dict = {}
+    for scope in order:
+        got = segments(doc, scope, memo)
+        assert got == segments(doc, scope), scope
+        got.append(Span(0, 1))          # an answer is the caller's own list
+    for scope in order:
+        assert segments(doc, scope, memo) == segments(doc, scope), scope

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from . import prefilter, profiling
 from .kinds.base import Context, Settings
@@ -72,6 +73,23 @@ def _required(rule: Rule) -> "prefilter.Filter | None":
     return need  # type: ignore[return-value]
 
 
+_plans: "dict[int, tuple[list[Rule], list[tuple[Rule, Any, tuple[str, ...], bool, prefilter.Filter | None]]]]" = {}
+
+
+def _plan(rules: list[Rule]) -> "list[tuple[Rule, Any, tuple[str, ...], bool, prefilter.Filter | None]]":
+    """Per rule: its kind and scope, whether the scope is raw, and its prefilter, worked out
+    once per rule list (a run checks every article with the same list) rather than once per
+    rule per article. Kept by the list's identity (the list is held, so a freed list's id
+    cannot come back for another); the engine checks each entry's kind and scope are still the
+    rule's before using it."""
+    got = _plans.get(id(rules))
+    if got is None or got[0] is not rules or len(got[1]) != len(rules):
+        if len(_plans) > 16:
+            _plans.clear()
+        got = _plans[id(rules)] = (rules, [(r, r.kind, r.scope, is_raw(r.scope), _required(r)) for r in rules])
+    return got[1]
+
+
 def check_document(doc: Document, rules: list[Rule], settings: Settings) -> CheckResult:
     if not profiling.ENABLED:
         return _check_document(doc, rules, settings)
@@ -98,11 +116,14 @@ def _check_document(doc: Document, rules: list[Rule], settings: Settings) -> Che
     by_scope: dict[tuple[str, ...], list[Span]] = {}
     holes: dict[str, list[Span]] = {}          # what `~name` removes, shared by the scopes
     views: dict[bool, prefilter.View] = {}     # the raw or prose view, folded when first needed
-    for rule in rules:
-        if not applies(rule, doc, settings):
+    fmt, profile = doc.format, settings.profile
+    for rule, (planned, kind, scope, raw, need) in zip(rules, _plan(rules)):
+        # applies(), inlined: asked for every rule of every article
+        if not rule.enabled or (rule.formats and fmt not in rule.formats) or (
+                rule.profiles and profile not in rule.profiles):
             continue
-        raw = is_raw(rule.scope)
-        need = _required(rule)
+        if planned is not rule or rule.kind is not kind or rule.scope is not scope:
+            raw, need = is_raw(rule.scope), _required(rule)     # changed since the plan: ask again
         if need is not None:
             view = views.get(raw)
             if view is None:

@@ -130,9 +130,19 @@ def segments(doc: Document, scope: tuple[str, ...],
         if _base(positive[0]) == "sentence":
             return spans  # keep sentences apart: rules count per sentence
     else:
-        for p in positive:
-            spans.extend(_select(doc, p))
-        spans = _merge(spans)
+        # the merged positive part, shared by the scopes that only remove different things from
+        # it (text less quotes, text less headings, ...): selected and sorted once per document
+        key = "+" + "\0".join(positive)
+        merged = memo.get(key) if memo is not None else None
+        if merged is None:
+            for p in positive:
+                spans.extend(_select(doc, p))
+            merged = _merge(spans)
+            if memo is not None:
+                memo[key] = merged
+        spans = merged
+        if not negative:
+            return list(spans)      # (the shared list stays the memo's own)
     for n in negative:
         spans = _subtract(spans, _holes(doc, n, memo), merged=True)
     return spans
