@@ -577,6 +577,54 @@ def test_candidate_scan_matches_the_full_pattern(text: str, cut_start: int, cut_
     assert got == want
 
 
+# pieces of name runs: capitalised words (ASCII and not), particles before them, joined particles,
+# initials, titles and the separators between words
+_MENTION_ALPHABET = st.sampled_from(
+    list(" ,.'’-\u00a0\n“\"") + ["Smith", "Berg", "Ávila", "Đoković", "O'Neill", "Jong-Un", "pro-Russian", "al-Qaeda",
+                                   "d'Estaing", "aſ-Qaeda", "bin ", "van ", "der ", "de ", "della ", "ten ", "bint ",
+                                   "M. ", "Mr ", "President ", "The ", "the ", "and ", "said", "Monday", "Kyiv-based",
+                                   "KYIV ", "É", "é", "Ж", "ж", "\u0301", "1"])
+
+
+def _doc_of(blocks: list[str], sep: str = "\n\n"):
+    from deskcheck.model import Block, Document, IdentityMap, Span
+    text, spans = "", []
+    for i, b in enumerate(blocks):
+        if i:
+            text += sep
+        spans.append(Span(len(text), len(text) + len(b)))
+        text += b
+    kinds = ["title"] + ["paragraph"] * len(blocks)
+    return Document("t.md", "md", text, text, [Block(kinds[i], sp, i) for i, sp in enumerate(spans)], IdentityMap())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_MENTION_ALPHABET, max_size=25).map("".join), min_size=1, max_size=4),
+       st.sampled_from(["\n\n", "\n", " ", ""]))
+def test_whole_text_scan_gives_the_mentions_of_block_by_block_scans(blocks: list[str], sep: str) -> None:
+    """One scan of the article (lowercase particles read only where a candidate follows them at a
+    space's distance) gives the mentions each block's own full scan gives; blocks whose neighbours
+    are not line breaks (sep " " or "") are scanned alone."""
+    from deskcheck.analysis.names import mentions_per_block
+    doc = _doc_of(blocks, sep)
+    assert mentions(doc) == mentions_per_block(_doc_of(blocks, sep))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_MENTION_ALPHABET, max_size=40).map("".join))
+def test_whole_text_scan_finds_every_candidate_but_idle_particles(text: str) -> None:
+    """Every `_CANDIDATE` match of the text is found, but lowercase particles not followed by a
+    space and another candidate found; nothing else is found."""
+    from deskcheck.analysis.names import _CANDIDATE, PARTICLES, _text_candidates
+    want = [(m.start(), m.group()) for m in _CANDIDATE.finditer(text)]
+    got, positions = _text_candidates(text)
+    assert positions == [p for p, _w in got]
+    assert set(got) <= set(want)
+    starts = set(positions)
+    for p, w in set(want) - set(got):
+        assert w in PARTICLES and not (text[p + len(w):p + len(w) + 1] in (" ", "\u00a0") and p + len(w) + 1 in starts)
+
+
 def test_mentions_of_non_ascii_and_joined_names() -> None:
     text = ("Đoković beat Müller. Officials of al-Qaeda met Jean-Claude Van Damme in São Paulo; "
             "Ahmed bin Salman and Leonardo da Vinci's heirs spoke.")

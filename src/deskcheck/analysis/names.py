@@ -25,6 +25,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
 from typing import AbstractSet, Callable, Container, Iterable, TypeVar
@@ -518,6 +519,111 @@ def _candidates(text: str, start: int, end: int) -> list[tuple[int, str]]:
     return found
 
 
+# --- the whole-text scan ---
+#
+# `mentions` finds the candidates of a whole article in one `re` split over its prose view, not
+# two scans per block: a block whose neighbours are blank lines (every block of a parsed article:
+# the view joins them with "\n\n") gets exactly the matches a scan of the block alone gets, since
+# no match can run over a line break. The split hands back words and the stretches between them
+# as strings (positions are their running lengths): no match object per capitalised word.
+#
+# `_SCAN` matches where `_UPPER_START` does, with the same two branches and groups telling them
+# apart, and in two more cases the loop then looks into:
+# * a capital right after an apostrophe or hyphen (neither branch matches there): the only place
+#   a joined particle's word can start (al-Qaeda, d'Estaing: one to three letters before it);
+# * a capital after a lowercase particle and one space (bin Salman, van der Berg).
+# A lowercase particle matters to the mention scan only when the next candidate starts right
+# after it and a space: otherwise that candidate ends any run whether the particle was read or
+# not (see `_block_mentions`), so the scan reads only those, found back from the word after them,
+# instead of testing every lowercase word of the article.
+def _particles_before() -> str:
+    by_len: dict[int, list[str]] = {}
+    for particle in PARTICLES:
+        by_len.setdefault(len(particle), []).append(particle)
+    # one lookbehind per length (re's must be of fixed width); sorted: the same text every run
+    return "|".join(f"(?<=(?:{'|'.join(sorted(ps))})[ \u00a0].)" for _n, ps in sorted(by_len.items()))
+
+
+_SCAN = re_compile(
+    r"([^\x00-\x40\x5b-\x7f\u00a0-\u00bf\u2000-\u206f](?:(?:" + _particles_before() + r")())?"
+    r"(?:(?<=" + _ASCII_STOP + r"[A-Z])[A-Za-z]*(?=" + _ASCII_STOP + r"|['\-][\x00-\x40\x5b-\x60\x7b-\x7f]|\Z)()"
+    r"|(?<![A-Za-z'’\-].)|(?<=['’\-].)()))")
+_SPACES = " \u00a0"
+
+
+def _clean_bounds(text: str, start: int, end: int) -> bool:
+    """A line break (or the text's edge) on both sides of text[start:end]: the whole-text scan
+    finds exactly what a scan of it alone finds."""
+    return (start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end] == "\n")
+
+
+def _text_candidates(text: str) -> tuple[list[tuple[int, str]], list[int]]:
+    """(position, word) of the `_CANDIDATE` matches of `text` that `_block_mentions` reads, in
+    order, and their positions: every candidate of a block with clean bounds (`_clean_bounds`)
+    but the lowercase particles no candidate follows at one space's distance."""
+    match = _CANDIDATE.match
+    parts = _SCAN.split(text)
+    found: list[tuple[int, str]] = []
+    append = found.append
+    lower: list[tuple[int, str]] | None = None      # joined-particle words and particles, if any
+    pos = len(parts[0])
+    it = iter(parts)
+    next(it)
+    for whole, after_particle, easy, joined, gap in zip(it, it, it, it, it):
+        if easy is not None and after_particle is None:
+            append((pos, whole))            # most words
+        else:
+            if easy is not None:
+                word = whole
+            elif joined is not None:
+                # a capital after an apostrophe or hyphen: a joined particle's word may start one
+                # to three letters before the mark (al-Qaeda); the full pattern decides
+                word = None
+                for p in (pos - 2, pos - 3, pos - 4):
+                    if p >= 0 and "a" <= text[p] <= "z":
+                        m = match(text, p)
+                        if m is not None:
+                            if lower is None:
+                                lower = []
+                            lower.append((p, m.group()))
+                            _particle_chain(text, p, lower)
+                            break
+            else:
+                m = match(text, pos)
+                word = None if m is None else m.group()
+            if word is not None:
+                append((pos, word))
+                if after_particle is not None:
+                    if lower is None:
+                        lower = []
+                    _particle_chain(text, pos, lower)
+        pos += len(whole) + len(gap)
+    if lower:
+        found.extend(lower)
+        found.sort()                        # positions differ: the words are never compared
+    return found, [p for p, _w in found]
+
+
+def _particle_chain(text: str, pos: int, out: list[tuple[int, str]]) -> None:
+    """Append the lowercase particles (as `_CANDIDATE` matches) that precede the candidate at
+    `pos`, each one space from the next: "van der" before "Berg"."""
+    match = _CANDIDATE.match
+    q = pos - 1
+    while q > 0 and text[q] in _SPACES:
+        for n in (2, 3, 4, 5):
+            p = q - n
+            if p < 0:
+                return
+            if text[p:q] in PARTICLES:
+                m = match(text, p)
+                if m is not None and m.end() == q:
+                    out.append((p, m.group()))
+                    q = p - 1
+                    break
+        else:
+            return
+
+
 class _WordInfo:
     """What the mention scan asks of a candidate word; a pure function of the word, so it is
     worked out once per distinct word and process (news copy repeats its capitalised words).
@@ -586,8 +692,9 @@ def _mention(run: list[NameToken], block_index: int, kind: str, title: str, sent
 
 
 def _block_mentions(doc: Document, block_start: int, block_end: int, block_index: int, kind: str,
-                    starts: set[int], out: list[Mention]) -> None:
-    """Append the block's mentions to `out`."""
+                    starts: set[int], out: list[Mention], found: list[tuple[int, str]] | None = None) -> None:
+    """Append the block's mentions to `out`; `found` is its candidates, when the caller has them
+    (else `_candidates` of the block, every one)."""
     text = doc.text
     headline = kind in ("title", "heading")
     shouting = _shouting(text[block_start:block_end])
@@ -600,7 +707,7 @@ def _block_mentions(doc: Document, block_start: int, block_end: int, block_index
 
     # only capitalised words and particles matter: lowercase words just end a run, and skipping
     # them keeps this loop to a few dozen steps per paragraph
-    for start, raw in _candidates(text, block_start, block_end):
+    for start, raw in _candidates(text, block_start, block_end) if found is None else found:
         info = known(raw) or _word_info(raw)
         end = start + len(info.word)
         joined = prev_end >= 0 and start - prev_end == 1 and text[prev_end] in " \u00a0"
@@ -659,6 +766,26 @@ def _block_mentions(doc: Document, block_start: int, block_end: int, block_index
 @cached
 def mentions(doc: Document) -> list[Mention]:
     """Every name mention in the prose view, in order."""
+    starts = _sentence_starts(doc)
+    out: list[Mention] = []
+    text = doc.text
+    found: list[tuple[int, str]] | None = None
+    for block in doc.blocks:
+        if block.kind in NAME_BLOCKS:
+            start, end = block.span.start, block.span.end
+            if _clean_bounds(text, start, end):
+                # (every block of a parsed article): its slice of one scan of the whole text
+                if found is None:
+                    found, positions = _text_candidates(text)
+                cands = found[bisect_left(positions, start):bisect_left(positions, end)]
+                _block_mentions(doc, start, end, block.index, block.kind, starts, out, cands)
+            else:
+                _block_mentions(doc, start, end, block.index, block.kind, starts, out)
+    return _mark_surnames(doc, out)
+
+
+def mentions_per_block(doc: Document) -> list[Mention]:
+    """`mentions` as each block's own scan finds them: the plain version tests compare it with."""
     starts = _sentence_starts(doc)
     out: list[Mention] = []
     for block in doc.blocks:
