@@ -644,3 +644,21 @@ def test_latin_fold_table_agrees_with_anyascii() -> None:
         assert anyascii(chr(cp)) == base, hex(cp)
     for word in ("Đoković", "Erdoğan", "Zürich", "Łódź", "Зеленский", "Straße", "Æsir"):
         assert fold(word) == fold(anyascii(word.replace("Đ", "Dj")))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 400), st.integers(0, 400)), max_size=6), st.booleans())
+def test_mentions_in_scope_are_those_a_segment_contains(cuts: list[tuple[int, int]], blocks_too: bool) -> None:
+    """in_scope (blocks that are segments found in a set; all of them: every mention) keeps
+    exactly the mentions one of the rule's segments contains."""
+    from deskcheck.kinds.base import Context, Settings
+    from deskcheck.kinds.names import in_scope
+    from deskcheck.model import Span
+    doc = parse("# Kim Jong Un in Kyiv\n\nPresident Volodymyr Zelenskyy met Mr Smith in Odesa.\n\n"
+                "Ahmed bin Salman and Leonardo da Vinci's heirs spoke in São Paulo on Monday.\n", "md", "t.md")
+    segments = [Span(min(a, b), max(a, b)) for a, b in cuts if min(a, b) <= len(doc.text)]
+    if blocks_too:
+        segments += [b.span for b in doc.blocks]
+    ctx = Context(doc, doc.text, segments, Settings())
+    want = [m for m in mentions(doc) if any(s.contains(m.span) for s in segments)]
+    assert in_scope(ctx) == want

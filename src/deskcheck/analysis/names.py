@@ -989,7 +989,7 @@ def group_names(doc: Document, ms: list[Mention], distinct: frozenset[str] = fro
     # whose dictionary-word surname hides that she is a person)
     # head occurrences by form, forms in order of first use and each form's uses in order
     heads: dict[str, list[Occurrence]] = {}
-    given_occ: list[Occurrence] = []
+    given_occ: list[tuple[Occurrence, int]] = []     # with its place counted from the name's end
     given_of: dict[str, set[str]] = {}
     titles_of: dict[str, set[str]] = {}
     before: dict[str, set[str]] = {}
@@ -1015,7 +1015,7 @@ def group_names(doc: Document, ms: list[Mention], distinct: frozenset[str] = fro
                     heads.setdefault(t.form, []).append(Occurrence(t, m, "head"))
                     alone.add(t.form)
                 elif person:
-                    given_occ.append(Occurrence(t, m, "given"))
+                    given_occ.append((Occurrence(t, m, "given"), len(tokens) - 1 - i))
                 elif not (t.common or len(t.key) < 3):
                     heads.setdefault(t.form, []).append(Occurrence(t, m, "head"))
                     before.setdefault(t.form, set()).add(tokens[i + 1].key)
@@ -1077,16 +1077,17 @@ def group_names(doc: Document, ms: list[Mention], distinct: frozenset[str] = fro
             g.forms[form] = occs
     # given names: grouped only within one person (the surname's group); a given name's
     # mention ends in a head, whose root is known
-    given_by_person: dict[object, list[Occurrence]] = {}
-    for o in given_occ:
-        given_by_person.setdefault(roots[o.mention.tokens[-1].form], []).append(o)
+    given_by_person: dict[object, list[tuple[Occurrence, int]]] = {}
+    for o, pos in given_occ:
+        given_by_person.setdefault(roots[o.mention.tokens[-1].form], []).append((o, pos))
     groups = list(head_groups.values())
     for person, gocc in given_by_person.items():
         surnames = tuple(head_groups[person].forms) if person in head_groups else (str(person),)
         # the position inside the name matters too: Kim Jong Un's "Kim" is not his "Jong"
+        # (the place was counted in the pass over the mentions: tokens.index compared tokens field
+        # by field)
         by_pos: dict[int, list[Occurrence]] = {}
-        for o in gocc:
-            pos = len(o.mention.tokens) - 1 - o.mention.tokens.index(o.token)
+        for o, pos in gocc:
             by_pos.setdefault(pos, []).append(o)
         for pos_occ in by_pos.values():
             forms = list(dict.fromkeys(o.token.form for o in pos_occ))

@@ -34,15 +34,25 @@ def _scope(ctx: Context) -> tuple[tuple[int, int], ...]:
 def in_scope(ctx: Context, scope: tuple[tuple[int, int], ...] | None = None) -> list[Mention]:
     """The document's name mentions inside the rule's segments, in order: once per document and
     scope, since both names rules ask. `scope` is `_scope(ctx)`, when the caller has it."""
-    key = ("deskcheck.kinds.names.in_scope", _scope(ctx) if scope is None else scope)
+    if scope is None:
+        scope = _scope(ctx)
+    key = ("deskcheck.kinds.names.in_scope", scope)
     cache = ctx.doc.cache
     found = cache.get(key)
     if found is None:
-        contains = index_of(ctx.segments).contains      # a binary search per question
         # a mention lies inside its block: a block inside a segment answers for all its mentions,
-        # and only the mentions of other blocks are asked about one by one
-        whole = {b.index for b in ctx.doc.blocks if contains(b.span)}
-        found = cache[key] = [m for m in mentions(ctx.doc) if m.block in whole or contains(m.span)]
+        # and only the mentions of other blocks are asked about one by one. A block that is a
+        # segment itself (the text scope's segments are its blocks) is found in a set, and when
+        # every block is, every mention is in scope
+        segments = set(scope)
+        blocks = ctx.doc.blocks
+        whole = {b.index for b in blocks if (b.span.start, b.span.end) in segments}
+        if len(whole) == len(blocks):
+            found = cache[key] = list(mentions(ctx.doc))
+        else:
+            contains = index_of(ctx.segments).contains      # a binary search per question
+            whole.update(b.index for b in blocks if b.index not in whole and contains(b.span))
+            found = cache[key] = [m for m in mentions(ctx.doc) if m.block in whole or contains(m.span)]
     return found  # type: ignore[no-any-return]
 
 
