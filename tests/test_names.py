@@ -662,3 +662,25 @@ def test_mentions_in_scope_are_those_a_segment_contains(cuts: list[tuple[int, in
     ctx = Context(doc, doc.text, segments, Settings())
     want = [m for m in mentions(doc) if any(s.contains(m.span) for s in segments)]
     assert in_scope(ctx) == want
+
+
+_GROUPING_TEXTS = [
+    "Alexander Lukashenko met the delegation in Minsk. Lukashenka said the talks had gone well. Lukashenko left.",
+    "Councillor Geoff Hargreaves proposed the plan. Jeff Hargreaves said it would pass. Mr Hargreaves smiled.",
+    "Officials in Kiev and Kyiv met Mohammed bin Salman and Kim Jong Un; Kim Jong-un left for Odesa, not Odessa.",
+    "Venus Williams beat her sister Serena Williams. Ilham Aliyev and Heydar Aliev spoke. The Black Sea was calm.",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(_GROUPING_TEXTS), st.data())
+def test_groups_left_out_are_only_unkept_one_spelling_heads(text: str, data: st.DataObject) -> None:
+    """group_names with `keep` gives the full grouping less the heads spelled one way it refuses."""
+    from deskcheck.analysis.names import group_names
+    doc = parse(text, "md", "t.md")
+    ms = mentions(doc)
+    full = group_names(doc, ms)
+    forms = sorted({f for g in full for f in g.forms})
+    kept = data.draw(st.sets(st.sampled_from(forms)) if forms else st.just(set()))
+    want = [g for g in full if not (g.role == "head" and len(g.forms) == 1 and next(iter(g.forms)) not in kept)]
+    assert group_names(doc, ms, keep=kept.__contains__) == want

@@ -981,14 +981,19 @@ def occurrences(ms: list[Mention]) -> list[Occurrence]:
 
 
 def group_names(doc: Document, ms: list[Mention], distinct: frozenset[str] = frozenset(),
-                forced: Iterable[tuple[str, str]] = ()) -> list[NameGroup]:
-    """Group the spellings of one name; `forced` pairs of forms are one name (the house list says so)."""
+                forced: Iterable[tuple[str, str]] = (), keep: Callable[[str], bool] | None = None) -> list[NameGroup]:
+    """Group the spellings of one name; `forced` pairs of forms are one name (the house list says so).
+
+    With `keep`, a head spelled only one way is left out unless keep(form) is true: a caller that
+    has nothing to say of most such names (the house check: no house form for them) is spared
+    making their groups and occurrences; every other group is the same."""
     # one pass over the mentions: the occurrences (as `occurrences` lists them), and the context
     # of each surname: the given names and the titles it is used with, and the forms only ever
     # seen before another name word with the words they precede ("Michelle" in "Michelle Grey",
     # whose dictionary-word surname hides that she is a person)
     # head occurrences by form, forms in order of first use and each form's uses in order
-    heads: dict[str, list[Occurrence]] = {}
+    # (as pairs: the occurrences are made for the groups kept)
+    heads: dict[str, list[tuple[NameToken, Mention]]] = {}
     given_occ: list[tuple[Occurrence, int]] = []     # with its place counted from the name's end
     given_of: dict[str, set[str]] = {}
     titles_of: dict[str, set[str]] = {}
@@ -1001,9 +1006,9 @@ def group_names(doc: Document, ms: list[Mention], distinct: frozenset[str] = fro
             form = last.form
             occs = heads.get(form)
             if occs is None:
-                heads[form] = [Occurrence(last, m, "head")]
+                heads[form] = [(last, m)]
             else:
-                occs.append(Occurrence(last, m, "head"))
+                occs.append((last, m))
             alone.add(form)
         else:
             # m.person_like, for a mention of two or more words
@@ -1012,12 +1017,12 @@ def group_names(doc: Document, ms: list[Mention], distinct: frozenset[str] = fro
                 given_of.setdefault(last.form, set()).update(t.key for t in tokens[:-1])
             for i, t in enumerate(tokens):
                 if t is last:
-                    heads.setdefault(t.form, []).append(Occurrence(t, m, "head"))
+                    heads.setdefault(t.form, []).append((t, m))
                     alone.add(t.form)
                 elif person:
                     given_occ.append((Occurrence(t, m, "given"), len(tokens) - 1 - i))
                 elif not (t.common or len(t.key) < 3):
-                    heads.setdefault(t.form, []).append(Occurrence(t, m, "head"))
+                    heads.setdefault(t.form, []).append((t, m))
                     before.setdefault(t.form, set()).add(tokens[i + 1].key)
         if m.title:
             titles_of.setdefault(last.form, set()).add(m.title)
@@ -1067,9 +1072,16 @@ def group_names(doc: Document, ms: list[Mention], distinct: frozenset[str] = fro
     roots: dict[str, object] = {}       # find() once per form, not once per use
     # forms in order of first use: a group and its forms come in the order of their first use
     joined = uf.parent
-    for form, occs in heads.items():
-        # a form never paired is its own group (find would say so, after recording it)
-        root = roots[form] = uf.find(form) if form in joined else form
+    for form, uses in heads.items():
+        if form not in joined:
+            # a form never paired is its own group (find would say so, after recording it); one
+            # the caller does not keep is left out (its given names' surnames are still (form,))
+            roots[form] = form
+            if keep is None or keep(form):
+                head_groups[form] = NameGroup("head", {form: [Occurrence(t, m, "head") for t, m in uses]})
+            continue
+        root = roots[form] = uf.find(form)
+        occs = [Occurrence(t, m, "head") for t, m in uses]
         g = head_groups.get(root)
         if g is None:
             head_groups[root] = NameGroup("head", {form: occs})

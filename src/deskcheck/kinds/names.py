@@ -317,7 +317,9 @@ def prefix_of(o: Occurrence) -> str:
 def groups_for(ctx: Context, ms: list, house: HouseList,
                scope: tuple[tuple[int, int], ...] | None = None) -> list[NameGroup]:
     """Grouping, once per document and scope: the three checks share it."""
-    key = ("deskcheck.kinds.names.groups", _scope(ctx) if scope is None else scope, id(house))
+    # with an archive every name spelled one way is asked about; else only those with a house form
+    archive = ctx.settings.archive is not None
+    key = ("deskcheck.kinds.names.groups", _scope(ctx) if scope is None else scope, id(house), archive)
     cache = ctx.doc.cache
     if key not in cache:
         forms = {t.form for m in ms for t in m.tokens}
@@ -330,21 +332,17 @@ def groups_for(ctx: Context, ms: list, house: HouseList,
             if hit is not None:
                 by_pref.setdefault(hit[0], []).append(f)
         forced = [(fs[0], f) for fs in by_pref.values() for f in fs[1:]]
-        cache[key] = group_names(ctx.doc, ms, house.distinct, forced)
+        # a name spelled one way matters to the checks only with a house form (or an archive):
+        # the others' groups are not made
+        cache[key] = group_names(ctx.doc, ms, house.distinct, forced,
+                                 None if archive else (lambda form: head_answer(form, house) is not None))
     return cache[key]  # type: ignore[no-any-return]
 
 
 def house_form(g: NameGroup, form: str, house: HouseList) -> tuple[str, str, tuple[str, ...]] | None:
     """(preferred form, note, kept phrases) when the house list has this name."""
     if g.role == "head":
-        # a pure function of the list and the spelling, asked for most words of every article
-        seen = house.head_answers
-        if form in seen:
-            return seen[form]  # type: ignore[return-value]
-        hit = house.head(form) or house.near(form)
-        found = None if hit is None else (hit[0], hit[1].note, hit[1].keep)
-        seen[form] = found
-        return found
+        return head_answer(form, house)
     if g.role == "phrase":
         return None
     if g.role == "mention":
@@ -357,6 +355,18 @@ def house_form(g: NameGroup, form: str, house: HouseList) -> tuple[str, str, tup
         return None
     preferred, entry = hit
     return preferred, entry.note, entry.keep
+
+
+def head_answer(form: str, house: HouseList) -> tuple[str, str, tuple[str, ...]] | None:
+    """`house_form` of a surname, place or agency spelling: a pure function of the list and the
+    spelling, asked for most words of every article, so remembered on the list."""
+    seen = house.head_answers
+    if form in seen:
+        return seen[form]  # type: ignore[return-value]
+    hit = house.head(form) or house.near(form)
+    found = None if hit is None else (hit[0], hit[1].note, hit[1].keep)
+    seen[form] = found
+    return found
 
 
 def majority(g: NameGroup) -> str:
