@@ -674,13 +674,41 @@ _GROUPING_TEXTS = [
 
 @settings(max_examples=60, deadline=None)
 @given(st.sampled_from(_GROUPING_TEXTS), st.data())
-def test_groups_left_out_are_only_unkept_one_spelling_heads(text: str, data: st.DataObject) -> None:
-    """group_names with `keep` gives the full grouping less the heads spelled one way it refuses."""
+def test_groups_left_out_are_only_unkept_one_spelling_names(text: str, data: st.DataObject) -> None:
+    """group_names with `keep` (`keep_given`) gives the full grouping less the heads (a person's
+    given names) spelled one way it refuses."""
     from deskcheck.analysis.names import group_names
     doc = parse(text, "md", "t.md")
     ms = mentions(doc)
     full = group_names(doc, ms)
     forms = sorted({f for g in full for f in g.forms})
     kept = data.draw(st.sets(st.sampled_from(forms)) if forms else st.just(set()))
-    want = [g for g in full if not (g.role == "head" and len(g.forms) == 1 and next(iter(g.forms)) not in kept)]
-    assert group_names(doc, ms, keep=kept.__contains__) == want
+    kept_given = data.draw(st.sets(st.sampled_from(forms)) if forms else st.just(set()))
+    got = group_names(doc, ms, keep=kept.__contains__, keep_given=kept_given.__contains__)
+    # the groups kept come in the full grouping's order; every one left out is a name spelled
+    # one way that the caller refused, and every such head is left out
+    rest = iter(full)
+    assert all(any(g == f for f in rest) for g in got)
+    for g in full:
+        if g in got:
+            continue
+        assert len(g.forms) == 1 and g.role in ("head", "given")
+        assert next(iter(g.forms)) not in (kept if g.role == "head" else kept_given)
+    for g in full:
+        if g.role == "head" and len(g.forms) == 1 and next(iter(g.forms)) not in kept:
+            assert g not in got
+
+
+def test_given_keys_answer_for_every_surname() -> None:
+    """A given name whose folded spelling is not among HouseList.given_keys has no house form."""
+    from deskcheck.analysis.names import HouseEntry, HouseList
+    house = HouseList()
+    house.add(HouseEntry("Volodymyr Zelenskyy", ("Vladimir Zelensky", "Volodimir Zelenskiy")))
+    house.add(HouseEntry("Mikheil Saakashvili", ("Mikhail Saakashvili",)))
+    keys = house.given_keys()
+    for (given_key, _surname), _hit in house.given.items():
+        assert given_key in keys
+    assert house.given_name("Mikhail", "Saakashvili") is not None and fold("Mikhail") in keys
+    assert fold("Boris") not in keys and house.given_name("Boris", "Saakashvili") is None
+    house.add(HouseEntry("Boris Johnson", ("Borys Johnson",)))
+    assert fold("Borys") in house.given_keys()

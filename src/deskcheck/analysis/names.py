@@ -981,12 +981,14 @@ def occurrences(ms: list[Mention]) -> list[Occurrence]:
 
 
 def group_names(doc: Document, ms: list[Mention], distinct: frozenset[str] = frozenset(),
-                forced: Iterable[tuple[str, str]] = (), keep: Callable[[str], bool] | None = None) -> list[NameGroup]:
+                forced: Iterable[tuple[str, str]] = (), keep: Callable[[str], bool] | None = None,
+                keep_given: Callable[[str], bool] | None = None) -> list[NameGroup]:
     """Group the spellings of one name; `forced` pairs of forms are one name (the house list says so).
 
-    With `keep`, a head spelled only one way is left out unless keep(form) is true: a caller that
-    has nothing to say of most such names (the house check: no house form for them) is spared
-    making their groups and occurrences; every other group is the same."""
+    With `keep`, a head spelled only one way is left out unless keep(form) is true, and with
+    `keep_given` likewise a person's given name spelled one way: a caller that has nothing to
+    say of most such names (the house check: no house form for them) is spared making their
+    groups and occurrences; every other group is the same."""
     # one pass over the mentions: the occurrences (as `occurrences` lists them), and the context
     # of each surname: the given names and the titles it is used with, and the forms only ever
     # seen before another name word with the words they precede ("Michelle" in "Michelle Grey",
@@ -994,7 +996,8 @@ def group_names(doc: Document, ms: list[Mention], distinct: frozenset[str] = fro
     # head occurrences by form, forms in order of first use and each form's uses in order
     # (as pairs: the occurrences are made for the groups kept)
     heads: dict[str, list[tuple[NameToken, Mention]]] = {}
-    given_occ: list[tuple[Occurrence, int]] = []     # with its place counted from the name's end
+    # given names with their place counted from the name's end (occurrences made for the groups kept)
+    given_occ: list[tuple[NameToken, Mention, int]] = []
     given_of: dict[str, set[str]] = {}
     titles_of: dict[str, set[str]] = {}
     before: dict[str, set[str]] = {}
@@ -1020,7 +1023,7 @@ def group_names(doc: Document, ms: list[Mention], distinct: frozenset[str] = fro
                     heads.setdefault(t.form, []).append((t, m))
                     alone.add(t.form)
                 elif person:
-                    given_occ.append((Occurrence(t, m, "given"), len(tokens) - 1 - i))
+                    given_occ.append((t, m, len(tokens) - 1 - i))
                 elif not (t.common or len(t.key) < 3):
                     heads.setdefault(t.form, []).append((t, m))
                     before.setdefault(t.form, set()).add(tokens[i + 1].key)
@@ -1089,26 +1092,29 @@ def group_names(doc: Document, ms: list[Mention], distinct: frozenset[str] = fro
             g.forms[form] = occs
     # given names: grouped only within one person (the surname's group); a given name's
     # mention ends in a head, whose root is known
-    given_by_person: dict[object, list[tuple[Occurrence, int]]] = {}
-    for o, pos in given_occ:
-        given_by_person.setdefault(roots[o.mention.tokens[-1].form], []).append((o, pos))
+    given_by_person: dict[object, list[tuple[NameToken, Mention, int]]] = {}
+    for t, m, pos in given_occ:
+        given_by_person.setdefault(roots[m.tokens[-1].form], []).append((t, m, pos))
     groups = list(head_groups.values())
     for person, gocc in given_by_person.items():
         surnames = tuple(head_groups[person].forms) if person in head_groups else (str(person),)
         # the position inside the name matters too: Kim Jong Un's "Kim" is not his "Jong"
         # (the place was counted in the pass over the mentions: tokens.index compared tokens field
         # by field)
-        by_pos: dict[int, list[Occurrence]] = {}
-        for o, pos in gocc:
-            by_pos.setdefault(pos, []).append(o)
-        for pos_occ in by_pos.values():
-            forms = list(dict.fromkeys(o.token.form for o in pos_occ))
+        by_pos: dict[int, list[tuple[NameToken, Mention]]] = {}
+        for t, m, pos in gocc:
+            by_pos.setdefault(pos, []).append((t, m))
+        for uses in by_pos.values():
+            forms = list(dict.fromkeys(t.form for t, _m in uses))
             if len(forms) == 1:
                 # one spelling (most people): one group, nothing to compare
+                if keep_given is not None and not keep_given(forms[0]):
+                    continue
                 g = NameGroup("given", person=str(person), surnames=surnames)
-                g.forms[forms[0]] = list(pos_occ)
+                g.forms[forms[0]] = [Occurrence(t, m, "given") for t, m in uses]
                 groups.append(g)
                 continue
+            pos_occ = [Occurrence(t, m, "given") for t, m in uses]
             guf = _UnionFind()
             for i, a in enumerate(forms):
                 guf.find(a)
@@ -1438,6 +1444,7 @@ class HouseList(Record):
         self._near_seen = {} if _near_seen is FACTORY else _near_seen
         self._tails = _tails
         self.head_answers = {} if head_answers is FACTORY else head_answers
+        self._given_keys: frozenset[str] | None = None
 
     def add(self, entry: HouseEntry) -> None:
         self.entries.append(entry)
@@ -1446,6 +1453,7 @@ class HouseList(Record):
         self.head_answers.clear()
         self._by_code = None
         self._tails = None
+        self._given_keys = None
         pref = [core(w) for w in _words(entry.name)]
         if not pref:
             return
@@ -1520,6 +1528,13 @@ class HouseList(Record):
 
     def given_name(self, form: str, surname: str) -> tuple[str, HouseEntry] | None:
         return self.given.get((fold(form), fold(surname)))
+
+    def given_keys(self) -> frozenset[str]:
+        """The folded given-name spellings the list has an answer for, whatever the surname: a
+        given name whose key is none of these has no house form."""
+        if self._given_keys is None:
+            self._given_keys = frozenset(key for key, _surname in self.given)
+        return self._given_keys
 
     def mention_tails(self) -> frozenset[str]:
         """The last space-separated word of every whole-name form (lowercased): a mention whose

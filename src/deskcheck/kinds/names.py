@@ -17,7 +17,7 @@ from itertools import chain
 from pathlib import Path
 from typing import Iterable
 
-from ..analysis.names import (GENERIC, NAME_ENTRIES, HouseList, Mention, NameGroup, Occurrence, group_names,
+from ..analysis.names import (GENERIC, NAME_ENTRIES, HouseList, Mention, NameGroup, Occurrence, fold, group_names,
                               is_common_lowercase, is_dictionary_word, load_house_lists, mention_surface, mentions)
 from ..model import Hit, Related, Span
 from ..scopes import index_of
@@ -334,8 +334,10 @@ def groups_for(ctx: Context, ms: list, house: HouseList,
         forced = [(fs[0], f) for fs in by_pref.values() for f in fs[1:]]
         # a name spelled one way matters to the checks only with a house form (or an archive):
         # the others' groups are not made
+        given_keys = house.given_keys()
         cache[key] = group_names(ctx.doc, ms, house.distinct, forced,
-                                 None if archive else (lambda form: head_answer(form, house) is not None))
+                                 None if archive else (lambda form: head_answer(form, house) is not None),
+                                 lambda form: fold(form) in given_keys)
     return cache[key]  # type: ignore[no-any-return]
 
 
