@@ -712,3 +712,23 @@ def test_given_keys_answer_for_every_surname() -> None:
     assert fold("Boris") not in keys and house.given_name("Boris", "Saakashvili") is None
     house.add(HouseEntry("Boris Johnson", ("Borys Johnson",)))
     assert fold("Borys") in house.given_keys()
+
+
+_SURNAME_TEXTS = st.sampled_from(["Gordon Brown", "Brown", "Mr Brown", "Brown said", "Brown's", "the Black Sea",
+                                  "Black", "Black said", "Tywi Valley Council", "Council", "Council said",
+                                  "United States", "States said", "Jane Grant", "Grant", "Grant told",
+                                  "Labour Party", "Party", "Party's", "Green Party"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(_SURNAME_TEXTS, st.sampled_from([". ", " and ", ", ", ". The ", " met "])), max_size=8))
+def test_surnames_marked_where_they_decide_person_likeness(parts: list[tuple[str, str]]) -> None:
+    """Marking only the forms whose mark can decide person_like gives every mention the
+    person-likeness (and all else) that marking every form alone-used gives."""
+    from deskcheck.analysis.names import _mark_surnames, mentions_per_block
+    text = "".join(a + b for a, b in parts) or "Nothing here."
+    doc = parse(text, "md", "t.md")
+    got = mentions(doc)
+    plain = _mark_surnames(doc, [m.replace(surname_alone=False) for m in mentions_per_block(doc)], every=True)
+    assert [m.person_like for m in got] == [m.person_like for m in plain]
+    assert [m.replace(surname_alone=False) for m in got] == [m.replace(surname_alone=False) for m in plain]

@@ -361,7 +361,9 @@ class Mention(Record):
     block_kind: str
     title: str                 # the title word just before the name, lowercased ("president")
     sentence_start: bool
-    surname_alone: bool        # the last word is also used alone as a name ("Mr Brown", "Trump said")
+    # the last word is also used alone as a name ("Mr Brown", "Trump said"); marked only where it
+    # decides person_like (see _mark_surnames)
+    surname_alone: bool
 
     def __init__(self, span: Span, tokens: tuple[NameToken, ...], block: int, block_kind: str, title: str = "",
                  sentence_start: bool = False, surname_alone: bool = False) -> None:
@@ -815,12 +817,18 @@ def _used_alone(text: str, form: str) -> bool:
     return False
 
 
-def _mark_surnames(doc: Document, ms: list[Mention]) -> list[Mention]:
+def _mark_surnames(doc: Document, ms: list[Mention], every: bool = False) -> list[Mention]:
     """Mark the names whose last word, an ordinary word, the article also uses alone as a name:
     with a title ("Mr Brown") or mid-sentence and not after "the" ("Brown said", but not "the
-    Strip")."""
+    Strip").
+
+    Only where the mark decides `Mention.person_like`: a last word that is no organisation or place
+    word (Council, States: never a person's), after a word that is no ordinary word; a form never
+    used so is left unmarked, sparing its searches of the text (most such forms are those words).
+    `every`: mark every form the article uses alone (the plain version tests compare with)."""
     # only these forms can be marked (a form's commonness is the form's): most articles have none
-    needed = {m.tokens[-1].form for m in ms if len(m.tokens) >= 2 and m.tokens[-1].common}
+    needed = {last.form for m in ms if len(tokens := m.tokens) >= 2 and (last := tokens[-1]).common
+              and (every or (last.key not in GENERIC and not tokens[-2].common))}
     if not needed:
         return ms
     alone: set[str] = set()
