@@ -732,3 +732,24 @@ def test_surnames_marked_where_they_decide_person_likeness(parts: list[tuple[str
     plain = _mark_surnames(doc, [m.replace(surname_alone=False) for m in mentions_per_block(doc)], every=True)
     assert [m.person_like for m in got] == [m.person_like for m in plain]
     assert [m.replace(surname_alone=False) for m in got] == [m.replace(surname_alone=False) for m in plain]
+
+
+_ORG_PIECES = st.sampled_from([
+    "The Lesotho Meteorological Service warned of snow", "The Lesotho Meteorology Service lifted it",
+    "the Fisheries & Marine Authority", "the Fisheries and Marine Authority", "Ministry of Health",
+    "Ministry of Defence", "Ministry of Defense", "Kim Jong Un", "Kim Jong-un", "al-Qaeda", "Al Qaeda",
+    "Mohammed bin Salman", "Mohammed Bin Salman", "Tywi Valley Council", "Jane Smith", "Smith"])
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_ORG_PIECES, min_size=1, max_size=7))
+def test_grouping_hands_spacing_and_organisation_groupings_what_they_read(pieces: list[str]) -> None:
+    """group_names passes the spacing grouping only the mentions it reads and the organisation
+    grouping the mentions that may hold an organisation word: their groups are those of the
+    plain calls over every mention."""
+    from deskcheck.analysis.names import group_names, phrase_groups, spacing_groups
+    doc = parse(". ".join(pieces) + ".", "md", "t.md")
+    ms = mentions(doc)
+    groups = group_names(doc, ms)
+    assert [g for g in groups if g.role == "mention"] == spacing_groups(doc, ms)
+    assert [g for g in groups if g.role == "phrase"] == phrase_groups(doc, ms)

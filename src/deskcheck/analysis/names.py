@@ -1010,10 +1010,19 @@ def group_names(doc: Document, ms: list[Mention], distinct: frozenset[str] = fro
     titles_of: dict[str, set[str]] = {}
     before: dict[str, set[str]] = {}
     alone: set[str] = set()
-    for m in ms:
+    # for the spacing and organisation groupings: the mentions of several words or of a word with
+    # a hyphen or apostrophe, and the indexes of those that may hold an organisation or place word
+    spaced: list[Mention] = []
+    seeds: list[int] = []
+    for k, m in enumerate(ms):
         tokens = m.tokens
         last = tokens[-1]
         if len(tokens) == 1:
+            if last.key in GENERIC:
+                seeds.append(k)
+            w = last.text
+            if "-" in w or "'" in w or "’" in w:
+                spaced.append(m)
             form = last.form
             occs = heads.get(form)
             if occs is None:
@@ -1026,6 +1035,8 @@ def group_names(doc: Document, ms: list[Mention], distinct: frozenset[str] = fro
             person = last.key not in GENERIC and (not last.common or (m.surname_alone and not tokens[-2].common))
             if person:
                 given_of.setdefault(last.form, set()).update(t.key for t in tokens[:-1])
+            seeds.append(k)         # (its words are tested there)
+            spaced.append(m)
             for i, t in enumerate(tokens):
                 if t is last:
                     heads.setdefault(t.form, []).append((t, m))
@@ -1139,8 +1150,8 @@ def group_names(doc: Document, ms: list[Mention], distinct: frozenset[str] = fro
                     g = sub[root] = NameGroup("given", person=str(person), surnames=surnames)
                 g.forms.setdefault(o.token.form, []).append(o)
             groups.extend(sub.values())
-    groups.extend(spacing_groups(doc, ms))
-    groups.extend(phrase_groups(doc, ms))
+    groups.extend(spacing_groups(doc, spaced, spaced=True))
+    groups.extend(phrase_groups(doc, ms, seeds))
     return groups
 
 
@@ -1204,12 +1215,14 @@ def mention_surface(doc: Document, m: Mention) -> str:
     return " ".join(doc.text[m.span.start:m.span.end].split())
 
 
-def spacing_groups(doc: Document, ms: list[Mention]) -> list[NameGroup]:
+def spacing_groups(doc: Document, ms: list[Mention], spaced: bool = False) -> list[NameGroup]:
     """Whole names written with different spacing or hyphens: Kim Jong Un / Kim Jong-un,
-    al-Qaeda / Al Qaeda. The words themselves agree, so the word-level grouping cannot see it."""
+    al-Qaeda / Al Qaeda. The words themselves agree, so the word-level grouping cannot see it.
+    `spaced`: `ms` holds only such mentions already (see below)."""
     # a one-word mention is the word as written (no space inside), so it only counts with a
     # hyphen or apostrophe in it; and two forms are needed to differ
-    ms = [m for m in ms if len(m.tokens) > 1 or "-" in (w := m.tokens[0].text) or "'" in w or "’" in w]
+    if not spaced:
+        ms = [m for m in ms if len(m.tokens) > 1 or "-" in (w := m.tokens[0].text) or "'" in w or "’" in w]
     if len(ms) < 2:
         return []
     # by folded key, the forms written (lowercased) and their mentions, first use first; tokens
@@ -1283,9 +1296,11 @@ class _Phrase:
         self.mention = mention
 
 
-def _phrases(doc: Document, ms: list[Mention]) -> list[_Phrase]:
+def _phrases(doc: Document, ms: list[Mention], seeds: list[int] | None = None) -> list[_Phrase]:
     """Multi-word organisation names: mentions, joined by "of"/"for" ("Ministry of Health"),
-    with at least one organisation or place word (Department, Agency, Council)."""
+    with at least one organisation or place word (Department, Agency, Council). `seeds`: the
+    indexes, in order, of the mentions that may have such a word (every other has none), when
+    the caller has them."""
     text = doc.text
     joins = _JOINERS.fullmatch
     n = len(ms)
@@ -1304,10 +1319,10 @@ def _phrases(doc: Document, ms: list[Mention]) -> list[_Phrase]:
     # the same whichever of its mentions it is found from.
     out: list[_Phrase] = []
     done = -1           # the last mention of the last chain found
-    for k, m in enumerate(ms):
+    for k in range(n) if seeds is None else seeds:
         if k <= done:
             continue
-        tokens = m.tokens
+        tokens = ms[k].tokens
         # no organisation or place word in it (most mentions: one word, tested alone)
         if tokens[0].key not in GENERIC if len(tokens) == 1 else GENERIC.isdisjoint([t.key for t in tokens]):
             continue
@@ -1332,13 +1347,13 @@ def _ampersand(name: str) -> str:
     return name.replace(" & ", " and ")
 
 
-def phrase_groups(doc: Document, ms: list[Mention]) -> list[NameGroup]:
+def phrase_groups(doc: Document, ms: list[Mention], seeds: list[int] | None = None) -> list[NameGroup]:
     """An organisation's name written two ways where one word takes another form: "Kenya
     Meteorological Department" / "Kenya Meteorology Department". Every other word, and the
     words joining them, must agree; the organisation word itself may differ only in spelling
     (Organisation/Organization), since "Defence Ministry" and "Defence Department" are two
     bodies."""
-    phrases = _phrases(doc, ms)
+    phrases = _phrases(doc, ms, seeds)
     if len(phrases) < 2:
         return []
     text = doc.text
