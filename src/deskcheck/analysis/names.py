@@ -631,13 +631,14 @@ class _WordInfo:
     worked out once per distinct word and process (news copy repeats its capitalised words).
     A plain class, not a dataclass: nothing compares or hashes it, and @dataclass costs a cold
     start about a millisecond per class."""
-    __slots__ = ("word", "particle", "single_capital", "name_word", "upper", "lower", "title",
+    __slots__ = ("word", "length", "particle", "single_capital", "name_word", "upper", "lower", "title",
                  "lexicon_entry", "common", "form", "key", "form_common", "plain")
 
     def __init__(self, word: str, particle: bool, single_capital: bool, name_word: bool, upper: bool,
                  lower: str, title: bool, lexicon_entry: bool, common: bool, form: str, key: str,
                  form_common: bool) -> None:
         self.word = word                    # possessive (and compound tail) removed
+        self.length = len(word)
         self.particle = particle            # a lowercase particle (bin, van, de)
         self.single_capital = single_capital
         self.name_word = name_word          # capitalised (after a joined particle)
@@ -693,85 +694,87 @@ def _mention(run: list[NameToken], block_index: int, kind: str, title: str, sent
     return Mention(span, tuple(run), block_index, kind, title, sentence_start)
 
 
-def _block_mentions(doc: Document, block_start: int, block_end: int, block_index: int, kind: str,
-                    starts: set[int], out: list[Mention], found: list[tuple[int, str]] | None = None) -> None:
-    """Append the block's mentions to `out`; `found` is its candidates, when the caller has them
-    (else `_candidates` of the block, every one)."""
+def _block_mentions(doc: Document, blocks: Iterable[tuple[int, int, int, str, list[tuple[int, str]] | None]],
+                    starts: set[int], out: list[Mention]) -> None:
+    """Append the mentions of each block (start, end, index, kind, candidates) to `out`; a
+    block's candidates are what the caller found, or None for `_candidates` of the block (every
+    one). All blocks in one call: a call per block cost more than a short block's words."""
     text = doc.text
-    headline = kind in ("title", "heading")
-    shouting = _shouting(text[block_start:block_end])
-    run: list[NameToken] = []
-    title = ""
-    run_title = ""
-    run_sentence_start = False
-    prev_end = -1
     known = _WORD_INFO.get
+    append = out.append
+    for block_start, block_end, block_index, kind, found in blocks:
+        headline = kind in ("title", "heading")
+        shouting = _shouting(text[block_start:block_end])
+        run: list[NameToken] = []
+        title = ""
+        run_title = ""
+        run_sentence_start = False
+        prev_end = -1
 
-    # only capitalised words and particles matter: lowercase words just end a run, and skipping
-    # them keeps this loop to a few dozen steps per paragraph
-    for start, raw in _candidates(text, block_start, block_end) if found is None else found:
-        info = known(raw) or _word_info(raw)
-        end = start + len(info.word)
-        joined = prev_end >= 0 and start - prev_end == 1 and text[prev_end] in " \u00a0"
-        prev_end = end
-        if not joined:
-            if run:
-                out.append(_mention(run, block_index, kind, run_title, run_sentence_start))
-                run = []
-            title = ""
-        if info.plain and not (shouting and info.upper):
-            # most words: what the branches below do for a capitalised word that is no particle,
-            # initial, title or dictionary entry
-            if not run:
-                run_title = title
-                run_sentence_start = start in starts or start == block_start
-            run.append(NameToken(info.word, _span(start, end), info.form, info.key, info.form_common))
-            continue
-        if info.particle:
-            # a particle continues a run ("Mohammed bin Salman"), or may start one ("de Gaulle")
-            continue
-        if run and info.single_capital and _INITIAL.match(text, end):
-            # a middle initial ("Katherine M. Morales") stays inside the name it sits in
-            prev_end = end + 1
-            continue
-        if info.name_word and not (shouting and info.upper):
-            if info.title:
+        # only capitalised words and particles matter: lowercase words just end a run, and
+        # skipping them keeps this loop to a few dozen steps per paragraph
+        for start, raw in _candidates(text, block_start, block_end) if found is None else found:
+            info = known(raw) or _word_info(raw)
+            end = start + info.length
+            joined = prev_end >= 0 and start - prev_end == 1 and text[prev_end] in " \u00a0"
+            prev_end = end
+            if not joined:
                 if run:
-                    out.append(_mention(run, block_index, kind, run_title, run_sentence_start))
-                    run = []
-                title = info.lower
-                continue
-            at_start = start in starts or start == block_start
-            # a capitalised dictionary entry (Monday, April, American) is never a name here; an
-            # ordinary word is not one when capitalised only because it opens a sentence or a
-            # headline ("Gordon Brown", "Theresa May": inside a name such an entry is part of it)
-            if (info.lexicon_entry and not run) or ((at_start or headline) and info.common):
-                # "After", "The", "Strikes" in a headline, "Monday", "American": not names
-                if run:
-                    out.append(_mention(run, block_index, kind, run_title, run_sentence_start))
+                    append(_mention(run, block_index, kind, run_title, run_sentence_start))
                     run = []
                 title = ""
+            if info.plain and not (shouting and info.upper):
+                # most words: what the branches below do for a capitalised word that is no
+                # particle, initial, title or dictionary entry
+                if not run:
+                    run_title = title
+                    run_sentence_start = start in starts or start == block_start
+                run.append(NameToken(info.word, _span(start, end), info.form, info.key, info.form_common))
                 continue
-            if not run:
-                run_title = title
-                run_sentence_start = at_start
-            run.append(NameToken(info.word, _span(start, end), info.form, info.key, info.form_common))
-            continue
+            if info.particle:
+                # a particle continues a run ("Mohammed bin Salman"), or may start one ("de Gaulle")
+                continue
+            if run and info.single_capital and _INITIAL.match(text, end):
+                # a middle initial ("Katherine M. Morales") stays inside the name it sits in
+                prev_end = end + 1
+                continue
+            if info.name_word and not (shouting and info.upper):
+                if info.title:
+                    if run:
+                        append(_mention(run, block_index, kind, run_title, run_sentence_start))
+                        run = []
+                    title = info.lower
+                    continue
+                at_start = start in starts or start == block_start
+                # a capitalised dictionary entry (Monday, April, American) is never a name here; an
+                # ordinary word is not one when capitalised only because it opens a sentence or a
+                # headline ("Gordon Brown", "Theresa May": inside a name such an entry is part of it)
+                if (info.lexicon_entry and not run) or ((at_start or headline) and info.common):
+                    # "After", "The", "Strikes" in a headline, "Monday", "American": not names
+                    if run:
+                        append(_mention(run, block_index, kind, run_title, run_sentence_start))
+                        run = []
+                    title = ""
+                    continue
+                if not run:
+                    run_title = title
+                    run_sentence_start = at_start
+                run.append(NameToken(info.word, _span(start, end), info.form, info.key, info.form_common))
+                continue
+            if run:
+                append(_mention(run, block_index, kind, run_title, run_sentence_start))
+                run = []
+            title = ""
         if run:
-            out.append(_mention(run, block_index, kind, run_title, run_sentence_start))
-            run = []
-        title = ""
-    if run:
-        out.append(_mention(run, block_index, kind, run_title, run_sentence_start))
+            append(_mention(run, block_index, kind, run_title, run_sentence_start))
 
 
 @cached
 def mentions(doc: Document) -> list[Mention]:
     """Every name mention in the prose view, in order."""
-    starts = _sentence_starts(doc)
-    out: list[Mention] = []
     text = doc.text
     found: list[tuple[int, str]] | None = None
+    blocks: list[tuple[int, int, int, str, list[tuple[int, str]] | None]] = []
     for block in doc.blocks:
         if block.kind in NAME_BLOCKS:
             start, end = block.span.start, block.span.end
@@ -779,20 +782,20 @@ def mentions(doc: Document) -> list[Mention]:
                 # (every block of a parsed article): its slice of one scan of the whole text
                 if found is None:
                     found, positions = _text_candidates(text)
-                cands = found[bisect_left(positions, start):bisect_left(positions, end)]
-                _block_mentions(doc, start, end, block.index, block.kind, starts, out, cands)
+                blocks.append((start, end, block.index, block.kind,
+                               found[bisect_left(positions, start):bisect_left(positions, end)]))
             else:
-                _block_mentions(doc, start, end, block.index, block.kind, starts, out)
+                blocks.append((start, end, block.index, block.kind, None))
+    out: list[Mention] = []
+    _block_mentions(doc, blocks, _sentence_starts(doc), out)
     return _mark_surnames(doc, out)
 
 
 def mentions_per_block(doc: Document) -> list[Mention]:
     """`mentions` as each block's own scan finds them: the plain version tests compare it with."""
-    starts = _sentence_starts(doc)
     out: list[Mention] = []
-    for block in doc.blocks:
-        if block.kind in NAME_BLOCKS:
-            _block_mentions(doc, block.span.start, block.span.end, block.index, block.kind, starts, out)
+    _block_mentions(doc, [(b.span.start, b.span.end, b.index, b.kind, None) for b in doc.blocks
+                          if b.kind in NAME_BLOCKS], _sentence_starts(doc), out)
     return _mark_surnames(doc, out)
 
 
