@@ -1127,7 +1127,8 @@ def group_names(doc: Document, ms: list[Mention], distinct: frozenset[str] = fro
         for t, m, pos in gocc:
             by_pos.setdefault(pos, []).append((t, m))
         for uses in by_pos.values():
-            forms = list(dict.fromkeys(t.form for t, _m in uses))
+            # (one use, the most common case, has one spelling)
+            forms = [uses[0][0].form] if len(uses) == 1 else list(dict.fromkeys(t.form for t, _m in uses))
             if len(forms) == 1:
                 # one spelling (most people): one group, nothing to compare
                 if keep_given is not None and not keep_given(forms[0]):
