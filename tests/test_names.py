@@ -577,6 +577,54 @@ def test_candidate_scan_matches_the_full_pattern(text: str, cut_start: int, cut_
     assert got == want
 
 
+# pieces of name runs: capitalised words (ASCII and not), particles before them, joined particles,
+# initials, titles and the separators between words
+_MENTION_ALPHABET = st.sampled_from(
+    list(" ,.'’-\u00a0\n“\"") + ["Smith", "Berg", "Ávila", "Đoković", "O'Neill", "Jong-Un", "pro-Russian", "al-Qaeda",
+                                   "d'Estaing", "aſ-Qaeda", "bin ", "van ", "der ", "de ", "della ", "ten ", "bint ",
+                                   "M. ", "Mr ", "President ", "The ", "the ", "and ", "said", "Monday", "Kyiv-based",
+                                   "KYIV ", "É", "é", "Ж", "ж", "\u0301", "1"])
+
+
+def _doc_of(blocks: list[str], sep: str = "\n\n"):
+    from deskcheck.model import Block, Document, IdentityMap, Span
+    text, spans = "", []
+    for i, b in enumerate(blocks):
+        if i:
+            text += sep
+        spans.append(Span(len(text), len(text) + len(b)))
+        text += b
+    kinds = ["title"] + ["paragraph"] * len(blocks)
+    return Document("t.md", "md", text, text, [Block(kinds[i], sp, i) for i, sp in enumerate(spans)], IdentityMap())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_MENTION_ALPHABET, max_size=25).map("".join), min_size=1, max_size=4),
+       st.sampled_from(["\n\n", "\n", " ", ""]))
+def test_whole_text_scan_gives_the_mentions_of_block_by_block_scans(blocks: list[str], sep: str) -> None:
+    """One scan of the article (lowercase particles read only where a candidate follows them at a
+    space's distance) gives the mentions each block's own full scan gives; blocks whose neighbours
+    are not line breaks (sep " " or "") are scanned alone."""
+    from deskcheck.analysis.names import mentions_per_block
+    doc = _doc_of(blocks, sep)
+    assert mentions(doc) == mentions_per_block(_doc_of(blocks, sep))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_MENTION_ALPHABET, max_size=40).map("".join))
+def test_whole_text_scan_finds_every_candidate_but_idle_particles(text: str) -> None:
+    """Every `_CANDIDATE` match of the text is found, but lowercase particles not followed by a
+    space and another candidate found; nothing else is found."""
+    from deskcheck.analysis.names import _CANDIDATE, PARTICLES, _text_candidates
+    want = [(m.start(), m.group()) for m in _CANDIDATE.finditer(text)]
+    got, positions = _text_candidates(text)
+    assert positions == [p for p, _w in got]
+    assert set(got) <= set(want)
+    starts = set(positions)
+    for p, w in set(want) - set(got):
+        assert w in PARTICLES and not (text[p + len(w):p + len(w) + 1] in (" ", "\u00a0") and p + len(w) + 1 in starts)
+
+
 def test_mentions_of_non_ascii_and_joined_names() -> None:
     text = ("Đoković beat Müller. Officials of al-Qaeda met Jean-Claude Van Damme in São Paulo; "
             "Ahmed bin Salman and Leonardo da Vinci's heirs spoke.")
@@ -596,3 +644,112 @@ def test_latin_fold_table_agrees_with_anyascii() -> None:
         assert anyascii(chr(cp)) == base, hex(cp)
     for word in ("Đoković", "Erdoğan", "Zürich", "Łódź", "Зеленский", "Straße", "Æsir"):
         assert fold(word) == fold(anyascii(word.replace("Đ", "Dj")))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 400), st.integers(0, 400)), max_size=6), st.booleans())
+def test_mentions_in_scope_are_those_a_segment_contains(cuts: list[tuple[int, int]], blocks_too: bool) -> None:
+    """in_scope (blocks that are segments found in a set; all of them: every mention) keeps
+    exactly the mentions one of the rule's segments contains."""
+    from deskcheck.kinds.base import Context, Settings
+    from deskcheck.kinds.names import in_scope
+    from deskcheck.model import Span
+    doc = parse("# Kim Jong Un in Kyiv\n\nPresident Volodymyr Zelenskyy met Mr Smith in Odesa.\n\n"
+                "Ahmed bin Salman and Leonardo da Vinci's heirs spoke in São Paulo on Monday.\n", "md", "t.md")
+    segments = [Span(min(a, b), max(a, b)) for a, b in cuts if min(a, b) <= len(doc.text)]
+    if blocks_too:
+        segments += [b.span for b in doc.blocks]
+    ctx = Context(doc, doc.text, segments, Settings())
+    want = [m for m in mentions(doc) if any(s.contains(m.span) for s in segments)]
+    assert in_scope(ctx) == want
+
+
+_GROUPING_TEXTS = [
+    "Alexander Lukashenko met the delegation in Minsk. Lukashenka said the talks had gone well. Lukashenko left.",
+    "Councillor Geoff Hargreaves proposed the plan. Jeff Hargreaves said it would pass. Mr Hargreaves smiled.",
+    "Officials in Kiev and Kyiv met Mohammed bin Salman and Kim Jong Un; Kim Jong-un left for Odesa, not Odessa.",
+    "Venus Williams beat her sister Serena Williams. Ilham Aliyev and Heydar Aliev spoke. The Black Sea was calm.",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(_GROUPING_TEXTS), st.data())
+def test_groups_left_out_are_only_unkept_one_spelling_names(text: str, data: st.DataObject) -> None:
+    """group_names with `keep` (`keep_given`) gives the full grouping less the heads (a person's
+    given names) spelled one way it refuses."""
+    from deskcheck.analysis.names import group_names
+    doc = parse(text, "md", "t.md")
+    ms = mentions(doc)
+    full = group_names(doc, ms)
+    forms = sorted({f for g in full for f in g.forms})
+    kept = data.draw(st.sets(st.sampled_from(forms)) if forms else st.just(set()))
+    kept_given = data.draw(st.sets(st.sampled_from(forms)) if forms else st.just(set()))
+    got = group_names(doc, ms, keep=kept.__contains__, keep_given=kept_given.__contains__)
+    # the groups kept come in the full grouping's order; every one left out is a name spelled
+    # one way that the caller refused, and every such head is left out
+    rest = iter(full)
+    assert all(any(g == f for f in rest) for g in got)
+    for g in full:
+        if g in got:
+            continue
+        assert len(g.forms) == 1 and g.role in ("head", "given")
+        assert next(iter(g.forms)) not in (kept if g.role == "head" else kept_given)
+    for g in full:
+        if g.role == "head" and len(g.forms) == 1 and next(iter(g.forms)) not in kept:
+            assert g not in got
+
+
+def test_given_keys_answer_for_every_surname() -> None:
+    """A given name whose folded spelling is not among HouseList.given_keys has no house form."""
+    from deskcheck.analysis.names import HouseEntry, HouseList
+    house = HouseList()
+    house.add(HouseEntry("Volodymyr Zelenskyy", ("Vladimir Zelensky", "Volodimir Zelenskiy")))
+    house.add(HouseEntry("Mikheil Saakashvili", ("Mikhail Saakashvili",)))
+    keys = house.given_keys()
+    for (given_key, _surname), _hit in house.given.items():
+        assert given_key in keys
+    assert house.given_name("Mikhail", "Saakashvili") is not None and fold("Mikhail") in keys
+    assert fold("Boris") not in keys and house.given_name("Boris", "Saakashvili") is None
+    house.add(HouseEntry("Boris Johnson", ("Borys Johnson",)))
+    assert fold("Borys") in house.given_keys()
+
+
+_SURNAME_TEXTS = st.sampled_from(["Gordon Brown", "Brown", "Mr Brown", "Brown said", "Brown's", "the Black Sea",
+                                  "Black", "Black said", "Tywi Valley Council", "Council", "Council said",
+                                  "United States", "States said", "Jane Grant", "Grant", "Grant told",
+                                  "Labour Party", "Party", "Party's", "Green Party"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(_SURNAME_TEXTS, st.sampled_from([". ", " and ", ", ", ". The ", " met "])), max_size=8))
+def test_surnames_marked_where_they_decide_person_likeness(parts: list[tuple[str, str]]) -> None:
+    """Marking only the forms whose mark can decide person_like gives every mention the
+    person-likeness (and all else) that marking every form alone-used gives."""
+    from deskcheck.analysis.names import _mark_surnames, mentions_per_block
+    text = "".join(a + b for a, b in parts) or "Nothing here."
+    doc = parse(text, "md", "t.md")
+    got = mentions(doc)
+    plain = _mark_surnames(doc, [m.replace(surname_alone=False) for m in mentions_per_block(doc)], every=True)
+    assert [m.person_like for m in got] == [m.person_like for m in plain]
+    assert [m.replace(surname_alone=False) for m in got] == [m.replace(surname_alone=False) for m in plain]
+
+
+_ORG_PIECES = st.sampled_from([
+    "The Lesotho Meteorological Service warned of snow", "The Lesotho Meteorology Service lifted it",
+    "the Fisheries & Marine Authority", "the Fisheries and Marine Authority", "Ministry of Health",
+    "Ministry of Defence", "Ministry of Defense", "Kim Jong Un", "Kim Jong-un", "al-Qaeda", "Al Qaeda",
+    "Mohammed bin Salman", "Mohammed Bin Salman", "Tywi Valley Council", "Jane Smith", "Smith"])
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_ORG_PIECES, min_size=1, max_size=7))
+def test_grouping_hands_spacing_and_organisation_groupings_what_they_read(pieces: list[str]) -> None:
+    """group_names passes the spacing grouping only the mentions it reads and the organisation
+    grouping the mentions that may hold an organisation word: their groups are those of the
+    plain calls over every mention."""
+    from deskcheck.analysis.names import group_names, phrase_groups, spacing_groups
+    doc = parse(". ".join(pieces) + ".", "md", "t.md")
+    ms = mentions(doc)
+    groups = group_names(doc, ms)
+    assert [g for g in groups if g.role == "mention"] == spacing_groups(doc, ms)
+    assert [g for g in groups if g.role == "phrase"] == phrase_groups(doc, ms)

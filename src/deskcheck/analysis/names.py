@@ -25,6 +25,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
 from typing import AbstractSet, Callable, Container, Iterable, TypeVar
@@ -360,7 +361,9 @@ class Mention(Record):
     block_kind: str
     title: str                 # the title word just before the name, lowercased ("president")
     sentence_start: bool
-    surname_alone: bool        # the last word is also used alone as a name ("Mr Brown", "Trump said")
+    # the last word is also used alone as a name ("Mr Brown", "Trump said"); marked only where it
+    # decides person_like (see _mark_surnames)
+    surname_alone: bool
 
     def __init__(self, span: Span, tokens: tuple[NameToken, ...], block: int, block_kind: str, title: str = "",
                  sentence_start: bool = False, surname_alone: bool = False) -> None:
@@ -518,18 +521,124 @@ def _candidates(text: str, start: int, end: int) -> list[tuple[int, str]]:
     return found
 
 
+# --- the whole-text scan ---
+#
+# `mentions` finds the candidates of a whole article in one `re` split over its prose view, not
+# two scans per block: a block whose neighbours are blank lines (every block of a parsed article:
+# the view joins them with "\n\n") gets exactly the matches a scan of the block alone gets, since
+# no match can run over a line break. The split hands back words and the stretches between them
+# as strings (positions are their running lengths): no match object per capitalised word.
+#
+# `_SCAN` matches where `_UPPER_START` does, with the same two branches and groups telling them
+# apart, and in two more cases the loop then looks into:
+# * a capital right after an apostrophe or hyphen (neither branch matches there): the only place
+#   a joined particle's word can start (al-Qaeda, d'Estaing: one to three letters before it);
+# * a capital after a lowercase particle and one space (bin Salman, van der Berg).
+# A lowercase particle matters to the mention scan only when the next candidate starts right
+# after it and a space: otherwise that candidate ends any run whether the particle was read or
+# not (see `_block_mentions`), so the scan reads only those, found back from the word after them,
+# instead of testing every lowercase word of the article.
+def _particles_before() -> str:
+    by_len: dict[int, list[str]] = {}
+    for particle in PARTICLES:
+        by_len.setdefault(len(particle), []).append(particle)
+    # one lookbehind per length (re's must be of fixed width); sorted: the same text every run
+    return "|".join(f"(?<=(?:{'|'.join(sorted(ps))})[ \u00a0].)" for _n, ps in sorted(by_len.items()))
+
+
+_SCAN = re_compile(
+    r"([^\x00-\x40\x5b-\x7f\u00a0-\u00bf\u2000-\u206f](?:(?:" + _particles_before() + r")())?"
+    r"(?:(?<=" + _ASCII_STOP + r"[A-Z])[A-Za-z]*(?=" + _ASCII_STOP + r"|['\-][\x00-\x40\x5b-\x60\x7b-\x7f]|\Z)()"
+    r"|(?<![A-Za-z'’\-].)|(?<=['’\-].)()))")
+_SPACES = " \u00a0"
+
+
+def _clean_bounds(text: str, start: int, end: int) -> bool:
+    """A line break (or the text's edge) on both sides of text[start:end]: the whole-text scan
+    finds exactly what a scan of it alone finds."""
+    return (start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end] == "\n")
+
+
+def _text_candidates(text: str) -> tuple[list[tuple[int, str]], list[int]]:
+    """(position, word) of the `_CANDIDATE` matches of `text` that `_block_mentions` reads, in
+    order, and their positions: every candidate of a block with clean bounds (`_clean_bounds`)
+    but the lowercase particles no candidate follows at one space's distance."""
+    match = _CANDIDATE.match
+    parts = _SCAN.split(text)
+    found: list[tuple[int, str]] = []
+    append = found.append
+    lower: list[tuple[int, str]] | None = None      # joined-particle words and particles, if any
+    pos = len(parts[0])
+    it = iter(parts)
+    next(it)
+    for whole, after_particle, easy, joined, gap in zip(it, it, it, it, it):
+        if easy is not None and after_particle is None:
+            append((pos, whole))            # most words
+        else:
+            if easy is not None:
+                word = whole
+            elif joined is not None:
+                # a capital after an apostrophe or hyphen: a joined particle's word may start one
+                # to three letters before the mark (al-Qaeda); the full pattern decides
+                word = None
+                for p in (pos - 2, pos - 3, pos - 4):
+                    if p >= 0 and "a" <= text[p] <= "z":
+                        m = match(text, p)
+                        if m is not None:
+                            if lower is None:
+                                lower = []
+                            lower.append((p, m.group()))
+                            _particle_chain(text, p, lower)
+                            break
+            else:
+                m = match(text, pos)
+                word = None if m is None else m.group()
+            if word is not None:
+                append((pos, word))
+                if after_particle is not None:
+                    if lower is None:
+                        lower = []
+                    _particle_chain(text, pos, lower)
+        pos += len(whole) + len(gap)
+    if lower:
+        found.extend(lower)
+        found.sort()                        # positions differ: the words are never compared
+    return found, [p for p, _w in found]
+
+
+def _particle_chain(text: str, pos: int, out: list[tuple[int, str]]) -> None:
+    """Append the lowercase particles (as `_CANDIDATE` matches) that precede the candidate at
+    `pos`, each one space from the next: "van der" before "Berg"."""
+    match = _CANDIDATE.match
+    q = pos - 1
+    while q > 0 and text[q] in _SPACES:
+        for n in (2, 3, 4, 5):
+            p = q - n
+            if p < 0:
+                return
+            if text[p:q] in PARTICLES:
+                m = match(text, p)
+                if m is not None and m.end() == q:
+                    out.append((p, m.group()))
+                    q = p - 1
+                    break
+        else:
+            return
+
+
 class _WordInfo:
     """What the mention scan asks of a candidate word; a pure function of the word, so it is
     worked out once per distinct word and process (news copy repeats its capitalised words).
     A plain class, not a dataclass: nothing compares or hashes it, and @dataclass costs a cold
     start about a millisecond per class."""
-    __slots__ = ("word", "particle", "single_capital", "name_word", "upper", "lower", "title",
+    __slots__ = ("word", "length", "particle", "single_capital", "name_word", "upper", "lower", "title",
                  "lexicon_entry", "common", "form", "key", "form_common", "plain")
 
     def __init__(self, word: str, particle: bool, single_capital: bool, name_word: bool, upper: bool,
                  lower: str, title: bool, lexicon_entry: bool, common: bool, form: str, key: str,
                  form_common: bool) -> None:
         self.word = word                    # possessive (and compound tail) removed
+        self.length = len(word)
         self.particle = particle            # a lowercase particle (bin, van, de)
         self.single_capital = single_capital
         self.name_word = name_word          # capitalised (after a joined particle)
@@ -585,85 +694,108 @@ def _mention(run: list[NameToken], block_index: int, kind: str, title: str, sent
     return Mention(span, tuple(run), block_index, kind, title, sentence_start)
 
 
-def _block_mentions(doc: Document, block_start: int, block_end: int, block_index: int, kind: str,
+def _block_mentions(doc: Document, blocks: Iterable[tuple[int, int, int, str, list[tuple[int, str]] | None]],
                     starts: set[int], out: list[Mention]) -> None:
-    """Append the block's mentions to `out`."""
+    """Append the mentions of each block (start, end, index, kind, candidates) to `out`; a
+    block's candidates are what the caller found, or None for `_candidates` of the block (every
+    one). All blocks in one call: a call per block cost more than a short block's words."""
     text = doc.text
-    headline = kind in ("title", "heading")
-    shouting = _shouting(text[block_start:block_end])
-    run: list[NameToken] = []
-    title = ""
-    run_title = ""
-    run_sentence_start = False
-    prev_end = -1
     known = _WORD_INFO.get
+    append = out.append
+    for block_start, block_end, block_index, kind, found in blocks:
+        headline = kind in ("title", "heading")
+        shouting = _shouting(text[block_start:block_end])
+        run: list[NameToken] = []
+        title = ""
+        run_title = ""
+        run_sentence_start = False
+        prev_end = -1
 
-    # only capitalised words and particles matter: lowercase words just end a run, and skipping
-    # them keeps this loop to a few dozen steps per paragraph
-    for start, raw in _candidates(text, block_start, block_end):
-        info = known(raw) or _word_info(raw)
-        end = start + len(info.word)
-        joined = prev_end >= 0 and start - prev_end == 1 and text[prev_end] in " \u00a0"
-        prev_end = end
-        if not joined:
-            if run:
-                out.append(_mention(run, block_index, kind, run_title, run_sentence_start))
-                run = []
-            title = ""
-        if info.plain and not (shouting and info.upper):
-            # most words: what the branches below do for a capitalised word that is no particle,
-            # initial, title or dictionary entry
-            if not run:
-                run_title = title
-                run_sentence_start = start in starts or start == block_start
-            run.append(NameToken(info.word, _span(start, end), info.form, info.key, info.form_common))
-            continue
-        if info.particle:
-            # a particle continues a run ("Mohammed bin Salman"), or may start one ("de Gaulle")
-            continue
-        if run and info.single_capital and _INITIAL.match(text, end):
-            # a middle initial ("Katherine M. Morales") stays inside the name it sits in
-            prev_end = end + 1
-            continue
-        if info.name_word and not (shouting and info.upper):
-            if info.title:
+        # only capitalised words and particles matter: lowercase words just end a run, and
+        # skipping them keeps this loop to a few dozen steps per paragraph
+        for start, raw in _candidates(text, block_start, block_end) if found is None else found:
+            info = known(raw) or _word_info(raw)
+            end = start + info.length
+            joined = prev_end >= 0 and start - prev_end == 1 and text[prev_end] in " \u00a0"
+            prev_end = end
+            if not joined:
                 if run:
-                    out.append(_mention(run, block_index, kind, run_title, run_sentence_start))
-                    run = []
-                title = info.lower
-                continue
-            at_start = start in starts or start == block_start
-            # a capitalised dictionary entry (Monday, April, American) is never a name here; an
-            # ordinary word is not one when capitalised only because it opens a sentence or a
-            # headline ("Gordon Brown", "Theresa May": inside a name such an entry is part of it)
-            if (info.lexicon_entry and not run) or ((at_start or headline) and info.common):
-                # "After", "The", "Strikes" in a headline, "Monday", "American": not names
-                if run:
-                    out.append(_mention(run, block_index, kind, run_title, run_sentence_start))
+                    append(_mention(run, block_index, kind, run_title, run_sentence_start))
                     run = []
                 title = ""
+            if info.plain and not (shouting and info.upper):
+                # most words: what the branches below do for a capitalised word that is no
+                # particle, initial, title or dictionary entry
+                if not run:
+                    run_title = title
+                    run_sentence_start = start in starts or start == block_start
+                run.append(NameToken(info.word, _span(start, end), info.form, info.key, info.form_common))
                 continue
-            if not run:
-                run_title = title
-                run_sentence_start = at_start
-            run.append(NameToken(info.word, _span(start, end), info.form, info.key, info.form_common))
-            continue
+            if info.particle:
+                # a particle continues a run ("Mohammed bin Salman"), or may start one ("de Gaulle")
+                continue
+            if run and info.single_capital and _INITIAL.match(text, end):
+                # a middle initial ("Katherine M. Morales") stays inside the name it sits in
+                prev_end = end + 1
+                continue
+            if info.name_word and not (shouting and info.upper):
+                if info.title:
+                    if run:
+                        append(_mention(run, block_index, kind, run_title, run_sentence_start))
+                        run = []
+                    title = info.lower
+                    continue
+                at_start = start in starts or start == block_start
+                # a capitalised dictionary entry (Monday, April, American) is never a name here; an
+                # ordinary word is not one when capitalised only because it opens a sentence or a
+                # headline ("Gordon Brown", "Theresa May": inside a name such an entry is part of it)
+                if (info.lexicon_entry and not run) or ((at_start or headline) and info.common):
+                    # "After", "The", "Strikes" in a headline, "Monday", "American": not names
+                    if run:
+                        append(_mention(run, block_index, kind, run_title, run_sentence_start))
+                        run = []
+                    title = ""
+                    continue
+                if not run:
+                    run_title = title
+                    run_sentence_start = at_start
+                run.append(NameToken(info.word, _span(start, end), info.form, info.key, info.form_common))
+                continue
+            if run:
+                append(_mention(run, block_index, kind, run_title, run_sentence_start))
+                run = []
+            title = ""
         if run:
-            out.append(_mention(run, block_index, kind, run_title, run_sentence_start))
-            run = []
-        title = ""
-    if run:
-        out.append(_mention(run, block_index, kind, run_title, run_sentence_start))
+            append(_mention(run, block_index, kind, run_title, run_sentence_start))
 
 
 @cached
 def mentions(doc: Document) -> list[Mention]:
     """Every name mention in the prose view, in order."""
-    starts = _sentence_starts(doc)
-    out: list[Mention] = []
+    text = doc.text
+    found: list[tuple[int, str]] | None = None
+    blocks: list[tuple[int, int, int, str, list[tuple[int, str]] | None]] = []
     for block in doc.blocks:
         if block.kind in NAME_BLOCKS:
-            _block_mentions(doc, block.span.start, block.span.end, block.index, block.kind, starts, out)
+            start, end = block.span.start, block.span.end
+            if _clean_bounds(text, start, end):
+                # (every block of a parsed article): its slice of one scan of the whole text
+                if found is None:
+                    found, positions = _text_candidates(text)
+                blocks.append((start, end, block.index, block.kind,
+                               found[bisect_left(positions, start):bisect_left(positions, end)]))
+            else:
+                blocks.append((start, end, block.index, block.kind, None))
+    out: list[Mention] = []
+    _block_mentions(doc, blocks, _sentence_starts(doc), out)
+    return _mark_surnames(doc, out)
+
+
+def mentions_per_block(doc: Document) -> list[Mention]:
+    """`mentions` as each block's own scan finds them: the plain version tests compare it with."""
+    out: list[Mention] = []
+    _block_mentions(doc, [(b.span.start, b.span.end, b.index, b.kind, None) for b in doc.blocks
+                          if b.kind in NAME_BLOCKS], _sentence_starts(doc), out)
     return _mark_surnames(doc, out)
 
 
@@ -688,12 +820,18 @@ def _used_alone(text: str, form: str) -> bool:
     return False
 
 
-def _mark_surnames(doc: Document, ms: list[Mention]) -> list[Mention]:
+def _mark_surnames(doc: Document, ms: list[Mention], every: bool = False) -> list[Mention]:
     """Mark the names whose last word, an ordinary word, the article also uses alone as a name:
     with a title ("Mr Brown") or mid-sentence and not after "the" ("Brown said", but not "the
-    Strip")."""
+    Strip").
+
+    Only where the mark decides `Mention.person_like`: a last word that is no organisation or place
+    word (Council, States: never a person's), after a word that is no ordinary word; a form never
+    used so is left unmarked, sparing its searches of the text (most such forms are those words).
+    `every`: mark every form the article uses alone (the plain version tests compare with)."""
     # only these forms can be marked (a form's commonness is the form's): most articles have none
-    needed = {m.tokens[-1].form for m in ms if len(m.tokens) >= 2 and m.tokens[-1].common}
+    needed = {last.form for m in ms if len(tokens := m.tokens) >= 2 and (last := tokens[-1]).common
+              and (every or (last.key not in GENERIC and not tokens[-2].common))}
     if not needed:
         return ms
     alone: set[str] = set()
@@ -854,43 +992,62 @@ def occurrences(ms: list[Mention]) -> list[Occurrence]:
 
 
 def group_names(doc: Document, ms: list[Mention], distinct: frozenset[str] = frozenset(),
-                forced: Iterable[tuple[str, str]] = ()) -> list[NameGroup]:
-    """Group the spellings of one name; `forced` pairs of forms are one name (the house list says so)."""
+                forced: Iterable[tuple[str, str]] = (), keep: Callable[[str], bool] | None = None,
+                keep_given: Callable[[str], bool] | None = None) -> list[NameGroup]:
+    """Group the spellings of one name; `forced` pairs of forms are one name (the house list says so).
+
+    With `keep`, a head spelled only one way is left out unless keep(form) is true, and with
+    `keep_given` likewise a person's given name spelled one way: a caller that has nothing to
+    say of most such names (the house check: no house form for them) is spared making their
+    groups and occurrences; every other group is the same."""
     # one pass over the mentions: the occurrences (as `occurrences` lists them), and the context
     # of each surname: the given names and the titles it is used with, and the forms only ever
     # seen before another name word with the words they precede ("Michelle" in "Michelle Grey",
     # whose dictionary-word surname hides that she is a person)
     # head occurrences by form, forms in order of first use and each form's uses in order
-    heads: dict[str, list[Occurrence]] = {}
-    given_occ: list[Occurrence] = []
+    # (as pairs: the occurrences are made for the groups kept)
+    heads: dict[str, list[tuple[NameToken, Mention]]] = {}
+    # given names with their place counted from the name's end (occurrences made for the groups kept)
+    given_occ: list[tuple[NameToken, Mention, int]] = []
     given_of: dict[str, set[str]] = {}
     titles_of: dict[str, set[str]] = {}
     before: dict[str, set[str]] = {}
     alone: set[str] = set()
-    for m in ms:
+    # for the spacing and organisation groupings: the mentions of several words or of a word with
+    # a hyphen or apostrophe, and the indexes of those that may hold an organisation or place word
+    spaced: list[Mention] = []
+    seeds: list[int] = []
+    for k, m in enumerate(ms):
         tokens = m.tokens
         last = tokens[-1]
         if len(tokens) == 1:
+            if last.key in GENERIC:
+                seeds.append(k)
+            w = last.text
+            if "-" in w or "'" in w or "’" in w:
+                spaced.append(m)
             form = last.form
             occs = heads.get(form)
             if occs is None:
-                heads[form] = [Occurrence(last, m, "head")]
+                heads[form] = [(last, m)]
             else:
-                occs.append(Occurrence(last, m, "head"))
+                occs.append((last, m))
             alone.add(form)
         else:
             # m.person_like, for a mention of two or more words
             person = last.key not in GENERIC and (not last.common or (m.surname_alone and not tokens[-2].common))
             if person:
                 given_of.setdefault(last.form, set()).update(t.key for t in tokens[:-1])
+            seeds.append(k)         # (its words are tested there)
+            spaced.append(m)
             for i, t in enumerate(tokens):
                 if t is last:
-                    heads.setdefault(t.form, []).append(Occurrence(t, m, "head"))
+                    heads.setdefault(t.form, []).append((t, m))
                     alone.add(t.form)
                 elif person:
-                    given_occ.append(Occurrence(t, m, "given"))
+                    given_occ.append((t, m, len(tokens) - 1 - i))
                 elif not (t.common or len(t.key) < 3):
-                    heads.setdefault(t.form, []).append(Occurrence(t, m, "head"))
+                    heads.setdefault(t.form, []).append((t, m))
                     before.setdefault(t.form, set()).add(tokens[i + 1].key)
         if m.title:
             titles_of.setdefault(last.form, set()).add(m.title)
@@ -940,9 +1097,16 @@ def group_names(doc: Document, ms: list[Mention], distinct: frozenset[str] = fro
     roots: dict[str, object] = {}       # find() once per form, not once per use
     # forms in order of first use: a group and its forms come in the order of their first use
     joined = uf.parent
-    for form, occs in heads.items():
-        # a form never paired is its own group (find would say so, after recording it)
-        root = roots[form] = uf.find(form) if form in joined else form
+    for form, uses in heads.items():
+        if form not in joined:
+            # a form never paired is its own group (find would say so, after recording it); one
+            # the caller does not keep is left out (its given names' surnames are still (form,))
+            roots[form] = form
+            if keep is None or keep(form):
+                head_groups[form] = NameGroup("head", {form: [Occurrence(t, m, "head") for t, m in uses]})
+            continue
+        root = roots[form] = uf.find(form)
+        occs = [Occurrence(t, m, "head") for t, m in uses]
         g = head_groups.get(root)
         if g is None:
             head_groups[root] = NameGroup("head", {form: occs})
@@ -950,25 +1114,30 @@ def group_names(doc: Document, ms: list[Mention], distinct: frozenset[str] = fro
             g.forms[form] = occs
     # given names: grouped only within one person (the surname's group); a given name's
     # mention ends in a head, whose root is known
-    given_by_person: dict[object, list[Occurrence]] = {}
-    for o in given_occ:
-        given_by_person.setdefault(roots[o.mention.tokens[-1].form], []).append(o)
+    given_by_person: dict[object, list[tuple[NameToken, Mention, int]]] = {}
+    for t, m, pos in given_occ:
+        given_by_person.setdefault(roots[m.tokens[-1].form], []).append((t, m, pos))
     groups = list(head_groups.values())
     for person, gocc in given_by_person.items():
         surnames = tuple(head_groups[person].forms) if person in head_groups else (str(person),)
         # the position inside the name matters too: Kim Jong Un's "Kim" is not his "Jong"
-        by_pos: dict[int, list[Occurrence]] = {}
-        for o in gocc:
-            pos = len(o.mention.tokens) - 1 - o.mention.tokens.index(o.token)
-            by_pos.setdefault(pos, []).append(o)
-        for pos_occ in by_pos.values():
-            forms = list(dict.fromkeys(o.token.form for o in pos_occ))
+        # (the place was counted in the pass over the mentions: tokens.index compared tokens field
+        # by field)
+        by_pos: dict[int, list[tuple[NameToken, Mention]]] = {}
+        for t, m, pos in gocc:
+            by_pos.setdefault(pos, []).append((t, m))
+        for uses in by_pos.values():
+            # (one use, the most common case, has one spelling)
+            forms = [uses[0][0].form] if len(uses) == 1 else list(dict.fromkeys(t.form for t, _m in uses))
             if len(forms) == 1:
                 # one spelling (most people): one group, nothing to compare
+                if keep_given is not None and not keep_given(forms[0]):
+                    continue
                 g = NameGroup("given", person=str(person), surnames=surnames)
-                g.forms[forms[0]] = list(pos_occ)
+                g.forms[forms[0]] = [Occurrence(t, m, "given") for t, m in uses]
                 groups.append(g)
                 continue
+            pos_occ = [Occurrence(t, m, "given") for t, m in uses]
             guf = _UnionFind()
             for i, a in enumerate(forms):
                 guf.find(a)
@@ -985,8 +1154,8 @@ def group_names(doc: Document, ms: list[Mention], distinct: frozenset[str] = fro
                     g = sub[root] = NameGroup("given", person=str(person), surnames=surnames)
                 g.forms.setdefault(o.token.form, []).append(o)
             groups.extend(sub.values())
-    groups.extend(spacing_groups(doc, ms))
-    groups.extend(phrase_groups(doc, ms))
+    groups.extend(spacing_groups(doc, spaced, spaced=True))
+    groups.extend(phrase_groups(doc, ms, seeds))
     return groups
 
 
@@ -1050,12 +1219,14 @@ def mention_surface(doc: Document, m: Mention) -> str:
     return " ".join(doc.text[m.span.start:m.span.end].split())
 
 
-def spacing_groups(doc: Document, ms: list[Mention]) -> list[NameGroup]:
+def spacing_groups(doc: Document, ms: list[Mention], spaced: bool = False) -> list[NameGroup]:
     """Whole names written with different spacing or hyphens: Kim Jong Un / Kim Jong-un,
-    al-Qaeda / Al Qaeda. The words themselves agree, so the word-level grouping cannot see it."""
+    al-Qaeda / Al Qaeda. The words themselves agree, so the word-level grouping cannot see it.
+    `spaced`: `ms` holds only such mentions already (see below)."""
     # a one-word mention is the word as written (no space inside), so it only counts with a
     # hyphen or apostrophe in it; and two forms are needed to differ
-    ms = [m for m in ms if len(m.tokens) > 1 or "-" in (w := m.tokens[0].text) or "'" in w or "’" in w]
+    if not spaced:
+        ms = [m for m in ms if len(m.tokens) > 1 or "-" in (w := m.tokens[0].text) or "'" in w or "’" in w]
     if len(ms) < 2:
         return []
     # by folded key, the forms written (lowercased) and their mentions, first use first; tokens
@@ -1129,9 +1300,11 @@ class _Phrase:
         self.mention = mention
 
 
-def _phrases(doc: Document, ms: list[Mention]) -> list[_Phrase]:
+def _phrases(doc: Document, ms: list[Mention], seeds: list[int] | None = None) -> list[_Phrase]:
     """Multi-word organisation names: mentions, joined by "of"/"for" ("Ministry of Health"),
-    with at least one organisation or place word (Department, Agency, Council)."""
+    with at least one organisation or place word (Department, Agency, Council). `seeds`: the
+    indexes, in order, of the mentions that may have such a word (every other has none), when
+    the caller has them."""
     text = doc.text
     joins = _JOINERS.fullmatch
     n = len(ms)
@@ -1150,10 +1323,10 @@ def _phrases(doc: Document, ms: list[Mention]) -> list[_Phrase]:
     # the same whichever of its mentions it is found from.
     out: list[_Phrase] = []
     done = -1           # the last mention of the last chain found
-    for k, m in enumerate(ms):
+    for k in range(n) if seeds is None else seeds:
         if k <= done:
             continue
-        tokens = m.tokens
+        tokens = ms[k].tokens
         # no organisation or place word in it (most mentions: one word, tested alone)
         if tokens[0].key not in GENERIC if len(tokens) == 1 else GENERIC.isdisjoint([t.key for t in tokens]):
             continue
@@ -1178,13 +1351,13 @@ def _ampersand(name: str) -> str:
     return name.replace(" & ", " and ")
 
 
-def phrase_groups(doc: Document, ms: list[Mention]) -> list[NameGroup]:
+def phrase_groups(doc: Document, ms: list[Mention], seeds: list[int] | None = None) -> list[NameGroup]:
     """An organisation's name written two ways where one word takes another form: "Kenya
     Meteorological Department" / "Kenya Meteorology Department". Every other word, and the
     words joining them, must agree; the organisation word itself may differ only in spelling
     (Organisation/Organization), since "Defence Ministry" and "Defence Department" are two
     bodies."""
-    phrases = _phrases(doc, ms)
+    phrases = _phrases(doc, ms, seeds)
     if len(phrases) < 2:
         return []
     text = doc.text
@@ -1298,6 +1471,7 @@ class HouseList(Record):
         self._near_seen = {} if _near_seen is FACTORY else _near_seen
         self._tails = _tails
         self.head_answers = {} if head_answers is FACTORY else head_answers
+        self._given_keys: frozenset[str] | None = None
 
     def add(self, entry: HouseEntry) -> None:
         self.entries.append(entry)
@@ -1306,6 +1480,7 @@ class HouseList(Record):
         self.head_answers.clear()
         self._by_code = None
         self._tails = None
+        self._given_keys = None
         pref = [core(w) for w in _words(entry.name)]
         if not pref:
             return
@@ -1380,6 +1555,13 @@ class HouseList(Record):
 
     def given_name(self, form: str, surname: str) -> tuple[str, HouseEntry] | None:
         return self.given.get((fold(form), fold(surname)))
+
+    def given_keys(self) -> frozenset[str]:
+        """The folded given-name spellings the list has an answer for, whatever the surname: a
+        given name whose key is none of these has no house form."""
+        if self._given_keys is None:
+            self._given_keys = frozenset(key for key, _surname in self.given)
+        return self._given_keys
 
     def mention_tails(self) -> frozenset[str]:
         """The last space-separated word of every whole-name form (lowercased): a mention whose

@@ -17,7 +17,7 @@ from itertools import chain
 from pathlib import Path
 from typing import Iterable
 
-from ..analysis.names import (GENERIC, NAME_ENTRIES, HouseList, Mention, NameGroup, Occurrence, group_names,
+from ..analysis.names import (GENERIC, NAME_ENTRIES, HouseList, Mention, NameGroup, Occurrence, fold, group_names,
                               is_common_lowercase, is_dictionary_word, load_house_lists, mention_surface, mentions)
 from ..model import Hit, Related, Span
 from ..scopes import index_of
@@ -34,15 +34,25 @@ def _scope(ctx: Context) -> tuple[tuple[int, int], ...]:
 def in_scope(ctx: Context, scope: tuple[tuple[int, int], ...] | None = None) -> list[Mention]:
     """The document's name mentions inside the rule's segments, in order: once per document and
     scope, since both names rules ask. `scope` is `_scope(ctx)`, when the caller has it."""
-    key = ("deskcheck.kinds.names.in_scope", _scope(ctx) if scope is None else scope)
+    if scope is None:
+        scope = _scope(ctx)
+    key = ("deskcheck.kinds.names.in_scope", scope)
     cache = ctx.doc.cache
     found = cache.get(key)
     if found is None:
-        contains = index_of(ctx.segments).contains      # a binary search per question
         # a mention lies inside its block: a block inside a segment answers for all its mentions,
-        # and only the mentions of other blocks are asked about one by one
-        whole = {b.index for b in ctx.doc.blocks if contains(b.span)}
-        found = cache[key] = [m for m in mentions(ctx.doc) if m.block in whole or contains(m.span)]
+        # and only the mentions of other blocks are asked about one by one. A block that is a
+        # segment itself (the text scope's segments are its blocks) is found in a set, and when
+        # every block is, every mention is in scope
+        segments = set(scope)
+        blocks = ctx.doc.blocks
+        whole = {b.index for b in blocks if (b.span.start, b.span.end) in segments}
+        if len(whole) == len(blocks):
+            found = cache[key] = list(mentions(ctx.doc))
+        else:
+            contains = index_of(ctx.segments).contains      # a binary search per question
+            whole.update(b.index for b in blocks if b.index not in whole and contains(b.span))
+            found = cache[key] = [m for m in mentions(ctx.doc) if m.block in whole or contains(m.span)]
     return found  # type: ignore[no-any-return]
 
 
@@ -307,7 +317,9 @@ def prefix_of(o: Occurrence) -> str:
 def groups_for(ctx: Context, ms: list, house: HouseList,
                scope: tuple[tuple[int, int], ...] | None = None) -> list[NameGroup]:
     """Grouping, once per document and scope: the three checks share it."""
-    key = ("deskcheck.kinds.names.groups", _scope(ctx) if scope is None else scope, id(house))
+    # with an archive every name spelled one way is asked about; else only those with a house form
+    archive = ctx.settings.archive is not None
+    key = ("deskcheck.kinds.names.groups", _scope(ctx) if scope is None else scope, id(house), archive)
     cache = ctx.doc.cache
     if key not in cache:
         forms = {t.form for m in ms for t in m.tokens}
@@ -320,21 +332,19 @@ def groups_for(ctx: Context, ms: list, house: HouseList,
             if hit is not None:
                 by_pref.setdefault(hit[0], []).append(f)
         forced = [(fs[0], f) for fs in by_pref.values() for f in fs[1:]]
-        cache[key] = group_names(ctx.doc, ms, house.distinct, forced)
+        # a name spelled one way matters to the checks only with a house form (or an archive):
+        # the others' groups are not made
+        given_keys = house.given_keys()
+        cache[key] = group_names(ctx.doc, ms, house.distinct, forced,
+                                 None if archive else (lambda form: head_answer(form, house) is not None),
+                                 lambda form: fold(form) in given_keys)
     return cache[key]  # type: ignore[no-any-return]
 
 
 def house_form(g: NameGroup, form: str, house: HouseList) -> tuple[str, str, tuple[str, ...]] | None:
     """(preferred form, note, kept phrases) when the house list has this name."""
     if g.role == "head":
-        # a pure function of the list and the spelling, asked for most words of every article
-        seen = house.head_answers
-        if form in seen:
-            return seen[form]  # type: ignore[return-value]
-        hit = house.head(form) or house.near(form)
-        found = None if hit is None else (hit[0], hit[1].note, hit[1].keep)
-        seen[form] = found
-        return found
+        return head_answer(form, house)
     if g.role == "phrase":
         return None
     if g.role == "mention":
@@ -347,6 +357,18 @@ def house_form(g: NameGroup, form: str, house: HouseList) -> tuple[str, str, tup
         return None
     preferred, entry = hit
     return preferred, entry.note, entry.keep
+
+
+def head_answer(form: str, house: HouseList) -> tuple[str, str, tuple[str, ...]] | None:
+    """`house_form` of a surname, place or agency spelling: a pure function of the list and the
+    spelling, asked for most words of every article, so remembered on the list."""
+    seen = house.head_answers
+    if form in seen:
+        return seen[form]  # type: ignore[return-value]
+    hit = house.head(form) or house.near(form)
+    found = None if hit is None else (hit[0], hit[1].note, hit[1].keep)
+    seen[form] = found
+    return found
 
 
 def majority(g: NameGroup) -> str:
