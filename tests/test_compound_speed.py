@@ -45,7 +45,7 @@ _PIECES = ["long", "Long", "LONG", "term", "short", "range", "high", "level", "l
            "smart", "city", "plan", "plans", "allies", "the", "of", "quickly", "Paris", "top",
            "senior", "end", "middle", "class", "a", "-", "’s", "'", " ", " ", " ", "  ", "\t", "\n",
            "\n\n", "\r\n", ",", ".", ";", ":", "!", "?", "(", ")", "\"", "“", "”", "—", "–", "…",
-           "ſ", "K", "İ", "é", "_", "#", "/"]
+           "ſ", "K", "İ", "é", "_", "#", "/", "old", "one", "level", "\u00a0", "\u2009"]
 
 
 @settings(max_examples=500, deadline=None)
@@ -98,7 +98,8 @@ def test_which_rules_scan_stretches(tmp_path: Path, compounds: list[str], window
 def test_custom_rules_same_as_the_plain_scan(tmp_path_factory: pytest.TempPathFactory, ignorecase: bool,
                                              pieces: list[str]) -> None:
     rule = _custom(tmp_path_factory.mktemp("s"), ["(?:long|LONG) (?:term|range)", "[a-z]+\\s+(?:year|day)",
-                                                  "high\\s*level", "k(?:nown)?"], ignorecase)
+                                                  "high\\s*level", "k(?:nown)?",
+                                                  "(?:one|two) (?:year|day) old", "year old"], ignorecase)
     assert rule.kind._stretches is not None
     plain, fast = _both(rule, "".join(pieces))
     assert fast == plain
@@ -108,3 +109,16 @@ def test_no_barrier_has_another_case() -> None:
     # a case-blind literal then matches a barrier only as itself (what _items_avoid assumes)
     from deskcheck.prefilter import _rep
     assert all(_rep(ch) == "" for ch in compound.BARRIERS)
+
+
+def test_spaces_are_every_white_space_character() -> None:
+    import sys
+
+    import regex
+    every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
+    white = set(regex.findall(r"\s", every)) | {c for c in every if c.isspace()}
+    assert white == set(compound.SPACES)
+    # no white-space character is a word character or a digit, nor has another case
+    assert not regex.search(r"[\w\d]", compound.SPACES)
+    from deskcheck.prefilter import _rep
+    assert all(_rep(ch) == "" for ch in compound.SPACES)
