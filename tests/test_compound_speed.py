@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
+from deskcheck import prefilter
 from deskcheck.bundled import style_folder
 from deskcheck.formats import parse
 from deskcheck.kinds import compound
@@ -37,7 +38,11 @@ def _both(rule, text: str, fmt: str = "txt") -> tuple[list, list]:  # type: igno
     ctx = Context(doc, doc.text, segments(doc, rule.scope), Settings())
     def out(ms):  # type: ignore[no-untyped-def]
         return [(m.span(), m.span("c"), m.span("n"), m.groupdict()) for m in ms]
-    return out(rule.kind._plain_matches(ctx)), out(rule.kind._matches(ctx))
+    plain, fast = out(rule.kind._plain_matches(ctx)), out(rule.kind._matches(ctx))
+    # and with the places the engine's view of the text found (as in a run)
+    doc.cache[prefilter.VIEWS_KEY] = {False: prefilter.View(doc.text)}
+    assert out(rule.kind._matches(ctx)) == fast
+    return plain, fast
 
 
 _PIECES = ["long", "Long", "LONG", "term", "short", "range", "high", "level", "low", "income", "well",

@@ -66,7 +66,7 @@ class CompoundModifier(Kind):
     def _matches(self, ctx: Context) -> Iterator[Any]:
         """The pattern's matches in the segments, in order: those of one scan per segment, found
         by scanning only around the places of a string every match holds (see _Stretches)."""
-        places = self._stretches.places(ctx.text) if self._stretches else None
+        places = self._stretches.places(ctx.doc, ctx.text) if self._stretches else None
         if places is None:
             return self._plain_matches(ctx)
         return self._stretches.matches(self.pattern, ctx.text, ctx.segments, places, self.rule.id,
@@ -98,6 +98,12 @@ class _Stretches:
         self._before = {s: (spaces - sum(ch in SPACES for ch in s)) if spaces is not None else None
                         for _, needles in self.forms for s in needles}
         self._automata: dict[int, Any] = {}
+        from .. import prefilter
+        # into the engine's automaton too, whose pass over each article then finds them
+        prefilter._ac_register(plain, folded)
+        self._covered = {form: frozenset(filter(prefilter._ac_covers, needles)) for form, needles in self.forms}
+        self._uncovered = {form: tuple(s for s in needles if s not in self._covered[form])
+                           for form, needles in self.forms}
 
     @classmethod
     def of(cls, body: str) -> "_Stretches | None":
@@ -115,15 +121,31 @@ class _Stretches:
         folded = tuple(sorted({prefilter.fold_needle(s) for s, ic in clause if ic}))
         return cls(plain, folded, _max_spaces(items))
 
-    def places(self, text: str) -> list[tuple[int, str]] | None:
+    def places(self, doc: Any, text: str) -> list[tuple[int, str]] | None:
         """(where, string) for every place of a string in the text (in its folded copy for those
-        matched ignoring case), in order; None when they cannot be found at the text's offsets."""
+        matched ignoring case), in order; None when they cannot be found at the text's offsets.
+        The engine's view of the text has usually found them already, with its rule's filter."""
         from .. import prefilter
+        view = prefilter.view_of(doc, text)
         out: list[tuple[int, str]] = []
         for form, needles in self.forms:
-            hay = prefilter.fold(text) if form else text
+            if view is not None:
+                hay = view.folded if form else text
+            else:
+                hay = prefilter.fold(text) if form else text
             if len(hay) != len(text):
                 return None
+            if view is not None and prefilter._rs is not None:
+                try:
+                    occ = view.occurrences(form)
+                except UnicodeEncodeError:
+                    occ = None
+                if occ is not None:
+                    for s in self._covered[form] & occ.keys():
+                        out.extend((q, s) for q in occ[s])
+                    for s in self._uncovered[form]:
+                        _find(hay, s, out)
+                    continue
             auto = self._automata.get(form)
             if auto is None and prefilter._rs is not None and all(map(prefilter._utf8, needles)):
                 auto = self._automata[form] = prefilter._rs.AhoCorasick(list(needles))
@@ -134,10 +156,7 @@ class _Stretches:
                 except UnicodeEncodeError:      # a lone surrogate: no UTF-8 for the automaton
                     pass
             for s in needles:
-                pos = hay.find(s)
-                while pos >= 0:
-                    out.append((pos, s))
-                    pos = hay.find(s, pos + 1)
+                _find(hay, s, out)
         out.sort()
         return out
 
@@ -190,6 +209,14 @@ class _Stretches:
                 if found is not None:
                     yield found
                     pos = found.end()
+
+
+def _find(hay: str, s: str, out: list[tuple[int, str]]) -> None:
+    """Every place of s in hay, overlapping ones too."""
+    pos = hay.find(s)
+    while pos >= 0:
+        out.append((pos, s))
+        pos = hay.find(s, pos + 1)
 
 
 def _parsed(body: str) -> Any:
