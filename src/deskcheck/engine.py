@@ -115,7 +115,9 @@ def _check_document(doc: Document, rules: list[Rule], settings: Settings) -> Che
     # many rules share a scope: select its segments once per document, not once per rule
     by_scope: dict[tuple[str, ...], list[Span]] = {}
     holes: dict[str, list[Span]] = {}          # what `~name` removes, shared by the scopes
-    views: dict[bool, prefilter.View] = {}     # the raw or prose view, folded when first needed
+    # the raw or prose view, folded when first needed (kept with the document: a kind may read
+    # the needles' places its rule's filter found, prefilter.view_of)
+    views: dict[bool, prefilter.View] = doc.cache.setdefault(prefilter.VIEWS_KEY, {})
     fmt, profile = doc.format, settings.profile
     for rule, (planned, kind, scope, raw, need) in zip(rules, _plan(rules)):
         # applies(), inlined: asked for every rule of every article

@@ -470,6 +470,18 @@ class View:
         return self._folded
 
 
+VIEWS_KEY = "prefilter.views"     # doc.cache entry: the engine's views of the document, by raw
+
+
+def view_of(doc: Any, text: str) -> "View | None":
+    """The engine's View of this text of the document (its prose view or its source), when the
+    engine made one for a rule's filter: its folded copy and needle places are made once."""
+    for view in doc.cache.get(VIEWS_KEY, {}).values():
+        if view.text is text:
+            return view  # type: ignore[no-any-return]
+    return None
+
+
 class Filter:
     """A pattern's requirements ready to test: per clause, the plain strings and the folded ones;
     and, when one is short enough to ask of every segment, the clause a segment must satisfy;

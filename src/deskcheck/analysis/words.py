@@ -83,18 +83,22 @@ class Initials:
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self._sentence_starts: set[int] | None = None
+        self._starts: list[int] | None = None
         self._headline: SegmentIndex | None = None
 
     def __call__(self, start: int) -> bool:
         """For a capitalised word starting at `start`."""
-        if self._sentence_starts is None:
-            self._sentence_starts = _sentence_starts(self.doc)
+        text = self.doc.text
+        if self._starts is None:
+            self._starts = sorted([0] + [s.span.start for s in sentences(self.doc)])
             self._headline = SegmentIndex([b.span for b in self.doc.blocks
                                            if b.kind in ("title", "heading")])
-        if start in self._sentence_starts:
+        # the first letter or digit of its sentence (see _sentence_starts): no letter or digit
+        # stands between the last sentence start at or before it and it (a search in C, for the
+        # few capitals asked about, rather than the first letter of every sentence found)
+        first = _ALNUM.search(text, self._starts[bisect_right(self._starts, start) - 1], start + 1)
+        if first is not None and first.start() == start:
             return True
-        text = self.doc.text
         j = start - 1
         while j >= 0 and text[j] in _BLANKS:
             j -= 1
