@@ -16,7 +16,7 @@ never attribute anything.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from .. import prefilter
@@ -145,9 +145,28 @@ def _words(text: str) -> list[str]:
 
 
 def _title_like(words: list[str]) -> bool:
+    # a long run of capitalised words is more likely a headline-case sentence than a name (asked
+    # first: most quotations are long, and then no word needs looking at)
+    if len(words) >= 8:
+        return False
     significant = [w for w in words if w.lower() not in _SMALL_WORDS]
-    # a long run of capitalised words is more likely a headline-case sentence than a name
-    return bool(significant) and len(words) < 8 and all(w[0].isupper() or w[0].isdigit() for w in significant)
+    return bool(significant) and all(w[0].isupper() or w[0].isdigit() for w in significant)
+
+
+# the longest word or phrase _NAMING names a quotation with ("emblazoned with"), and more
+_NAMING_REACH = 24
+
+
+def _naming(lead: str) -> bool:
+    """_NAMING.search(lead) for a lead without trailing whitespace, tried only near its end.
+
+    A match ends at the end of the lead: its optional tail (of, as, the, a) needs whitespace
+    after it, which the lead does not end with, so a match is a naming word, spaces, a comma
+    perhaps, and the end. Its naming word then ends where the lead, less a final comma and the
+    spaces before it, ends, and starts at most _NAMING_REACH characters before that. `re`
+    reads the characters before `pos` for the word boundary, so no match is lost or gained."""
+    core = lead[:-1].rstrip() if lead.endswith(",") else lead
+    return _NAMING.search(lead, max(0, len(core) - _NAMING_REACH)) is not None
 
 
 def classify(doc: Document, q: Quote, lead: str) -> tuple[bool, str]:
@@ -160,7 +179,7 @@ def classify(doc: Document, q: Quote, lead: str) -> tuple[bool, str]:
     block_end = doc.blocks[q.block].span.end
     after = text[q.span.end:min(block_end, q.span.end + 40)]
     lead_core = lead.rstrip()
-    if _NAMING.search(lead_core):
+    if _naming(lead_core):
         return False, "named"
     if q.closed and _CREDIT.match(after):
         return False, "credit"
@@ -230,38 +249,71 @@ def find_cue(masked: str) -> re.Match[str] | None:
     return None
 
 
+class _ByBlock:
+    """The sentences of one block, as a range of the article's sentence list: sentences come block
+    by block, in block order, so two binary searches find a block's (asked only for the few
+    blocks holding a quotation, instead of sorting every sentence of the article into blocks)."""
+
+    def __init__(self, sents: list[Sentence]) -> None:
+        self.sents = sents
+        self._ranges: dict[int, tuple[int, int]] = {}
+
+    def range(self, block: int) -> tuple[int, int]:
+        r = self._ranges.get(block)
+        if r is None:
+            sents = self.sents
+            lo = bisect_left(sents, block, key=_block_of)
+            r = self._ranges[block] = (lo, bisect_right(sents, block, lo, key=_block_of))
+        return r
+
+
+def _block_of(s: Sentence) -> int:
+    return s.block
+
+
+def _span_end(s: Sentence) -> int:
+    return s.span.end
+
+
+def _span_start(s: Sentence) -> int:
+    return s.span.start
+
+
 @cached
 def quote_checks(doc: Document) -> list[QuoteCheck]:
     """Every outer quotation of the prose, with its need for a speaker and its attribution."""
     text = doc.text
     outer = [q for q in quotes(doc) if q.depth == 0]
+    if not outer:
+        return []
     spans = [q.span for q in outer]
-    by_block: dict[int, list[Sentence]] = {}
-    for s in sentences(doc):
-        by_block.setdefault(s.block, []).append(s)
+    sents = sentences(doc)
+    by_block = _ByBlock(sents)
     checks: list[QuoteCheck] = []
     first_of_group: dict[int, int] = {}
     # a sentence's cue depends on the sentence alone (and the quotations, the same for all): neighbouring
     # quotations ask about the same sentences, so each sentence is masked and scanned once
-    cues: dict[tuple[int, int], Span | None] = {}
+    cues: dict[int, Span | None] = {}
     for q in outer:
-        sents = by_block.get(q.block, [])
-        idx = [i for i, s in enumerate(sents) if s.span.overlaps(q.span) or s.span.start == q.span.start]
+        lo, hi = by_block.range(q.block)
+        # the sentences of the block that overlap the quotation: sentences and quotations are never
+        # empty, and a block's sentences are in order without overlapping, so they are those
+        # ending after the quotation starts and starting before it ends, a run found by bisection
+        i0 = bisect_right(sents, q.span.start, lo, hi, key=_span_end)
+        i1 = bisect_left(sents, q.span.end, i0, hi, key=_span_start) - 1
         cue: Span | None = None
-        if idx:
-            lo, hi = max(0, idx[0] - 1), min(len(sents) - 1, idx[-1] + 1)
-            first = sents[idx[0]]
+        if i0 <= i1:
+            first = sents[i0]
             lead = text[first.span.start:q.span.start] if first.span.start <= q.span.start else ""
             # the sentence itself first, then the one before, then the one after
-            order = list(range(idx[0], idx[-1] + 1)) + [lo, hi]
+            order = list(range(i0, i1 + 1)) + [max(lo, i0 - 1), min(hi - 1, i1 + 1)]
             for i in order:
-                key = (q.block, i)
-                if key in cues:
-                    cue = cues[key]
+                if i in cues:
+                    cue = cues[i]
                 else:
                     s = sents[i]
                     m = find_cue(_masked(text, s.span, spans))
-                    cue = cues[key] = None if m is None else _cue_span(text, s.span, spans, m)
+                    cue = cues[i] = None if m is None else _cue_span(text, s.span, spans, m)
                 if cue is not None:
                     break
         else:
@@ -282,15 +334,15 @@ def quote_checks(doc: Document) -> list[QuoteCheck]:
     return checks
 
 
-def _colon_before_block(doc: Document, q: Quote, by_block: dict[int, list[Sentence]]) -> Span | None:
+def _colon_before_block(doc: Document, q: Quote, by_block: _ByBlock) -> Span | None:
     """A paragraph ending "He said:" introduces the quotation that opens the next paragraph."""
     if q.block == 0:
         return None
     prev = doc.blocks[q.block - 1]
     if doc.text[prev.span.start:prev.span.end].rstrip().endswith(":"):
-        sents = by_block.get(prev.index, [])
-        if sents:
-            last = sents[-1]
+        lo, hi = by_block.range(prev.index)
+        if hi > lo:
+            last = by_block.sents[hi - 1]
             masked = _masked(doc.text, last.span, [])
             if SPEECH_CUE.search(masked) or _COLON_INTRO.search(masked):
                 return last.span
@@ -298,19 +350,35 @@ def _colon_before_block(doc: Document, q: Quote, by_block: dict[int, list[Senten
 
 
 def _cue_span(text: str, sent: Span, spans: list[Span], m: re.Match[str]) -> Span:
-    """Map a cue match in masked text back to the view (walking the masks)."""
-    # rebuild the offset map of the masked string
+    """Map a cue match in masked text back to the view (walking the masks): the masked text is
+    runs copied from the view, each quotation standing as one character for its start."""
+    pieces: list[tuple[int, int, int]] = []     # (masked start, view start, length)
     pos = sent.start
-    mapping: list[int] = []
+    k = 0
     for qs in _near(spans, sent):
         if qs.end <= pos or qs.start >= sent.end:
             continue
-        mapping.extend(range(pos, max(pos, qs.start)))
-        mapping.append(max(pos, qs.start))
+        cut = max(pos, qs.start)
+        if cut > pos:
+            pieces.append((k, pos, cut - pos))
+            k += cut - pos
+        pieces.append((k, cut, 1))
+        k += 1
         pos = max(pos, qs.end)
-    mapping.extend(range(pos, sent.end))
-    a = mapping[min(m.start(), len(mapping) - 1)]
-    b = mapping[min(m.end(), len(mapping)) - 1] + 1
+    if sent.end > pos:
+        pieces.append((k, pos, sent.end - pos))
+        k += sent.end - pos
+
+    def view(i: int) -> int:
+        if i < 0:           # as a list index would
+            i += k
+        for start, at, n in pieces:
+            if i < start + n:
+                return at + (i - start)
+        raise IndexError(i)
+
+    a = view(min(m.start(), k - 1))
+    b = view(min(m.end(), k) - 1) + 1
     return Span(a, max(a, b))
 
 
