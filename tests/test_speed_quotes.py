@@ -252,3 +252,50 @@ def test_overlapping_sentences_same_as_asking_each_sentence(text: str, fmt: str,
     plain = [i for i, s in enumerate(sents)
              if any(sp.start < s.span.end and s.span.start < sp.end for sp in spans)]
     assert list(sentences_mod.overlapping_sentences(doc, spans)) == plain
+
+
+_WORDY = st.lists(st.sampled_from(["a", "Bc", "it’s", "don't", "x-y", "-", "’", "'", " ", "  ", ",", ".", "…", "“",
+                                   "\n", "\u00a0", "é", "9", "_", "—"]), max_size=40).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_WORDY)
+def test_eight_word_test_counts_as_the_word_split(text: str) -> None:
+    assert (attribution._AT_LEAST_EIGHT_WORDS.match(text) is not None) == (len(attribution._words(text)) >= 8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=60).map(" ".join), FORMAT)
+def test_classify_same_with_every_word_split(text: str, fmt: str) -> None:
+    doc = _doc(text, fmt)
+    quotes = [q for q in quotes_mod.quotes(doc) if q.depth == 0]
+    fast = [attribution.classify(doc, q, doc.text[max(0, q.span.start - 30):q.span.start]) for q in quotes]
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(attribution, "_AT_LEAST_EIGHT_WORDS", re.compile("(?!)"))
+        plain = [attribution.classify(doc, q, doc.text[max(0, q.span.start - 30):q.span.start]) for q in quotes]
+    assert fast == plain
+
+
+@settings(max_examples=200, deadline=None)
+@given(_WORDY, st.integers(0, 40), st.integers(0, 40))
+def test_opens_block_same_as_strip(text: str, a: int, b: int) -> None:
+    a, b = min(a, len(text)), min(max(a, b), len(text))
+    if a < len(text) or a == b:
+        assert attribution._opens_block(text, a, b) == (text[a:b].strip() == "")
+
+
+@pytest.mark.parametrize("text", [
+    "He mentioned “The Best Of The Old Times Here” again.",        # seven title words
+    "He mentioned “The Best Of The Old Times Here Now” again.",    # eight: too long for a title
+    "She said “we will go to the coast and stay there” on Monday.",
+    "“Go,” he said. “We will not wait for them or anyone else here now,” she said.",
+])
+def test_classify_same_with_every_word_split_examples(text: str) -> None:
+    doc = _doc(text, "md")
+    quotes = [q for q in quotes_mod.quotes(doc) if q.depth == 0]
+    assert quotes
+    fast = [attribution.classify(doc, q, doc.text[:q.span.start]) for q in quotes]
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(attribution, "_AT_LEAST_EIGHT_WORDS", re.compile("(?!)"))
+        plain = [attribution.classify(doc, q, doc.text[:q.span.start]) for q in quotes]
+    assert fast == plain

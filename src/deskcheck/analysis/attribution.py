@@ -144,6 +144,11 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+# the first eight of _WORD's matches (each a whole run: the look-ahead stops a run being split)
+_AT_LEAST_EIGHT_WORDS = re_compile(r"(?:[^\w’'-]*[\w’'-]+(?![\w’'-])){8}")
+_EIGHT_WORDS = ["word"] * 8     # stands for a quotation's words when it has eight or more
+
+
 def _title_like(words: list[str]) -> bool:
     # a long run of capitalised words is more likely a headline-case sentence than a name (asked
     # first: most quotations are long, and then no word needs looking at)
@@ -173,7 +178,9 @@ def classify(doc: Document, q: Quote, lead: str) -> tuple[bool, str]:
     """Does this quotation need a speaker? `lead` is its sentence's text before the opening mark."""
     text = doc.text
     inner = text[q.inner.start:q.inner.end].strip()
-    words = _words(inner)
+    # eight words or more decide the length tests below alike (and are never title-like):
+    # then the rest of a long quotation need not be split into words
+    words = _EIGHT_WORDS if _AT_LEAST_EIGHT_WORDS.match(inner) else _words(inner)
     if not words:
         return False, "empty"
     block_end = doc.blocks[q.block].span.end
@@ -199,22 +206,30 @@ def classify(doc: Document, q: Quote, lead: str) -> tuple[bool, str]:
     return False, "term"
 
 
-def _near(quote_spans: list[Span], span: Span) -> list[Span]:
+def _near(quote_spans: list[Span], span: Span, ends: list[int] | None = None) -> list[Span]:
     """The quotations that can touch `span`. Outer quotations never overlap, so they are sorted by
     end as well as start: a binary search finds the first, instead of a walk over every quotation
-    of the article for every sentence (quadratic on a long file)."""
-    i = bisect_right(quote_spans, span.start, key=lambda q: q.end)
+    of the article for every sentence (quadratic on a long file). `ends`: the spans' ends, when
+    the caller has listed them."""
+    if ends is not None:
+        i = bisect_right(ends, span.start)
+    else:
+        i = bisect_right(quote_spans, span.start, key=_end_of)
     j = i
     while j < len(quote_spans) and quote_spans[j].start < span.end:
         j += 1
     return quote_spans[i:j]
 
 
-def _masked(text: str, span: Span, quote_spans: list[Span]) -> str:
+def _end_of(span: Span) -> int:
+    return span.end
+
+
+def _masked(text: str, span: Span, quote_spans: list[Span], ends: list[int] | None = None) -> str:
     """The text of `span` with every quotation in it replaced by one mask character each."""
     out = []
     pos = span.start
-    for qs in _near(quote_spans, span):
+    for qs in _near(quote_spans, span, ends):
         if qs.end <= pos or qs.start >= span.end:
             continue
         out.append(text[pos:max(pos, qs.start)])
@@ -287,6 +302,7 @@ def quote_checks(doc: Document) -> list[QuoteCheck]:
     if not outer:
         return []
     spans = [q.span for q in outer]
+    ends = [s.end for s in spans]
     sents = sentences(doc)
     by_block = _ByBlock(sents)
     checks: list[QuoteCheck] = []
@@ -312,13 +328,13 @@ def quote_checks(doc: Document) -> list[QuoteCheck]:
                     cue = cues[i]
                 else:
                     s = sents[i]
-                    m = find_cue(_masked(text, s.span, spans))
-                    cue = cues[i] = None if m is None else _cue_span(text, s.span, spans, m)
+                    m = find_cue(_masked(text, s.span, spans, ends))
+                    cue = cues[i] = None if m is None else _cue_span(text, s.span, spans, m, ends)
                 if cue is not None:
                     break
         else:
             lead = ""
-        if cue is None and text[doc.blocks[q.block].span.start:q.span.start].strip() == "":
+        if cue is None and _opens_block(text, doc.blocks[q.block].span.start, q.span.start):
             cue = _colon_before_block(doc, q, by_block)
         needs, why = classify(doc, q, lead)
         if q.continued and q.group in first_of_group:
@@ -332,6 +348,14 @@ def quote_checks(doc: Document) -> list[QuoteCheck]:
         first_of_group.setdefault(q.group, len(checks))
         checks.append(QuoteCheck(q, needs, why, cue))
     return checks
+
+
+def _opens_block(text: str, block_start: int, start: int) -> bool:
+    """Nothing but whitespace before `start` in its block: text[block_start:start].strip() == "",
+    without slicing the paragraph when its first character already says no."""
+    if start > block_start and not text[block_start].isspace():
+        return False
+    return text[block_start:start].strip() == ""
 
 
 def _colon_before_block(doc: Document, q: Quote, by_block: _ByBlock) -> Span | None:
@@ -349,13 +373,13 @@ def _colon_before_block(doc: Document, q: Quote, by_block: _ByBlock) -> Span | N
     return None
 
 
-def _cue_span(text: str, sent: Span, spans: list[Span], m: re.Match[str]) -> Span:
+def _cue_span(text: str, sent: Span, spans: list[Span], m: re.Match[str], ends: list[int] | None = None) -> Span:
     """Map a cue match in masked text back to the view (walking the masks): the masked text is
     runs copied from the view, each quotation standing as one character for its start."""
     pieces: list[tuple[int, int, int]] = []     # (masked start, view start, length)
     pos = sent.start
     k = 0
-    for qs in _near(spans, sent):
+    for qs in _near(spans, sent, ends):
         if qs.end <= pos or qs.start >= sent.end:
             continue
         cut = max(pos, qs.start)
