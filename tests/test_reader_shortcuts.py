@@ -240,3 +240,75 @@ def test_meta_date_matches_the_plain_version(value: str) -> None:
 def test_meta_date_examples_match_the_plain_version(value: str) -> None:
     from deskcheck.formats.dates import parse_meta_date
     assert parse_meta_date(value) == _parse_meta_date_plain(value)
+
+
+# -- the HTML reader's simple-markup path --------------------------------------------------------
+
+HTML_ATOMS = st.sampled_from([
+    "<p>", "</p>", "<P>", "</P >", "<p class=\"byline\">", "<p class='byline lead'>", "<p class=byline>",
+    "<h1>", "</h1>", "<h2>", "</h2>", "<article>", "</article>", "<body>", "</body>", "<head>", "</head>",
+    "<title>", "</title>", "<title/>", "<nav>", "</nav>", "<li>", "</li>", "<blockquote>", "</blockquote>",
+    "<br>", "<br/>", "<br />", "<p/>", "<figcaption>", "</figcaption>", "<time datetime=\"2021-04-21\">",
+    "</time>", "<meta property=\"article:published_time\" content=\"2021-04-20\">", "<meta name=author content=\"A\">",
+    "<meta\nname=\"author\"\tcontent='Jo Doe'>", "<input disabled>", "<div data-x=\"a>b\">", "<a href=\"x&amp;y\">",
+    "<script>", "</script>", "<style>", "</style>", "<!-- c -->", "<!DOCTYPE html>", "<!doctype html>", "<?pi x?>",
+    "<textarea>", "</textarea>", "<pre>", "</pre>", "<code>", "</code>",
+    "Word", "words here.", "“Quoted,” she said.", "&amp;", "&#39;", "&#x27;", "&nbsp;", "&amp", "& ", "<", " < ",
+    ">", "\n", "\r\n", " ", "\t", "\u00a0", "April 21, 2021", "By Jo Doe", "\x00",
+])
+SIMPLE_HTML_ATOMS = st.sampled_from([
+    "<p>", "</p>", "<P>", "</P >", "<p class=\"byline\">", "<h1>", "</h1>", "<article>", "</article>",
+    "<li>", "</li>", "<br>", "<br/>", "<time datetime=\"2021-04-21\">", "</time>", "<blockquote>", "</blockquote>",
+    "<meta property=\"article:published_time\" content=\"2021-04-20\">", "<!DOCTYPE html>",
+    "Word", "words here.", "“Quoted,” she said.", "&amp;", "&#39;", "&#x27;", "&nbsp;", "\n", " ", "\u00a0",
+    "April 21, 2021", "By Jo Doe", "<title>Head</title>",
+])
+
+
+def _read_html(src: str) -> tuple[Any, ...]:
+    return _fields(parse(src, "html", "a.html"))
+
+
+def _same_html_without_shortcut(src: str) -> bool:
+    from deskcheck.formats import html
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(html, "_feed_simple", lambda reader, source: False)
+        slow = _read_html(src)
+    return _read_html(src) == slow
+
+
+# elements with text inside and between them, tag names in either case
+ELEMENT = st.tuples(st.sampled_from(["p", "h1", "li", "article", "blockquote", "nav", "head", "time", "figcaption"]),
+                    st.booleans(), st.booleans(), st.lists(SIMPLE_HTML_ATOMS, max_size=3).map("".join),
+                    st.sampled_from(["", "tail text", "\n", "&amp;"])).map(
+    lambda t: f"<{t[0].upper() if t[1] else t[0]}>{t[3]}</{t[0].upper() if t[2] else t[0]}>{t[4]}")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.lists(HTML_ATOMS, max_size=30).map("".join),
+                 st.lists(SIMPLE_HTML_ATOMS, max_size=30).map("".join),
+                 st.lists(st.one_of(ELEMENT, SIMPLE_HTML_ATOMS), max_size=12).map("".join)))
+def test_simple_html_path_matches_htmlparser(src: str) -> None:
+    assert _same_html_without_shortcut(src)
+
+
+@pytest.mark.parametrize("src", [
+    "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Ferry late</title>\n</head>\n"
+    "<body>\n<article>\n<h1>Ferry late</h1>\n<p class=\"byline\">By Jo Doe</p>\n<p><time datetime=\"2021-04-21\">"
+    "April 21, 2021</time></p>\n<p>The ferry &amp; the bus left at 9:30.<br/>It&#39;s late.</p>\n</article>\n"
+    "</body>\n</html>\n",
+    "<p>One</p><P CLASS='x'>Two &#x27;<BR />three</P>",
+    "<article><p>a</P>b<p>c</p></ARTICLE><p>after</p>",
+])
+def test_simple_html_takes_the_shortcut(src: str) -> None:
+    from deskcheck.formats import html
+    assert html._simple_tokens(src) is not None
+    assert _same_html_without_shortcut(src)
+
+
+@pytest.mark.parametrize("src", ["<p>a<!-- c -->b</p>", "<p>a < b</p>", "<p>AT&T</p>", "<script>x</script>",
+                                 "<p a=b>x</p>", "<title><b>x</b></title>", "<p>a &amp b</p>", "<?x?>"])
+def test_other_html_goes_to_htmlparser(src: str) -> None:
+    from deskcheck.formats import html
+    assert html._simple_tokens(src) is None
+    assert _same_html_without_shortcut(src)

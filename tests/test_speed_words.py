@@ -9,7 +9,7 @@ import sys
 from hypothesis import given, settings, strategies as st
 
 from deskcheck.analysis import attribution
-from deskcheck.analysis.quotes import quotes
+from deskcheck.analysis.quotes import Quote, quotes
 from deskcheck.analysis.sentences import Sentence, sentences
 from deskcheck.formats import parse
 from deskcheck.model import Document, Span
@@ -133,12 +133,12 @@ def _plain_quote_checks(doc: Document) -> list[attribution.QuoteCheck]:
                 s = sents[i]
                 m = A.find_cue(A._masked(text, s.span, spans))
                 if m is not None:
-                    cue = A._cue_span(text, s.span, spans, m)
+                    cue = _plain_cue_span(text, s.span, spans, m)
                     break
         else:
             lead = ""
         if cue is None and text[doc.blocks[q.block].span.start:q.span.start].strip() == "":
-            cue = A._colon_before_block(doc, q, by_block)
+            cue = _plain_colon_before_block(doc, q, by_block)
         needs, why = A.classify(doc, q, lead)
         if q.continued and q.group in first_of_group:
             head = checks[first_of_group[q.group]]
@@ -150,6 +150,32 @@ def _plain_quote_checks(doc: Document) -> list[attribution.QuoteCheck]:
         first_of_group.setdefault(q.group, len(checks))
         checks.append(A.QuoteCheck(q, needs, why, cue))
     return checks
+
+
+def _plain_colon_before_block(doc: Document, q: Quote, by_block: dict[int, list[Sentence]]) -> Span | None:
+    prev = doc.blocks[q.block - 1] if q.block else None
+    if prev is not None and doc.text[prev.span.start:prev.span.end].rstrip().endswith(":"):
+        sents = by_block.get(prev.index, [])
+        if sents:
+            masked = attribution._masked(doc.text, sents[-1].span, [])
+            if attribution.SPEECH_CUE.search(masked) or attribution._COLON_INTRO.search(masked):
+                return sents[-1].span
+    return None
+
+
+def _plain_cue_span(text: str, sent: Span, spans: list[Span], m: re.Match[str]) -> Span:
+    pos = sent.start
+    mapping: list[int] = []
+    for qs in attribution._near(spans, sent):
+        if qs.end <= pos or qs.start >= sent.end:
+            continue
+        mapping.extend(range(pos, max(pos, qs.start)))
+        mapping.append(max(pos, qs.start))
+        pos = max(pos, qs.end)
+    mapping.extend(range(pos, sent.end))
+    a = mapping[min(m.start(), len(mapping) - 1)]
+    b = mapping[min(m.end(), len(mapping)) - 1] + 1
+    return Span(a, max(a, b))
 
 
 _QUOTE_PIECES = ["“", "”", "\"", "‘", "’", "We will win", "she said", "He said:", "Smith", "told reporters",
@@ -165,12 +191,41 @@ def test_quote_checks_same_as_scanning_each_time(pieces: list[str]) -> None:
     assert fast == _plain_quote_checks(doc)
 
 
+_MORE_QUOTE_PIECES = _QUOTE_PIECES + [
+    "'", "«", "»", "Mr.", "Dr. Smith", "U.S.", "said:", ":", "dubbed", "the film", "—", "called", "War and Peace",
+    "by Jane Doe", "policy", "“Yes.”", "\"No,\"", "?", "!", "\n", "told", "in a statement", "We", "my",
+    "the Joneses'", "don't"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_MORE_QUOTE_PIECES), max_size=50), st.sampled_from(["md", "txt"]), st.booleans())
+def test_quote_checks_same_as_plain_on_more_pieces(pieces: list[str], fmt: str, tight: bool) -> None:
+    doc = _doc(("" if tight else " ").join(pieces), fmt)
+    assert attribution.quote_checks(doc) == _plain_quote_checks(doc)
+
+
 def test_quote_checks_neighbours_share_sentences() -> None:
     text = ("“We will win,” she said. “They will lose.” “Nobody knows.”\n\n"
             "“Rain again,” he said. “More rain.”")
     doc = _doc(text)
     assert attribution.quote_checks(doc) == _plain_quote_checks(doc)
     assert sum(c.cue is not None for c in attribution.quote_checks(doc)) >= 4
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_QUOTE_PIECES), max_size=40), st.sampled_from(["md", "txt"]), st.data())
+def test_cue_span_same_as_the_offset_list(pieces: list[str], fmt: str, data: st.DataObject) -> None:
+    doc = _doc(" ".join(pieces), fmt)
+    spans = [q.span for q in quotes(doc) if q.depth == 0]
+    for s in sentences(doc):
+        masked = attribution._masked(doc.text, s.span, spans)
+        for m in re.finditer(r"\w+|\ufffc|.", masked):
+            assert attribution._cue_span(doc.text, s.span, spans, m) == _plain_cue_span(doc.text, s.span, spans, m)
+        a = data.draw(st.integers(0, len(masked)))
+        b = data.draw(st.integers(a, len(masked)))
+        m2 = re.compile(".*", re.S).match(masked, a, b)
+        if m2 is not None and len(masked):
+            assert attribution._cue_span(doc.text, s.span, spans, m2) == _plain_cue_span(doc.text, s.span, spans, m2)
 
 
 # --- names: the grouping's side-by-side pairs ---------------------------------------------------

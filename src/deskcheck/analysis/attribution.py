@@ -16,7 +16,7 @@ never attribute anything.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from .. import prefilter
@@ -144,23 +144,49 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+# the first eight of _WORD's matches (each a whole run: the look-ahead stops a run being split)
+_AT_LEAST_EIGHT_WORDS = re_compile(r"(?:[^\w’'-]*[\w’'-]+(?![\w’'-])){8}")
+_EIGHT_WORDS = ["word"] * 8     # stands for a quotation's words when it has eight or more
+
+
 def _title_like(words: list[str]) -> bool:
+    # a long run of capitalised words is more likely a headline-case sentence than a name (asked
+    # first: most quotations are long, and then no word needs looking at)
+    if len(words) >= 8:
+        return False
     significant = [w for w in words if w.lower() not in _SMALL_WORDS]
-    # a long run of capitalised words is more likely a headline-case sentence than a name
-    return bool(significant) and len(words) < 8 and all(w[0].isupper() or w[0].isdigit() for w in significant)
+    return bool(significant) and all(w[0].isupper() or w[0].isdigit() for w in significant)
+
+
+# the longest word or phrase _NAMING names a quotation with ("emblazoned with"), and more
+_NAMING_REACH = 24
+
+
+def _naming(lead: str) -> bool:
+    """_NAMING.search(lead) for a lead without trailing whitespace, tried only near its end.
+
+    A match ends at the end of the lead: its optional tail (of, as, the, a) needs whitespace
+    after it, which the lead does not end with, so a match is a naming word, spaces, a comma
+    perhaps, and the end. Its naming word then ends where the lead, less a final comma and the
+    spaces before it, ends, and starts at most _NAMING_REACH characters before that. `re`
+    reads the characters before `pos` for the word boundary, so no match is lost or gained."""
+    core = lead[:-1].rstrip() if lead.endswith(",") else lead
+    return _NAMING.search(lead, max(0, len(core) - _NAMING_REACH)) is not None
 
 
 def classify(doc: Document, q: Quote, lead: str) -> tuple[bool, str]:
     """Does this quotation need a speaker? `lead` is its sentence's text before the opening mark."""
     text = doc.text
     inner = text[q.inner.start:q.inner.end].strip()
-    words = _words(inner)
+    # eight words or more decide the length tests below alike (and are never title-like):
+    # then the rest of a long quotation need not be split into words
+    words = _EIGHT_WORDS if _AT_LEAST_EIGHT_WORDS.match(inner) else _words(inner)
     if not words:
         return False, "empty"
     block_end = doc.blocks[q.block].span.end
     after = text[q.span.end:min(block_end, q.span.end + 40)]
     lead_core = lead.rstrip()
-    if _NAMING.search(lead_core):
+    if _naming(lead_core):
         return False, "named"
     if q.closed and _CREDIT.match(after):
         return False, "credit"
@@ -180,22 +206,30 @@ def classify(doc: Document, q: Quote, lead: str) -> tuple[bool, str]:
     return False, "term"
 
 
-def _near(quote_spans: list[Span], span: Span) -> list[Span]:
+def _near(quote_spans: list[Span], span: Span, ends: list[int] | None = None) -> list[Span]:
     """The quotations that can touch `span`. Outer quotations never overlap, so they are sorted by
     end as well as start: a binary search finds the first, instead of a walk over every quotation
-    of the article for every sentence (quadratic on a long file)."""
-    i = bisect_right(quote_spans, span.start, key=lambda q: q.end)
+    of the article for every sentence (quadratic on a long file). `ends`: the spans' ends, when
+    the caller has listed them."""
+    if ends is not None:
+        i = bisect_right(ends, span.start)
+    else:
+        i = bisect_right(quote_spans, span.start, key=_end_of)
     j = i
     while j < len(quote_spans) and quote_spans[j].start < span.end:
         j += 1
     return quote_spans[i:j]
 
 
-def _masked(text: str, span: Span, quote_spans: list[Span]) -> str:
+def _end_of(span: Span) -> int:
+    return span.end
+
+
+def _masked(text: str, span: Span, quote_spans: list[Span], ends: list[int] | None = None) -> str:
     """The text of `span` with every quotation in it replaced by one mask character each."""
     out = []
     pos = span.start
-    for qs in _near(quote_spans, span):
+    for qs in _near(quote_spans, span, ends):
         if qs.end <= pos or qs.start >= span.end:
             continue
         out.append(text[pos:max(pos, qs.start)])
@@ -230,43 +264,77 @@ def find_cue(masked: str) -> re.Match[str] | None:
     return None
 
 
+class _ByBlock:
+    """The sentences of one block, as a range of the article's sentence list: sentences come block
+    by block, in block order, so two binary searches find a block's (asked only for the few
+    blocks holding a quotation, instead of sorting every sentence of the article into blocks)."""
+
+    def __init__(self, sents: list[Sentence]) -> None:
+        self.sents = sents
+        self._ranges: dict[int, tuple[int, int]] = {}
+
+    def range(self, block: int) -> tuple[int, int]:
+        r = self._ranges.get(block)
+        if r is None:
+            sents = self.sents
+            lo = bisect_left(sents, block, key=_block_of)
+            r = self._ranges[block] = (lo, bisect_right(sents, block, lo, key=_block_of))
+        return r
+
+
+def _block_of(s: Sentence) -> int:
+    return s.block
+
+
+def _span_end(s: Sentence) -> int:
+    return s.span.end
+
+
+def _span_start(s: Sentence) -> int:
+    return s.span.start
+
+
 @cached
 def quote_checks(doc: Document) -> list[QuoteCheck]:
     """Every outer quotation of the prose, with its need for a speaker and its attribution."""
     text = doc.text
     outer = [q for q in quotes(doc) if q.depth == 0]
+    if not outer:
+        return []
     spans = [q.span for q in outer]
-    by_block: dict[int, list[Sentence]] = {}
-    for s in sentences(doc):
-        by_block.setdefault(s.block, []).append(s)
+    ends = [s.end for s in spans]
+    sents = sentences(doc)
+    by_block = _ByBlock(sents)
     checks: list[QuoteCheck] = []
     first_of_group: dict[int, int] = {}
     # a sentence's cue depends on the sentence alone (and the quotations, the same for all): neighbouring
     # quotations ask about the same sentences, so each sentence is masked and scanned once
-    cues: dict[tuple[int, int], Span | None] = {}
+    cues: dict[int, Span | None] = {}
     for q in outer:
-        sents = by_block.get(q.block, [])
-        idx = [i for i, s in enumerate(sents) if s.span.overlaps(q.span) or s.span.start == q.span.start]
+        lo, hi = by_block.range(q.block)
+        # the sentences of the block that overlap the quotation: sentences and quotations are never
+        # empty, and a block's sentences are in order without overlapping, so they are those
+        # ending after the quotation starts and starting before it ends, a run found by bisection
+        i0 = bisect_right(sents, q.span.start, lo, hi, key=_span_end)
+        i1 = bisect_left(sents, q.span.end, i0, hi, key=_span_start) - 1
         cue: Span | None = None
-        if idx:
-            lo, hi = max(0, idx[0] - 1), min(len(sents) - 1, idx[-1] + 1)
-            first = sents[idx[0]]
+        if i0 <= i1:
+            first = sents[i0]
             lead = text[first.span.start:q.span.start] if first.span.start <= q.span.start else ""
             # the sentence itself first, then the one before, then the one after
-            order = list(range(idx[0], idx[-1] + 1)) + [lo, hi]
+            order = list(range(i0, i1 + 1)) + [max(lo, i0 - 1), min(hi - 1, i1 + 1)]
             for i in order:
-                key = (q.block, i)
-                if key in cues:
-                    cue = cues[key]
+                if i in cues:
+                    cue = cues[i]
                 else:
                     s = sents[i]
-                    m = find_cue(_masked(text, s.span, spans))
-                    cue = cues[key] = None if m is None else _cue_span(text, s.span, spans, m)
+                    m = find_cue(_masked(text, s.span, spans, ends))
+                    cue = cues[i] = None if m is None else _cue_span(text, s.span, spans, m, ends)
                 if cue is not None:
                     break
         else:
             lead = ""
-        if cue is None and text[doc.blocks[q.block].span.start:q.span.start].strip() == "":
+        if cue is None and _opens_block(text, doc.blocks[q.block].span.start, q.span.start):
             cue = _colon_before_block(doc, q, by_block)
         needs, why = classify(doc, q, lead)
         if q.continued and q.group in first_of_group:
@@ -282,35 +350,59 @@ def quote_checks(doc: Document) -> list[QuoteCheck]:
     return checks
 
 
-def _colon_before_block(doc: Document, q: Quote, by_block: dict[int, list[Sentence]]) -> Span | None:
+def _opens_block(text: str, block_start: int, start: int) -> bool:
+    """Nothing but whitespace before `start` in its block: text[block_start:start].strip() == "",
+    without slicing the paragraph when its first character already says no."""
+    if start > block_start and not text[block_start].isspace():
+        return False
+    return text[block_start:start].strip() == ""
+
+
+def _colon_before_block(doc: Document, q: Quote, by_block: _ByBlock) -> Span | None:
     """A paragraph ending "He said:" introduces the quotation that opens the next paragraph."""
     if q.block == 0:
         return None
     prev = doc.blocks[q.block - 1]
     if doc.text[prev.span.start:prev.span.end].rstrip().endswith(":"):
-        sents = by_block.get(prev.index, [])
-        if sents:
-            last = sents[-1]
+        lo, hi = by_block.range(prev.index)
+        if hi > lo:
+            last = by_block.sents[hi - 1]
             masked = _masked(doc.text, last.span, [])
             if SPEECH_CUE.search(masked) or _COLON_INTRO.search(masked):
                 return last.span
     return None
 
 
-def _cue_span(text: str, sent: Span, spans: list[Span], m: re.Match[str]) -> Span:
-    """Map a cue match in masked text back to the view (walking the masks)."""
-    # rebuild the offset map of the masked string
+def _cue_span(text: str, sent: Span, spans: list[Span], m: re.Match[str], ends: list[int] | None = None) -> Span:
+    """Map a cue match in masked text back to the view (walking the masks): the masked text is
+    runs copied from the view, each quotation standing as one character for its start."""
+    pieces: list[tuple[int, int, int]] = []     # (masked start, view start, length)
     pos = sent.start
-    mapping: list[int] = []
-    for qs in _near(spans, sent):
+    k = 0
+    for qs in _near(spans, sent, ends):
         if qs.end <= pos or qs.start >= sent.end:
             continue
-        mapping.extend(range(pos, max(pos, qs.start)))
-        mapping.append(max(pos, qs.start))
+        cut = max(pos, qs.start)
+        if cut > pos:
+            pieces.append((k, pos, cut - pos))
+            k += cut - pos
+        pieces.append((k, cut, 1))
+        k += 1
         pos = max(pos, qs.end)
-    mapping.extend(range(pos, sent.end))
-    a = mapping[min(m.start(), len(mapping) - 1)]
-    b = mapping[min(m.end(), len(mapping)) - 1] + 1
+    if sent.end > pos:
+        pieces.append((k, pos, sent.end - pos))
+        k += sent.end - pos
+
+    def view(i: int) -> int:
+        if i < 0:           # as a list index would
+            i += k
+        for start, at, n in pieces:
+            if i < start + n:
+                return at + (i - start)
+        raise IndexError(i)
+
+    a = view(min(m.start(), k - 1))
+    b = view(min(m.end(), k) - 1) + 1
     return Span(a, max(a, b))
 
 

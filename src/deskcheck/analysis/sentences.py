@@ -6,11 +6,11 @@ known abbreviation, an initial, or a title.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from ..compiled import re_compile
-from ..model import Document, Span
+from ..model import Block, Document, Span
 from . import cached
 
 ABBREVIATIONS = frozenset("""
@@ -58,6 +58,7 @@ def _abbreviation(word: str, original: str, text: str, after: int, end: int) -> 
 
 
 def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The plain split of one block (kept for the tests; `sentences` reads every block in one pass)."""
     out = []
     pos = start
     for m in _END.finditer(text, start, end):
@@ -80,17 +81,132 @@ def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+# _END followed by what _OPENER asks for, in one pattern: group 1 runs from the first character
+# after the spaces (where the next sentence starts) to the opener's letter or digit. Written
+# [.!?][.!?]* rather than [.!?]+: `re` skips ahead to a leading character class, not to a
+# repeated one (half the pattern's time over an article)
+_BREAK = re_compile(r"""[.!?][.!?]*[)\]"'”’»]*(?=\s+(["“‘'(\[«]*[A-Z0-9À-ÖØ-Þ]))""")
+# the word before a stop, read backwards in the reversed text: what _split_block's walk takes
+_WORD_BACK = re_compile(r"""[^\s("“]*""")
+
+
+def _breaks(text: str, blocks: list[Block]) -> list[tuple[int, int, int]]:
+    """(start, end, block index) of every sentence, before trimming: _split_block's answer for
+    each block, from one regex pass over the whole text.
+
+    A break found in the whole text is the one _split_block finds in its block when the break and
+    the letter after it lie inside the block: blocks are separated by whitespace (the reader puts a
+    blank line between them), and a break is a run of marks followed by whitespace, so a match
+    never starts in one block and is cut short by the next. Matches outside any block, or reaching
+    past their block's end, are ones the bounded scan cannot see, and are dropped."""
+    out: list[tuple[int, int, int]] = []
+    if not blocks:
+        return out
+    if not _separated(text, blocks):
+        for block in blocks:        # (never seen from the readers)
+            out.extend((a, b, block.index) for a, b in _split_block(text, block.span.start, block.span.end))
+        return out
+    n = len(text)
+    rev = ""
+    nblocks = len(blocks)
+    bi = 0
+    block = blocks[0]
+    start, end = block.span.start, block.span.end
+    pos = start
+    for m in _BREAK.finditer(text, start, blocks[-1].span.end):
+        stop = m.start()
+        if stop >= end:
+            # close the blocks before this match (their last sentence runs to their end)
+            while stop >= end:
+                if pos < end:
+                    out.append((pos, end, block.index))
+                bi += 1
+                if bi == nblocks:
+                    return out
+                block = blocks[bi]
+                start, end = block.span.start, block.span.end
+                pos = start
+            if stop < start:
+                continue            # between blocks
+        nxt, letter_end = m.span(1)
+        if letter_end > end:
+            continue                # the bounded scan would not see the next sentence's letter
+        if text[stop] == ".":
+            if not rev:
+                rev = text[::-1]
+            back = _WORD_BACK.match(rev, n - stop, n - start)
+            assert back is not None
+            original = text[n - back.end():stop].rstrip(".")
+            if _abbreviation(original.lower(), original, text, m.end(), end):
+                continue
+        out.append((pos, m.end(), block.index))
+        pos = nxt
+    while True:
+        if pos < end:
+            out.append((pos, end, block.index))
+        bi += 1
+        if bi == nblocks:
+            return out
+        block = blocks[bi]
+        start, end = block.span.start, block.span.end
+        pos = start
+
+
+def _separated(text: str, blocks: list[Block]) -> bool:
+    """Blocks in text order, each after whitespace (or at the start of the text): what the
+    readers build, and what a single pass over the text needs."""
+    prev_end = 0
+    for block in blocks:
+        start = block.span.start
+        if start < prev_end or block.span.end <= start or (start > 0 and not text[start - 1].isspace()):
+            return False
+        prev_end = block.span.end
+    return True
+
+
 @cached
 def sentences(doc: Document) -> list[Sentence]:
     result = []
-    for block in doc.blocks:
-        for a, b in _split_block(doc.text, block.span.start, block.span.end):
-            # trim trailing whitespace (an article's stray no-break spaces included)
-            while b > a and doc.text[b - 1].isspace():
-                b -= 1
-            if b > a:
-                result.append(Sentence(Span(a, b), block.index))
+    text = doc.text
+    for a, b, index in _breaks(text, doc.blocks):
+        # trim trailing whitespace (an article's stray no-break spaces included); only a block's
+        # last sentence can end in any: the others end on a mark
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            result.append(Sentence(Span(a, b), index))
     return result
+
+
+@cached
+def sentence_bounds(doc: Document) -> tuple[list[int], list[int]] | None:
+    """The starts and ends of the sentences, for binary searches; None when the sentences are
+    not in text order without overlapping (never, from the readers' blocks)."""
+    sents = sentences(doc)
+    starts = [s.span.start for s in sents]
+    ends = [s.span.end for s in sents]
+    if any(map(int.__gt__, ends[:-1], starts[1:])):
+        return None
+    return starts, ends
+
+
+def overlapping_sentences(doc: Document, spans: list[Span]) -> list[int] | range:
+    """The indexes, in order, of the sentences that overlap one of `spans` (share a character
+    with it, or hold an empty span strictly inside): two binary searches per span instead of a
+    question per sentence. Every index when the sentences are not in order."""
+    bounds = sentence_bounds(doc)
+    if bounds is None:
+        return range(len(sentences(doc)))
+    starts, ends = bounds
+    found: set[int] = set()
+    for sp in spans:
+        # a sentence overlaps [a, b) when it ends after a and starts before b; in order, without
+        # overlapping, the sentences ending after a come from i on and those starting before b
+        # stop before j
+        i = bisect_right(ends, sp.start)
+        j = bisect_left(starts, sp.end, i)
+        found.update(range(i, j))
+    return sorted(found)
 
 
 def sentence_at(doc: Document, offset: int) -> Sentence | None:

@@ -10,6 +10,7 @@ import html
 import re
 from html.parser import HTMLParser
 
+from ..compiled import re_compile
 from ..model import Metadata, Span
 from ._builder import ViewBuilder
 from .dates import parse_meta_date, settle_date
@@ -41,15 +42,19 @@ class _Reader(HTMLParser):
         self.seen_h1 = False
         self.head_title: list[str] = []
         self.in_head_title = False
+        self._at = -1               # the event's source offset when _feed_simple feeds it
+        self._tag_text = ""         # and a start tag's text
 
     def _offset(self) -> int:
+        if self._at >= 0:           # fed by _feed_simple, which knows where each event starts
+            return self._at
         line, col = self.getpos()
         return self._line_starts[line - 1] + col
 
     # -- tags -------------------------------------------------------------------------------
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         start = self._offset()
-        end_tag = self.get_starttag_text() or ""
+        end_tag = (self._tag_text if self._at >= 0 else self.get_starttag_text()) or ""
         self.builder.non_prose.append(Span(start, start + len(end_tag)))
         a = {k: (v or "") for k, v in attrs}
         if tag == "meta":
@@ -160,10 +165,103 @@ class _Reader(HTMLParser):
         self.builder.non_prose.append(Span(start, start + len(data) + 7))
 
 
+# Simple markup, read without HTMLParser: start tags with quoted attribute values, end tags, text,
+# entity and character references ended by ";", and a doctype, nothing else (no comment, no
+# processing instruction, no stray "<" or "&", nothing but ASCII whitespace inside a tag). For
+# such a source HTMLParser (convert_charrefs off) makes exactly these calls: one handle_data per
+# run of text between marks, handle_starttag (or handle_startendtag for "/>") with the name and
+# attribute names lowercased and the values unquoted (none holds "&", so unescaping keeps them),
+# handle_endtag, handle_entityref / handle_charref with the name, handle_decl with what is between
+# "<!" and ">". tests/test_reader_shortcuts.py holds the two readers to the same Document.
+_WS = "[ \t\n\r\f]"
+_SIMPLE_TOKEN = re_compile(
+    r"(?P<text>[^<&]+)"
+    rf"|<(?P<tag>[a-zA-Z][a-zA-Z0-9]*)(?P<attrs>(?:{_WS}+[a-zA-Z][a-zA-Z0-9_:.-]*"
+    rf"(?:{_WS}*={_WS}*(?:\"[^\"&<>]*\"|'[^'&<>]*'))?)*){_WS}*(?P<close>/?)>"
+    rf"|</(?P<end>[a-zA-Z][a-zA-Z0-9]*){_WS}*>"
+    r"|&(?P<ref>[a-zA-Z][a-zA-Z0-9]*|#[0-9]+|#[xX][0-9a-fA-F]+);"
+    r"|<!(?P<decl>[dD][oO][cC][tT][yY][pP][eE][^<>]*)>"
+)
+_SIMPLE_ATTR = re_compile(rf"{_WS}+([a-zA-Z][a-zA-Z0-9_:.-]*)(?:{_WS}*={_WS}*(?:\"([^\"]*)\"|'([^']*)'))?")
+# elements whose content HTMLParser reads as raw text (script, style; more in newer Pythons): not
+# simple. A title is, when it holds text alone (read the same either way).
+_RAW_TEXT = frozenset(("script", "style", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext",
+                       "textarea"))
+
+
+def _simple_tokens(source: str) -> list[re.Match[str]] | None:
+    """The tokens of a simple source (see above), or None for any other."""
+    tokens = []
+    pos = 0
+    title = 0                       # tokens since a <title> opened (0: none open)
+    for m in _SIMPLE_TOKEN.finditer(source):
+        if m.start() != pos:
+            return None             # something no token covers
+        pos = m.end()
+        tag = m.group("tag")
+        if title:
+            end = m.group("end")
+            if end is not None and end.lower() == "title":
+                title = 0
+            elif m.lastgroup != "text" or title > 1:
+                return None         # a title holding more than text
+            else:
+                title += 1
+        if tag is not None:
+            tag = tag.lower()
+            if tag in _RAW_TEXT:
+                return None
+            if tag == "title":
+                if m.group("close"):
+                    return None     # (read as an empty element or as an opening tag, by version)
+                title = 1
+        tokens.append(m)
+    if pos != len(source) or title:
+        return None
+    return tokens
+
+
+def _feed_simple(reader: _Reader, source: str) -> bool:
+    """Feed the reader a simple source's events as HTMLParser would; False (nothing fed) for any
+    other source."""
+    tokens = _simple_tokens(source)
+    if tokens is None:
+        return False
+    for m in tokens:
+        reader._at = m.start()
+        kind = m.lastgroup
+        if kind == "text":
+            reader.handle_data(m.group())
+        elif kind == "end":
+            reader.handle_endtag(m.group("end").lower())
+        elif kind == "ref":
+            name = m.group("ref")
+            if name[0] == "#":
+                reader.handle_charref(name[1:])
+            else:
+                reader.handle_entityref(name)
+        elif kind == "decl":
+            reader.handle_decl(m.group("decl"))
+        else:
+            attrs: list[tuple[str, str | None]] = []
+            for a in _SIMPLE_ATTR.finditer(m.group("attrs")):
+                name, double, single = a.groups()
+                attrs.append((name.lower(), double if double is not None else single))
+            reader._tag_text = m.group()
+            tag = m.group("tag").lower()
+            if m.group("close"):
+                reader.handle_startendtag(tag, attrs)
+            else:
+                reader.handle_starttag(tag, attrs)
+    reader._at = -1
+    return True
+
+
 def parse_html(source: str, path: str) -> "Document":  # noqa: F821
     reader = _Reader(source)
-    reader.feed(source)
-    reader.close()
+    if not _feed_simple(reader, source):
+        reader.feed(source)
+        reader.close()
     builder = reader.builder
     meta = reader.meta
     settle_date(meta, path)

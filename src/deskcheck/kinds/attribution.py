@@ -12,7 +12,7 @@ One kind serves several rules; `report` picks what a rule reports:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Callable, Iterable
 
 from ..analysis.attribution import anonymous_sources, orphans
 from ..analysis.quotes import Quote, quote_scan
@@ -28,8 +28,10 @@ def _excerpt(text: str, span: Span, limit: int = 60) -> str:
     return s if len(s) <= limit else s[:limit - 1].rstrip() + "…"
 
 
-def _in_segments(span: Span, segments: list[Span]) -> bool:
-    return index_of(segments).holds(span.start)
+def _holds(segments: list[Span]) -> Callable[[int], bool]:
+    """Is an offset (a finding's start) inside the rule's segments? The index is looked up once
+    per check: index_of searches its recent lists, which cost more than the question itself."""
+    return index_of(segments).holds
 
 
 class Attribution(Kind):
@@ -53,20 +55,30 @@ class Attribution(Kind):
         elif self.options.report == "marks":
             yield from self._marks(ctx)
         else:
-            for span in anonymous_sources(ctx.doc):
-                if _in_segments(span, ctx.segments):
-                    yield Hit(span, self.message(ctx.text[span.start:span.end]))
+            found = anonymous_sources(ctx.doc)
+            if found:
+                holds = _holds(ctx.segments)
+                for span in found:
+                    if holds(span.start):
+                        yield Hit(span, self.message(ctx.text[span.start:span.end]))
 
     def _orphans(self, ctx: Context) -> Iterable[Hit]:
-        for c in orphans(ctx.doc):
-            if _in_segments(c.quote.span, ctx.segments):
+        found = orphans(ctx.doc)
+        if not found:
+            return
+        holds = _holds(ctx.segments)
+        for c in found:
+            if holds(c.quote.span.start):
                 yield Hit(c.quote.span, self.message(_excerpt(ctx.text, c.quote.inner)))
 
     def _marks(self, ctx: Context) -> Iterable[Hit]:
         scan = quote_scan(ctx.doc)
+        if not scan.quotes and not scan.strays:
+            return
+        holds = _holds(ctx.segments)
         text = ctx.text
         for q in scan.quotes:
-            if not _in_segments(q.span, ctx.segments):
+            if not holds(q.span.start):
                 continue
             if q.unbalanced:
                 yield Hit(Span(q.span.start, q.span.start + 1),
@@ -76,9 +88,9 @@ class Attribution(Kind):
                 yield Hit(q.span, self.message("this quotation opens and closes with different kinds of marks"),
                           category="punctuation")
         for s in scan.strays:
-            if _in_segments(s, ctx.segments):
+            if holds(s.start):
                 yield Hit(s, self.message("this closing quotation mark closes nothing"), category="punctuation")
-        yield from self._mixed(ctx, [q for q in scan.quotes if _in_segments(q.span, ctx.segments)])
+        yield from self._mixed(ctx, [q for q in scan.quotes if holds(q.span.start)])
 
     def _mixed(self, ctx: Context, qs: list[Quote]) -> Iterable[Hit]:
         """Straight and curly quotation marks in one article: flag the less used style."""
