@@ -165,4 +165,5 @@ def _check_document(doc: Document, rules: list[Rule], settings: Settings) -> Che
         finally:
             if timed:
                 profiling.stop("rule:" + rule.id)
+    doc.cache.pop(prefilter.VIEWS_KEY, None)    # the rules are done with them
     return result
