@@ -299,3 +299,14 @@ def test_classify_same_with_every_word_split_examples(text: str) -> None:
         mp.setattr(attribution, "_AT_LEAST_EIGHT_WORDS", re.compile("(?!)"))
         plain = [attribution.classify(doc, q, doc.text[:q.span.start]) for q in quotes]
     assert fast == plain
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["a", "A", " ", "\n", ".", "!", "?", "”", ")", "“", "(", "9", "é"]), max_size=40)
+       .map("".join), st.integers(0, 5))
+def test_break_matches_are_the_pattern_matches(text: str, start: int) -> None:
+    start = min(start, len(text))
+    if start and not text[start - 1].isspace():
+        return                          # callers start at a block, which follows whitespace
+    plain = [(m.span(), m.span(1)) for m in sentences_mod._BREAK.finditer(text, start, len(text))]
+    assert [(m.span(), m.span(1)) for m in sentences_mod._break_matches(text, start, len(text))] == plain

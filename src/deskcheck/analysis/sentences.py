@@ -6,6 +6,7 @@ known abbreviation, an initial, or a title.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
@@ -86,8 +87,31 @@ def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
 # [.!?][.!?]* rather than [.!?]+: `re` skips ahead to a leading character class, not to a
 # repeated one (half the pattern's time over an article)
 _BREAK = re_compile(r"""[.!?][.!?]*[)\]"'”’»]*(?=\s+(["“‘'(\[«]*[A-Z0-9À-ÖØ-Þ]))""")
+# _BREAK led by each stop as a literal, which `re` finds with its fast string search (a class it
+# tests character by character): three passes cost less than the one
+_BREAK_AFTER = tuple((stop, re_compile(re.escape(stop) + _BREAK.pattern[len("[.!?]"):])) for stop in ".!?")
 # the word before a stop, read backwards in the reversed text: what _split_block's walk takes
 _WORD_BACK = re_compile(r"""[^\s("“]*""")
+
+
+def _break_matches(text: str, start: int, end: int) -> "list[re.Match[str]]":
+    """_BREAK.finditer(text, start, end), as a list. A _BREAK match starts where a run of stops
+    starts (failing there, it fails at every later stop of the run: the same marks follow), so
+    it is a match of the pattern led by its first stop, at a stop with no stop before it; the
+    other patterns' matches inside a run are dropped. (The text before `start` is not a stop:
+    callers start at a block, which follows whitespace.)"""
+    found = list(_BREAK_AFTER[0][1].finditer(text, start, end))
+    others = [m for stop, p in _BREAK_AFTER[1:] if stop in text for m in p.finditer(text, start, end)]
+    if not others:
+        # a "." match inside a run holds only stops after a "!" or "?": none without them
+        return found
+    found.extend(others)
+    found.sort(key=_match_start)
+    return [m for m in found if m.start() == start or text[m.start() - 1] not in ".!?"]
+
+
+def _match_start(m: "re.Match[str]") -> int:
+    return m.start()
 
 
 def _breaks(text: str, blocks: list[Block]) -> list[tuple[int, int, int]]:
@@ -113,7 +137,7 @@ def _breaks(text: str, blocks: list[Block]) -> list[tuple[int, int, int]]:
     block = blocks[0]
     start, end = block.span.start, block.span.end
     pos = start
-    for m in _BREAK.finditer(text, start, blocks[-1].span.end):
+    for m in _break_matches(text, start, blocks[-1].span.end):
         stop = m.start()
         if stop >= end:
             # close the blocks before this match (their last sentence runs to their end)
