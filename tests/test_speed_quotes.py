@@ -242,18 +242,6 @@ def test_naming_reach_covers_every_naming_word() -> None:
     assert attribution._naming("a banner emblazoned with") and attribution._naming("what he called  ,")
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.one_of(TEXT, TEXT_TIGHT), FORMAT, st.lists(st.tuples(st.integers(0, 200), st.integers(0, 30)), max_size=8))
-def test_overlapping_sentences_same_as_asking_each_sentence(text: str, fmt: str,
-                                                           cuts: list[tuple[int, int]]) -> None:
-    doc = _doc(text, fmt)
-    spans = [Span(a, a + n) for a, n in cuts]
-    sents = sentences_mod.sentences(doc)
-    plain = [i for i, s in enumerate(sents)
-             if any(sp.start < s.span.end and s.span.start < sp.end for sp in spans)]
-    assert list(sentences_mod.overlapping_sentences(doc, spans)) == plain
-
-
 _WORDY = st.lists(st.sampled_from(["a", "Bc", "it’s", "don't", "x-y", "-", "’", "'", " ", "  ", ",", ".", "…", "“",
                                    "\n", "\u00a0", "é", "9", "_", "—"]), max_size=40).map("".join)
 

@@ -7,7 +7,7 @@ known abbreviation, an initial, or a title.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..compiled import re_compile
@@ -200,37 +200,6 @@ def sentences(doc: Document) -> list[Sentence]:
         if b > a:
             result.append(Sentence(Span(a, b), index))
     return result
-
-
-@cached
-def sentence_bounds(doc: Document) -> tuple[list[int], list[int]] | None:
-    """The starts and ends of the sentences, for binary searches; None when the sentences are
-    not in text order without overlapping (never, from the readers' blocks)."""
-    sents = sentences(doc)
-    starts = [s.span.start for s in sents]
-    ends = [s.span.end for s in sents]
-    if any(map(int.__gt__, ends[:-1], starts[1:])):
-        return None
-    return starts, ends
-
-
-def overlapping_sentences(doc: Document, spans: list[Span]) -> list[int] | range:
-    """The indexes, in order, of the sentences that overlap one of `spans` (share a character
-    with it, or hold an empty span strictly inside): two binary searches per span instead of a
-    question per sentence. Every index when the sentences are not in order."""
-    bounds = sentence_bounds(doc)
-    if bounds is None:
-        return range(len(sentences(doc)))
-    starts, ends = bounds
-    found: set[int] = set()
-    for sp in spans:
-        # a sentence overlaps [a, b) when it ends after a and starts before b; in order, without
-        # overlapping, the sentences ending after a come from i on and those starting before b
-        # stop before j
-        i = bisect_right(ends, sp.start)
-        j = bisect_left(starts, sp.end, i)
-        found.update(range(i, j))
-    return sorted(found)
 
 
 def sentence_at(doc: Document, offset: int) -> Sentence | None:
