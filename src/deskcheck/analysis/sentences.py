@@ -137,8 +137,9 @@ def _breaks(text: str, blocks: list[Block]) -> list[tuple[int, int, int]]:
     block = blocks[0]
     start, end = block.span.start, block.span.end
     pos = start
-    for m in _break_matches(text, start, blocks[-1].span.end):
-        stop = m.start()
+    # a last stand-in match past every block's end closes the blocks left
+    for m in (*_break_matches(text, start, blocks[-1].span.end), None):
+        stop = m.start() if m is not None else n
         if stop >= end:
             # close the blocks before this match (their last sentence runs to their end)
             while stop >= end:
@@ -152,6 +153,7 @@ def _breaks(text: str, blocks: list[Block]) -> list[tuple[int, int, int]]:
                 pos = start
             if stop < start:
                 continue            # between blocks
+        assert m is not None        # (the stand-in returned above: no block ends past the text)
         nxt, letter_end = m.span(1)
         if letter_end > end:
             continue                # the bounded scan would not see the next sentence's letter
@@ -165,15 +167,7 @@ def _breaks(text: str, blocks: list[Block]) -> list[tuple[int, int, int]]:
                 continue
         out.append((pos, m.end(), block.index))
         pos = nxt
-    while True:
-        if pos < end:
-            out.append((pos, end, block.index))
-        bi += 1
-        if bi == nblocks:
-            return out
-        block = blocks[bi]
-        start, end = block.span.start, block.span.end
-        pos = start
+    return out                      # (not reached)
 
 
 def _separated(text: str, blocks: list[Block]) -> bool:
