@@ -71,3 +71,32 @@ def test_the_cue_list_really_is_exercised() -> None:
     text = "“Yes,” she said. Sources close to the talks said no. One person familiar with it told us."
     assert len(list(attribution.SPEECH_CUE.finditer(text))) >= 2
     assert len(list(attribution.ANONYMOUS.finditer(text))) == 2
+
+
+def test_extra_cases_are_what_re_matches_letters_with() -> None:
+    import string
+    import sys
+
+    from deskcheck import alternation
+    every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
+    for letter in string.ascii_lowercase:
+        assert set(re.findall(letter, every, re.IGNORECASE)) == set(
+            letter + letter.upper() + alternation._EXTRA_CASES.get(letter, ""))
+    for c in string.punctuation + string.digits + " ":
+        assert re.findall(re.escape(c), every, re.IGNORECASE) == [c]
+
+
+_PREFIX_WORDS = ["said", "says", "say", "saying", "sa", "s", "(?<!-)called", "(?<!-)calls", "calling", "ca",
+                 "e-mailed", "e mailed", "in an? (?:joint )?statement", "in [A-Z][\\w-]*'s words", "it's", "i"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PREFIX_WORDS), min_size=1, max_size=8, unique=True),
+       st.lists(st.sampled_from(["said", "SAYS", "ſay", "re-called", "Called", "CALLING", "in a statement",
+                                 "İN AN joint STATEMENT", "in Smith's words", "e-mailed", "E MAILED", "it’s",
+                                 "ı", "ca", "-", " ", "x"]), max_size=12).map(" ".join))
+def test_prefix_tree_matches_like_the_flat_list(words: list[str], text: str) -> None:
+    from deskcheck.alternation import by_prefix
+    flat = re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
+    tree = re.compile(r"\b" + by_prefix(words) + r"\b")
+    assert [(m.span(), m.group()) for m in tree.finditer(text)] == [(m.span(), m.group()) for m in flat.finditer(text)]

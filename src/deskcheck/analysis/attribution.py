@@ -20,7 +20,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from .. import prefilter
-from ..alternation import by_first_letter, split_top
+from ..alternation import by_prefix, split_top
 from ..compiled import re_compile
 from ..model import Document, Span
 from . import cached
@@ -59,8 +59,8 @@ _PHRASES = (
     r"|speaking (?:to|at|on|from|with|during|after|before|in)\b"
     r"|in [A-Z][\w-]*(?:'s|’s|s'|s’) (?:own )?words"
 )
-# grouped by first letter: the same matches, found about four times faster (deskcheck.alternation)
-SPEECH_CUE = re_compile(rf"\b{by_first_letter(split_top(_VERBS) + split_top(_PHRASES), True)}\b", re.IGNORECASE)
+# grouped by leading letters: the same matches, found several times faster (deskcheck.alternation)
+SPEECH_CUE = re_compile(rf"\b{by_prefix(split_top(_VERBS) + split_top(_PHRASES))}\b")
 
 # a speaker for the verb: a pronoun, a capitalised word, or a noun phrase with a determiner
 _SPEAKER = re_compile(
@@ -118,7 +118,7 @@ _ANONYMOUS_FORMS = [
     r"(?:people|persons)\s+(?:familiar\s+with|close\s+to|with\s+knowledge\s+of)\b[^.;!?]*?\s"
     r"(?:said|say|says|told)\b",
 ]
-ANONYMOUS = re_compile(rf"\b{by_first_letter(_ANONYMOUS_FORMS, True)}", re.IGNORECASE)
+ANONYMOUS = re_compile(rf"\b{by_prefix(_ANONYMOUS_FORMS)}")
 _SOURCE_MODIFIER = re_compile(
     r"(?:a|an|one|two|three|four|several|some|multiple|other|unnamed|anonymous|senior|the|"
     r"government|military|diplomatic|security|intelligence|industry|police|party|official|"

@@ -6,7 +6,8 @@ known abbreviation, an initial, or a title.
 """
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..compiled import re_compile
@@ -86,8 +87,31 @@ def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
 # [.!?][.!?]* rather than [.!?]+: `re` skips ahead to a leading character class, not to a
 # repeated one (half the pattern's time over an article)
 _BREAK = re_compile(r"""[.!?][.!?]*[)\]"'”’»]*(?=\s+(["“‘'(\[«]*[A-Z0-9À-ÖØ-Þ]))""")
+# _BREAK led by each stop as a literal, which `re` finds with its fast string search (a class it
+# tests character by character): three passes cost less than the one
+_BREAK_AFTER = tuple((stop, re_compile(re.escape(stop) + _BREAK.pattern[len("[.!?]"):])) for stop in ".!?")
 # the word before a stop, read backwards in the reversed text: what _split_block's walk takes
 _WORD_BACK = re_compile(r"""[^\s("“]*""")
+
+
+def _break_matches(text: str, start: int, end: int) -> "list[re.Match[str]]":
+    """_BREAK.finditer(text, start, end), as a list. A _BREAK match starts where a run of stops
+    starts (failing there, it fails at every later stop of the run: the same marks follow), so
+    it is a match of the pattern led by its first stop, at a stop with no stop before it; the
+    other patterns' matches inside a run are dropped. (The text before `start` is not a stop:
+    callers start at a block, which follows whitespace.)"""
+    found = list(_BREAK_AFTER[0][1].finditer(text, start, end))
+    others = [m for stop, p in _BREAK_AFTER[1:] if stop in text for m in p.finditer(text, start, end)]
+    if not others:
+        # a "." match inside a run holds only stops after a "!" or "?": none without them
+        return found
+    found.extend(others)
+    found.sort(key=_match_start)
+    return [m for m in found if m.start() == start or text[m.start() - 1] not in ".!?"]
+
+
+def _match_start(m: "re.Match[str]") -> int:
+    return m.start()
 
 
 def _breaks(text: str, blocks: list[Block]) -> list[tuple[int, int, int]]:
@@ -113,8 +137,9 @@ def _breaks(text: str, blocks: list[Block]) -> list[tuple[int, int, int]]:
     block = blocks[0]
     start, end = block.span.start, block.span.end
     pos = start
-    for m in _BREAK.finditer(text, start, blocks[-1].span.end):
-        stop = m.start()
+    # a last stand-in match past every block's end closes the blocks left
+    for m in (*_break_matches(text, start, blocks[-1].span.end), None):
+        stop = m.start() if m is not None else n
         if stop >= end:
             # close the blocks before this match (their last sentence runs to their end)
             while stop >= end:
@@ -128,6 +153,7 @@ def _breaks(text: str, blocks: list[Block]) -> list[tuple[int, int, int]]:
                 pos = start
             if stop < start:
                 continue            # between blocks
+        assert m is not None        # (the stand-in returned above: no block ends past the text)
         nxt, letter_end = m.span(1)
         if letter_end > end:
             continue                # the bounded scan would not see the next sentence's letter
@@ -141,15 +167,7 @@ def _breaks(text: str, blocks: list[Block]) -> list[tuple[int, int, int]]:
                 continue
         out.append((pos, m.end(), block.index))
         pos = nxt
-    while True:
-        if pos < end:
-            out.append((pos, end, block.index))
-        bi += 1
-        if bi == nblocks:
-            return out
-        block = blocks[bi]
-        start, end = block.span.start, block.span.end
-        pos = start
+    return out                      # (not reached)
 
 
 def _separated(text: str, blocks: list[Block]) -> bool:
@@ -176,37 +194,6 @@ def sentences(doc: Document) -> list[Sentence]:
         if b > a:
             result.append(Sentence(Span(a, b), index))
     return result
-
-
-@cached
-def sentence_bounds(doc: Document) -> tuple[list[int], list[int]] | None:
-    """The starts and ends of the sentences, for binary searches; None when the sentences are
-    not in text order without overlapping (never, from the readers' blocks)."""
-    sents = sentences(doc)
-    starts = [s.span.start for s in sents]
-    ends = [s.span.end for s in sents]
-    if any(map(int.__gt__, ends[:-1], starts[1:])):
-        return None
-    return starts, ends
-
-
-def overlapping_sentences(doc: Document, spans: list[Span]) -> list[int] | range:
-    """The indexes, in order, of the sentences that overlap one of `spans` (share a character
-    with it, or hold an empty span strictly inside): two binary searches per span instead of a
-    question per sentence. Every index when the sentences are not in order."""
-    bounds = sentence_bounds(doc)
-    if bounds is None:
-        return range(len(sentences(doc)))
-    starts, ends = bounds
-    found: set[int] = set()
-    for sp in spans:
-        # a sentence overlaps [a, b) when it ends after a and starts before b; in order, without
-        # overlapping, the sentences ending after a come from i on and those starting before b
-        # stop before j
-        i = bisect_right(ends, sp.start)
-        j = bisect_left(starts, sp.end, i)
-        found.update(range(i, j))
-    return sorted(found)
 
 
 def sentence_at(doc: Document, offset: int) -> Sentence | None:

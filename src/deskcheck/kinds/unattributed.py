@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from ..analysis.sentences import overlapping_sentences, sentences
+from ..analysis.sentences import sentences
 from ..model import Hit, Span
 from ..scopes import index_of
 from ..patterns import compile_pattern, finditer
@@ -39,11 +39,8 @@ class Unattributed(Kind):
         if ctx.raw:
             return
         index = index_of(ctx.segments)
-        sents = sentences(ctx.doc)
-        # only the sentences some segment overlaps can hold a claim: the engine has already
-        # dropped the segments without the claims' words, so most sentences are never visited
-        for n in overlapping_sentences(ctx.doc, ctx.segments):
-            s = sents[n].span
+        for sent in sentences(ctx.doc):
+            s = sent.span
             claims = []
             for seg in index.overlapping(s.start, s.end):   # not a scan per sentence
                 a, b = max(seg.start, s.start), min(seg.end, s.end)
