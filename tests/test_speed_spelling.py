@@ -55,3 +55,65 @@ def test_rapidfuzz_keeps_exactly_the_words_editdistpy_keeps(word: str, others: l
 def test_near_two_is_the_plain_scan_on_the_bundled_lists(low: str, variety: str | None) -> None:
     lex = lexicon.load()
     assert list(lex._near_two(low, variety)) == _plain_near_two(lex, low, variety)
+
+
+# --- Spelling: capitalised words judged without the article, remembered across articles ---------
+
+_POOL = ["Russian-led", "Iran-backed", "Vienna-based", "Secretary-General", "Heung-min", "Son",
+         "Kassym-Jomart", "Tokayev", "Untill", "Accross", "Comittee", "Post-conflict", "Forty-six",
+         "Murray-Darling", "al-Sadr", "Non-goverment", "Anti-goverment", "Kyiv-basde", "Well-knwon", "Goverment-run", "Zagulba-Vorn", "Zagulba",
+         "the", "said", "a", "committee", "on", "Monday", "river", "well-knwon", "so-called",
+         "“Iran-backd”", "(Untill", "Smith", "Recieve-based", "BY-SA", "Non-Goverment"]
+
+
+def _article(words: list[str], stops: list[bool]) -> str:
+    out = []
+    for word, stop in zip(words, stops):
+        out.append(word + ("." if stop else ""))
+    return "# " + " ".join(words[:3]) + "\n\n" + " ".join(out) + "\n"
+
+
+def _spelling(text: str) -> list[tuple[str, int, int, str, str, tuple[str, ...]]]:
+    import deskcheck
+
+    return [(f.rule, f.span.start, f.span.end, f.match, f.message, tuple(f.suggestions))
+            for f in deskcheck.check_text(text, format="md") if "Spelling" in f.rule]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_POOL), min_size=1, max_size=14),
+       st.lists(st.booleans(), min_size=14, max_size=14))
+def test_context_free_verdicts_match_the_word_by_word_check(words: list[str], stops: list[bool]) -> None:
+    from deskcheck.kinds.spelling import Spelling
+
+    text = _article(words, stops)
+    fast = _spelling(text)
+    plain_verdict = Spelling._context_free_verdict
+    Spelling._context_free_verdict = lambda self, lex, variety, text: None  # type: ignore[method-assign]
+    try:
+        plain = _spelling(text)
+    finally:
+        Spelling._context_free_verdict = plain_verdict  # type: ignore[method-assign]
+    assert fast == plain
+
+
+def test_context_free_verdicts_are_reported() -> None:
+    # the shortcut's own answers: a slip inside a capitalised compound, and none for names
+    text = "# Notes\n\nThe Non-goverment agency and the Russian-led force met. Anti-goverment too.\n"
+    found = _spelling(text)
+    assert [f[3] for f in found] == ["goverment", "goverment"]
+    assert found[0][5][0] == "government"
+
+
+# --- Lexicon.unknown ------------------------------------------------------------------------------
+
+_WORDS = st.sampled_from(["the", "recieve", "Untill", "London", "zagulba", "colour", "color",
+                          "minister's", "café", "cafe", "Goverment", "iPhone", "xqzt", "well-known"])
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.frozensets(_WORDS), min_size=1, max_size=4))
+def test_unknown_is_the_words_knows_rejects(batches: list[frozenset[str]]) -> None:
+    lex = lexicon.Lexicon(lexicon.default_data_dir())
+    for words in batches:        # (later batches meet words the sets remember)
+        assert set(lex.unknown(words)) == {w for w in words if not lexicon.load().knows(w)}

@@ -442,9 +442,13 @@ class Lexicon:
         if len(self._yes) + len(self._no) > _KNOWS_LIMIT:
             self._yes.clear()
             self._no.clear()
-        for w in words - self._yes - self._no:
+        # one pass over the article's words: those not known before (a few dozen) are the new
+        # words and the unknown ones, and as no word is in both sets, `words & self._no` is
+        # `rest & self._no`
+        rest = words - self._yes
+        for w in rest - self._no:
             (self._yes if self._knows(w) else self._no).add(w)
-        return words & self._no
+        return rest & self._no
 
     def _knows_form(self, w: str, variety: str | None) -> bool:
         if self.has_form(w, variety):

@@ -203,6 +203,7 @@ class Spelling(Kind):
         self._verdicts: dict[tuple[str, str | None], list[Hit]] = {}
         self._checkable_memo: dict[tuple[str, bool], bool] = {}
         self._no_slip: set[tuple[str, str | None]] = set()
+        self._free: dict[tuple[str, str | None], list[Hit] | None] = {}
 
     def _find(self, name: str) -> Path:
         """An ignore file: absolute, or beside the style, or in Vale's config/ignore folder."""
@@ -284,6 +285,18 @@ class Spelling(Kind):
                 if name_forms(ctx.doc).get(strip_clitic(text)[0], 0) > 1:
                     known.add(text)     # the article's own name, used more than once
                     continue
+            if plain:
+                # most such words ("Russian-led", "Iran-backed") are judged without looking at
+                # the article: then their verdict is remembered across articles like a lowercase
+                # word's, and only the quotation-mark test reads the context
+                found = self._context_free_verdict(lex, variety, text)
+                if found is not None:
+                    start, end = cols.start[n], cols.end[n]
+                    if found and not _introduced_term(ctx.text, Word(start, end, text, False)):
+                        for h in found:
+                            yield Hit(Span(start + h.span.start, start + h.span.end), h.message,
+                                      h.suggestions)
+                    continue
             w = cols.word(n)
             nxt = cols.word(n + 1) if n + 1 < len(cols) else None
             yield from self._check_word(ctx, lex, variety, w, nxt, accept, reject)
@@ -302,6 +315,31 @@ class Spelling(Kind):
             none = VocabRules.of(())
             found = memo[key] = list(self._check_parts(ctx, lex, variety, Word(0, len(text), text, False),
                                                        None, none, none))
+        return found
+
+    def _context_free_verdict(self, lex: lexicon.Lexicon, variety: str | None,
+                              text: str) -> list[Hit] | None:
+        """The hits for a word with a capital the dictionary lacks, spans relative to the word, when
+        no vocabulary list applies and no part of it is a capital whose verdict reads the
+        article (_capital_typo: the article's names, the next word, a sentence start); None
+        when one is. The rest of _check_parts reads the word, the variety and this rule's
+        options alone, so the answer is remembered across articles (_check_word's other test,
+        the quotation marks around the word, is left to the caller)."""
+        memo = self._free
+        key = (text, variety)
+        try:
+            return memo[key]
+        except KeyError:
+            pass
+        if len(memo) >= _MEMO_LIMIT:
+            memo.clear()
+        none = VocabRules.of(())
+        try:
+            found: list[Hit] | None = list(self._check_parts(
+                _NO_CONTEXT, lex, variety, Word(0, len(text), text, False), None, none, none))
+        except _NeedsContext:
+            found = None
+        memo[key] = found
         return found
 
     def _never_a_slip(self, lex: lexicon.Lexicon, variety: str | None, text: str) -> bool:
@@ -391,6 +429,8 @@ class Spelling(Kind):
     def _capital_typo(self, lex: lexicon.Lexicon, variety: str | None, base: str, initial: bool,
                       nxt: Word | None, ctx: Context) -> bool:
         """Is this capitalised word a slip on a common word rather than a name?"""
+        if ctx is _NO_CONTEXT:
+            raise _NeedsContext     # (see _context_free_verdict)
         if name_forms(ctx.doc).get(base, 0) > 1:     # counted on the first capital that needs it
             return False            # used again, or used mid-sentence: the article's name
         followed_by_name = (nxt is not None and nxt.text[:1].isupper() and not nxt.initial
@@ -401,6 +441,14 @@ class Spelling(Kind):
             # mid-sentence a capital marks a name; only a listed misspelling is worth a word
             return bool(lex.known_misspelling(base))
         return lex.common_word_near(base, variety) is not None
+
+
+class _NeedsContext(Exception):
+    """A word's verdict reads the article it stands in (see Spelling._context_free_verdict)."""
+
+
+# the context _context_free_verdict passes: any use of it by _capital_typo raises _NeedsContext
+_NO_CONTEXT: Context = object()  # type: ignore[assignment]
 
 
 def _parts(w: Word) -> list[tuple[str, Span]]:
