@@ -61,7 +61,7 @@ def test_near_two_is_the_plain_scan_on_the_bundled_lists(low: str, variety: str 
 
 _POOL = ["Russian-led", "Iran-backed", "Vienna-based", "Secretary-General", "Heung-min", "Son",
          "Kassym-Jomart", "Tokayev", "Untill", "Accross", "Comittee", "Post-conflict", "Forty-six",
-         "Murray-Darling", "al-Sadr", "Non-goverment", "Anti-goverment", "Kyiv-basde", "Well-knwon", "Goverment-run", "Zagulba-Vorn", "Zagulba",
+         "Murray-Darling", "al-Sadr", "pirozhki", "Pirozhki", "zagulba", "recieve", "dubbed", "“recieve”", "Non-goverment", "Anti-goverment", "Kyiv-basde", "Well-knwon", "Goverment-run", "Zagulba-Vorn", "Zagulba",
          "the", "said", "a", "committee", "on", "Monday", "river", "well-knwon", "so-called",
          "“Iran-backd”", "(Untill", "Smith", "Recieve-based", "BY-SA", "Non-Goverment"]
 
@@ -83,18 +83,20 @@ def _spelling(text: str) -> list[tuple[str, int, int, str, str, tuple[str, ...]]
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.sampled_from(_POOL), min_size=1, max_size=14),
        st.lists(st.booleans(), min_size=14, max_size=14))
-def test_context_free_verdicts_match_the_word_by_word_check(words: list[str], stops: list[bool]) -> None:
+def test_remembered_verdicts_match_the_word_by_word_check(words: list[str], stops: list[bool]) -> None:
     from deskcheck.kinds.spelling import Spelling
 
     text = _article(words, stops)
     fast = _spelling(text)
-    plain_verdict = Spelling._context_free_verdict
+    # the shortcut off: no verdict of a capitalised word remembered
+    verdict = Spelling._context_free_verdict
     Spelling._context_free_verdict = lambda self, lex, variety, text: None  # type: ignore[method-assign]
     try:
         plain = _spelling(text)
     finally:
-        Spelling._context_free_verdict = plain_verdict  # type: ignore[method-assign]
+        Spelling._context_free_verdict = verdict  # type: ignore[method-assign]
     assert fast == plain
+    assert _spelling(text) == fast      # and again, with everything remembered
 
 
 def test_context_free_verdicts_are_reported() -> None:
@@ -117,3 +119,38 @@ def test_unknown_is_the_words_knows_rejects(batches: list[frozenset[str]]) -> No
     lex = lexicon.Lexicon(lexicon.default_data_dir())
     for words in batches:        # (later batches meet words the sets remember)
         assert set(lex.unknown(words)) == {w for w in words if not lexicon.load().knows(w)}
+
+
+# --- NameForms.named --------------------------------------------------------------------------
+
+_NAMEY = ["Heung", "Heung-min", "Son", "Untill", "Untill's", "Sviatlana", "the", "said", "Heung's",
+          "Kassym-Jomart", "Jomart", "met", "(Untill", "“Sviatlana"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_NAMEY), min_size=1, max_size=12),
+       st.lists(st.booleans(), min_size=12, max_size=12))
+def test_named_is_a_count_above_one(words: list[str], stops: list[bool]) -> None:
+    from deskcheck.analysis.words import word_columns
+    from deskcheck.formats import parse
+    from deskcheck.kinds.spelling import NameForms
+
+    doc = parse(_article(words, stops), "md", "t.md")
+    forms = ["Heung", "Untill", "Sviatlana", "Son", "Kassym", "Jomart", "Nobody"]
+    fast, plain = NameForms(word_columns(doc)), NameForms(word_columns(doc))
+    assert [fast.named(f) for f in forms] == [plain.get(f, 0) > 1 for f in forms]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_NAMEY), min_size=1, max_size=12),
+       st.lists(st.booleans(), min_size=12, max_size=12))
+def test_named_is_a_count_above_one_when_every_form_is_counted_at_once(
+        words: list[str], stops: list[bool]) -> None:
+    from deskcheck.kinds import spelling
+
+    long = spelling._LONG
+    spelling._LONG = 3       # (what a long file does: every form counted in one pass)
+    try:
+        test_named_is_a_count_above_one.hypothesis.inner_test(words, stops)  # type: ignore[attr-defined]
+    finally:
+        spelling._LONG = long

@@ -92,6 +92,7 @@ class NameForms:
         self.cols = cols
         self._distinct: AbstractSet[str] | None = None
         self._counts: dict[str, int] = {}
+        self._named: dict[str, bool] = {}
 
     def get(self, form: str, default: int = 0) -> int:
         n = self._counts.get(form)
@@ -99,13 +100,52 @@ class NameForms:
             n = self._counts[form] = self._count(form)
         return n or default
 
+    def named(self, form: str) -> bool:
+        """`get(form) > 1` (all the spelling check asks): the form is used as a name more than
+        once, or away from a sentence start. Told without counting where it can be: each use
+        of a word holding the form counts at least 1, so two uses settle it without asking
+        which uses open a sentence (a search per use); only a word used once needs that."""
+        n = self._counts.get(form)
+        if n is not None:
+            return n > 1
+        found = self._named.get(form)
+        if found is None:
+            found = self._named[form] = self._is_named(form)
+        return found
+
+    def _is_named(self, form: str) -> bool:
+        if self._distinct is None and self._prepare():
+            return self._counts.get(form, 0) > 1
+        holders = _HOLDERS.get(form)
+        if not holders:
+            return False
+        holders = holders & self._distinct  # type: ignore[operator]
+        texts = self.cols.text
+        n = 0
+        for text in holders:
+            times = _NAME_PARTS[text].count(form)
+            uses = texts.count(text)
+            if uses * times > 1:
+                return True
+            if uses:        # one use, holding the form once: 2, or 1 at a sentence start
+                n += 1 if text[0].isupper() and self.cols.initial(texts.index(text)) else 2
+                if n > 1:
+                    return True
+        return False
+
+    def _prepare(self) -> bool:
+        """Learn the article's words' forms (on the first question); True when the file is long
+        and every form has been counted at once."""
+        self._distinct = self.cols.distinct()
+        _learn_forms(self._distinct)
+        if len(self.cols) > _LONG:
+            self._counts = self._count_all()
+            return True
+        return False
+
     def _count(self, form: str) -> int:
-        if self._distinct is None:
-            self._distinct = self.cols.distinct()
-            _learn_forms(self._distinct)
-            if len(self.cols) > _LONG:
-                self._counts = self._count_all()
-                return self._counts.get(form, 0)
+        if self._distinct is None and self._prepare():
+            return self._counts.get(form, 0)
         holders = _HOLDERS.get(form)
         if not holders:
             return 0
@@ -282,7 +322,7 @@ class Spelling(Kind):
                 # the context needs neither its count nor the words around it
                 if "\u2010" not in text and self._never_a_slip(lex, variety, text):
                     continue
-                if name_forms(ctx.doc).get(strip_clitic(text)[0], 0) > 1:
+                if name_forms(ctx.doc).named(strip_clitic(text)[0]):
                     known.add(text)     # the article's own name, used more than once
                     continue
             if plain:
@@ -431,7 +471,7 @@ class Spelling(Kind):
         """Is this capitalised word a slip on a common word rather than a name?"""
         if ctx is _NO_CONTEXT:
             raise _NeedsContext     # (see _context_free_verdict)
-        if name_forms(ctx.doc).get(base, 0) > 1:     # counted on the first capital that needs it
+        if name_forms(ctx.doc).named(base):     # counted on the first capital that needs it
             return False            # used again, or used mid-sentence: the article's name
         followed_by_name = (nxt is not None and nxt.text[:1].isupper() and not nxt.initial
                             and not lex.knows(strip_clitic(nxt.text)[0]))
