@@ -92,6 +92,7 @@ class NameForms:
         self.cols = cols
         self._distinct: AbstractSet[str] | None = None
         self._counts: dict[str, int] = {}
+        self._named: dict[str, bool] = {}
 
     def get(self, form: str, default: int = 0) -> int:
         n = self._counts.get(form)
@@ -99,13 +100,52 @@ class NameForms:
             n = self._counts[form] = self._count(form)
         return n or default
 
+    def named(self, form: str) -> bool:
+        """`get(form) > 1` (all the spelling check asks): the form is used as a name more than
+        once, or away from a sentence start. Told without counting where it can be: each use
+        of a word holding the form counts at least 1, so two uses settle it without asking
+        which uses open a sentence (a search per use); only a word used once needs that."""
+        n = self._counts.get(form)
+        if n is not None:
+            return n > 1
+        found = self._named.get(form)
+        if found is None:
+            found = self._named[form] = self._is_named(form)
+        return found
+
+    def _is_named(self, form: str) -> bool:
+        if self._distinct is None and self._prepare():
+            return self._counts.get(form, 0) > 1
+        holders = _HOLDERS.get(form)
+        if not holders:
+            return False
+        holders = holders & self._distinct  # type: ignore[operator]
+        texts = self.cols.text
+        n = 0
+        for text in holders:
+            times = _NAME_PARTS[text].count(form)
+            uses = texts.count(text)
+            if uses * times > 1:
+                return True
+            if uses:        # one use, holding the form once: 2, or 1 at a sentence start
+                n += 1 if text[0].isupper() and self.cols.initial(texts.index(text)) else 2
+                if n > 1:
+                    return True
+        return False
+
+    def _prepare(self) -> bool:
+        """Learn the article's words' forms (on the first question); True when the file is long
+        and every form has been counted at once."""
+        self._distinct = self.cols.distinct()
+        _learn_forms(self._distinct)
+        if len(self.cols) > _LONG:
+            self._counts = self._count_all()
+            return True
+        return False
+
     def _count(self, form: str) -> int:
-        if self._distinct is None:
-            self._distinct = self.cols.distinct()
-            _learn_forms(self._distinct)
-            if len(self.cols) > _LONG:
-                self._counts = self._count_all()
-                return self._counts.get(form, 0)
+        if self._distinct is None and self._prepare():
+            return self._counts.get(form, 0)
         holders = _HOLDERS.get(form)
         if not holders:
             return 0
@@ -203,6 +243,7 @@ class Spelling(Kind):
         self._verdicts: dict[tuple[str, str | None], list[Hit]] = {}
         self._checkable_memo: dict[tuple[str, bool], bool] = {}
         self._no_slip: set[tuple[str, str | None]] = set()
+        self._free: dict[tuple[str, str | None], list[Hit] | None] = {}
 
     def _find(self, name: str) -> Path:
         """An ignore file: absolute, or beside the style, or in Vale's config/ignore folder."""
@@ -281,8 +322,20 @@ class Spelling(Kind):
                 # the context needs neither its count nor the words around it
                 if "\u2010" not in text and self._never_a_slip(lex, variety, text):
                     continue
-                if name_forms(ctx.doc).get(strip_clitic(text)[0], 0) > 1:
+                if name_forms(ctx.doc).named(strip_clitic(text)[0]):
                     known.add(text)     # the article's own name, used more than once
+                    continue
+            if plain:
+                # most such words ("Russian-led", "Iran-backed") are judged without looking at
+                # the article: then their verdict is remembered across articles like a lowercase
+                # word's, and only the quotation-mark test reads the context
+                found = self._context_free_verdict(lex, variety, text)
+                if found is not None:
+                    start, end = cols.start[n], cols.end[n]
+                    if found and not _introduced_term(ctx.text, Word(start, end, text, False)):
+                        for h in found:
+                            yield Hit(Span(start + h.span.start, start + h.span.end), h.message,
+                                      h.suggestions)
                     continue
             w = cols.word(n)
             nxt = cols.word(n + 1) if n + 1 < len(cols) else None
@@ -302,6 +355,31 @@ class Spelling(Kind):
             none = VocabRules.of(())
             found = memo[key] = list(self._check_parts(ctx, lex, variety, Word(0, len(text), text, False),
                                                        None, none, none))
+        return found
+
+    def _context_free_verdict(self, lex: lexicon.Lexicon, variety: str | None,
+                              text: str) -> list[Hit] | None:
+        """The hits for a word with a capital the dictionary lacks, spans relative to the word, when
+        no vocabulary list applies and no part of it is a capital whose verdict reads the
+        article (_capital_typo: the article's names, the next word, a sentence start); None
+        when one is. The rest of _check_parts reads the word, the variety and this rule's
+        options alone, so the answer is remembered across articles (_check_word's other test,
+        the quotation marks around the word, is left to the caller)."""
+        memo = self._free
+        key = (text, variety)
+        try:
+            return memo[key]
+        except KeyError:
+            pass
+        if len(memo) >= _MEMO_LIMIT:
+            memo.clear()
+        none = VocabRules.of(())
+        try:
+            found: list[Hit] | None = list(self._check_parts(
+                _NO_CONTEXT, lex, variety, Word(0, len(text), text, False), None, none, none))
+        except _NeedsContext:
+            found = None
+        memo[key] = found
         return found
 
     def _never_a_slip(self, lex: lexicon.Lexicon, variety: str | None, text: str) -> bool:
@@ -391,7 +469,9 @@ class Spelling(Kind):
     def _capital_typo(self, lex: lexicon.Lexicon, variety: str | None, base: str, initial: bool,
                       nxt: Word | None, ctx: Context) -> bool:
         """Is this capitalised word a slip on a common word rather than a name?"""
-        if name_forms(ctx.doc).get(base, 0) > 1:     # counted on the first capital that needs it
+        if ctx is _NO_CONTEXT:
+            raise _NeedsContext     # (see _context_free_verdict)
+        if name_forms(ctx.doc).named(base):     # counted on the first capital that needs it
             return False            # used again, or used mid-sentence: the article's name
         followed_by_name = (nxt is not None and nxt.text[:1].isupper() and not nxt.initial
                             and not lex.knows(strip_clitic(nxt.text)[0]))
@@ -401,6 +481,14 @@ class Spelling(Kind):
             # mid-sentence a capital marks a name; only a listed misspelling is worth a word
             return bool(lex.known_misspelling(base))
         return lex.common_word_near(base, variety) is not None
+
+
+class _NeedsContext(Exception):
+    """A word's verdict reads the article it stands in (see Spelling._context_free_verdict)."""
+
+
+# the context _context_free_verdict passes: any use of it by _capital_typo raises _NeedsContext
+_NO_CONTEXT: Context = object()  # type: ignore[assignment]
 
 
 def _parts(w: Word) -> list[tuple[str, Span]]:
