@@ -214,6 +214,31 @@ def test_class_gate_keeps_a_known_pair() -> None:
     assert [h.span for h in kind._same_event(view, ms, WED)]
 
 
+# --- connectors of the order check, tried only where one can start a match ---------------------------
+
+@settings(max_examples=200, deadline=None)
+@given(articles(), st.data())
+def test_connectors_may_match_only_misses_empty_windows(text: str, data: st.DataObject) -> None:
+    conns = dates_kind._Connectors(text)
+    for _ in range(5):
+        a = data.draw(st.integers(0, len(text)))
+        b = data.draw(st.integers(a, len(text)))
+        found = [c.span() for c in dates_kind._ORDER.finditer(text, a, b)]
+        assert [c.span() for c in conns.finditer(a, b)] == found
+        if not conns.may_match(a, b):
+            assert found == []
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(articles())
+def test_connector_gate_keeps_every_finding(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    fast = _findings(text)
+    with monkeypatch.context() as m:
+        m.setattr(dates_kind.Dates, "_connector_gate", False)
+        plain = _findings(text)
+    assert fast == plain
+
+
 def test_may_be_event_is_the_old_candidate_test() -> None:
     kind, view, ms = _kind_for("The dam burst on Monday. Protests began on April 13. Talks were on Sunday.\n")
     assert [m.text for m in ms if kind._may_be_event(m, WED)] == ["on Monday", "April 13", "on Sunday"]

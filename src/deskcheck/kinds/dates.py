@@ -298,6 +298,8 @@ class _Connectors:
         # A match starts where a word starts, so words found from the text's start serve any window
         self._lead: dict[int, list[int]] = {}
         self.at = find_all(self.low, _ORDER_DIRS) if self.low is not None else []
+        # the connectors that can start a match (see may_match), found on first need
+        self._live: list[int] | None = None
 
     def _starts_before(self, q: int) -> list[int]:
         """Where a match whose connector starts at q can start: the three words before it, or none
@@ -311,6 +313,16 @@ class _Connectors:
                 got = []
             self._lead[q] = got
         return got
+
+    def may_match(self, a: int, b: int) -> bool:
+        """False only when finditer(a, b) finds nothing: no connector in [a, b) has a unit word in the
+        three words before it (every match holds one), or, unlowered, no connector word at all."""
+        if self.low is None:
+            return True
+        live = self._live
+        if live is None:
+            live = self._live = [q for q in self.at if self._starts_before(q)]
+        return bisect_left(live, a) < bisect_left(live, b)
 
     def finditer(self, a: int, b: int) -> list[re.Match[str]]:
         if self.low is None:
@@ -440,6 +452,9 @@ class Dates(Kind):
     # _same_event reads a date's event only when a date it could pair with may share a class with it
     # (tests turn this off to compare with reading every date)
     _class_gate = True
+    # _order tries its connectors' pattern in a sentence's window only when one of them can start a
+    # match there (tests turn this off)
+    _connector_gate = True
 
     def _sentence_text(self, m: DateMention) -> str:
         if 0 <= m.sentence < len(self._sentences):
@@ -721,10 +736,15 @@ class Dates(Kind):
                 continue
             if connectors is None:
                 connectors = _Connectors(text)
+                if not connectors.at and connectors.low is not None:
+                    break       # no connector word in the whole text: no sentence has a match
             lo = min(m.span.start for m in group)
             hi = max(m.span.end for m in group)
+            a, b = max(0, lo - 200), min(len(text), hi + 200)
+            if self._connector_gate and not connectors.may_match(a, b):
+                continue
             # the connector must lie between the first and last date of the sentence, or point at an event
-            for c in connectors.finditer(max(0, lo - 200), min(len(text), hi + 200)):
+            for c in connectors.finditer(a, b):
                 if c.start() in done:
                     continue
                 before = [m for m in dated if m.span.end <= c.start() and m.sentence == si]
