@@ -4,17 +4,19 @@ from __future__ import annotations
 import io
 import json
 import math
+import pickle
 from typing import Any
 
 from hypothesis import given, settings, strategies as st
 
-from deskcheck import __version__
+from deskcheck import __version__, suppress
 from deskcheck.formatters import FORMATTERS
 from deskcheck.formatters.json import SCHEMA_VERSION, finding_dict
 from deskcheck.formatters.base import show_suggestion
 from deskcheck.formatters.jsontext import dumps
 from deskcheck.formatters.text import BOLD, COLORS, DIM, GREEN, TextFormatter, excerpt
 from deskcheck.model import Document, Finding, IdentityMap, Position, RelatedLocation, Severity, Span
+from deskcheck.parallel import pack, unpack
 from deskcheck.report import FileReport, Summary, summarize
 
 # any text, lone surrogates and control characters included
@@ -172,3 +174,25 @@ def render_with(cls: type, reports: list[FileReport], **options: Any) -> str:
 def test_text_formatter_is_the_plain_one(reports: list[FileReport], color: bool, context: bool) -> None:
     assert render_with(TextFormatter, reports, color=color, context=context) == render_with(
         PlainTextFormatter, reports, color=color, context=context)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(FINDINGS, max_size=6))
+def test_pool_packing_round_trips(findings: list[Finding]) -> None:
+    """What a worker sends is rebuilt into the same findings, through pickle as the pool sends it."""
+    back = unpack(pickle.loads(pickle.dumps(pack(findings))))
+    assert back == findings
+    assert [type(f.severity) for f in back] == [Severity] * len(findings)
+    assert [json.dumps(finding_dict(f)) for f in back] == [json.dumps(finding_dict(f)) for f in findings]
+
+
+DIRECTIVE_BITS = st.sampled_from(["<!--", "<!-- ", "-->", "deskcheck-", "DESKCHECK-", "disable", "enable",
+                                  "disable-next-line", "accept", " A.B", ",", "\n", "\n\n", "x", " Zed"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(DIRECTIVE_BITS, max_size=14).map("".join))
+def test_directives_shortcut_is_the_full_scan(source: str) -> None:
+    doc = Document("a.md", "md", source, "", [], IdentityMap())
+    assert suppress.directives(doc) == suppress._directives(source)
+    assert suppress.directives(doc) == suppress._directives(source)     # asked again: the kept answer
