@@ -196,3 +196,4 @@ def test_directives_shortcut_is_the_full_scan(source: str) -> None:
     doc = Document("a.md", "md", source, "", [], IdentityMap())
     assert suppress.directives(doc) == suppress._directives(source)
     assert suppress.directives(doc) == suppress._directives(source)     # asked again: the kept answer
+
