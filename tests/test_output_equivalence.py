@@ -197,3 +197,18 @@ def test_directives_shortcut_is_the_full_scan(source: str) -> None:
     assert suppress.directives(doc) == suppress._directives(source)
     assert suppress.directives(doc) == suppress._directives(source)     # asked again: the kept answer
 
+
+
+def test_json_formatter_odd_fields_still_match_json_dump() -> None:
+    """A bool or an int where the schema has an int, an int where it has a Severity, None or a
+    lone surrogate where it has text: each file is still written as json.dump writes it."""
+    odd = [
+        Finding("A.B", "style", Severity.WARNING, "m", Span(0, 1), Position(True, 2, 3, 4), "x"),
+        Finding("A.B", "style", 1, "m", Span(0, 1), Position(1, 2, 3, 4), "x"),  # type: ignore[arg-type]
+        Finding("A.B", "style", Severity.ERROR, None, Span(0, 1), Position(1, 2, 3, 4), "\ud800"),  # type: ignore[arg-type]
+        Finding("A.B", "style", Severity.ERROR, "m", Span(0, 1), Position(1, 2, 3, 4), "x", ("\udfff", "ok"),
+                (RelatedLocation(Span(0, 1), Position(1, 2, False, 3), "r"),)),
+    ]
+    for f in odd:
+        reports = [FileReport("a.md", [f]), FileReport("b.md", [odd[0], odd[-1]])]
+        assert render("json", reports) == plain_json_report(reports, summarize(reports))

@@ -32,8 +32,13 @@ _P5, _P6, _P7 = "\n" + " " * 5, "\n" + " " * 6, "\n" + " " * 7
 _SEVERITY = {s: _str(str(s)) for s in Severity}
 
 
+_INT = {int}
+
+
 def _related_text(r: RelatedLocation) -> str:
     p = r.position
+    if {type(p.line), type(p.column), type(p.end_line), type(p.end_column)} != _INT:
+        raise TypeError("not a plain int")
     return (f'{{{_P7}"line": {p.line},{_P7}"column": {p.column},{_P7}"end_line": {p.end_line},'
             f'{_P7}"end_column": {p.end_column},{_P7}"message": {_str(r.message)}{_P6}}}')
 
@@ -41,8 +46,13 @@ def _related_text(r: RelatedLocation) -> str:
 def finding_text(f: Finding) -> str:
     """`finding_dict(f)` as `json.dumps(..., ensure_ascii=False, indent=1)` writes it inside a
     report: the same bytes, one f-string instead of a dict walked token by token (a test holds
-    the two equal)."""
+    the two equal). Raises TypeError for a finding it cannot write exactly so (a number that is
+    not a plain int, a level that is not a Severity, text that is not a str, which the C escaper
+    refuses): the caller then takes the general path."""
     p = f.position
+    if type(f.severity) is not Severity or {type(p.line), type(p.column), type(p.end_line),
+                                             type(p.end_column)} != _INT:
+        raise TypeError("not a plain int or Severity")
     sugg = f.suggestions
     rel = f.related
     return (
@@ -57,15 +67,9 @@ def finding_text(f: Finding) -> str:
     )
 
 
-def _exact(f: Finding) -> bool:
-    """Whether finding_text's assumptions hold for `f`: plain ints and strs where the schema
-    has them (anything else, such as a subclass, is written by the general encoder)."""
-    p = f.position
-    return (type(p.line) is int and type(p.column) is int and type(p.end_line) is int
-            and type(p.end_column) is int and type(f.rule) is str and type(f.category) is str
-            and type(f.message) is str and type(f.match) is str and f.severity in _SEVERITY
-            and all(type(s) is str for s in f.suggestions)
-            and all(type(r.message) is str and all(type(v) is int for v in r.position._key()) for r in f.related))
+def _general_text(f: Finding) -> str:
+    """A finding as json.dumps writes it at its depth in the report, whatever its fields hold."""
+    return dumps(finding_dict(f), indent=1).replace("\n", "\n    ")
 
 
 class JsonFormatter(Formatter):
@@ -80,9 +84,11 @@ class JsonFormatter(Formatter):
         if not findings:
             body = "[]"
         else:
-            body = "[\n    " + ",\n    ".join([
-                finding_text(f) if _exact(f) else dumps(finding_dict(f), indent=1).replace("\n", "\n    ")
-                for f in findings]) + "\n   ]"
+            try:
+                texts = [finding_text(f) for f in findings]
+            except TypeError:
+                texts = [_general_text(f) for f in findings]
+            body = "[\n    " + ",\n    ".join(texts) + "\n   ]"
         self.files.append(f'{{\n   "path": {dumps(report.path)},\n   "findings": {body}\n  }}')
 
     def finish(self, summary: Summary) -> None:
