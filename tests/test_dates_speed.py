@@ -70,7 +70,7 @@ def _findings(text: str) -> list[tuple[int, int, str, str, tuple[Any, ...]]]:
 
 # --- one event, two dates ---------------------------------------------------------------------
 
-def _every_mention_may_pair(ms: list[dates_analysis.DateMention]) -> set[int]:
+def _every_mention_may_pair(ms: list[dates_analysis.DateMention], kinds: Any = None) -> set[int]:
     return {id(m) for m in ms}
 
 
@@ -98,6 +98,11 @@ def test_may_pair_is_the_plain_pair_test(cases: list[tuple[int, int]]) -> None:
     plain = {id(m) for m in ms for o in ms
              if o.sentence != m.sentence and o.start != m.start and abs((o.start - m.start).days) <= 10}
     assert dates_kind._may_pair(ms) == plain
+    kinds = {id(m): frozenset({"vote"} if d % 3 else {"start"}) | ({"arrest"} if s % 2 else set())
+             for m, (s, d) in zip(ms, cases)}
+    plain = {id(m) for m in ms for o in ms if o.sentence != m.sentence and o.start != m.start
+             and abs((o.start - m.start).days) <= 10 and kinds[id(m)] & kinds[id(o)]}
+    assert dates_kind._may_pair(ms, kinds) == plain
 
 
 # --- which event classes a sentence can name -------------------------------------------------------
@@ -181,6 +186,49 @@ def test_same_event_reads_clauses_lazily_to_the_same_end(text: str) -> None:
     fast = [(h.span, h.related[0].span) for h in kind._same_event(view, ms, WED)]
     kind, view, ms = _kind_for(text)
     assert fast == [(bad, good) for bad, good, _kind in _same_event_plain(kind, view, ms, WED)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(articles())
+def test_class_bound_holds_every_class_a_date_names(text: str) -> None:
+    kind, view, ms = _kind_for(text)
+    for m in ms:
+        assert kind._event_classes(view, m) <= kind._class_bound(view, m)
+
+
+@pytest.mark.parametrize("gate", ["_class_gate", "_connector_gate"])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=articles())
+def test_dates_gates_keep_every_finding(monkeypatch: pytest.MonkeyPatch, gate: str, text: str) -> None:
+    # each gate of the Dates kind (a cheap exact test that a step cannot fire) switched off
+    fast = _findings(text)
+    with monkeypatch.context() as m:
+        m.setattr(dates_kind.Dates, gate, False)
+        plain = _findings(text)
+    assert fast == plain
+
+
+def test_class_gate_keeps_a_known_pair() -> None:
+    # each date's sentence holds the words of its class, so the gate lets the pair through
+    text = ("Protests broke out in the capital on April 13 over fuel prices.\n\n"
+            "The protests, which began on April 12, have spread.\n")
+    kind, view, ms = _kind_for(text)
+    assert [h.span for h in kind._same_event(view, ms, WED)]
+
+
+# --- connectors of the order check, tried only where one can start a match ---------------------------
+
+@settings(max_examples=200, deadline=None)
+@given(articles(), st.data())
+def test_connectors_may_match_only_misses_empty_windows(text: str, data: st.DataObject) -> None:
+    conns = dates_kind._Connectors(text)
+    for _ in range(5):
+        a = data.draw(st.integers(0, len(text)))
+        b = data.draw(st.integers(a, len(text)))
+        found = [c.span() for c in dates_kind._ORDER.finditer(text, a, b)]
+        assert [c.span() for c in conns.finditer(a, b)] == found
+        if not conns.may_match(a, b):
+            assert found == []
 
 
 def test_may_be_event_is_the_old_candidate_test() -> None:

@@ -39,9 +39,21 @@ def _names(arg: str) -> tuple[str, ...]:
     return tuple(p for p in re.split(r"[\s,]+", arg.strip()) if p)
 
 
+_KEY = f"{__name__}.directives"
+
+
 def directives(doc: Document) -> tuple[list[_Range], list[str]]:
-    """Suppressed ranges and accepted words declared in the article."""
-    src = doc.source
+    """Suppressed ranges and accepted words declared in the article (read once per document:
+    the settings ask for the words, then apply() for the ranges)."""
+    found = doc.cache.get(_KEY)
+    if found is None:
+        # every directive starts with "<!--" (re.I does not change those characters): an article
+        # without one has none, and the regex need not run over it
+        found = doc.cache[_KEY] = _directives(doc.source) if "<!--" in doc.source else ([], [])
+    return found
+
+
+def _directives(src: str) -> tuple[list[_Range], list[str]]:
     ranges: list[_Range] = []
     accepted: list[str] = []
     open_: dict[tuple[str, ...], int] = {}

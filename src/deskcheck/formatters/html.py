@@ -178,9 +178,9 @@ def highlight(source: str, intervals: list[_Interval]) -> str:
     stack: list[_Interval] = []
     pos = 0
     for x in sorted(points):
-        out.append(e(source[pos:x]))
+        out.append(escape(source[pos:x]))       # e() without its str(): a slice is a str
         pos = x
-        if any(iv.end == x for iv in stack):
+        if stack and any(iv.end == x for iv in stack):
             reopen = []
             while any(iv.end == x for iv in stack):
                 top = stack.pop()
@@ -196,7 +196,7 @@ def highlight(source: str, intervals: list[_Interval]) -> str:
         for iv in sorted(starts.get(x, []), key=lambda iv: (iv.kind != "np", -iv.end, iv.fid, iv.rel)):
             out.append(iv.open())
             stack.append(iv)
-    out.append(e(source[pos:]))
+    out.append(escape(source[pos:]))
     while stack:
         out.append(stack.pop().close())
     return "".join(out)

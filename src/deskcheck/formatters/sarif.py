@@ -7,7 +7,6 @@ code points, as deskcheck's do, which the run declares with `columnKind`.
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -16,6 +15,7 @@ from .. import __version__
 from ..model import Finding, Position, Severity, Span
 from ..report import FileReport, Summary
 from .base import Formatter, show_suggestion
+from .jsontext import dumps
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.SUGGESTION: "note"}
@@ -128,5 +128,5 @@ class SarifFormatter(Formatter):
                 "results": self.results,
             }],
         }
-        json.dump(log, self.stream, ensure_ascii=False, indent=1)
-        self.stream.write("\n")
+        # json.dump(log, stream, ensure_ascii=False, indent=1), built in one string (see jsontext)
+        self.stream.write(dumps(log, indent=1) + "\n")

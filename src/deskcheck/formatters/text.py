@@ -7,7 +7,7 @@ findings by category and level. Colour is the CLI's decision (a TTY and no NO_CO
 """
 from __future__ import annotations
 
-from ..model import Document, Finding, Severity
+from ..model import Document, Severity
 from ..report import FileReport, Summary
 from .base import Formatter, show_suggestion
 
@@ -63,36 +63,76 @@ class TextFormatter(Formatter):
         return f"{code}{text}{RESET}" if self.color else text
 
     def file(self, report: FileReport) -> None:
-        if not report.findings:
+        findings = report.findings
+        if not findings:
             return
-        w = self.stream.write
-        if not self.first:
-            w("\n")          # a blank line between files; each line names its file already
-        self.first = False
-        for f in report.findings:
-            self.table.setdefault(f.category, {s: 0 for s in Severity})[f.severity] += 1
-            self._finding(report, f)
-
-    def _finding(self, report: FileReport, f: Finding) -> None:
-        w = self.stream.write
-        p = f.position
-        level = self._c(COLORS[f.severity], str(f.severity))
-        w(f"{report.path}:{p.line}:{p.column}: {level} {self._c(BOLD, f.rule)} {f.message} [{f.category}]\n")
+        # everything that is the same for each finding of the file is worked out once here, and
+        # the file's lines are written in one call: this runs for every finding of a run
+        table = self.table
+        for f in findings:
+            counts = table.get(f.category)
+            if counts is None:
+                counts = table[f.category] = {s: 0 for s in Severity}
+            counts[f.severity] += 1
+        c = self._c
+        path = report.path
+        levels = {s: c(COLORS[s], str(s)) for s in Severity}
+        rules: dict[str, str] = {}
         doc = report.document
-        if self.options.get("context", True) and doc is not None:
-            text, lo, hi = excerpt(doc, p.line, f.span.start, f.span.end)
-            bar = self._c(DIM, "|")
-            w(f"  {bar} {text}\n")
-            # an empty span (a missing space) still gets one caret, at the insertion point
-            marks = "^" * max(1, hi - lo)
-            w(f"  {bar} {' ' * lo}{self._c(COLORS[f.severity], marks)}\n")
-        if f.suggestions:
-            label = "fix" if len(f.suggestions) == 1 else "suggestions"
-            shown = ", ".join(show_suggestion(s) for s in f.suggestions[:5])
-            w(f"  = {label}: {self._c(GREEN, shown)}\n")
-        for r in f.related:
-            rp = r.position
-            w(f"  = note: {report.path}:{rp.line}:{rp.column}: {r.message}\n")
+        context = self.options.get("context", True) and doc is not None
+        if context:
+            assert doc is not None
+            src = doc.source
+            starts = doc.line_starts()
+            n_lines, n_src = len(starts), len(src)
+            bar = c(DIM, "|")
+            carets = {s: (f"{COLORS[s]}" if self.color else "", RESET if self.color else "") for s in Severity}
+        out: list[str] = [] if self.first else [""]     # a blank line between files
+        self.first = False
+        for f in findings:
+            p = f.position
+            line = p.line
+            rule = rules.get(f.rule)
+            if rule is None:
+                rule = rules[f.rule] = c(BOLD, f.rule)
+            out.append(f"{path}:{line}:{p.column}: {levels[f.severity]} {rule} {f.message} [{f.category}]")
+            if context:
+                # excerpt(), inlined: the same clipping and the same window on a long line
+                line_start = starts[line - 1]
+                text = src[line_start:starts[line] if line < n_lines else n_src].rstrip("\r\n")
+                size = len(text)
+                lo = f.span.start - line_start
+                if lo < 0:
+                    lo = 0
+                hi = f.span.end - line_start
+                if hi < lo:
+                    hi = lo
+                if hi > size:
+                    hi = size
+                if size > MAX_LINE:
+                    first = lo - 60 if lo > 60 else 0
+                    if first:
+                        text = "…" + text[first:first + MAX_LINE] + ("…" if first + MAX_LINE < size else "")
+                        lo, hi = lo - first + 1, (hi - first if hi - first < MAX_LINE else MAX_LINE) + 1
+                    else:
+                        text = text[:MAX_LINE] + "…"     # first + MAX_LINE < size here
+                        if hi > MAX_LINE:
+                            hi = MAX_LINE
+                if "\t" in text:
+                    text = text.replace("\t", " ")
+                out.append(f"  {bar} {text}")
+                # an empty span (a missing space) still gets one caret, at the insertion point
+                on, off = carets[f.severity]
+                out.append(f"  {bar} {' ' * lo}{on}{'^' * (hi - lo if hi > lo else 1)}{off}")
+            if f.suggestions:
+                label = "fix" if len(f.suggestions) == 1 else "suggestions"
+                shown = ", ".join(map(show_suggestion, f.suggestions[:5]))
+                out.append(f"  = {label}: {c(GREEN, shown)}")
+            for r in f.related:
+                rp = r.position
+                out.append(f"  = note: {path}:{rp.line}:{rp.column}: {r.message}")
+        out.append("")
+        self.stream.write("\n".join(out))
 
     def finish(self, summary: Summary) -> None:
         w = self.stream.write

@@ -180,6 +180,7 @@ _EVENT_ANY_FIRST = lazy(_by_first_letter(_EVENT_ANY_WORDS))
 # the classes one of whose opening words holds the word (a text holding the word may hold them)
 _EVENT_WORD_CLASSES = {g: tuple(i for i, ws in enumerate(_EVENT_MIN_FIRSTS) if any(g in w for w in ws))
                        for g in _EVENT_ANY_WORDS}
+_ALL_CLASSES = frozenset(name for name, _pat in _EVENT_CLASS_SOURCES)
 _SINCE_END = lazy(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 # "held since 22 November": in custody since the arrest
 _CUSTODY = lazy(r"\b(?:held|detained|custody|jailed|imprisoned|in\s+prison|behind\s+bars)\b", re.IGNORECASE)
@@ -297,6 +298,8 @@ class _Connectors:
         # A match starts where a word starts, so words found from the text's start serve any window
         self._lead: dict[int, list[int]] = {}
         self.at = find_all(self.low, _ORDER_DIRS) if self.low is not None else []
+        # the connectors that can start a match (see may_match), found on first need
+        self._live: list[int] | None = None
 
     def _starts_before(self, q: int) -> list[int]:
         """Where a match whose connector starts at q can start: the three words before it, or none
@@ -310,6 +313,16 @@ class _Connectors:
                 got = []
             self._lead[q] = got
         return got
+
+    def may_match(self, a: int, b: int) -> bool:
+        """False only when finditer(a, b) finds nothing: no connector in [a, b) has a unit word in the
+        three words before it (every match holds one), or, unlowered, no connector word at all."""
+        if self.low is None:
+            return True
+        live = self._live
+        if live is None:
+            live = self._live = [q for q in self.at if self._starts_before(q)]
+        return bisect_left(live, a) < bisect_left(live, b)
 
     def finditer(self, a: int, b: int) -> list[re.Match[str]]:
         if self.low is None:
@@ -389,17 +402,18 @@ def _resolved(m: DateMention) -> bool:
     return m.start is not None and m.end is not None and m.problem is None
 
 
-def _may_pair(ms: list[DateMention]) -> set[int]:
+def _may_pair(ms: list[DateMention], kinds: dict[int, frozenset[str]] | None = None) -> set[int]:
     """The ids of the mentions _same_event could pair with another of `ms`: one in another sentence,
-    on another day, at most ten days away (its first tests of a pair, all symmetric). The dates are
-    sorted so each mention looks only at the days within ten of its own."""
+    on another day, at most ten days away (its first tests of a pair, all symmetric), and, given
+    `kinds` (by id, a superset of the event classes each mention can name), sharing a class. The
+    dates are sorted so each mention looks only at the days within ten of its own."""
     by_day = sorted(ms, key=lambda m: m.start)     # type: ignore[arg-type,return-value]
     days = [m.start.toordinal() for m in by_day]   # type: ignore[union-attr]
     out: set[int] = set()
     for i, m in enumerate(by_day):
         for j in range(bisect_left(days, days[i] - 10), bisect_right(days, days[i] + 10)):
             o = by_day[j]
-            if o.sentence != m.sentence and days[j] != days[i]:
+            if o.sentence != m.sentence and days[j] != days[i] and (kinds is None or kinds[id(m)] & kinds[id(o)]):
                 out.add(id(m))
                 break
     return out
@@ -435,6 +449,12 @@ class Dates(Kind):
     # whether a sentence can give a date an event, and the event classes it may name (see _event_context)
     _may_name_event: dict[int, tuple[bool, tuple[int, ...] | None]] = {}
     # (set by _check_document on its per-document copy)
+    # _same_event reads a date's event only when a date it could pair with may share a class with it
+    # (tests turn this off to compare with reading every date)
+    _class_gate = True
+    # _order tries its connectors' pattern in a sentence's window only when one of them can start a
+    # match there (tests turn this off)
+    _connector_gate = True
 
     def _sentence_text(self, m: DateMention) -> str:
         if 0 <= m.sentence < len(self._sentences):
@@ -716,10 +736,15 @@ class Dates(Kind):
                 continue
             if connectors is None:
                 connectors = _Connectors(text)
+                if not connectors.at and connectors.low is not None:
+                    break       # no connector word in the whole text: no sentence has a match
             lo = min(m.span.start for m in group)
             hi = max(m.span.end for m in group)
+            a, b = max(0, lo - 200), min(len(text), hi + 200)
+            if self._connector_gate and not connectors.may_match(a, b):
+                continue
             # the connector must lie between the first and last date of the sentence, or point at an event
-            for c in connectors.finditer(max(0, lo - 200), min(len(text), hi + 200)):
+            for c in connectors.finditer(a, b):
                 if c.start() in done:
                     continue
                 before = [m for m in dated if m.span.end <= c.start() and m.sentence == si]
@@ -1027,6 +1052,11 @@ class Dates(Kind):
 
         candidates = [m for m in ms if self._may_be_event(m, ref)]
         paired = _may_pair(candidates)
+        if self._class_gate and paired:
+            # a pair needs a class both dates name, and each date names only classes its sentence
+            # may hold (_class_bound): dates with no partner sharing one are not read either
+            pool = [m for m in candidates if id(m) in paired]
+            paired = _may_pair(pool, {id(m): self._class_bound(text, m) for m in pool})
         for m in candidates:
             if id(m) not in paired:
                 # no other candidate could form a pair with it (the cheap tests below, which are
@@ -1092,6 +1122,35 @@ class Dates(Kind):
             return classes, set(), set()
         return (classes, *self._event_topic(text, m))
 
+    def _sentence_gate(self, text: str, si: int) -> tuple[bool, tuple[int, ...] | None]:
+        """Whether sentence `si` can give a date an event, and the classes it may name (None: any)."""
+        gate = self._may_name_event.get(si)
+        if gate is None:
+            s0, s1 = self._sentences[si].span.start, self._sentences[si].span.end
+            sent = text[s0:s1]
+            low = None if any(c in sent for c in _FOLDS) else sent.lower()
+            possible = _event_classes_in(low)
+            gate = self._may_name_event[si] = (low is None or "since" in low or bool(possible), possible)
+        return gate
+
+    def _class_bound(self, text: str, m: DateMention) -> frozenset[str]:
+        """A superset of `_event_classes(text, m)` from its sentence alone: the classes whose opening
+        words the sentence holds (_nearest_event finds no other), and "start" and "arrest" (added
+        only after "since") when it holds "since"; everything when it could not be lowered safely."""
+        si = m.sentence
+        if not 0 <= si < len(self._sentences):
+            return frozenset()
+        may, possible = self._sentence_gate(text, si)
+        if not may:
+            return frozenset()
+        if possible is None:
+            return _ALL_CLASSES
+        s0, s1 = self._sentences[si].span.start, self._sentences[si].span.end
+        out = {_EVENT_CLASSES[i][0] for i in possible}
+        if "since" in text[s0:s1].lower():
+            out |= {"start", "arrest"}
+        return frozenset(out)
+
     def _event_classes(self, text: str, m: DateMention) -> set[str]:
         """The kinds of event named right by a date (`_event_context(text, m)[0]`): the cheap part.
         The clause's content words (_event_topic) cost more, and _same_event reads them only for two
@@ -1102,12 +1161,7 @@ class Dates(Kind):
         s0, s1 = self._sentences[si].span.start, self._sentences[si].span.end
         # an event comes only from an event word's opening (_nearest_event: one word long, so within a
         # word of the sentence) or from "since": a sentence holding neither names none for any date
-        gate = self._may_name_event.get(si)
-        if gate is None:
-            sent = text[s0:s1]
-            low = None if any(c in sent for c in _FOLDS) else sent.lower()
-            possible = _event_classes_in(low)
-            gate = self._may_name_event[si] = (low is None or "since" in low or bool(possible), possible)
+        gate = self._sentence_gate(text, si)
         if not gate[0]:
             return set()
         # the clause: back to the previous comma-like break, forward to the next
