@@ -275,7 +275,8 @@ def test_words_before_in_the_reversed_text_is_the_scan(text: str, data: st.DataO
     anchors = data.draw(st.lists(st.integers(lo, len(text)), max_size=5))
     k = data.draw(st.sampled_from((1, 2)))
     located = dates_analysis._Located(text)
-    assert located._words_before(anchors, lo, k) == dates_analysis.words_before(text, anchors, lo, k)
+    got = located._before_in_runs([(q, lo) for q in anchors], k, keep=False)
+    assert got == dates_analysis.words_before(text, anchors, lo, k)
 
 
 def _same_first_plain(a: str, b: str) -> bool:
@@ -337,7 +338,7 @@ def test_every_match_opens_as_openings_says(text: str) -> None:
 @settings(max_examples=300, deadline=None)
 @given(_WORDISH, st.data())
 def test_words_before_in_runs_is_words_before(text: str, data: st.DataObject) -> None:
-    # _before_in_runs reads each anchor's words from its own run's start: _words_before run by run
+    # _before_in_runs reads each anchor's words from its own run's start: words_before run by run
     n = len(text)
     anchors = []
     for _ in range(data.draw(st.integers(0, 5))):
@@ -347,7 +348,7 @@ def test_words_before_in_runs_is_words_before(text: str, data: st.DataObject) ->
     located = dates_analysis._Located(text)
     want = [q for q, _ in anchors]
     for q, lo in anchors:
-        want += located._words_before([q], lo, k)
+        want += dates_analysis.words_before(text, [q], lo, k)
     assert located._before_in_runs(anchors, k) == want
     assert located._before_in_runs(anchors, k, keep=False) == want[len(anchors):]
 

@@ -14,7 +14,7 @@ from deskcheck.formatters import FORMATTERS
 from deskcheck.formatters.json import SCHEMA_VERSION, finding_dict
 from deskcheck.formatters.base import show_suggestion
 from deskcheck.formatters.jsontext import dumps
-from deskcheck.formatters.text import BOLD, COLORS, DIM, GREEN, TextFormatter, excerpt
+from deskcheck.formatters.text import BOLD, COLORS, DIM, GREEN, MAX_LINE, TextFormatter
 from deskcheck.model import Document, Finding, IdentityMap, Position, RelatedLocation, Severity, Span
 from deskcheck.parallel import pack, unpack
 from deskcheck.report import FileReport, Summary, summarize
@@ -100,6 +100,25 @@ def test_json_formatter_odd_values_take_the_general_path() -> None:
                 (Word("y"),), (RelatedLocation(Span(0, 1), Position(1, Line(2), 1, 3), "there"),))
     reports = [FileReport("a.md", [f]), FileReport("b.md", [])]
     assert render("json", reports) == plain_json_report(reports, summarize(reports))
+
+
+def excerpt(doc: Document, line: int, start: int, end: int) -> tuple[str, int, int]:
+    """The plain excerpt the text formatter inlines: the text of `line` to show, and the column
+    range (0-based, in that text) of [start, end), clipped to the line, windowed on a long line."""
+    starts = doc.line_starts()
+    line_start = starts[line - 1]
+    stop = starts[line] if line < len(starts) else len(doc.source)
+    text = doc.source[line_start:stop].rstrip("\r\n")
+    lo = max(0, start - line_start)
+    hi = min(len(text), max(lo, end - line_start))
+    if len(text) > MAX_LINE:
+        first = max(0, lo - 60)
+        window = text[first:first + MAX_LINE]
+        prefix = "…" if first else ""
+        suffix = "…" if first + MAX_LINE < len(text) else ""
+        text = prefix + window + suffix
+        lo, hi = lo - first + len(prefix), min(hi - first, MAX_LINE) + len(prefix)
+    return text.replace("\t", " "), lo, hi
 
 
 class PlainTextFormatter(TextFormatter):

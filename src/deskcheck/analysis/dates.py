@@ -429,7 +429,7 @@ class _Located:
         self._run_sets: dict[str, set[int]] = {}
         self._everywhere = False
         self.digit_end: dict[int, int] = {}       # where each run of digits ends, by its start
-        self._rev: str | None = None           # the text reversed, for _words_before
+        self._rev: str | None = None           # the text reversed, for _before_in_runs
         self._anchor_lists: tuple[list[int], list[int], list[int], list[int], set[int], list[int], list[int]] | None = None
 
     def set_runs(self, runs: list[tuple[int, int]]) -> None:
@@ -465,42 +465,6 @@ class _Located:
             assert self.low is not None
             got = self._word_pos[w] = find_all(self.low, (w,))
         return got
-
-    def _by_run(self, positions: Iterable[int]) -> dict[int, list[int]]:
-        """The positions that fall inside a run, by run number."""
-        out: dict[int, list[int]] = {}
-        starts, runs = self.run_starts, self.runs
-        for p in positions:
-            r = bisect_right(starts, p) - 1
-            if r >= 0 and p < runs[r][1]:
-                got = out.get(r)
-                if got is None:
-                    out[r] = [p]
-                else:
-                    got.append(p)
-        return out
-
-    def _words_before(self, anchors: list[int], lo: int, k: int) -> list[int]:
-        """words_before(self.text, anchors, lo, k) for k of 1 or 2, one match per anchor.
-
-        The last words before q are the first ones after it in the reversed text: a run of word
-        characters there is a run here, cut at the same two ends, and a word's start here is n
-        minus its end there. So one anchored match of _LAST_WORDS replaces a scan of a window."""
-        rev = self._rev
-        if rev is None:
-            rev = self._rev = self.text[::-1]
-        n = len(rev)
-        end = n - lo
-        match = _LAST_WORDS.match
-        out: list[int] = []
-        for q in anchors:
-            m = match(rev, n - q, end)
-            if m is None:
-                continue                    # no word between lo and q
-            if k > 1 and m.end(2) > 0:
-                out.append(n - m.end(2))
-            out.append(n - m.end(1))
-        return out
 
     def derived(self, name: str) -> list[int]:
         """Positions read off the runs of digits and a few literal words, found once per document."""
@@ -634,7 +598,12 @@ class _Located:
 
     def _before_in_runs(self, anchors: list[tuple[int, int]], k: int, keep: bool = True) -> list[int]:
         """The anchors (position, its run's start), unless not `keep`, with the starts of the last k words
-        (k of 1 or 2) before each from its run's start on: _words_before, each anchor with its own run."""
+        (k of 1 or 2) before each from its run's start on: words_before(text, [q], run start, k) for
+        each anchor q, one match per anchor.
+
+        The last words before q are the first ones after it in the reversed text: a run of word
+        characters there is a run here, cut at the same two ends, and a word's start here is n
+        minus its end there. So one anchored match of _LAST_WORDS replaces a scan of a window."""
         rev = self._rev
         if rev is None:
             rev = self._rev = self.text[::-1]

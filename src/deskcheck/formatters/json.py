@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import __version__
-from ..model import Finding, RelatedLocation, Severity
+from ..model import Finding, Position, RelatedLocation, Severity
 from ..report import FileReport, Summary
 from .base import Formatter
 from .jsontext import _str, dumps
@@ -30,14 +30,17 @@ def finding_dict(f: Finding) -> dict[str, Any]:
 # (report > files > file > findings > finding), its lists' members six, a related place's seven.
 _P5, _P6, _P7 = "\n" + " " * 5, "\n" + " " * 6, "\n" + " " * 7
 _SEVERITY = {s: _str(str(s)) for s in Severity}
-
-
 _INT = {int}
+
+
+def _plain_ints(p: Position) -> bool:
+    """A position's four numbers are plain ints (which an f-string writes as json.dumps does)."""
+    return {type(p.line), type(p.column), type(p.end_line), type(p.end_column)} == _INT
 
 
 def _related_text(r: RelatedLocation) -> str:
     p = r.position
-    if {type(p.line), type(p.column), type(p.end_line), type(p.end_column)} != _INT:
+    if not _plain_ints(p):
         raise TypeError("not a plain int")
     return (f'{{{_P7}"line": {p.line},{_P7}"column": {p.column},{_P7}"end_line": {p.end_line},'
             f'{_P7}"end_column": {p.end_column},{_P7}"message": {_str(r.message)}{_P6}}}')
@@ -50,8 +53,7 @@ def finding_text(f: Finding) -> str:
     not a plain int, a level that is not a Severity, text that is not a str, which the C escaper
     refuses): the caller then takes the general path."""
     p = f.position
-    if type(f.severity) is not Severity or {type(p.line), type(p.column), type(p.end_line),
-                                             type(p.end_column)} != _INT:
+    if type(f.severity) is not Severity or not _plain_ints(p):
         raise TypeError("not a plain int or Severity")
     sugg = f.suggestions
     rel = f.related

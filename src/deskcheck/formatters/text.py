@@ -7,7 +7,7 @@ findings by category and level. Colour is the CLI's decision (a TTY and no NO_CO
 """
 from __future__ import annotations
 
-from ..model import Document, Severity
+from ..model import Severity
 from ..report import FileReport, Summary
 from .base import Formatter, show_suggestion
 
@@ -22,33 +22,6 @@ LEVELS = tuple(sorted(Severity, reverse=True))
 
 def plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
-
-
-def source_line(doc: Document, line: int) -> tuple[int, str]:
-    """Offset and text (without its line ending) of a 1-based source line."""
-    starts = doc.line_starts()
-    start = starts[line - 1]
-    end = starts[line] if line < len(starts) else len(doc.source)
-    return start, doc.source[start:end].rstrip("\r\n")
-
-
-def excerpt(doc: Document, line: int, start: int, end: int) -> tuple[str, int, int]:
-    """The text of `line` to show, and the column range (0-based, in that text) of [start, end).
-
-    The span is clipped to the line; long lines become a window around the span so the caret
-    stays on screen. Tabs become spaces so the caret lines up.
-    """
-    line_start, text = source_line(doc, line)
-    lo = max(0, start - line_start)
-    hi = min(len(text), max(lo, end - line_start))
-    if len(text) > MAX_LINE:
-        first = max(0, lo - 60)
-        window = text[first:first + MAX_LINE]
-        prefix = "…" if first else ""
-        suffix = "…" if first + MAX_LINE < len(text) else ""
-        text = prefix + window + suffix
-        lo, hi = lo - first + len(prefix), min(hi - first, MAX_LINE) + len(prefix)
-    return text.replace("\t", " "), lo, hi
 
 
 class TextFormatter(Formatter):
@@ -97,7 +70,8 @@ class TextFormatter(Formatter):
                 rule = rules[f.rule] = c(BOLD, f.rule)
             out.append(f"{path}:{line}:{p.column}: {levels[f.severity]} {rule} {f.message} [{f.category}]")
             if context:
-                # excerpt(), inlined: the same clipping and the same window on a long line
+                # the span clipped to its line; a long line becomes a window around the span so
+                # the caret stays on screen; tabs become spaces so the caret lines up
                 line_start = starts[line - 1]
                 text = src[line_start:starts[line] if line < n_lines else n_src].rstrip("\r\n")
                 size = len(text)
