@@ -291,8 +291,9 @@ _WORD = lazy(r"\w+")
 _YEARS_AFTER = lazy(r"\s+years")
 # "last", "next" or "this", then a month name after the space (lower case): _RELATIVE's "last March"
 _MONTH_AFTER = lazy(r"\s+(" + "|".join(MONTH_NAMES) + ")")
-# read in the reversed text from an anchor: the last word before it, then the one before that
-_LAST_WORDS = lazy(r"\W*(\w+)(?:\W+(\w+))?")
+# read in the reversed text from an anchor: the last word before it, then the one before that, then
+# a third (the connectors of the dates kind's order check look three words back)
+_LAST_WORDS = lazy(r"\W*(\w+)(?:\W+(\w+)(?:\W+(\w+))?)?")
 _ORDINAL_ENDS = frozenset(("st", "nd", "rd", "th"))
 
 
@@ -400,6 +401,18 @@ def words_before(text: str, anchors: Iterable[int], lo: int, k: int) -> list[int
                 break
             width *= 4
     return out
+
+
+def last_words(rev: str, q: int, lo: int, k: int) -> list[int]:
+    """`words_before(text, [q], lo, k)` for k of 1 to 3, given `rev`, the text reversed: the last words
+    before q are the first ones after it in the reversed text (see _Located._before_in_runs), read by
+    one match instead of a scan of a window."""
+    n = len(rev)
+    m = _LAST_WORDS.match(rev, n - q, n - lo)
+    if m is None:
+        return []           # no word between lo and q
+    # an unmatched group ends at -1; a matched one after the anchor, so past 0
+    return [n - end for end in (m.end(g) for g in range(min(k, 3), 0, -1)) if end > 0]
 
 
 def scan_from(pat: re.Pattern[str], starts: list[int], text: str, lo: int, hi: int) -> list[re.Match[str]]:
@@ -1548,5 +1561,5 @@ def date_mentions(doc: Document, override: dt.date | None = None) -> DateAnalysi
     return cached_value  # type: ignore[no-any-return]
 
 
-__all__ = ["words_before", "scan_from", "find_all", "lazy", "DateMention", "DateAnalysis", "People", "surname", "date_mentions", "extract", "article_date", "fmt_date", "fmt_period",
+__all__ = ["words_before", "last_words", "scan_from", "find_all", "lazy", "DateMention", "DateAnalysis", "People", "surname", "date_mentions", "extract", "article_date", "fmt_date", "fmt_period",
            "week_of", "month_of", "resolve_year"]
