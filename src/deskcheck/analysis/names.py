@@ -729,7 +729,10 @@ def _block_mentions(doc: Document, blocks: Iterable[tuple[int, int, int, str, li
                 if not run:
                     run_title = title
                     run_sentence_start = start in starts or start == block_start
-                run.append(NameToken(info.word, _span(start, end), info.form, info.key, info.form_common))
+                span = _new_object(Span)        # (_span, inlined: one frame less per name word)
+                _set_start(span, start)
+                _set_end(span, end)
+                run.append(NameToken(info.word, span, info.form, info.key, info.form_common))
                 continue
             if info.particle:
                 # a particle continues a run ("Mohammed bin Salman"), or may start one ("de Gaulle")
@@ -759,7 +762,10 @@ def _block_mentions(doc: Document, blocks: Iterable[tuple[int, int, int, str, li
                 if not run:
                     run_title = title
                     run_sentence_start = at_start
-                run.append(NameToken(info.word, _span(start, end), info.form, info.key, info.form_common))
+                span = _new_object(Span)        # (_span, inlined: one frame less per name word)
+                _set_start(span, start)
+                _set_end(span, end)
+                run.append(NameToken(info.word, span, info.form, info.key, info.form_common))
                 continue
             if run:
                 append(_mention(run, block_index, kind, run_title, run_sentence_start))
