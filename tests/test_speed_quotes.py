@@ -298,3 +298,32 @@ def test_break_matches_are_the_pattern_matches(text: str, start: int) -> None:
         return                          # callers start at a block, which follows whitespace
     plain = [(m.span(), m.span(1)) for m in sentences_mod._BREAK.finditer(text, start, len(text))]
     assert [(m.span(), m.span(1)) for m in sentences_mod._break_matches(text, start, len(text))] == plain
+
+
+# --- unattributed claims --------------------------------------------------------------------------
+
+_SPANS = st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60)), max_size=8)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_SPANS, _SPANS, st.booleans())
+def test_sentence_pieces_found_from_the_segments(sent_cuts: list[tuple[int, int]],
+                                                 seg_cuts: list[tuple[int, int]], ordered: bool) -> None:
+    """Each segment visiting the sentences it overlaps finds what each sentence asking the index
+    finds, in the same order; segments may overlap, touch, be empty or come in any order, and
+    sentences out of order take the plain walk."""
+    from deskcheck.kinds import unattributed
+    from deskcheck.scopes import SegmentIndex
+
+    spans = [Span(min(a, b), max(a, b)) for a, b in sent_cuts]
+    spans = [s for s in spans if s.end > s.start]
+    if ordered:                       # what sentences() gives: in order, never overlapping
+        kept: list[Span] = []
+        for s in sorted(spans, key=lambda s: s.start):
+            if not kept or s.start >= kept[-1].end:
+                kept.append(s)
+        spans = kept
+    sents = [Sentence(s, 0) for s in spans]
+    segments = [Span(min(a, b), max(a, b)) for a, b in seg_cuts]
+    plain = unattributed._pieces_per_sentence(sents, SegmentIndex(segments))
+    assert unattributed.sentence_pieces(sents, segments) == plain
