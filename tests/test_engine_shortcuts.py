@@ -36,3 +36,39 @@ def test_pairs_the_automaton_looks_for_are_found_where_str_find_finds_them(needl
     for s in set(needles):
         if prefilter._ac_covers(s):
             assert occ.get(s, []) == [i for i in range(len(text)) if text.startswith(s, i)], (s, text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 9), st.integers(0, 9), st.sampled_from(["A.B", "A.C", "B.A"]),
+                          st.sampled_from(["m", "n", ""]), st.sampled_from([0, 1, 2])), max_size=12))
+def test_findings_collect_in_sort_key_order(raw: list[tuple[int, int, str, str, int]]) -> None:
+    """collect() reads the sort key in C: the order (and what is dropped) of the property's."""
+    from deskcheck.model import Finding, Position, Severity, Span
+    from deskcheck.report import _SORT_KEY, collect
+    findings = [Finding(rule, "style", Severity(level), message, Span(a, a + n), Position(1, 1, 1, 1), "x")
+                for a, n, rule, message, level in raw]
+    assert all(_SORT_KEY(f) == f.sort_key for f in findings)
+    expected = []
+    seen = set()
+    for f in sorted(findings, key=lambda f: f.sort_key):
+        if f.severity >= Severity.WARNING and (f.rule, f.span, f.message) not in seen:
+            seen.add((f.rule, f.span, f.message))
+            expected.append(f)
+    assert collect(findings, Severity.WARNING) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 6)), max_size=12))
+def test_scopes_merge_in_start_end_order(raw: list[tuple[int, int]]) -> None:
+    from deskcheck.model import Span
+    from deskcheck.scopes import _START_END, _merge
+    spans = [Span(a, a + n) for a, n in raw]
+    assert [_START_END(s) for s in spans] == [(s.start, s.end) for s in spans]
+    out: list[Span] = []
+    for s in sorted(spans, key=lambda s: (s.start, s.end)):
+        if out and s.start <= out[-1].end:
+            if s.end > out[-1].end:
+                out[-1] = Span(out[-1].start, s.end)
+        else:
+            out.append(s)
+    assert _merge(spans) == out
