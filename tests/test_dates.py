@@ -1180,6 +1180,15 @@ def test_located_matches_are_finditer_matches(case: tuple[str, list[tuple[int, i
             assert got == want, (form, text[lo:hi])
 
 
+@settings(max_examples=100, deadline=None)
+@given(date_texts())
+def test_no_runs_no_matches(text: str) -> None:
+    # extract() stops when no sentence is anchored: with no run, no pattern matches anywhere
+    located = dates_analysis._Located(text)
+    located.set_runs([])
+    assert not any(located.all_matches(form, pat) for form, pat in dates_analysis._ALL_PATTERNS)
+
+
 @settings(max_examples=300, deadline=None)
 @given(date_texts(), st.data())
 def test_anchor_and_sentence_words_match_plain_search(text: str, data: st.DataObject) -> None:

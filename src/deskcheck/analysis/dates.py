@@ -1066,6 +1066,10 @@ def extract(doc: Document, article_date: dt.date | None) -> list[DateMention]:
             else:
                 runs.append([span.start, span.end])
         all_runs.extend((a, b) for a, b in runs)
+    if not all_runs:
+        # no sentence holds anything a date could start with (_ANCHOR): every pattern is tried only
+        # inside a run, so none has a place to match
+        return found
     # each run is read on its own, so their order does not matter; the located matches need them sorted
     all_runs.sort()
     located.set_runs(all_runs)

@@ -97,6 +97,9 @@ _PAST_BEFORE = lazy(
     r"[a-z]{3,}ed)\s+(?:(?!will|would|and|but|or)[a-z]+\s+){0,3}(?:on|in)\s+$")
 # "is held on", "are expected on": a participle after a present-tense verb is not the past
 _PRESENT_PASSIVE = lazy(r"\b(?:is|are|be|being)\s+(?:[a-z]+\s+)?[a-z]+(?:ed|en|ld|wn)\s+(?:[a-z]+\s+){0,3}(?:on|in)\s+$")
+# asked of every dated mention: compiled once rather than looked up in re's cache at each call
+_LEAD_PREPOSITION = lazy(r"(?:in|on|since|by)\s+", re.IGNORECASE)
+_THE_BEFORE = lazy(r"\bthe\s+$")
 _FUTURE_WORDS = lazy(r"\b(?:will|expected|scheduled|due|plans?|planned|set\s+to|upcoming)\b", re.IGNORECASE)
 
 
@@ -971,7 +974,7 @@ class Dates(Kind):
             if not m.year_given and m.kind == "month":
                 continue
             assert m.start and m.end
-            lead = re.match(r"(?:in|on|since|by)\s+", m.text, re.IGNORECASE)    # "in August 2023" holds its preposition
+            lead = _LEAD_PREPOSITION.match(m.text)    # "in August 2023" holds its preposition
             head = text[max(0, m.span.start - 40):m.span.start + (lead.end() if lead else 0)]
             near = m.year_given or abs((m.start - ref).days) <= 7
             if m.start > ref and near and _PAST_BEFORE.search(head) and not _FUTURE_HEAD.search(head) \
@@ -1009,7 +1012,7 @@ class Dates(Kind):
             if am and am.group("noun") in EVENT_NOUNS:
                 return am.group("noun")
             return None
-        if re.search(r"\bthe\s+$", text[max(0, m.span.start - 5):m.span.start]):
+        if _THE_BEFORE.search(text[max(0, m.span.start - 5):m.span.start]):
             am = _EVENT_AFTER.match(text, m.span.end)
             if am and am.group("noun") in EVENT_NOUNS:
                 return am.group("noun")
