@@ -7,6 +7,7 @@ legitimately recur, so a sentence must have at least `min_words` words.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -48,6 +49,33 @@ class _Keys:
             return _key(self.text[span.start:span.end])
         return " ".join(self.folded[span.start:span.end].split())
 
+    def block_key(self, span: Span, spans: list[Span], keys: list[str], i: int, j: int) -> str | None:
+        """The key of a block from the keys of sentences i..j-1 (spans[t] has keys[t]) when those
+        sentences tile it: each lies inside the block, in order, with only whitespace around and
+        between them (at least one character between two). Then the block's split() is their
+        splits one after another, and its key their non-empty keys joined by a space; the
+        block's text is not split again. None when they do not tile it (or folding a slice is
+        not slicing the folded text)."""
+        folded = self.folded
+        if folded is None or i >= j:
+            return None
+        first, last = spans[i], spans[j - 1]
+        if first.start < span.start or last.end > span.end:
+            return None
+        gap = folded[span.start:first.start]
+        if gap and not gap.isspace():
+            return None
+        gap = folded[last.end:span.end]
+        if gap and not gap.isspace():
+            return None
+        prev = first.end
+        for t in range(i + 1, j):
+            s = spans[t]
+            if not folded[prev:s.start].isspace():      # ("" is not: sentences must be apart)
+                return None
+            prev = s.end
+        return " ".join([k for k in keys[i:j] if k])
+
 
 class RepeatedPassage(Kind):
     name = "repeated-passage"
@@ -63,13 +91,30 @@ class RepeatedPassage(Kind):
         doc = ctx.doc
         key_of = _Keys(ctx.text)
         inside = index_of(ctx.segments).contains       # a binary search: asked once per sentence
+        sents = sentences(doc)
+        spans = [s.span for s in sents]
+        folded = key_of.folded
+        # every sentence's key, worked out once: a block made of whole sentences takes its key
+        # from theirs (Keys.block_key) rather than splitting its text a second time
+        keys = ([" ".join(folded[s.start:s.end].split()) for s in spans] if folded is not None
+                else [key_of(s) for s in spans])
+        starts = [s.start for s in spans]
+        # sentence t lies in a block that lies in a segment, so in that segment: not asked again
+        covered = [False] * len(spans)
         seen_blocks: dict[str, Span] = {}
         repeated_blocks: list[Span] = []
         for block in doc.blocks:
             span = block.span
             if not inside(span):
                 continue
-            key = key_of(span)
+            i = j = bisect_left(starts, span.start)
+            while j < len(spans) and spans[j].end <= span.end:
+                j += 1
+            key = key_of.block_key(span, spans, keys, i, j)
+            if key is None:
+                key = key_of(span)
+            else:
+                covered[i:j] = [True] * (j - i)
             if (key.count(" ") + 1 if key else 0) < self.options.min_words:   # words: the key is single-spaced
                 continue
             if key in seen_blocks:
@@ -78,11 +123,11 @@ class RepeatedPassage(Kind):
             else:
                 seen_blocks[key] = span
         seen: dict[str, Span] = {}
-        for sent in sentences(doc):
-            span = sent.span
-            if not inside(span) or (repeated_blocks and index_of(repeated_blocks).contains(span)):
+        for t, span in enumerate(spans):
+            if not (covered[t] or inside(span)) or \
+                    (repeated_blocks and index_of(repeated_blocks).contains(span)):
                 continue
-            key = key_of(span)
+            key = keys[t]
             first = seen.get(key)
             if first is None:
                 # kept whatever its length: a later copy has the same key, so the same word count,

@@ -187,27 +187,25 @@ def name_forms(doc: Document) -> NameForms:
 _MEMO_LIMIT = 100_000      # words remembered across articles before a memo starts afresh
 # what each word holds, worked out once per process: a word's capitalised forms depend on it alone
 _NAME_PARTS: dict[str, tuple[str, ...]] = {}     # word -> its capitalised forms (when it has some)
-_NAME_PARTS_SEEN: set[str] = set()                # the keys of _NAME_PARTS, as a set
-_NO_NAME_PARTS: set[str] = set()                  # words with none
+_FORMS_SEEN: set[str] = set()                     # every word whose forms are worked out
 _HOLDERS: dict[str, set[str]] = {}                # form -> the words holding it
 
 
 def _learn_forms(distinct: AbstractSet[str]) -> None:
     """Work out the forms of the words not seen before."""
-    if len(_NAME_PARTS) + len(_NO_NAME_PARTS) > _MEMO_LIMIT:
+    if len(_FORMS_SEEN) > _MEMO_LIMIT:
         _NAME_PARTS.clear()
-        _NAME_PARTS_SEEN.clear()
-        _NO_NAME_PARTS.clear()
+        _FORMS_SEEN.clear()
         _HOLDERS.clear()
-    for text in distinct - _NO_NAME_PARTS - _NAME_PARTS_SEEN:
+    # (one set difference against every word seen, with or without forms: a difference walks the
+    # article's words once, and asking two sets walked them twice)
+    for text in distinct - _FORMS_SEEN:
         forms = _name_parts(text)
         if forms:
             _NAME_PARTS[text] = forms
-            _NAME_PARTS_SEEN.add(text)
             for form in forms:
                 _HOLDERS.setdefault(form, set()).add(text)
-        else:
-            _NO_NAME_PARTS.add(text)
+        _FORMS_SEEN.add(text)
 
 
 def _name_parts(text: str) -> tuple[str, ...]:
