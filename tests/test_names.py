@@ -796,3 +796,52 @@ def test_spacing_grouping_quick_exit_gives_the_plain_groups(parts: list[tuple[st
     assert spacing_groups(doc, ms) == _spacing_groups_plain(doc, ms)
     spaced = [m for m in ms if len(m.tokens) > 1 or "-" in (w := m.tokens[0].text) or "'" in w or "’" in w]
     assert spacing_groups(doc, spaced, spaced=True) == _spacing_groups_plain(doc, ms)
+
+
+def _doc_of_text(text: str):
+    from deskcheck.model import Block, Document, IdentityMap, Span
+    return Document("t.md", "md", text, text, [Block("paragraph", Span(0, len(text)), 0)], IdentityMap())
+
+
+def _sentence_starts_plain(text: str) -> set[int]:
+    """`_sentence_starts` as it was: `_QUOTE_OPENING` tried at every quotation mark."""
+    from deskcheck.analysis.names import _OPENERS, _QUOTE_MARKS, _QUOTE_OPENING
+    from deskcheck.analysis.sentences import sentences
+    starts = set()
+    for s in sentences(_doc_of_text(text)):
+        i = s.span.start
+        while i < s.span.end and text[i] in _OPENERS:
+            i += 1
+        starts.add(i)
+    for mark in _QUOTE_MARKS:
+        i = text.find(mark)
+        while i >= 0:
+            m = _QUOTE_OPENING.match(text, i)
+            if m is not None:
+                starts.add(m.end())
+            i = text.find(mark, i + 1)
+    return starts
+
+
+def _sentence_starts_of(text: str) -> set[int]:
+    from deskcheck.analysis.names import _sentence_starts
+    return _sentence_starts(_doc_of_text(text))
+
+
+def test_quote_openings_read_ascii_as_the_pattern_does() -> None:
+    """After every mark, white space (ASCII or not) and every ASCII character, then the text's
+    end, a capital or a non-ASCII space and capital: the quick reading of the quotation openings
+    gives the pattern's."""
+    from deskcheck.analysis.names import _QUOTE_MARKS
+    for mark in _QUOTE_MARKS:
+        for gap in ("", " ", " \n\x0b\x0c\r\t", "\x1c", " \u2009"):
+            for c in map(chr, range(128)):
+                for tail in ("", "A", "\u00a0É"):
+                    text = "x " + mark + gap + c + tail
+                    assert _sentence_starts_of(text) == _sentence_starts_plain(text), repr(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list("“\"‘«”’ \t\n\u00a0\u2009AaÉéЖж1.,") + ["He ", "she "]), max_size=30).map("".join))
+def test_quote_openings_as_the_pattern_finds_them(text: str) -> None:
+    assert _sentence_starts_of(text) == _sentence_starts_plain(text)

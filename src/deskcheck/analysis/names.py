@@ -440,15 +440,31 @@ def _sentence_starts(doc: Document) -> set[int]:
     # a quotation opening mid-sentence also starts a sentence ("He said: “Today we ..."); each
     # opening mark found with str.find (a search in C) and `_QUOTE_OPENING` tried there: the
     # places finditer would match, since a match holds no opening mark but its first character
+    # Past the mark, `_QUOTE_OPENING`'s \s* reads ASCII white space as read here, and an ASCII
+    # character after it is an upper-case letter (\p{Lu}) exactly when it is A-Z: the pattern is
+    # tried only where a character outside ASCII decides (a test holds the two equal for every
+    # ASCII character); most marks are followed by a capital or a space and a capital
     opening = _QUOTE_OPENING.match
+    n = len(text)
     for mark in _QUOTE_MARKS:
         i = text.find(mark)
         while i >= 0:
-            m = opening(text, i)
-            if m is not None:
-                starts.add(m.end())
+            j = i + 1
+            while j < n and text[j] in _ASCII_SPACE:
+                j += 1
+            c = text[j:j + 1]
+            if c.isascii():         # (the text's end too: "" is ASCII, and no capital)
+                if "A" <= c <= "Z":
+                    starts.add(j)
+            else:
+                m = opening(text, i)
+                if m is not None:
+                    starts.add(m.end())
             i = text.find(mark, i + 1)
     return starts
+
+
+_ASCII_SPACE = " \t\n\v\f\r"      # the ASCII characters `regex`'s \s matches
 
 
 # after a one-letter word: a full stop, one space and a capitalised word (an initial)
