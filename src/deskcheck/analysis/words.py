@@ -68,7 +68,8 @@ _WORD_SPLIT_LATIN1 = re_compile(_WORD_PATTERN.replace("\\w", _LATIN1_WORD))
 _KEPT_PATTERN = (r"({L}(?<!{W}{L})(?<!{W}[-'’‐.]{L})(?:{L}++|(?=[-'’‐]{L}))(?:[-'’‐]{L}++)*+"
                  r"(?!{W}|[-'’‐.]{W}))")
 _LATIN1_LETTER = "[" + re.escape("".join(c for c in map(chr, range(256)) if re.match(r"[^\W\d_]", c))) + "]"
-_KEPT_SPLIT = _KEPT_SPLIT_LATIN1 = None
+_KEPT_SPLIT: "re.Pattern[str] | None" = None
+_KEPT_SPLIT_LATIN1: "re.Pattern[str] | None" = None
 if sys.version_info >= (3, 11):
     _KEPT_SPLIT = re_compile(_KEPT_PATTERN.format(L=r"[^\W\d_]", W=r"\w"))
     _KEPT_SPLIT_LATIN1 = re_compile(_KEPT_PATTERN.format(L=_LATIN1_LETTER, W=_LATIN1_WORD))
