@@ -1196,6 +1196,18 @@ def test_anchor_and_sentence_words_match_plain_search(text: str, data: st.DataOb
     assert (got and (got.span(), got.group(1))) == (want and (want.span(), want.group(1)))
 
 
+@settings(max_examples=100, deadline=None)
+@given(date_texts())
+def test_anchored_is_the_plain_search_for_every_window(text: str) -> None:
+    # anchored() answers from stretches sorted by start and the least end from each on: every window,
+    # those that start inside a number or end right after a glued "day" included
+    located = dates_analysis._Located(text[:120])
+    text = located.text
+    for s in range(len(text) + 1):
+        for e in range(s, len(text) + 1):
+            assert located.anchored(s, e) == bool(dates_analysis._ANCHOR.search(text, s, e)), (s, e)
+
+
 @settings(max_examples=200, deadline=None)
 @given(date_texts(), st.data())
 def test_connector_scan_matches_plain_finditer(text: str, data: st.DataObject) -> None:

@@ -277,6 +277,10 @@ def test_words_before_in_the_reversed_text_is_the_scan(text: str, data: st.DataO
     located = dates_analysis._Located(text)
     got = located._before_in_runs([(q, lo) for q in anchors], k, keep=False)
     assert got == dates_analysis.words_before(text, anchors, lo, k)
+    # the dates kind's connectors read three words back, one anchor at a time
+    for q in anchors:
+        for n in (1, 2, 3):
+            assert dates_analysis.last_words(text[::-1], q, lo, n) == dates_analysis.words_before(text, [q], lo, n)
 
 
 def _same_first_plain(a: str, b: str) -> bool:

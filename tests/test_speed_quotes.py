@@ -236,8 +236,32 @@ def test_naming_near_the_end_same_as_a_search_of_the_whole_lead(pieces: list[str
     assert attribution._naming(lead) == (attribution._NAMING.search(lead) is not None)
 
 
+# the naming pattern as it was written, one flat case-insensitive list
+_FLAT_NAMING = re.compile(rf"\b(?:{attribution._NAMING_WORDS})\s*,?\s*(?:of\s+|as\s+|the\s+|a\s+)?$", re.IGNORECASE)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_NAMING_PIECES + ["SO-CALLED", "ſigns", "İ", "Docum", "entary", "s", "Films",
+                                                  "of ", "As", "THE ", "labeled", "labelled", "t-shirt"]),
+                max_size=14), st.booleans(), st.integers(0, 30))
+def test_grouped_naming_same_as_the_flat_list(pieces: list[str], spaced: bool, pos: int) -> None:
+    lead = (" " if spaced else "").join(pieces)
+    for at in (0, min(pos, len(lead))):
+        fast = attribution._NAMING.search(lead, at)
+        plain = _FLAT_NAMING.search(lead, at)
+        assert (fast and fast.span()) == (plain and plain.span())
+
+
+@pytest.mark.parametrize("lead", ["he dubbed As ", "the Film OF ", "a so-called The ", "what they CALLED, a  ",
+                                  "ſigns reading", "the Documentaries", "a T-SHIRT", "it reads", "not called"])
+def test_grouped_naming_same_as_the_flat_list_examples(lead: str) -> None:
+    fast = attribution._NAMING.search(lead)
+    assert (fast and fast.span()) == (lambda m: m and m.span())(_FLAT_NAMING.search(lead))
+
+
 def test_naming_reach_covers_every_naming_word() -> None:
-    words = re.findall(r"[a-z][a-z -]*[a-z]", attribution._NAMING.pattern.split(")s?)")[0])
+    words = re.findall(r"[a-z][a-z -]*[a-z]", attribution._NAMING_WORDS.split(")s?")[0])
+    assert "emblazoned with" in words
     assert max(len(w) for w in words) <= attribution._NAMING_REACH
     assert attribution._naming("a banner emblazoned with") and attribution._naming("what he called  ,")
 
@@ -298,3 +322,32 @@ def test_break_matches_are_the_pattern_matches(text: str, start: int) -> None:
         return                          # callers start at a block, which follows whitespace
     plain = [(m.span(), m.span(1)) for m in sentences_mod._BREAK.finditer(text, start, len(text))]
     assert [(m.span(), m.span(1)) for m in sentences_mod._break_matches(text, start, len(text))] == plain
+
+
+# --- unattributed claims --------------------------------------------------------------------------
+
+_SPANS = st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60)), max_size=8)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_SPANS, _SPANS, st.booleans())
+def test_sentence_pieces_found_from_the_segments(sent_cuts: list[tuple[int, int]],
+                                                 seg_cuts: list[tuple[int, int]], ordered: bool) -> None:
+    """Each segment visiting the sentences it overlaps finds what each sentence asking the index
+    finds, in the same order; segments may overlap, touch, be empty or come in any order, and
+    sentences out of order take the plain walk."""
+    from deskcheck.kinds import unattributed
+    from deskcheck.scopes import SegmentIndex
+
+    spans = [Span(min(a, b), max(a, b)) for a, b in sent_cuts]
+    spans = [s for s in spans if s.end > s.start]
+    if ordered:                       # what sentences() gives: in order, never overlapping
+        kept: list[Span] = []
+        for s in sorted(spans, key=lambda s: s.start):
+            if not kept or s.start >= kept[-1].end:
+                kept.append(s)
+        spans = kept
+    sents = [Sentence(s, 0) for s in spans]
+    segments = [Span(min(a, b), max(a, b)) for a, b in seg_cuts]
+    plain = unattributed._pieces_per_sentence(sents, SegmentIndex(segments))
+    assert unattributed.sentence_pieces(sents, segments) == plain

@@ -59,10 +59,43 @@ _SOURCE_PIECES = ["sources", "Sources", "SOURCE", "ſources", "source", "souRce"
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(_SOURCE_PIECES), max_size=40))
-def test_anonymous_sources_same_as_a_scan_of_every_sentence(pieces: list[str]) -> None:
+@given(st.lists(st.sampled_from(_SOURCE_PIECES), max_size=40), st.booleans())
+def test_anonymous_sources_same_as_a_scan_of_every_sentence(pieces: list[str], with_view: bool) -> None:
     doc = _doc(" ".join(pieces))
+    if with_view:                       # as while the rules run: the engine's view of the text
+        from deskcheck import prefilter
+        attribution._anonymous_filter()
+        doc.cache.setdefault(prefilter.VIEWS_KEY, {})[False] = prefilter.View(doc.text)
     assert attribution.anonymous_sources(doc) == _plain_anonymous_sources(doc)
+
+
+def test_anonymous_needles_are_required_by_every_form() -> None:
+    """Each form of the anonymous-source pattern (the grouped pattern matches what they match, as
+    test_alternation checks) requires, by deskcheck.prefilter's reading of it, one of a set of
+    strings each holding one of ANONYMOUS_NEEDLES, inside what a scan bounded by its sentence
+    reads: then a sentence without any of them has no match."""
+    from deskcheck import prefilter
+    for form in attribution._ANONYMOUS_FORMS:
+        clauses = prefilter.requirements(form, re.IGNORECASE, behind=False) or ()
+        assert any(all(ic and any(n in prefilter.fold_needle(s) for n in attribution.ANONYMOUS_NEEDLES)
+                       for s, ic in clause) for clause in clauses), form
+
+
+def test_anonymous_sources_same_with_the_engines_view() -> None:
+    """With the engine's view of the text (its folded copy, the automaton's places) the sentences
+    are picked from it; the findings are those of the plain scan."""
+    from deskcheck import prefilter
+    text = ("The council met. Sources close to the mayor said the vote would pass. People were there.\n\n"
+            "People familiar with the plan say it will cost more. According to two sources, it was late. "
+            "Several officials with knowledge of the talks told us so. It was close.")
+    doc = _doc(text)
+    attribution._anonymous_filter()
+    view = doc.cache.setdefault(prefilter.VIEWS_KEY, {})[False] = prefilter.View(doc.text)
+    spans = [s.span for s in sentences(doc)]
+    assert attribution._worth_scanning(doc, doc.text, spans) == [1, 3, 4, 5, 6]
+    assert view.occurrences(1)          # found by the automaton
+    assert attribution.anonymous_sources(doc) == _plain_anonymous_sources(doc)
+    assert len(attribution.anonymous_sources(doc)) == 4
 
 
 def test_anonymous_sources_found_in_later_sentences() -> None:

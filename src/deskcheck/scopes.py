@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from functools import lru_cache
+from itertools import accumulate
+from operator import attrgetter
 
 from .analysis.quotes import quote_spans
 from .analysis.sentences import sentences
@@ -148,6 +150,9 @@ def segments(doc: Document, scope: tuple[str, ...],
     return spans
 
 
+_start_end = attrgetter("start", "end")
+
+
 class SegmentIndex:
     """Questions about a rule's segments answered by binary search.
 
@@ -158,13 +163,11 @@ class SegmentIndex:
     """
 
     def __init__(self, segments: list[Span]) -> None:
-        self.spans = sorted(segments, key=lambda s: (s.start, s.end))
+        # (key and running maximum in C: an index is built per rule per article)
+        self.spans = sorted(segments, key=_start_end)
         self.starts = [s.start for s in self.spans]
-        self.reach: list[int] = []          # the furthest end among the first i+1 segments
-        furthest = -1
-        for s in self.spans:
-            furthest = max(furthest, s.end)
-            self.reach.append(furthest)
+        # the furthest end among the first i+1 segments
+        self.reach: list[int] = list(accumulate([s.end for s in self.spans], max))
 
     def holds(self, offset: int) -> bool:
         """Some segment contains this offset."""

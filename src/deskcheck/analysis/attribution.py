@@ -76,18 +76,20 @@ _COLON_INTRO = re_compile(
 )
 
 # what names a quotation rather than reporting speech, right before its opening mark
-_NAMING = re_compile(
-    r"(?:\bso-called|\bdubbed|\bnicknamed|\bnamed|\bcalled|\btitled|\bentitled|\bheadlined|"
-    r"\bcaptioned|\blabell?ed|\bbranded|\bknown as|\bbilled as|\breferred to as|\bmarketed as|"
-    r"\blisted as|\bterm|\bterms|\bword|\bwords|\bphrase|\bslogan|\bmotto|\bhashtag|\bsigns?|"
-    r"\bbanners?|\bplacards?|\bposters?|\bt-shirts?|\bstickers?|\breading|\breads?|\bmarked|\bstamped|"
-    r"\bemblazoned with|\blogo|\bthe name|\bnickname|\btitle|\bheadline|\bcampaign|\bbrand|"
-    r"\b(?:film|movie|book|novel|song|album|play|show|series|opera|poem|exhibition|painting|report|"
+_NAMING_WORDS = (
+    r"so-called|dubbed|nicknamed|named|called|titled|entitled|headlined|"
+    r"captioned|labell?ed|branded|known as|billed as|referred to as|marketed as|"
+    r"listed as|term|terms|word|words|phrase|slogan|motto|hashtag|signs?|"
+    r"banners?|placards?|posters?|t-shirts?|stickers?|reading|reads?|marked|stamped|"
+    r"emblazoned with|logo|the name|nickname|title|headline|campaign|brand|"
+    r"(?:film|movie|book|novel|song|album|play|show|series|opera|poem|exhibition|painting|report|"
     r"study|paper|essay|article|column|podcast|documentary|memoir|anthem|hymn|single|track|episode|"
-    r"programme|program|policy|plan|operation|code name|codename)s?)"
-    r"\s*,?\s*(?:of\s+|as\s+|the\s+|a\s+)?$",
-    re.IGNORECASE,
+    r"programme|program|policy|plan|operation|code name|codename)s?"
 )
+# matched ignoring case, as `\b(?:words)\s*...$` under re.IGNORECASE would be; the words grouped
+# by their leading letters (deskcheck.alternation): _naming tries the pattern at a couple of dozen
+# places per quotation, and the flat list tried every word at each
+_NAMING = re_compile(rf"\b{by_prefix(split_top(_NAMING_WORDS))}(?i:\s*,?\s*(?:of\s+|as\s+|the\s+|a\s+)?$)")
 # a quotation used as a modifier names a thing: the "don't ask, don't tell" policy
 _NAMED_AFTER = re_compile(
     r"\s+(?:policy|policies|rule|rules|law|laws|order|orders|campaign|slogan|scheme|plan|strategy|"
@@ -430,7 +432,7 @@ def anonymous_sources(doc: Document) -> list[Span]:
     # A match lies inside its sentence and holds one of a few words (source, close, familiar ...,
     # deskcheck.prefilter reads which from the pattern): only the sentences holding one are
     # scanned. The scan, a case-insensitive alternation tried at every word, was most of the cost.
-    worth = _worth_scanning(text, [s.span for s in sents])
+    worth = _worth_scanning(doc, text, [s.span for s in sents])
     spans: list[Span] | None = None         # the outer quotations, once a match needs them
     out: list[Span] = []
     for i in range(len(sents)) if worth is None else worth:
@@ -453,10 +455,20 @@ _UNSET: object = object()
 _ANONYMOUS_FILTER: object = _UNSET
 
 
+# A string every match of ANONYMOUS holds, inside what a scan bounded by its sentence reads:
+# "source" (its first two forms), or what the people of the last two are familiar with, close
+# to or have knowledge of. The filter deskcheck.prefilter reads from the whole pattern settles
+# for one of a longer list (people, several, according ...), which most news paragraphs hold;
+# these four keep a quarter as many sentences. A test holds each form to prefilter's own
+# reading of it: every form requires a string that contains one of these.
+ANONYMOUS_NEEDLES = ("close", "familiar", "knowledge", "source")
+
+
 def _anonymous_filter() -> "prefilter.Filter | None":
     global _ANONYMOUS_FILTER
     if _ANONYMOUS_FILTER is _UNSET:
-        _ANONYMOUS_FILTER = prefilter.filter_for(ANONYMOUS)
+        # (the filter puts its strings in the engine's automaton: the view then holds their places)
+        _ANONYMOUS_FILTER = prefilter.Filter((), (frozenset((w, True) for w in ANONYMOUS_NEEDLES),))
     return _ANONYMOUS_FILTER  # type: ignore[return-value]
 
 
@@ -475,13 +487,32 @@ def lower_as_re_folds(text: str) -> str | None:
     return text.lower()
 
 
-def _worth_scanning(text: str, spans: list[Span]) -> list[int] | None:
+def _worth_scanning(doc: Document, text: str, spans: list[Span]) -> list[int] | None:
     """The indexes, in order, of the sentence spans that may hold a match of ANONYMOUS (a scan
     bounded by the sentence): those holding one of the strings every such match holds
-    (deskcheck.prefilter reads them from the pattern). None: every sentence may."""
+    (deskcheck.prefilter reads them from the pattern). None: every sentence may.
+
+    The pattern's filter put those strings in the engine's automaton, so while the rules run the
+    engine's view of the text has found their places already (with its folded copy of the text):
+    the filter's own segment test then picks the sentences with no pass over the text at all,
+    and a sentence it keeps is one that may hold a match, as for any rule's segments. Without
+    that view (an analysis asked for outside a rule), each string is looked for in the text."""
     need = _anonymous_filter()
     if need is None or need.segment_clause is None or need.segment_clause[0]:
         return None         # (no clause, or one with a case-sensitive string: not expected)
+    view = prefilter.view_of(doc, text)
+    if view is not None:
+        kept = need.segments(view, spans)
+        if kept is spans:
+            return None
+        held = set(map(id, kept))
+        return [i for i, s in enumerate(spans) if id(s) in held]
+    return _worth_scanning_alone(need, text, spans)
+
+
+def _worth_scanning_alone(need: "prefilter.Filter", text: str, spans: list[Span]) -> list[int] | None:
+    """_worth_scanning without the engine's view: str.find for each string, in the lowered text."""
+    assert need.segment_clause is not None
     lowered = lower_as_re_folds(text)
     if lowered is None:
         return None

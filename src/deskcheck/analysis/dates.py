@@ -291,8 +291,9 @@ _WORD = lazy(r"\w+")
 _YEARS_AFTER = lazy(r"\s+years")
 # "last", "next" or "this", then a month name after the space (lower case): _RELATIVE's "last March"
 _MONTH_AFTER = lazy(r"\s+(" + "|".join(MONTH_NAMES) + ")")
-# read in the reversed text from an anchor: the last word before it, then the one before that
-_LAST_WORDS = lazy(r"\W*(\w+)(?:\W+(\w+))?")
+# read in the reversed text from an anchor: the last word before it, then the one before that, then
+# a third (the connectors of the dates kind's order check look three words back)
+_LAST_WORDS = lazy(r"\W*(\w+)(?:\W+(\w+)(?:\W+(\w+))?)?")
 _ORDINAL_ENDS = frozenset(("st", "nd", "rd", "th"))
 
 
@@ -402,6 +403,18 @@ def words_before(text: str, anchors: Iterable[int], lo: int, k: int) -> list[int
     return out
 
 
+def last_words(rev: str, q: int, lo: int, k: int) -> list[int]:
+    """`words_before(text, [q], lo, k)` for k of 1 to 3, given `rev`, the text reversed: the last words
+    before q are the first ones after it in the reversed text (see _Located._before_in_runs), read by
+    one match instead of a scan of a window."""
+    n = len(rev)
+    m = _LAST_WORDS.match(rev, n - q, n - lo)
+    if m is None:
+        return []           # no word between lo and q
+    # an unmatched group ends at -1; a matched one after the anchor, so past 0
+    return [n - end for end in (m.end(g) for g in range(min(k, 3), 0, -1)) if end > 0]
+
+
 def scan_from(pat: re.Pattern[str], starts: list[int], text: str, lo: int, hi: int) -> list[re.Match[str]]:
     """`pat.finditer(text, lo, hi)` (see _scan), given every place the pattern can start, unsorted."""
     return _scan(pat, sorted(set(starts)), text, lo, hi)
@@ -430,7 +443,7 @@ class _Located:
         self._everywhere = False
         self.digit_end: dict[int, int] = {}       # where each run of digits ends, by its start
         self._rev: str | None = None           # the text reversed, for _before_in_runs
-        self._anchor_lists: tuple[list[int], list[int], list[int], list[int], set[int], list[int], list[int]] | None = None
+        self._anchor_index: tuple[list[int], list[int], set[int]] | None = None
 
     def set_runs(self, runs: list[tuple[int, int]]) -> None:
         """The runs of sentences the patterns are applied to, in text order."""
@@ -749,41 +762,42 @@ class _Located:
 
     def anchored(self, s: int, e: int) -> bool:
         """`_ANCHOR.search(text, s, e)` is not None, from what _ANCHOR finds listed once per document
-        (its case-blind words looked up in the lowered text)."""
-        text, low = self.text, self.low
-        if low is None:
+        (its case-blind words looked up in the lowered text).
+
+        Every alternative but the digit and a glued "day" is a fixed stretch of text (a digit run's
+        first digit, "Mon" and the letter after it, "yesterday" ...), found when one of them lies
+        wholly in [s, e): with the stretches sorted by start, beside the least end among those from
+        each on, that is one bisection. A digit run begun before s reaches into [s, e) only through
+        text[s]; "day" with a word character after it matches only where the search ends (e)."""
+        text = self.text
+        if self.low is None:
             return _ANCHOR.search(text, s, e) is not None
-        if self._anchor_lists is None:
-            words = sorted((p, p + len(w)) for w in _ANCHOR_WORDS for p in self.word_at(w))
-            day, glued = [], set()
-            for p in self.word_at("day"):
-                # "day\b": a word character after it ends the match only where the search ends
-                if _is_word(text[p + 3:p + 4] or " "):
-                    glued.add(p + 3)
-                else:
-                    day.append(p)
-            # the digit runs are kept here too: this is called once per sentence
-            self._anchor_lists = (self.derived("abbr"), [a for a, _ in words], [b for _, b in words],
-                                  day, glued, self.derived("digits"), self.derived("digit-ends"))
-        abbr, word_starts, word_ends, day, glued, digits, ends = self._anchor_lists
-        # a digit: a run of digits that ends after s and starts before e
-        i = bisect_right(ends, s)
-        if i < len(ends) and max(digits[i], s) < e:
-            return True
-        i = bisect_left(abbr, s)
-        if i < len(abbr) and abbr[i] + 4 <= e:
-            return True
-        i = bisect_left(day, s)
-        if i < len(day) and day[i] + 3 <= e:
-            return True
-        if e in glued and e - 3 >= s:
-            return True
-        i = bisect_left(word_starts, s)
-        while i < len(word_starts) and word_starts[i] < e:
-            if word_ends[i] <= e:
-                return True
-            i += 1
-        return False
+        index = self._anchor_index
+        if index is None:
+            index = self._anchor_index = self._anchors()
+        starts, least, glued = index
+        i = bisect_left(starts, s)
+        return (i < len(starts) and least[i] <= e) or (s < e and text[s].isdecimal()) or (e in glued and e - 3 >= s)
+
+    def _anchors(self) -> tuple[list[int], list[int], set[int]]:
+        """anchored()'s stretches (their starts, sorted, and the least end from each on) and the ends of
+        the glued "day"s."""
+        text = self.text
+        pairs = [(p, p + len(w)) for w in _ANCHOR_WORDS for p in self.word_at(w)]
+        glued = set()
+        for p in self.word_at("day"):
+            # "day\b": a word character after it ends the match only where the search ends
+            if _is_word(text[p + 3:p + 4] or " "):
+                glued.add(p + 3)
+            else:
+                pairs.append((p, p + 3))
+        pairs += [(q, q + 4) for q in self.derived("abbr")]
+        # (\d is str.isdecimal's Unicode category Nd)
+        pairs += [(a, a + 1) for a in self.derived("digits")]
+        pairs.sort()
+        least = list(accumulate([b for _, b in reversed(pairs)], min))
+        least.reverse()
+        return [a for a, _ in pairs], least, glued
 
     def has_future(self, s: int, e: int) -> bool:
         """`_FUTURE.search(text, s, e) is not None`, trying the pattern only where one of its key words
@@ -1547,5 +1561,5 @@ def date_mentions(doc: Document, override: dt.date | None = None) -> DateAnalysi
     return cached_value  # type: ignore[no-any-return]
 
 
-__all__ = ["words_before", "scan_from", "find_all", "lazy", "DateMention", "DateAnalysis", "People", "surname", "date_mentions", "extract", "article_date", "fmt_date", "fmt_period",
+__all__ = ["words_before", "last_words", "scan_from", "find_all", "lazy", "DateMention", "DateAnalysis", "People", "surname", "date_mentions", "extract", "article_date", "fmt_date", "fmt_period",
            "week_of", "month_of", "resolve_year"]

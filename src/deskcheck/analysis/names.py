@@ -729,7 +729,10 @@ def _block_mentions(doc: Document, blocks: Iterable[tuple[int, int, int, str, li
                 if not run:
                     run_title = title
                     run_sentence_start = start in starts or start == block_start
-                run.append(NameToken(info.word, _span(start, end), info.form, info.key, info.form_common))
+                span = _new_object(Span)        # (_span, inlined: one frame less per name word)
+                _set_start(span, start)
+                _set_end(span, end)
+                run.append(NameToken(info.word, span, info.form, info.key, info.form_common))
                 continue
             if info.particle:
                 # a particle continues a run ("Mohammed bin Salman"), or may start one ("de Gaulle")
@@ -759,7 +762,10 @@ def _block_mentions(doc: Document, blocks: Iterable[tuple[int, int, int, str, li
                 if not run:
                     run_title = title
                     run_sentence_start = at_start
-                run.append(NameToken(info.word, _span(start, end), info.form, info.key, info.form_common))
+                span = _new_object(Span)        # (_span, inlined: one frame less per name word)
+                _set_start(span, start)
+                _set_end(span, end)
+                run.append(NameToken(info.word, span, info.form, info.key, info.form_common))
                 continue
             if run:
                 append(_mention(run, block_index, kind, run_title, run_sentence_start))
@@ -1229,18 +1235,25 @@ def spacing_groups(doc: Document, ms: list[Mention], spaced: bool = False) -> li
         ms = [m for m in ms if len(m.tokens) > 1 or "-" in (w := m.tokens[0].text) or "'" in w or "’" in w]
     if len(ms) < 2:
         return []
+    text = doc.text
+    surfaces = [" ".join(text[m.span.start:m.span.end].split()) for m in ms]    # mention_surface, inlined
+    # (fold remembers its answers: mapped in C, as is str.lower)
+    keys = list(map(fold, surfaces))
+    lowered = list(map(str.lower, surfaces))
+    # a group needs a key written two ways (lowercased): when no key is, as in most articles (each
+    # name written one way), the groups below are not built. Exact: the mentions read below are
+    # some of these, so no key of theirs is written two ways either
+    if len(set(keys)) == len(set(zip(keys, lowered))):
+        return []
     # by folded key, the forms written (lowercased) and their mentions, first use first; tokens
     # and occurrences are made only for a key written two ways
     by_key: dict[str, dict[str, list[tuple[str, Mention]]]] = {}
-    text = doc.text
-    for m in ms:
-        span = m.span
-        surface = " ".join(text[span.start:span.end].split())     # mention_surface, inlined
+    for m, surface, key, low in zip(ms, surfaces, keys, lowered):
         if len(m.tokens) < 2 and not any(c in surface for c in "-'’ "):
             continue
         # case alone is the word-level check's business (BelTA/Belta, a capitalised particle
         # opening a sentence); here only separators count
-        by_key.setdefault(fold(surface), {}).setdefault(surface.lower(), []).append((surface, m))
+        by_key.setdefault(key, {}).setdefault(low, []).append((surface, m))
     out = []
     for key, forms in by_key.items():
         if len(forms) < 2 or len({len(uses[0][1].tokens) for uses in forms.values()}) < 2:

@@ -181,7 +181,17 @@ def _scan_block(text: str, start: int, end: int, scan: QuoteScan,
             else:
                 scan.strays.append(Span(i, i + 1))
             continue
-        # a single mark
+        # a single mark: most are apostrophes between letters (don't, O’Brien, rock’n’roll), which
+        # _apostrophe calls one at once; then only an "n" after it may be the 'n' of rock 'n' roll,
+        # whose second mark the next lines skip (the match below starts with that character)
+        before = text[i - 1] if i > start else " "
+        after = text[i + 1] if i + 1 < end else " "
+        if before.isalnum() and after.isalnum():
+            if after in "nN":
+                m = _ELIDED.match(text, i + 1, end)
+                if m is not None and m.group().lower() == "n" and m.end() < end:
+                    skip.add(m.end())
+            continue
         if _apostrophe(text, i, start, end):
             m = _ELIDED.match(text, i + 1, end)
             if m is not None and m.group().lower() == "n" and m.end() < end:

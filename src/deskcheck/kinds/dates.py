@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from ..analysis.dates import (_FOLDS, DAY, MONTH_NAMES, WEEKDAY_NAMES, DateMention, People, date_mentions,
-                              days_in_month, find_all, fmt_date, fmt_period, lazy, lowered, scan_from, week_of,
-                              words_before)
+                              days_in_month, find_all, fmt_date, fmt_period, last_words, lazy, lowered, scan_from,
+                              week_of)
 from ..analysis.sentences import sentences
 from ..model import Hit, Related, Span
 from .base import Context, Kind
@@ -297,6 +297,7 @@ class _Connectors:
         # the words before each connector, read once: the windows of neighbouring sentences overlap.
         # A match starts where a word starts, so words found from the text's start serve any window
         self._lead: dict[int, list[int]] = {}
+        self._rev: str | None = None        # the text reversed, for last_words
         self.at = find_all(self.low, _ORDER_DIRS) if self.low is not None else []
         # the connectors that can start a match (see may_match), found on first need
         self._live: list[int] | None = None
@@ -307,7 +308,10 @@ class _Connectors:
         ("two days before"): most connectors ("after the meeting") start no match."""
         got = self._lead.get(q)
         if got is None:
-            got = words_before(self.text, (q,), 0, 3)
+            rev = self._rev
+            if rev is None:
+                rev = self._rev = self.text[::-1]
+            got = last_words(rev, q, 0, 3)
             assert self.low is not None
             if not (got and any(u in self.low[got[0]:q] for u in _ORDER_UNITS)):
                 got = []
@@ -738,6 +742,8 @@ class Dates(Kind):
                 connectors = _Connectors(text)
                 if not connectors.at and connectors.low is not None:
                     break       # no connector word in the whole text: no sentence has a match
+                if self._connector_gate and not connectors.may_match(0, len(text)):
+                    break       # no connector in the whole text can start a match: no window has one
             lo = min(m.span.start for m in group)
             hi = max(m.span.end for m in group)
             a, b = max(0, lo - 200), min(len(text), hi + 200)
