@@ -92,3 +92,65 @@ def test_repeated_passage_paragraph_and_sentence() -> None:
     hits = list(rule.kind.check(_ctx(rule, doc)))
     assert _hits(hits) == _hits(_plain_repeated_passage(rule.kind, _ctx(rule, doc)))
     assert [text[h.span.start:h.span.end][:12] for h in hits] == ["THE COUNCIL ", "The council "]
+
+
+# --- analysis.words: the split that keeps only the words a check reads --------------------------
+
+import re  # noqa: E402
+import sys  # noqa: E402
+
+import pytest  # noqa: E402
+
+from deskcheck.analysis import words as words_mod  # noqa: E402
+
+
+def _plain_kept(text: str) -> list[tuple[int, int, str]]:
+    """The plain split's words, less those holding a digit, underscore or dot, with their spans."""
+    out = []
+    for m in re.finditer(words_mod._PLAIN_WORD_PATTERN, text):
+        if not re.search(r"[\d_.]", m.group()):
+            out.append((m.start(), m.end(), m.group()))
+    return out
+
+
+def _kept(pattern: "re.Pattern[str]", text: str) -> list[tuple[int, int, str]]:
+    parts = pattern.split(text)
+    out = []
+    pos = 0
+    for i, part in enumerate(parts):
+        if i % 2:
+            out.append((pos, pos + len(part), part))
+        pos += len(part)
+    return out
+
+
+_KEPT_PIECES = st.lists(st.sampled_from(
+    list("ab Z_9.-'’‐,:\n\u00a0éßÿ²½ĀЖ中\u0301٣@#/") + ["\u2019s", "G7", "U.S.", "e.g.", "x-2", "a-b", "--"]),
+    max_size=60).map("".join)
+
+
+@pytest.mark.skipif(sys.version_info < (3, 11), reason="possessive runs: the kept-words split needs 3.11")
+@settings(max_examples=600, deadline=None)
+@given(_KEPT_PIECES)
+def test_kept_words_split_same_as_split_and_drop(text: str) -> None:
+    assert words_mod._KEPT_SPLIT is not None and words_mod._KEPT_SPLIT_LATIN1 is not None
+    plain = _plain_kept(text)
+    assert _kept(words_mod._KEPT_SPLIT, text) == plain
+    if not any(ord(c) > 0xFF for c in text):
+        assert _kept(words_mod._KEPT_SPLIT_LATIN1, text) == plain
+
+
+def test_latin1_letters_are_re_letters() -> None:
+    letters = words_mod._LATIN1_LETTER
+    assert [c for c in map(chr, range(256)) if re.fullmatch(letters, c)] == \
+        [c for c in map(chr, range(256)) if re.fullmatch(r"[^\W\d_]", c)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_KEPT_PIECES)
+def test_word_columns_same_as_split_and_drop(text: str) -> None:
+    doc = _doc(text)
+    cols = words_mod.word_columns(doc)
+    plain = [w for w in _plain_kept(doc.text)
+             if not any(a <= w[0] < b for a, b in words_mod._non_prose(doc.text))]
+    assert list(zip(cols.start, cols.end, cols.text)) == plain
