@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 
 from ..compiled import re_compile
-from ..model import Block, Document, Span
+from ..model import Block, Document, FrozenRecord, Span
 from . import cached
 
 ABBREVIATIONS = frozenset("""
@@ -37,10 +36,22 @@ _NUMBER_AFTER = re_compile(r"\s+\d")
 _INITIALISM = re_compile(r"(?:[a-z]\.)+[a-z]")
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(FrozenRecord):
+    """One sentence: written out rather than built by @dataclass(frozen=True), like the model's
+    value classes (an article makes a few dozen, a run tens of thousands)."""
+    __slots__ = _fields = __match_args__ = ("span", "block")
     span: Span
     block: int          # index of the block it belongs to
+
+    def __init__(self, span: Span, block: int) -> None:
+        _set(self, "span", span)
+        _set(self, "block", block)
+
+    def _key(self) -> tuple[Span, int]:
+        return (self.span, self.block)
+
+
+_set = object.__setattr__
 
 
 def _abbreviation(word: str, original: str, text: str, after: int, end: int) -> bool:
