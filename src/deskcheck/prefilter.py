@@ -26,7 +26,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from bisect import bisect_left, bisect_right
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .probes import Probe
 
 try:                                # Python 3.11+
     from re import _constants as _c, _parser as _sre  # type: ignore[attr-defined]
@@ -49,6 +52,7 @@ UNION_CAP = 256            # the words of a long alternation: still cheaper to t
 MAX_CLAUSES = 3
 SEGMENT_NEEDLES = 32       # strings looked for to choose the segments worth scanning
 DOC_NEEDLES = 32           # strings looked for to decide whether an article is worth scanning
+PROBE_NEEDLE = 3           # a clause of strings this long is rare enough: no probe (deskcheck.probes) then
 
 Needle = "tuple[str, bool]"            # (the string as in the pattern, matched ignoring case)
 Clause = "frozenset[tuple[str, bool]]"  # the text contains at least one of these
@@ -519,15 +523,14 @@ def view_of(doc: Any, text: str) -> "View | None":
 class Filter:
     """A pattern's requirements ready to test: per clause, the plain strings and the folded ones;
     and, when one is short enough to ask of every segment, the clause a segment must satisfy;
-    and, for a repeated word, the probe a segment must hold (see repeat_probe)."""
-    __slots__ = ("clauses", "segment_clause", "probe", "back", "per_segment", "_segment_parts")
+    and the probe a segment must hold: for a repeated word (see repeat_probe), or for the
+    characters in a row every match holds (deskcheck.probes)."""
+    __slots__ = ("clauses", "segment_clause", "probe", "per_segment", "_segment_parts")
 
     def __init__(self, need: "tuple[frozenset[tuple[str, bool]], ...]",
                  inner: "tuple[frozenset[tuple[str, bool]], ...] | None" = None,
-                 segment_needles: int = SEGMENT_NEEDLES,
-                 probe: "tuple[re.Pattern[str], bool] | None" = None, back: int = 0) -> None:
+                 segment_needles: int = SEGMENT_NEEDLES, probe: "Probe | None" = None) -> None:
         self.probe = probe
-        self.back = back            # line breaks before a segment its probe's slice reaches back to
         short = [c for c in inner or () if _cost(c) <= segment_needles]
         best = max(short, key=_score) if short else None
         self.segment_clause = self._split(best) if best is not None else None
@@ -566,13 +569,24 @@ class Filter:
         return bool(self.segments(view, [Span(start, end)]))
 
     def segments(self, view: View, spans: "list[Any]") -> "list[Any]":
+        """The spans that hold a string of the segment clause and in which the probe finds
+        something. The strings go first (a look-up costs less than a probe's search, and in
+        most articles they are absent), but for a probe whose strings are common characters
+        (a stop, a line break: in every paragraph), which then leaves them few spans to read."""
+        probe = self.probe
+        if probe is not None and probe.first and spans:
+            spans = self._probed(view, spans)
+        spans = self._needled(view, spans)
+        if probe is not None and not probe.first and spans:
+            spans = self._probed(view, spans)
+        return spans
+
+    def _needled(self, view: View, spans: "list[Any]") -> "list[Any]":
         """The spans that hold a string of the segment clause. Each string is looked for once
         across the view with str.find (or, for a string the automaton knows, in its table of
         places); a place that lands in a span marks it and the search goes on after that span,
         so the work is bounded by the strings times the spans, not by how often a common string
         occurs."""
-        if self.probe is not None and spans:
-            spans = self._probed(view, spans)
         if self.segment_clause is None or not spans:
             return spans
         starts, bounds = view.bounds(spans)
@@ -627,27 +641,12 @@ class Filter:
 
 
     def _probed(self, view: View, spans: "list[Any]") -> "list[Any]":
-        """The spans in which the probe finds something. Each span is searched as a string of its
-        own (a slice), so the probe's look-arounds see nothing past its ends: at an end they
-        hold, which only keeps more spans than a scan bounded by the span could match in."""
-        probe, folded = self.probe  # type: ignore[misc]
-        text = view.folded if folded else view.text
+        """The spans in which the probe finds something (deskcheck.probes.Probe.keep)."""
+        probe = self.probe
+        text = view.folded if probe.folded else view.text  # type: ignore[union-attr]
         if len(text) != len(view.text):
             return spans                # folding moved offsets: no per-segment answer
-        search = probe.search
-        if self.back:
-            return [s for s in spans if search(text[_back_from(text, s.start, self.back):s.end])]
-        return [s for s in spans if search(text[s.start:s.end])]
-
-
-def _back_from(text: str, start: int, lines: int) -> int:
-    """Where a slice reaching back over `lines` line breaks before `start` begins: at the
-    `lines`-th "\n" before it, or at the text's start when there are fewer."""
-    for _ in range(lines):
-        start = text.rfind("\n", 0, start)
-        if start < 0:
-            return 0
-    return start
+        return probe.keep(text, spans)  # type: ignore[union-attr]
 
 
 def _cost(clause: "frozenset[tuple[str, bool]]") -> int:
@@ -682,19 +681,23 @@ def filter_for(pattern: Any, segment_needles: int = SEGMENT_NEEDLES) -> "Filter 
         return None
     flags = int(getattr(pattern, "flags", 0))
     need = requirements(source, flags) or ()
-    probe = repeat_probe(source, flags)
-    back = 0
-    if probe is None:
-        line = _table_probe(source, flags)
-        if line is not None:
-            probe, back = (line[0], False), line[1]
+    inner = requirements(source, flags, behind=False)
+    probe = None
+    repeat = repeat_probe(source, flags)
+    if repeat is not None:
+        from .compiled import re_compile
+        from .probes import Probe
+        probe = Probe(((re_compile(repeat[0]), ""),), folded=repeat[1], sliced=True)
+    elif not any(all(len(s) >= PROBE_NEEDLE for s, _ in clause) for clause in inner or ()):
+        # no string long enough to be rare is in every match: a probe of the characters every
+        # match holds in a row (white space before a line end, a stop before a capital ...)
+        from .probes import common, probe_for
+        probe = probe_for(source, flags, needles=bool(inner))
+        if probe is not None:
+            probe.first = all(any(len(s) == 1 and common(s) for s, _ in clause) for clause in inner or ())
     if not need and probe is None:
         return None
-    compiled_probe = None
-    if probe is not None:
-        from .compiled import re_compile
-        compiled_probe = (re_compile(probe[0]), probe[1])
-    return Filter(need, requirements(source, flags, behind=False), segment_needles, compiled_probe, back)
+    return Filter(need, inner, segment_needles, probe)
 
 
 # --- a word written twice: `(?P<w>\w+)[ ]+(?P=w)` ---------------------------------------------
@@ -810,56 +813,6 @@ def _probe_of(items: Any, ic: bool) -> "tuple[str, bool] | None":
         after = _not_class(*items[i + 3], 1, ic) if i + 3 < len(items) else ""
         return f"{before}({_WORDISH}++){gap}+\\1{after}", ic
     return None
-
-
-# --- probes for a few bundled patterns no string set describes -------------------------------
-
-# The bundled whitespace rules read the raw source, and their patterns start with a class of
-# spaces or a look-behind, which the `regex` engine tries at every character of the article
-# (~0.1 ms an article each), while no finite set of strings describes their matches (a run of
-# spaces between two line breaks, the end of a segment); the punctuation rules' needles ("." or
-# ",") are in every paragraph, while a match needs a letter right after them. For these exact
-# patterns (a changed pattern is another key and gets no probe), a standard `re` probe that
-# finds something in every segment a scan bounded by the segment can match in. The filter
-# searches each segment as a string of its own (Filter._probed), which is what the proofs below
-# assume: "slice" is the segment's text (reaching back over as many line breaks before it as
-# the entry's number says), and a look-behind of the pattern may see text before the slice.
-PROBES: "dict[str, tuple[str, int]]" = {
-    # TrailingSpace: a match ends with a space character, then "\r" or nothing, then `$`:
-    # a "\n" (before which `$` holds; never before a lone "\r") or the end of the scan's range,
-    # which is the slice's end.
-    r"[ \t\u00a0\u2007\u202f]+(?=\r?$)(?:)": (r"[ \t\u00a0\u2007\u202f]\r?(?:\n|\Z)", 0),
-    # LeadingSpace: a match's first character is a space or a no-break space, and its
-    # look-behind ends with "\n" or is `\A` (the string's real start, never a later `pos`): the
-    # character before it is a "\n" inside the slice, or the match starts where the slice does.
-    r"(?<=(?:\A|\n[ \t]*\r?\n))[\u00a0\u2007\u202f]+|(?<=(?:\A|\n[ \t]*\r?\n)) {1,3}(?=\S)(?:)":
-        (r"(?:\A|\n)[ \u00a0\u2007\u202f]", 0),
-    # DoubleBlankLines: a match at p is one or more units `[ \t\u00a0]*\r?\n` after a
-    # look-behind `\n[ \t\u00a0]*\r?\n` (two line breaks with nothing but those spaces and
-    # "\r" between) ending at p: three such line breaks in a row. Its slice reaches back over
-    # two line breaks before the segment (its value's second item), so it holds the look-behind
-    # too: when that starts before the segment, its first "\n" is the last line break before
-    # the segment (the second-last when the match starts where the segment does).
-    r"(?<=\n[ \t\u00a0]*\r?\n)(?:[ \t\u00a0]*\r?\n)+(?=[ \t\u00a0]*\S)(?:)":
-        (r"\n[ \t\u00a0]*\r?\n[ \t\u00a0]*\r?\n", 2),
-    # SpaceAfterStop: a match is a stop, and its look-ahead (which reads inside the scan's range)
-    # an optional quotation mark, \p{Lu} and \p{Ll}. Case is kept (PROBES needs it), so these
-    # are letters: ASCII A-Z (a-z), or not ASCII at all, whatever Unicode version either engine
-    # knows.
-    r"""(?<=(?:^|[\s(“"‘])[\p{L}'’-]*\p{Ll}{2}[)”"’]?)[.!?](?=[“"‘]?\p{Lu}\p{Ll})(?:)""":
-        (r"""[.!?][“"‘]?[A-Z\u0080-\U0010ffff][a-z\u0080-\U0010ffff]""", 0),
-    # SpaceAfterComma: a comma, then (look-ahead) a letter (ASCII or not ASCII, as above), a
-    # bracket or an opening quotation mark (not ASCII).
-    r"""(?<=[\p{L}\)\]”"’]),(?=[\p{L}\(\[“‘])(?:)""": (r",[A-Za-z(\[\u0080-\U0010ffff]", 0),
-}
-
-
-def _table_probe(pattern: str, flags: int = 0) -> "tuple[str, int] | None":
-    """The probe (and how many line breaks back its slices reach) of one of the PROBES
-    patterns, compiled as rule patterns are (`$` at line ends, case kept); else None."""
-    if flags & _IGNORECASE or not flags & re.MULTILINE:
-        return None
-    return PROBES.get(pattern)
 
 
 def may_match(need: "frozenset[str] | None", folded_text: str) -> bool:
