@@ -5,6 +5,8 @@ from hypothesis import given, settings, strategies as st
 
 from deskcheck import prefilter
 
+from test_prefilter import assert_automaton_finds_what_find_finds
+
 # letters whose case classes are odd (Turkish i's, sigma, Kelvin sign, long s, title-case
 # digraphs, sharp s), characters outside the BMP, a lone surrogate, and plain ASCII
 ODD = "aAzZiIıİΣσςKkK\u212aſsSǅǄǆßẞÉéΩωΩ\U0001F600\U00010400\U00010428\udce9\ud800 .,-\n\t\u00a0"
@@ -29,13 +31,7 @@ def test_fold_equals_the_plain_fold_for_every_character_of_the_bmp() -> None:
 def test_pairs_the_automaton_looks_for_are_found_where_str_find_finds_them(needles: list[str], text: str) -> None:
     """Two-character needles of punctuation and spaces are the automaton's now: its places are
     str.find's."""
-    if prefilter._rs is None:
-        return
-    prefilter._ac_register(needles, ())
-    occ = prefilter.ac_occurrences(text, 0)
-    for s in set(needles):
-        if prefilter._ac_covers(s):
-            assert occ.get(s, []) == [i for i in range(len(text)) if text.startswith(s, i)], (s, text)
+    assert_automaton_finds_what_find_finds(needles, text)
 
 
 @settings(max_examples=200, deadline=None)
