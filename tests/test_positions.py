@@ -101,3 +101,52 @@ def test_markdown_non_prose_is_skipped() -> None:
     hits = [f for f in check_text(src, "md") if f.rule == "Deskcheck.Placeholders"]
     # only the headline's TK is prose
     assert [(f.position.line, f.match) for f in hits] == [(2, "TK")]
+
+
+# -- the engine's Finding: positional arguments, slot setters -------------------------------------
+
+def _finding_plain(doc, rule, hit, omap):
+    """to_finding with keyword arguments and every field set with object.__setattr__ (the version
+    before the slot setters): the engine's must make an equal Finding field for field."""
+    from deskcheck.model import Finding, Position, RelatedLocation
+
+    def plain(cls, **fields):
+        obj = object.__new__(cls)
+        for name, value in fields.items():
+            object.__setattr__(obj, name, value)
+        return obj
+
+    def pos(span):
+        (line, col), (end_line, end_col) = doc.line_col(span.start), doc.line_col(span.end)
+        return plain(Position, line=line, column=col, end_line=end_line, end_column=end_col)
+
+    span = omap.span(hit.span)
+    related = tuple(plain(RelatedLocation, span=rs, position=pos(rs), message=r.message)
+                    for r in hit.related for rs in [omap.span(r.span)])
+    return plain(Finding, rule=rule.id, category=hit.category or rule.category, severity=rule.level,
+                 message=hit.message, span=span, position=pos(span), match=doc.source[span.start:span.end],
+                 suggestions=hit.suggestions, related=related)
+
+
+@settings(max_examples=60, deadline=None)
+@given(paragraphs, st.sampled_from(["md", "txt", "html"]), st.booleans(),
+       st.lists(st.tuples(st.integers(-2, 400), st.integers(-2, 400), st.lists(st.tuples(st.integers(0, 400),
+                                                                                         st.integers(0, 400)),
+                                                                               max_size=2),
+                          st.one_of(st.none(), st.just("style"))), min_size=1, max_size=8))
+def test_to_finding_is_the_plain_finding(paras: list[str], fmt: str, raw: bool,
+                                         hits: list[tuple[int, int, list[tuple[int, int]], str | None]]) -> None:
+    from types import SimpleNamespace
+
+    from deskcheck.engine import to_finding
+    from deskcheck.model import Hit, IdentityMap, Related, Severity, Span
+
+    source = "\n\n".join(f"<p>{html.escape(p)}</p>" if fmt == "html" else p for p in paras) + "\n"
+    doc = parse(source, fmt, f"a.{fmt}")
+    omap = IdentityMap() if raw else doc.offsets
+    rule = SimpleNamespace(id="Style.Rule", category="usage", level=Severity.WARNING)
+    for a, b, related, category in hits:
+        hit = Hit(Span(a, b), "message", ("fix",), tuple(Related(Span(*r), "there") for r in related), category)
+        ours, plain = to_finding(doc, rule, hit, omap), _finding_plain(doc, rule, hit, omap)
+        assert ours == plain and repr(ours) == repr(plain)
+        assert [getattr(ours, f) for f in ours._fields] == [getattr(plain, f) for f in plain._fields]

@@ -42,11 +42,9 @@ def to_finding(doc: Document, rule: Rule, hit: Hit, omap: OffsetMap) -> Finding:
         for r in hit.related
         for rs in [omap.span(r.span)]
     ) if hit.related else ()
-    return Finding(
-        rule=rule.id, category=hit.category or rule.category, severity=rule.level,
-        message=hit.message, span=span, position=doc.position(span),
-        match=doc.source[span.start:span.end], suggestions=hit.suggestions, related=related,
-    )
+    # positional: a call with nine keywords costs a third more than the Finding it makes
+    return Finding(rule.id, hit.category or rule.category, rule.level, hit.message, span,
+                   doc.position(span), doc.source[span.start:span.end], hit.suggestions, related)
 
 
 # Kinds whose every hit comes from a match of one compiled pattern (the attribute named here) in
