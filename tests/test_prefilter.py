@@ -1,6 +1,8 @@
 """The regex prefilter only ever skips a rule that cannot match."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 from hypothesis import given, settings, strategies as st
 
@@ -266,6 +268,14 @@ def _rule_pattern(source: str) -> "regex.Pattern[str]":
     return compile_pattern(source)
 
 
+@lru_cache(maxsize=None)
+def _rule_filter(source: str) -> "Filter | None":
+    """A bundled pattern's filter, made once for the many examples that ask (deriving its probe
+    and compiling it would otherwise be most of each example's time)."""
+    from deskcheck.prefilter import filter_for
+    return filter_for(_rule_pattern(source))
+
+
 # characters each probe's pattern reads (the exhaustive test takes all short texts of them)
 _PROBE_ALPHABETS = {"\n": " \n\r\u00a0a", ",": ",aÉ“( ", ".": "a.A“é"}
 
@@ -280,11 +290,10 @@ def _alphabet(pattern: str) -> str:
 @given(st.sampled_from(sorted(PROBES)), st.data(), st.integers(0, 30), st.integers(0, 30))
 def test_a_probe_keeps_every_segment_with_a_match(pattern: str, data: st.DataObject, a: int, b: int) -> None:
     from deskcheck.model import Span
-    from deskcheck.prefilter import filter_for
     text = data.draw(st.text(alphabet=_alphabet(pattern) + " \t\n\u2007\u202f\"’”)!?[bB1", max_size=30))
     compiled = _rule_pattern(pattern)
     start, end = min(a, b, len(text)), min(max(a, b), len(text))
-    f = filter_for(compiled)
+    f = _rule_filter(pattern)
     assert f is not None and f.probe is not None
     if compiled.search(text, start, end) is None:
         return
@@ -301,10 +310,9 @@ _CHUNKS = [" ", "  ", "\n", "\r", "\t", "\u00a0", "\u202f", "aa", "Ab", "é", "�
 def test_a_probe_keeps_every_segment_with_a_match_in_texts_of_words(pattern: str, text: str, a: int, b: int) -> None:
     """As above, with texts put together from words and marks, where matches are common."""
     from deskcheck.model import Span
-    from deskcheck.prefilter import filter_for
     compiled = _rule_pattern(pattern)
     start, end = min(a, b, len(text)), min(max(a, b), len(text))
-    f = filter_for(compiled)
+    f = _rule_filter(pattern)
     assert f is not None
     for start, end in ((start, end), (0, len(text))):
         if compiled.search(text, start, end) is not None:
