@@ -10,7 +10,7 @@ import re
 from bisect import bisect_right
 
 from ..compiled import re_compile
-from ..model import Block, Document, FrozenRecord, Span
+from ..model import Block, Document, FrozenRecord, Span, _setters
 from . import cached
 
 ABBREVIATIONS = frozenset("""
@@ -44,14 +44,14 @@ class Sentence(FrozenRecord):
     block: int          # index of the block it belongs to
 
     def __init__(self, span: Span, block: int) -> None:
-        _set(self, "span", span)
-        _set(self, "block", block)
+        _sentence_span(self, span)
+        _sentence_block(self, block)
 
     def _key(self) -> tuple[Span, int]:
         return (self.span, self.block)
 
 
-_set = object.__setattr__
+_sentence_span, _sentence_block = _setters(Sentence)
 
 
 def _abbreviation(word: str, original: str, text: str, after: int, end: int) -> bool:
