@@ -1031,10 +1031,6 @@ class _Enclosing:
         return i >= 0 and self.max_end[i] >= b
 
 
-def _in_any(spans: _Enclosing, a: int, b: int) -> bool:
-    return spans.holds(a, b)
-
-
 # prose blocks that may carry date mentions; the date line and byline are metadata
 _PROSE = {"title", "heading", "paragraph", "list", "blockquote", "caption", "table"}
 
@@ -1099,119 +1095,148 @@ def _sentence_bounds(sents: list, starts: list[int], offset: int, lo: int, hi: i
 
 def _extract_block(located: _Located, matched: dict[str, list[re.Match[str]]], lo: int, hi: int,
                    ref: dt.date | None, sents: list, starts: list[int], qspans: _Enclosing) -> list[DateMention]:
-    """The mentions in one run of sentences, text[lo:hi], from each pattern's matches there."""
+    """The mentions in one run of sentences, text[lo:hi], from each pattern's matches there.
+
+    `matched` holds only the forms with a match, in _ALL_PATTERNS order (explicit dates first,
+    longest forms first, so "April 13-14" is not also read as "April 13")."""
     text = located.text
     out: list[DateMention] = []
     taken: list[tuple[int, int]] = []
+    # per sentence: its bounds within the run, and (asked only by the mentions a sentence's tense
+    # or year word can move: yearless dates and weekdays) whether it looks ahead and its year shift
+    bounds: dict[int, tuple[int, int, int]] = {}
+    leaning: dict[int, tuple[bool, int]] = {}
 
-    def free(a: int, b: int) -> bool:
-        return all(b <= x or a >= y for x, y in taken)
-
-    memo: dict[int, tuple[int, bool, int]] = {}
-    shifts: dict[int, int] = {}
-
-    def context(a: int) -> tuple[int, bool, int]:
+    def context(a: int) -> tuple[int, int, int]:
         si, s0, s1 = _sentence_bounds(sents, starts, a, lo, hi)
-        if si not in memo or si < 0:
-            memo[si] = (si, located.has_future(s0, s1), s0)
+        if si < 0:
+            return si, s0, s1
+        got = bounds.get(si)
+        if got is None:
+            got = bounds[si] = (si, s0, s1)
+        return got
+
+    def lean(si: int, s0: int, s1: int) -> tuple[bool, int]:
+        got = leaning.get(si) if si >= 0 else None
+        if got is None:
             shift = located.year_word(s0, s1)
-            shifts[si] = (-1 if shift.group(1).lower() == "last" else 1) if shift else 0
-        return memo[si]
+            got = (located.has_future(s0, s1),
+                   (-1 if shift.group(1).lower() == "last" else 1) if shift else 0)
+            if si >= 0:
+                leaning[si] = got
+        return got
 
-    def add(m: DateMention) -> None:
-        out.append(m)
-        taken.append((m.span.start, m.span.end))
-
-    # explicit dates, longest forms first so "April 13-14" is not also read as "April 13"
-    for form, _pat in _DATE_PATTERNS:
-        for mt in matched.get(form, ()):
-            a, b = mt.span("y") if form == "year-attr" else mt.span()
-            while b > a and text[b - 1] in " ,":
-                b -= 1
-            if not free(a, b):
-                continue
-            g = mt.groupdict()
-            si, future, s0 = context(a)
-            in_q = _in_any(qspans, a, b)
-            shifted = ref.replace(year=ref.year + shifts.get(si, 0), day=min(ref.day, 28)) if ref else None
-            mention = _read_date(form, g, mt, text, a, b, shifted, future, si, in_q, out, s0)
-            if mention is not None:
-                add(mention)
-    for mt in matched.get("relative", ()):
-        a, b = mt.start(), mt.end()
-        if not free(a, b):
-            continue
-        si, future, _ = context(a)
-        in_q = _in_any(qspans, a, b)
-        if mt.group("ana"):
-            add(DateMention(Span(a, b), "anaphor", mt.group(), in_quote=in_q, sentence=si))
-            continue
-        period = _relative_period(mt, ref) if ref else None
-        kind = "relative"
-        number = None
-        if mt.group("ago"):
-            number = _NUMWORDS.get(mt.group("ago").lower()) or (_int(mt.group("ago")) if mt.group("ago").isdigit() else None)
-            kind = "ago"
-        add(DateMention(Span(a, b), kind, mt.group(), period[0] if period else None, period[1] if period else None,
-                        in_quote=in_q, sentence=si, number=number,
-                        detail={"today": bool(mt.group("today")), "unit": (mt.group("unit") or mt.group("eunit") or mt.group("agounit") or
-                                         ("month" if mt.group("mname") else "day")).lower()}))
-    for mt in matched.get("weekday", ()):
-        a, b = mt.start(), mt.end()
-        wa = mt.start("wd")
-        if not free(wa, mt.end("wd")):
-            continue
-        si, future, s0 = context(wa)
-        if not mt.group("mod"):
-            # a capitalised word before or after is most often a name: "Black Friday", "The Sunday
-            # Times", "Super Tuesday"; a sentence opener before it is not
-            cb = _CAP_BEFORE.search(text, max(s0, wa - 30), wa)
-            if cb and cb.start() > s0:
-                continue
-        if not mt.group("tail") and _CAP_AFTER.match(text, mt.end(), hi) and not mt.group("poss"):
-            continue
-        in_q = _in_any(qspans, a, b)
-        mod = (mt.group("mod") or "").strip().lower()
-        qual = mt.group("qual")
-        qual = re.sub(r"\s+", " ", qual.lower()) if qual else ""
-        wd = weekday_number(mt.group("wd"))
-        day = _resolve_weekday(wd, mod, qual, ref, future) if ref else None
-        add(DateMention(Span(a, b), "weekday", mt.group(), day, day, weekday=wd,
-                        weekday_span=Span(wa, mt.end("wd")), in_quote=in_q, sentence=si,
-                        detail={"mod": mod, "qual": qual}))
-    for mt in matched.get("age", ()):
-        n = int(next(g for g in mt.group("n1", "n2", "n3", "n4", "n5", "n6", "n7") if g))
-        if n > 125:
-            continue
-        si, _, s0 = context(mt.start())
-        a, b = mt.start(), mt.end()
-        detail: dict[str, object] = {}
-        if mt.group("n3") or mt.group("n2") or mt.group("n6") or mt.group("n7"):
-            # "Anna Petrova, 45," / "Anna Petrova, aged 45" / "Anna Petrova (45)" / "Anna Petrova, who
-            # is 45,": the name before it
-            cut = a if mt.group("n3") or mt.group("n6") else (a - 2 if mt.group("n2") else a - 9)
-            nm = _NAME_BEFORE.search(text, max(s0, cut - 60), cut)
-            if nm and not _NOT_NAME.fullmatch(nm.group("name").split()[-1]):
-                detail["person"] = nm.group("name")
-            if mt.group("n3") and not _AGE_FOLLOW.match(text, mt.end()):
-                detail["loose"] = True     # "Okafor, 41, scored": an age only beside a name
-            if "person" in detail and nm and (mt.group("n3") or mt.group("n6") or mt.group("n7")):
-                a, b = nm.start("name"), mt.end()   # the finding reads "Anna Petrova, 45"
-                b -= 1 if mt.group("n3") else 0
-            elif mt.group("n6"):
-                continue    # "(45)" after anything but a name is no age
-        add(DateMention(Span(a, b), "age", text[a:b], in_quote=_in_any(qspans, a, b),
-                        sentence=si, number=n, detail=detail))
-    for mt in matched.get("anniversary", ()):
-        n = _int(mt.group("ord")) or _int(mt.group("tn")) or _int(mt.group("since"))
-        if mt.group("cent"):
-            n = 200 if mt.group("cent").lower().startswith("bi") else 100
-        si, _, _ = context(mt.start())
-        turn = (mt.group("turn") or "").lower()
-        add(DateMention(Span(mt.start(), mt.end()), "anniversary", mt.group(),
-                        in_quote=_in_any(qspans, mt.start(), mt.end()), sentence=si, number=n,
-                        detail={"turn": turn.startswith(("turn", "will"))}))
+    for form, mts in matched.items():
+        if form in _DATE_FORMS:
+            yearly = form in _YEAR_FORMS
+            for mt in mts:
+                a, b = mt.span("y") if form == "year-attr" else mt.span()
+                while b > a and text[b - 1] in " ,":
+                    b -= 1
+                if taken and not all(b <= x or a >= y for x, y in taken):
+                    continue
+                si, s0, s1 = context(a)
+                in_q = qspans.holds(a, b)
+                if yearly:
+                    # a stated year reads neither the sentence's tense nor its year word
+                    mention = _read_date(form, mt.groupdict(), mt, text, a, b, None, False, si, in_q, out, s0)
+                else:
+                    future, shift = lean(si, s0, s1)
+                    shifted = ref.replace(year=ref.year + shift, day=min(ref.day, 28)) if ref else None
+                    mention = _read_date(form, mt.groupdict(), mt, text, a, b, shifted, future, si, in_q, out, s0)
+                if mention is not None:
+                    out.append(mention)
+                    taken.append((a, b))
+        elif form == "relative":
+            for mt in mts:
+                a, b = mt.span()
+                if taken and not all(b <= x or a >= y for x, y in taken):
+                    continue
+                si = context(a)[0]
+                in_q = qspans.holds(a, b)
+                if mt.group("ana"):
+                    out.append(DateMention(Span(a, b), "anaphor", mt.group(), in_quote=in_q, sentence=si))
+                    taken.append((a, b))
+                    continue
+                period = _relative_period(mt, ref) if ref else None
+                kind = "relative"
+                number = None
+                if mt.group("ago"):
+                    number = _NUMWORDS.get(mt.group("ago").lower()) or (_int(mt.group("ago")) if mt.group("ago").isdigit() else None)
+                    kind = "ago"
+                out.append(DateMention(Span(a, b), kind, mt.group(), period[0] if period else None,
+                                       period[1] if period else None, in_quote=in_q, sentence=si, number=number,
+                                       detail={"today": bool(mt.group("today")),
+                                               "unit": (mt.group("unit") or mt.group("eunit") or mt.group("agounit") or
+                                                        ("month" if mt.group("mname") else "day")).lower()}))
+                taken.append((a, b))
+        elif form == "weekday":
+            for mt in mts:
+                a, b = mt.span()
+                wa, wb = mt.span("wd")
+                if taken and not all(wb <= x or wa >= y for x, y in taken):
+                    continue
+                si, s0, s1 = context(wa)
+                if not mt.group("mod"):
+                    # a capitalised word before or after is most often a name: "Black Friday", "The Sunday
+                    # Times", "Super Tuesday"; a sentence opener before it is not
+                    cb = _CAP_BEFORE.search(text, max(s0, wa - 30), wa)
+                    if cb and cb.start() > s0:
+                        continue
+                if not mt.group("tail") and _CAP_AFTER.match(text, b, hi) and not mt.group("poss"):
+                    continue
+                in_q = qspans.holds(a, b)
+                mod = (mt.group("mod") or "").strip().lower()
+                qual = mt.group("qual")
+                qual = re.sub(r"\s+", " ", qual.lower()) if qual else ""
+                wd = weekday_number(mt.group("wd"))
+                day = _resolve_weekday(wd, mod, qual, ref, lean(si, s0, s1)[0]) if ref else None
+                out.append(DateMention(Span(a, b), "weekday", mt.group(), day, day, weekday=wd,
+                                       weekday_span=Span(wa, wb), in_quote=in_q, sentence=si,
+                                       detail={"mod": mod, "qual": qual}))
+                taken.append((a, b))
+        elif form == "age":
+            for mt in mts:
+                n = int(next(g for g in mt.group("n1", "n2", "n3", "n4", "n5", "n6", "n7") if g))
+                if n > 125:
+                    continue
+                a, b = mt.span()
+                si, s0, _ = context(a)
+                detail: dict[str, object] = {}
+                if mt.group("n3") or mt.group("n2") or mt.group("n6") or mt.group("n7"):
+                    # "Anna Petrova, 45," / "Anna Petrova, aged 45" / "Anna Petrova (45)" / "Anna Petrova, who
+                    # is 45,": the name before it
+                    cut = a if mt.group("n3") or mt.group("n6") else (a - 2 if mt.group("n2") else a - 9)
+                    nm = _NAME_BEFORE.search(text, max(s0, cut - 60), cut)
+                    if nm and not _NOT_NAME.fullmatch(nm.group("name").split()[-1]):
+                        detail["person"] = nm.group("name")
+                    if mt.group("n3") and not _AGE_FOLLOW.match(text, mt.end()):
+                        detail["loose"] = True     # "Okafor, 41, scored": an age only beside a name
+                    if "person" in detail and nm and (mt.group("n3") or mt.group("n6") or mt.group("n7")):
+                        a, b = nm.start("name"), mt.end()   # the finding reads "Anna Petrova, 45"
+                        b -= 1 if mt.group("n3") else 0
+                    elif mt.group("n6"):
+                        continue    # "(45)" after anything but a name is no age
+                out.append(DateMention(Span(a, b), "age", text[a:b], in_quote=qspans.holds(a, b),
+                                       sentence=si, number=n, detail=detail))
+                taken.append((a, b))
+        else:
+            assert form == "anniversary"
+            for mt in mts:
+                n = _int(mt.group("ord")) or _int(mt.group("tn")) or _int(mt.group("since"))
+                if mt.group("cent"):
+                    n = 200 if mt.group("cent").lower().startswith("bi") else 100
+                a, b = mt.span()
+                si = context(a)[0]
+                turn = (mt.group("turn") or "").lower()
+                out.append(DateMention(Span(a, b), "anniversary", mt.group(), in_quote=qspans.holds(a, b),
+                                       sentence=si, number=n, detail={"turn": turn.startswith(("turn", "will"))}))
+                taken.append((a, b))
     return out
+
+
+_DATE_FORMS = frozenset(form for form, _pat in _DATE_PATTERNS)
+_YEAR_FORMS = frozenset(("year", "year-year", "year-attr"))
 
 
 def _resolve_weekday(wd: int, mod: str, qual: str, ref: dt.date, future: bool) -> dt.date:
