@@ -332,6 +332,7 @@ _ORDINAL_ENDS = frozenset(("st", "nd", "rd", "th"))
 _RANGE_FORMS = frozenset(("md-md", "md-d", "dm-dm", "d-dm"))
 _TO_DAY = lazy(rf"(?:st|nd|rd|th)?(?:{_DASH}|\s+(?:to|through|until|and)\s+)\d")
 _TO_MONTH = lazy(rf"(?:st|nd|rd|th)?(?:{_DASH}|\s+(?:to|through|until|and)\s+)(?:{'|'.join(sorted(_MONTHS3))})")
+_TO_EITHER = lazy(rf"(?:st|nd|rd|th)?(?:{_DASH}|\s+(?:to|through|until|and)\s+)(?:\d|{'|'.join(sorted(_MONTHS3))})")
 _MON_TO_DAY = lazy(rf"{_MON}(?:{_DASH}|\s+(?:to|until)\s+)\d")
 
 
@@ -699,8 +700,10 @@ class _Located:
         day: set[int] = set()
         month: set[int] = set()
         text, run_of = self.text, self._run_of
-        to_day, to_month = _TO_DAY.match, _TO_MONTH.match
+        to_day, to_month, to_either = _TO_DAY.match, _TO_MONTH.match, _TO_EITHER.match
         for b in self.derived("digit-ends"):
+            if not to_either(text, b):
+                continue        # neither end follows (the two patterns' union: most numbers)
             if to_day(text, b):
                 day.add(run_of(b - 1))
             if to_month(text, b):
@@ -1109,26 +1112,35 @@ def extract(doc: Document, article_date: dt.date | None) -> list[DateMention]:
     starts = [s.span.start for s in sents]
     qspans = _Enclosing(quote_spans(doc))
     found: list[DateMention] = []
-    by_block: dict[int, list[Span]] = {}
     located = _Located(text)
-    all_runs: list[tuple[int, int]] = []
+    anchored = located.anchored
+    # run the patterns only over sentences that hold something a date could start with: most
+    # news sentences hold none, and each pattern costs a pass over the text it is given. An
+    # anchored sentence joins the run of its block's last anchored one when only white space
+    # lies between them; a prose block without sentences is one span
+    prose = {block.index: block for block in doc.blocks if block.kind in _PROSE}
+    last_run: dict[int, list[int]] = {}        # each block's last run, by block
+    runs: list[list[int]] = []
     for sent in sents:
-        by_block.setdefault(sent.block, []).append(sent.span)
-    for block in doc.blocks:
-        if block.kind not in _PROSE:
+        bi = sent.block
+        if bi not in prose:
             continue
-        # run the patterns only over sentences that hold something a date could start with: most
-        # news sentences hold none, and each pattern costs a pass over the text it is given
-        runs: list[list[int]] = []
-        spans = by_block.get(block.index)
-        for span in spans if spans is not None else [Span(block.span.start, block.span.end)]:
-            if not located.anchored(span.start, span.end):
-                continue
-            if runs and not text[runs[-1][1]:span.start].strip():
-                runs[-1][1] = span.end
-            else:
-                runs.append([span.start, span.end])
-        all_runs.extend((a, b) for a, b in runs)
+        span = sent.span
+        a, b = span.start, span.end
+        run = last_run.get(bi)
+        if run is None:
+            last_run[bi] = run = []            # the block has sentences, none anchored yet
+        if not anchored(a, b):
+            continue
+        if run and not text[run[1]:a].strip():
+            run[1] = b
+        else:
+            run = last_run[bi] = [a, b]
+            runs.append(run)
+    for bi, block in prose.items():
+        if bi not in last_run and anchored(block.span.start, block.span.end):
+            runs.append([block.span.start, block.span.end])
+    all_runs = [(a, b) for a, b in runs]
     if not all_runs:
         # no sentence holds anything a date could start with (_ANCHOR): every pattern is tried only
         # inside a run, so none has a place to match
