@@ -98,6 +98,24 @@ def test_range_forms_match_where_finditer_does(case: tuple[str, list[tuple[int, 
             assert got == want, (form, text[lo:hi])
 
 
+@settings(max_examples=200, deadline=None)
+@given(text_and_runs())
+def test_busy_is_every_forms_matches(case: tuple[str, list[tuple[int, int]]]) -> None:
+    # extract() reads every form's matches through busy(), which leaves out the forms with nowhere
+    # to start: the same matches all_matches gives each form, by run, in the forms' order
+    text, runs = case
+    located = dates_analysis._Located(text)
+    located.set_runs(runs)
+    got = {r: [(form, [m.span() for m in ms]) for form, ms in forms.items()] for r, forms in located.busy().items()}
+    fresh = dates_analysis._Located(text)
+    fresh.set_runs(runs)
+    want: dict[int, list[tuple[str, list[tuple[int, int]]]]] = {}
+    for form, pat in dates_analysis._ALL_PATTERNS:
+        for r, ms in fresh.all_matches(form, pat).items():
+            want.setdefault(r, []).append((form, [m.span() for m in ms]))
+    assert got == want
+
+
 def test_range_runs_keep_a_known_range() -> None:
     text = "The talks ran June 27-July 10, then from May 4 to 7 and on 13 – 14 April, 27 June - 10 July."
     located = dates_analysis._Located(text)

@@ -504,19 +504,28 @@ class _Located:
         got = self._at.get(name)
         if got is None:
             got = []
+            at = self.words_at(words)
             for w in words:
-                got.extend(self.word_at(w))
+                got.extend(at[w])
             got.sort()                  # find_all(self.low, words)
             self._at[name] = got
         return got
 
-    def word_at(self, w: str) -> list[int]:
-        """`find_all(self.low, (w,))`, once per word: _ANCHOR and _RELATIVE look for six words alike."""
-        got = self._word_pos.get(w)
-        if got is None:
-            assert self.low is not None
-            got = self._word_pos[w] = find_all(self.low, (w,))
-        return got
+    def words_at(self, words: Iterable[str]) -> dict[str, list[int]]:
+        """`find_all(self.low, (w,))` for each word, found once per word (_ANCHOR and _RELATIVE look
+        for six words alike), in one loop: by word, with the words asked before."""
+        found = self._word_pos
+        low = self.low
+        assert low is not None
+        find = low.find
+        for w in words:
+            if w not in found:
+                out = found[w] = []
+                i = find(w)
+                while i >= 0:
+                    out.append(i)
+                    i = find(w, i + 1)
+        return found
 
     def derived(self, name: str) -> list[int]:
         """Positions read off the runs of digits and a few literal words, found once per document."""
@@ -779,6 +788,31 @@ class _Located:
         return self._numbers()["anniversary"] + derived("cent") + self._before_in_runs(
             self._in_runs(derived("turn")), 1), None
 
+    def busy(self) -> dict[int, dict[str, list[re.Match[str]]]]:
+        """Every pattern's matches by run, and within a run by form in _ALL_PATTERNS order; runs
+        where none matches are left out. all_matches for each form, without the scan of a form
+        that has nowhere to start (most articles give most forms none)."""
+        out: dict[int, dict[str, list[re.Match[str]]]] = {}
+        text, runs, low = self.text, self.runs, self.low
+        everywhere = self._everywhere
+        for form, pat in _ALL_PATTERNS:
+            located = None if everywhere else self._starts(form)
+            if located is None:
+                by_run = {i: got for i, (lo, hi) in enumerate(runs) if (got := list(pat.finditer(text, lo, hi)))}
+            else:
+                starts, only = located
+                if not starts or (only is not None and not only):
+                    continue
+                by_run = self._scan_runs(pat, sorted(set(starts)) if len(starts) > 1 else starts, only,
+                                         _OPENINGS.get(form) if low is not None else None)
+            for r, got in by_run.items():
+                forms = out.get(r)
+                if forms is None:
+                    out[r] = {form: got}
+                else:
+                    forms[form] = got
+        return out
+
     def matches(self, form: str, pat: re.Pattern[str], r: int) -> list[re.Match[str]]:
         """The pattern's matches in run r, as finditer finds them."""
         return self.all_matches(form, pat).get(r, [])
@@ -853,9 +887,10 @@ class _Located:
         """anchored()'s stretches (their starts, sorted, and the least end from each on) and the ends of
         the glued "day"s."""
         text = self.text
-        pairs = [(p, p + len(w)) for w in _ANCHOR_WORDS for p in self.word_at(w)]
+        at = self.words_at(_ANCHOR_WORDS + ("day",))
+        pairs = [(p, p + len(w)) for w in _ANCHOR_WORDS for p in at[w]]
         glued = set()
-        for p in self.word_at("day"):
+        for p in at["day"]:
             # "day\b": a word character after it ends the match only where the search ends
             if _is_word(text[p + 3:p + 4] or " "):
                 glued.add(p + 3)
@@ -1149,11 +1184,7 @@ def extract(doc: Document, article_date: dt.date | None) -> list[DateMention]:
     all_runs.sort()
     located.set_runs(all_runs)
     # each run's matches by pattern; a run where no pattern matches gives no mention and is not read
-    busy: dict[int, dict[str, list[re.Match[str]]]] = {}
-    for form, pat in _ALL_PATTERNS:
-        for r, got in located.all_matches(form, pat).items():
-            if got:
-                busy.setdefault(r, {})[form] = got
+    busy = located.busy()
     for r in sorted(busy):
         a, b = all_runs[r]
         found.extend(_extract_block(located, busy[r], a, b, article_date, sents, starts, qspans))
@@ -1170,6 +1201,15 @@ def _sentence_bounds(sents: list, starts: list[int], offset: int, lo: int, hi: i
     if 0 <= i < len(sents) and sents[i].span.start <= offset < sents[i].span.end + 1:
         return i, max(lo, sents[i].span.start), min(hi, sents[i].span.end)
     return -1, lo, hi
+
+
+def _clashes(taken: list[tuple[int, int]], a: int, b: int) -> bool:
+    """Whether a..b overlaps one of the spans taken: `not all(b <= x or a >= y ...)`, as a plain
+    loop (a generator costs a frame resumed per span, and a weekday is tested against them all)."""
+    for x, y in taken:
+        if a < y and x < b:
+            return True
+    return False
 
 
 def _extract_block(located: _Located, matched: dict[str, list[re.Match[str]]], lo: int, hi: int,
@@ -1212,7 +1252,7 @@ def _extract_block(located: _Located, matched: dict[str, list[re.Match[str]]], l
                 a, b = mt.span("y") if form == "year-attr" else mt.span()
                 while b > a and text[b - 1] in " ,":
                     b -= 1
-                if taken and not all(b <= x or a >= y for x, y in taken):
+                if taken and _clashes(taken, a, b):
                     continue
                 si, s0, s1 = context(a)
                 in_q = qspans.holds(a, b)
@@ -1229,7 +1269,7 @@ def _extract_block(located: _Located, matched: dict[str, list[re.Match[str]]], l
         elif form == "relative":
             for mt in mts:
                 a, b = mt.span()
-                if taken and not all(b <= x or a >= y for x, y in taken):
+                if taken and _clashes(taken, a, b):
                     continue
                 si = context(a)[0]
                 in_q = qspans.holds(a, b)
@@ -1253,7 +1293,7 @@ def _extract_block(located: _Located, matched: dict[str, list[re.Match[str]]], l
             for mt in mts:
                 a, b = mt.span()
                 wa, wb = mt.span("wd")
-                if taken and not all(wb <= x or wa >= y for x, y in taken):
+                if taken and _clashes(taken, wa, wb):
                     continue
                 si, s0, s1 = context(wa)
                 if not mt.group("mod"):
