@@ -116,6 +116,17 @@ def test_busy_is_every_forms_matches(case: tuple[str, list[tuple[int, int]]]) ->
     assert got == want
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(range_texts(), range_phrases()), st.data())
+def test_anchored_spans_is_anchored(text: str, data: st.DataObject) -> None:
+    spans = []
+    for _ in range(data.draw(st.integers(0, 6))):
+        s = data.draw(st.integers(0, len(text)))
+        spans.append((s, data.draw(st.integers(s, len(text)))))
+    located = dates_analysis._Located(text)
+    assert located.anchored_spans(spans) == [bool(dates_analysis._ANCHOR.search(text, s, e)) for s, e in spans]
+
+
 def test_range_runs_keep_a_known_range() -> None:
     text = "The talks ran June 27-July 10, then from May 4 to 7 and on 13 – 14 April, 27 June - 10 July."
     located = dates_analysis._Located(text)

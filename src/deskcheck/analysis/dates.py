@@ -615,8 +615,8 @@ class _Located:
                         years.append(a)
                     elif dash == "–":
                         years.append(a)
-            if a and _is_word(text[a - 1]):
-                continue        # no "\b" before the number: no day, age or ordinal starts there
+            if a and ((ch := text[a - 1]).isalnum() or ch == "_"):
+                continue        # no "\b" before the number (_is_word): no day, age or ordinal starts there
             lead = text[a - 2:a]
             if lead == ", ":
                 age.append(a - 2)
@@ -883,6 +883,23 @@ class _Located:
         i = bisect_left(starts, s)
         return (i < len(starts) and least[i] <= e) or (s < e and text[s].isdecimal()) or (e in glued and e - 3 >= s)
 
+    def anchored_spans(self, spans: list[tuple[int, int]]) -> list[bool]:
+        """anchored(s, e) for each (s, e), in one call: extract() asks it of every sentence."""
+        text = self.text
+        if self.low is None:
+            search = _ANCHOR.search
+            return [search(text, s, e) is not None for s, e in spans]
+        index = self._anchor_index
+        if index is None:
+            index = self._anchor_index = self._anchors()
+        starts, least, glued = index
+        n = len(starts)
+        out = []
+        for s, e in spans:
+            i = bisect_left(starts, s)
+            out.append((i < n and least[i] <= e) or (s < e and text[s].isdecimal()) or (e in glued and e - 3 >= s))
+        return out
+
     def _anchors(self) -> tuple[list[int], list[int], set[int]]:
         """anchored()'s stretches (their starts, sorted, and the least end from each on) and the ends of
         the glued "day"s."""
@@ -1148,7 +1165,6 @@ def extract(doc: Document, article_date: dt.date | None) -> list[DateMention]:
     qspans = _Enclosing(quote_spans(doc))
     found: list[DateMention] = []
     located = _Located(text)
-    anchored = located.anchored
     # run the patterns only over sentences that hold something a date could start with: most
     # news sentences hold none, and each pattern costs a pass over the text it is given. An
     # anchored sentence joins the run of its block's last anchored one when only white space
@@ -1156,16 +1172,15 @@ def extract(doc: Document, article_date: dt.date | None) -> list[DateMention]:
     prose = {block.index: block for block in doc.blocks if block.kind in _PROSE}
     last_run: dict[int, list[int]] = {}        # each block's last run, by block
     runs: list[list[int]] = []
-    for sent in sents:
+    bounds = [(sent.span.start, sent.span.end) for sent in sents]
+    for sent, (a, b), anchor in zip(sents, bounds, located.anchored_spans(bounds)):
         bi = sent.block
         if bi not in prose:
             continue
-        span = sent.span
-        a, b = span.start, span.end
         run = last_run.get(bi)
         if run is None:
             last_run[bi] = run = []            # the block has sentences, none anchored yet
-        if not anchored(a, b):
+        if not anchor:
             continue
         if run and not text[run[1]:a].strip():
             run[1] = b
@@ -1173,7 +1188,7 @@ def extract(doc: Document, article_date: dt.date | None) -> list[DateMention]:
             run = last_run[bi] = [a, b]
             runs.append(run)
     for bi, block in prose.items():
-        if bi not in last_run and anchored(block.span.start, block.span.end):
+        if bi not in last_run and located.anchored(block.span.start, block.span.end):
             runs.append([block.span.start, block.span.end])
     all_runs = [(a, b) for a, b in runs]
     if not all_runs:
