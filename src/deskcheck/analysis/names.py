@@ -30,13 +30,16 @@ from functools import lru_cache
 from pathlib import Path
 from typing import AbstractSet, Callable, Container, Iterable, Iterator, Sequence, TypeVar
 
+from collections import Counter
+from itertools import chain
+
 import regex
 from jellyfish import jaro_winkler_similarity
 from metaphone import doublemetaphone
 
 from ..compiled import re_compile, regex_compile
 from ..lexicon import WordSet, default_data_dir
-from ..model import FACTORY, Document, FrozenRecord, Record, Span, _set
+from ..model import FACTORY, Document, FrozenRecord, Record, Span, _set, _setters
 from . import cached
 from .sentences import sentences
 
@@ -340,16 +343,20 @@ class NameToken(Record):
     common: bool         # the word, lowercased, is an ordinary English word
 
     def __init__(self, text: str, span: Span, form: str, key: str, common: bool) -> None:
-        self.text = text
-        self.span = span
-        self.form = form
-        self.key = key
-        self.common = common
+        _token_text(self, text)
+        _token_span(self, span)
+        _token_form(self, form)
+        _token_key(self, key)
+        _token_common(self, common)
 
     def _key(self) -> tuple[object, ...]:
         return (self.text, self.span, self.form, self.key, self.common)
 
     __hash__ = FrozenRecord.__hash__      # (@dataclass(unsafe_hash=True): hashed though mutable)
+
+
+# (the slots' own setters, as the model's value classes use them: see model._setters)
+_token_text, _token_span, _token_form, _token_key, _token_common = _setters(NameToken)
 
 
 class Mention(Record):
@@ -367,13 +374,13 @@ class Mention(Record):
 
     def __init__(self, span: Span, tokens: tuple[NameToken, ...], block: int, block_kind: str, title: str = "",
                  sentence_start: bool = False, surname_alone: bool = False) -> None:
-        self.span = span
-        self.tokens = tokens
-        self.block = block
-        self.block_kind = block_kind
-        self.title = title
-        self.sentence_start = sentence_start
-        self.surname_alone = surname_alone
+        _mention_span(self, span)
+        _mention_tokens(self, tokens)
+        _mention_block(self, block)
+        _mention_block_kind(self, block_kind)
+        _mention_title(self, title)
+        _mention_sentence_start(self, sentence_start)
+        _mention_surname_alone(self, surname_alone)
 
     def _key(self) -> tuple[object, ...]:
         return (self.span, self.tokens, self.block, self.block_kind, self.title, self.sentence_start,
@@ -393,6 +400,10 @@ class Mention(Record):
         article also uses it alone as a name."""
         return (len(self.tokens) >= 2 and self.tokens[-1].key not in GENERIC
                 and (not self.tokens[-1].common or (self.surname_alone and not self.tokens[-2].common)))
+
+
+(_mention_span, _mention_tokens, _mention_block, _mention_block_kind, _mention_title, _mention_sentence_start,
+ _mention_surname_alone) = _setters(Mention)
 
 
 NAME_BLOCKS = frozenset({"title", "heading", "paragraph", "list", "blockquote", "caption", "metadata", "table"})
@@ -1017,9 +1028,12 @@ class Occurrence(Record):
                                # "phrase" (an organisation's name of several words)
 
     def __init__(self, token: NameToken, mention: Mention, role: str) -> None:
-        self.token = token
-        self.mention = mention
-        self.role = role
+        _occurrence_token(self, token)
+        _occurrence_mention(self, mention)
+        _occurrence_role(self, role)
+
+
+_occurrence_token, _occurrence_mention, _occurrence_role = _setters(Occurrence)
 
 
 class NameGroup(Record):
@@ -1088,8 +1102,29 @@ def _bucket_keys(form: str) -> tuple[str, ...]:
 
 
 def candidate_pairs(forms: Iterable[str]) -> set[tuple[str, str]]:
+    """The pairs of forms that share a bucket (see _buckets)."""
+    forms = list(forms)
+    keys_of = list(map(_bucket_keys, forms))
+    every = list(chain.from_iterable(keys_of))
+    if len(set(every)) == len(every):
+        # no bucket holds two forms (most articles' names sound like no other): no pair. (A form's
+        # keys are distinct, so a key met twice is two forms')
+        return set()
+    # the buckets of keys met twice or more, made as _buckets makes them (keys in order of first
+    # use, forms in order): the pairs are added in the same order, so the set is the same set
+    shared = {key for key, n in Counter(every).items() if n >= 2}
+    buckets: dict[str, list[str]] = {}
+    for f, keys in zip(forms, keys_of):
+        if not shared.isdisjoint(keys):
+            for key in keys:
+                if key in shared:
+                    buckets.setdefault(key, []).append(f)
+    return _bucket_pairs(buckets)
+
+
+def _bucket_pairs(buckets: dict[str, list[str]]) -> set[tuple[str, str]]:
     pairs: set[tuple[str, str]] = set()
-    for members in _buckets(forms).values():
+    for members in buckets.values():
         if len(members) < 2 or len(members) > 400:
             continue
         for i, a in enumerate(members):
@@ -1182,6 +1217,8 @@ def group_names(doc: Document, ms: MentionTable | list[Mention], distinct: froze
     # a hyphen or apostrophe, and the indexes of those that may hold an organisation or place word
     spaced: list[int] = []
     seeds: list[int] = []
+    # the article's organisation and place words (each word's facts are shared by its uses)
+    generic = {info for info in set(infos) if info.generic}
     for k, (first, stop, _start, _end, _block, _kind, title, _sentence_start) in enumerate(rows):
         last = infos[stop - 1]
         if stop - first == 1:
@@ -1201,7 +1238,8 @@ def group_names(doc: Document, ms: MentionTable | list[Mention], distinct: froze
             person = not last.generic and (not last.form_common or (k in marked and not infos[stop - 2].form_common))
             if person:
                 given_of.setdefault(last.form, set()).update([infos[j].key for j in range(first, stop - 1)])
-            seeds.append(k)         # (its words are tested there)
+            if generic and not generic.isdisjoint(infos[first:stop]):
+                seeds.append(k)     # (an organisation or place word in it)
             spaced.append(k)
             for j in range(first, stop - 1):
                 if person:
@@ -1247,10 +1285,11 @@ def group_names(doc: Document, ms: MentionTable | list[Mention], distinct: froze
     for a, b in pairs:
         if frozenset((a, b)) in forced_set:
             uf.union(a, b)
-        elif conflict(a, b):
-            continue
-        elif variant_pair(a, b, distinct) or (same_person(a, b) and variant_pair(a, b, distinct, dictionary=False)):
-            # two dictionary words are two names, unless one person's given name sits beside both
+        elif ((variant_pair(a, b, distinct) or (same_person(a, b) and variant_pair(a, b, distinct, dictionary=False)))
+              and not conflict(a, b)):
+            # two dictionary words are two names, unless one person's given name sits beside both;
+            # (the context-free tests, remembered per pair, first: the context is read for the
+            # few pairs that pass them, and a conflict only ever refused a union)
             uf.union(a, b)
     for pair in forced_set:
         if len(pair) == 2:
@@ -1514,7 +1553,7 @@ def _phrases(doc: Document, table: MentionTable, seeds: list[int] | None = None)
             continue
         first, stop = rows[k][0], rows[k][1]
         # no organisation or place word in it (most mentions: one word, tested alone)
-        if not infos[first].generic if stop - first == 1 else not any(infos[w].generic for w in range(first, stop)):
+        if not infos[first].generic if stop - first == 1 else not any(info.generic for info in infos[first:stop]):
             continue
         i = k
         while i > 0 and joined(i - 1):
@@ -1523,7 +1562,9 @@ def _phrases(doc: Document, table: MentionTable, seeds: list[int] | None = None)
         while j + 1 < n and joined(j):
             j += 1
         done = j
-        words = tuple(infos[w] for x in range(i, j + 1) for w in range(rows[x][0], rows[x][1]))
+        # (a whole table's neighbouring mentions have neighbouring words)
+        words = (tuple(infos[rows[i][0]:rows[j][1]]) if table.whole else
+                 tuple(infos[w] for x in range(i, j + 1) for w in range(rows[x][0], rows[x][1])))
         if len(words) < PHRASE_MIN_WORDS:
             continue
         # "&" and "and" join an organisation's name the same way (Securities & Exchange)
