@@ -213,3 +213,46 @@ def test_candidate_pairs_only_from_shared_buckets(forms: list[str]) -> None:
     plain = _bucket_pairs(_buckets(forms))
     assert got == plain
     assert list(got) == list(plain)
+
+
+def _plain_whole_names(kind, ctx, groups, house, table):  # type: ignore[no-untyped-def]
+    """Names._house_whole_names as it was: every mention's last word looked up in the tails."""
+    from deskcheck.analysis.names import mention_surface
+    from deskcheck.kinds import names as kn
+    from deskcheck.model import Hit
+    if not house.mentions:
+        return
+    spaced = {o.mention.span for g in groups if g.role == "mention" for o in kn._flat(g)}
+    tails = house.mention_tails()
+    worded = {o.token.span for g in groups if g.role != "mention" for form, occs in g.forms.items()
+              if (h := kn.house_form(g, form, house)) is not None and h[0] != form for o in occs}
+    for m in table:
+        if m.tokens[-1].text.lower() not in tails or m.span in spaced:
+            continue
+        surface = mention_surface(ctx.doc, m)
+        hit = house.mentions.get(surface.lower())
+        if hit is None or hit[0].lower() == surface.lower() or any(t.span in worded for t in m.tokens):
+            continue
+        preferred, entry = hit
+        yield Hit(m.span, kind.message(surface, preferred, kn._house_reason(entry.note)), (preferred,))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_HOUSE_PIECES, max_size=25))
+def test_whole_name_house_check_skips_articles_without_a_listed_last_word(pieces: list[str]) -> None:
+    """The whole-name house check, which returns at once when no word of the article is the last
+    word of a listed whole name, reports what asking every mention reports."""
+    from deskcheck.kinds import names as kn
+    from deskcheck.kinds.base import Context, Settings
+    from deskcheck.rules import bundled_rules_dir, load_rule
+    from deskcheck.scopes import segments
+    style = bundled_rules_dir() / "Deskcheck"
+    rule = load_rule(style / "HouseNames.yml", "Deskcheck", style)
+    assert rule is not None
+    doc = _doc(" ".join(pieces) or "Nothing.")
+    ctx = Context(doc, doc.text, list(segments(doc, rule.scope)), Settings(), False)
+    house = rule.kind.house(ctx)
+    table = kn.in_scope(ctx)
+    groups = kn.groups_for(ctx, table, house)
+    got = list(rule.kind._house_whole_names(ctx, groups, house, table))
+    assert got == list(_plain_whole_names(rule.kind, ctx, groups, house, table))

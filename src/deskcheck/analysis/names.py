@@ -32,6 +32,7 @@ from typing import AbstractSet, Callable, Container, Iterable, Iterator, Sequenc
 
 from collections import Counter
 from itertools import chain
+from operator import attrgetter
 
 import regex
 from jellyfish import jaro_winkler_similarity
@@ -686,6 +687,7 @@ class _WordInfo:
 
 
 _WORD_INFO: dict[str, _WordInfo] = {}
+_GENERIC = attrgetter("generic")
 
 
 def _word_info(raw: str) -> _WordInfo:
@@ -1218,7 +1220,7 @@ def group_names(doc: Document, ms: MentionTable | list[Mention], distinct: froze
     spaced: list[int] = []
     seeds: list[int] = []
     # the article's organisation and place words (each word's facts are shared by its uses)
-    generic = {info for info in set(infos) if info.generic}
+    generic = set(filter(_GENERIC, infos))      # (filtered in C)
     for k, (first, stop, _start, _end, _block, _kind, title, _sentence_start) in enumerate(rows):
         last = infos[stop - 1]
         if stop - first == 1:
@@ -1553,7 +1555,7 @@ def _phrases(doc: Document, table: MentionTable, seeds: list[int] | None = None)
             continue
         first, stop = rows[k][0], rows[k][1]
         # no organisation or place word in it (most mentions: one word, tested alone)
-        if not infos[first].generic if stop - first == 1 else not any(info.generic for info in infos[first:stop]):
+        if not infos[first].generic if stop - first == 1 else not any(map(_GENERIC, infos[first:stop])):
             continue
         i = k
         while i > 0 and joined(i - 1):

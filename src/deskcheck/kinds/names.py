@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import chain
+from operator import attrgetter
 from pathlib import Path
 from typing import Iterable
 
@@ -28,8 +29,16 @@ CHECKS = ("consistency", "house")
 _UNASKED = object()
 
 
+# (attrgetter reads the attributes in C: a rule's segments and an article's blocks are mapped to
+# their bounds without a Python step each)
+_BOUNDS = attrgetter("start", "end")
+_BLOCK_BOUNDS = attrgetter("span.start", "span.end")
+_LOWER = attrgetter("lower")
+_FORM = attrgetter("form")
+
+
 def _scope(ctx: Context) -> tuple[tuple[int, int], ...]:
-    return tuple((s.start, s.end) for s in ctx.segments)
+    return tuple(map(_BOUNDS, ctx.segments))
 
 
 def in_scope(ctx: Context, scope: tuple[tuple[int, int], ...] | None = None) -> MentionTable:
@@ -48,11 +57,11 @@ def in_scope(ctx: Context, scope: tuple[tuple[int, int], ...] | None = None) -> 
         # every block is, every mention is in scope
         segments = set(scope)
         blocks = ctx.doc.blocks
-        whole = {b.index for b in blocks if (b.span.start, b.span.end) in segments}
         table = mention_table(ctx.doc)
-        if len(whole) == len(blocks):
+        if segments.issuperset(map(_BLOCK_BOUNDS, blocks)):
             found = cache[key] = table
         else:
+            whole = {b.index for b in blocks if (b.span.start, b.span.end) in segments}
             contains = index_of(ctx.segments).contains      # a binary search per question
             whole.update(b.index for b in blocks if b.index not in whole and contains(b.span))
             found = cache[key] = table.subset(
@@ -201,6 +210,8 @@ class Names(Kind):
         spaced = {(o.mention.span.start, o.mention.span.end) for g in groups if g.role == "mention" for o in _flat(g)}
         tails = house.mention_tails()
         infos = ms.infos
+        if tails.isdisjoint(map(_LOWER, ms.words())):
+            return      # no word of the article ends a whole name of the list (most articles)
         for k, (_first, stop, start, end, *_rest) in enumerate(ms.rows):
             # the mention's last word as written is the last word of its surface (the words of a
             # mention are joined by single spaces): most mentions need go no further
@@ -329,7 +340,7 @@ def groups_for(ctx: Context, ms: MentionTable, house: HouseList,
     key = ("deskcheck.kinds.names.groups", _scope(ctx) if scope is None else scope, id(house), archive)
     cache = ctx.doc.cache
     if key not in cache:
-        forms = {info.form for info in set(ms.words())}     # (each word's facts are shared by its uses)
+        forms = set(map(_FORM, ms.words()))
         # the house list is asked once per form and run (its answers are remembered on it); an
         # article's forms then meet the forms it has answers for in one set operation
         for f in forms.difference(house._heads_seen):      # (set.difference reads the smaller side)
