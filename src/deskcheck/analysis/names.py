@@ -32,7 +32,7 @@ from typing import AbstractSet, Callable, Container, Iterable, Iterator, Sequenc
 
 from collections import Counter
 from itertools import chain
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 import regex
 from jellyfish import jaro_winkler_similarity
@@ -631,7 +631,7 @@ def _text_candidates(text: str) -> tuple[list[tuple[int, str]], list[int]]:
     if lower:
         found.extend(lower)
         found.sort()                        # positions differ: the words are never compared
-    return found, [p for p, _w in found]
+    return found, list(map(_FIRST, found))
 
 
 def _particle_chain(text: str, pos: int, out: list[tuple[int, str]]) -> None:
@@ -688,6 +688,7 @@ class _WordInfo:
 
 _WORD_INFO: dict[str, _WordInfo] = {}
 _GENERIC = attrgetter("generic")
+_FIRST = itemgetter(0)
 
 
 def _word_info(raw: str) -> _WordInfo:
@@ -998,8 +999,8 @@ def _mark_surnames(doc: Document, table: MentionTable, every: bool = False) -> N
     `every`: mark every form the article uses alone (the plain version tests compare with)."""
     infos, rows = table.infos, table.rows
     # only these forms can be marked (a form's commonness is the form's): most articles have none
-    needed = {last.form for first, stop, *_rest in rows if stop - first >= 2 and (last := infos[stop - 1]).form_common
-              and (every or (not last.generic and not infos[stop - 2].form_common))}
+    needed = {last.form for row in rows if row[1] - row[0] >= 2 and (last := infos[row[1] - 1]).form_common
+              and (every or (not last.generic and not infos[row[1] - 2].form_common))}
     if not needed:
         return
     text = doc.text
@@ -1016,8 +1017,8 @@ def _mark_surnames(doc: Document, table: MentionTable, every: bool = False) -> N
         if _used_alone(text, form):
             alone.add(form)
     if alone:
-        table.alone = frozenset(i for i, (first, stop, *_rest) in enumerate(rows)
-                                if stop - first >= 2 and infos[stop - 1].form in alone)
+        table.alone = frozenset(i for i, row in enumerate(rows)
+                                if row[1] - row[0] >= 2 and infos[row[1] - 1].form in alone)
 
 
 # --- grouping ---------------------------------------------------------------------------------
