@@ -7,10 +7,9 @@ from typing import AbstractSet, Callable, Iterable
 
 from deskcheck.analysis.names import (
     _APPOSITIVE, _COORDINATION, _INITIAL, _JOINERS, _KIN, _WORD_INFO, GENERIC, MALE_TITLES, FEMALE_TITLES,
-    NAME_BLOCKS, PHRASE_MIN_WORDS, Mention, NameGroup, NameToken, Occurrence, _ampersand, _candidates,
-    _clean_bounds, _new_object, _sentence_starts, _set_end, _set_start, _shouting, _span,
-    _text_candidates, _UnionFind, _uk_us_spelling, _used_alone, _word_info, candidate_pairs, derived_pair,
-    distinct_given, fold, given_variant_pair, variant_pair,
+    NAME_BLOCKS, PHRASE_MIN_WORDS, Mention, NameGroup, NameToken, Occurrence, _candidates,
+    _clean_bounds, _group_phrases, _new_object, _sentence_starts, _set_end, _set_start, _shouting, _span,
+    _text_candidates, _UnionFind, _used_alone, _word_info, candidate_pairs, distinct_given, fold, given_variant_pair, variant_pair,
 )
 from bisect import bisect_left
 
@@ -435,10 +434,13 @@ def spacing_groups(doc: Document, ms: list[Mention], spaced: bool = False) -> li
 
 
 class _Phrase:
-    __slots__ = ("span", "words", "joiners", "mention")
+    """An organisation's name as the object path found it: its first Mention, and its words as
+    NameTokens (read for their key and form, as the table's word facts are)."""
+    __slots__ = ("start", "end", "words", "joiners", "mention")
 
     def __init__(self, span: Span, words: tuple[NameToken, ...], joiners: tuple[str, ...], mention: Mention) -> None:
-        self.span = span
+        self.start = span.start
+        self.end = span.end
         self.words = words
         self.joiners = joiners
         self.mention = mention
@@ -492,56 +494,6 @@ def _phrases(doc: Document, ms: list[Mention], seeds: list[int] | None = None) -
 
 
 def phrase_groups(doc: Document, ms: list[Mention], seeds: list[int] | None = None) -> list[NameGroup]:
-    """An organisation's name written two ways where one word takes another form: "Kenya
-    Meteorological Department" / "Kenya Meteorology Department". Every other word, and the
-    words joining them, must agree; the organisation word itself may differ only in spelling
-    (Organisation/Organization), since "Defence Ministry" and "Defence Department" are two
-    bodies."""
-    phrases = _phrases(doc, ms, seeds)
-    if len(phrases) < 2:
-        return []
-    text = doc.text
-    # phrases are referred to by their index: a phrase as a dict key hashes all its tokens
-    surface = [" ".join(text[p.span.start:p.span.end].split()) for p in phrases]
-    # two phrases are compared only with the same joiners and number of words, and are only ever
-    # joined when written differently: without two such, there is nothing to find
-    classes: dict[tuple[tuple[str, ...], int], set[str]] = {}
-    for p, written in zip(phrases, surface):
-        classes.setdefault((p.joiners, len(p.words)), set()).add(written)
-    if all(len(written) < 2 for written in classes.values()):
-        return []
-    buckets: dict[tuple, list[int]] = {}
-    for n, p in enumerate(phrases):
-        keys = tuple(t.key for t in p.words)
-        for i in range(len(p.words)):
-            buckets.setdefault((p.joiners, keys[:i], keys[i + 1:]), []).append(n)
-    uf = _UnionFind()
-    for (_joiners, before, _after), members in buckets.items():
-        i = len(before)
-        for x, a in enumerate(members):
-            for b in members[x + 1:]:
-                wa, wb = phrases[a].words[i], phrases[b].words[i]
-                sa, sb = surface[a], surface[b]
-                if wa.key == wb.key:
-                    if i == 0 and sa != sb and _ampersand(sa) == _ampersand(sb):
-                        uf.union(sa, sb)    # the same name with "&" for "and"
-                    continue
-                if wa.key in GENERIC or wb.key in GENERIC:
-                    # the organisation word itself only in another spelling (Organisation/
-                    # Organization, Centre/Center), never another word or number (Service/Services)
-                    same = _uk_us_spelling(wa.key, wb.key)
-                else:
-                    same = derived_pair(wa.form, wb.form)
-                if same:
-                    uf.union(sa, sb)
-    groups: dict[object, NameGroup] = {}
-    for p, written in zip(phrases, surface):
-        if written not in uf.parent:
-            continue
-        g = groups.setdefault(uf.find(written), NameGroup("phrase"))
-        token = NameToken(written, p.span, written, fold(written), False)
-        g.forms.setdefault(written, []).append(Occurrence(token, p.mention, "phrase"))
-    return [g for g in groups.values() if len(g.forms) >= 2]
-
-
-# --- house names lists ------------------------------------------------------------------------
+    """The organisation grouping of the phrases the object path finds (the grouping of phrases
+    itself is the library's)."""
+    return _group_phrases(doc, _phrases(doc, ms, seeds), lambda m: m)

@@ -28,7 +28,7 @@ import stat
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from pathlib import Path
-from typing import AbstractSet, Callable, Container, Iterable, Iterator, Sequence, TypeVar
+from typing import AbstractSet, Any, Callable, Container, Iterable, Iterator, Sequence, TypeVar
 
 from collections import Counter
 from itertools import chain
@@ -1588,7 +1588,11 @@ def phrase_groups(doc: Document, ms: MentionTable | list[Mention], seeds: list[i
     (Organisation/Organization), since "Defence Ministry" and "Defence Department" are two
     bodies."""
     table = _table(ms)
-    phrases = _phrases(doc, table, seeds)
+    return _group_phrases(doc, _phrases(doc, table, seeds), table.mention)
+
+
+def _group_phrases(doc: Document, phrases: list[_Phrase], mention: Callable[[Any], Mention]) -> list[NameGroup]:
+    """phrase_groups of these phrases; mention(p.mention) is a phrase's first Mention."""
     if len(phrases) < 2:
         return []
     text = doc.text
@@ -1631,7 +1635,7 @@ def phrase_groups(doc: Document, ms: MentionTable | list[Mention], seeds: list[i
             continue
         g = groups.setdefault(uf.find(written), NameGroup("phrase"))
         token = NameToken(written, Span(p.start, p.end), written, fold(written), False)
-        g.forms.setdefault(written, []).append(Occurrence(token, table.mention(p.mention), "phrase"))
+        g.forms.setdefault(written, []).append(Occurrence(token, mention(p.mention), "phrase"))
     return [g for g in groups.values() if len(g.forms) >= 2]
 
 
