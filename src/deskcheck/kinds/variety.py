@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import AbstractSet, Iterable
 
 from .. import lexicon
-from ..analysis.words import WordColumns, columns_in, occurrences
+from ..analysis.words import Place, WordIndex, word_index
 from ..model import Hit, Related, Span
 from .base import Context, Kind
 from .spelling import strip_clitic
@@ -33,17 +33,16 @@ class Variety(Kind):
     def check(self, ctx: Context) -> Iterable[Hit]:
         if ctx.raw:
             return
-        cols = columns_in(ctx.doc, ctx.segments)
-        texts = cols.text
-        found = _marks_of(lexicon.load().variety, cols.distinct())
+        index = word_index(ctx.doc, ctx.segments)
+        found = _marks_of(lexicon.load().variety, index.distinct())
         if not found:
             return
         marked: list[tuple[Span, str, str, str, bool]] = []  # span, word, variety, other spelling, -ize?
-        for n in occurrences(texts, found):
-            text = texts[n]
-            if text[:1].isupper() and _in_name(ctx.text, cols, n):
+        for p in index.places(found):
+            text = p.text
+            if text[:1].isupper() and _in_name(ctx.text, index, p):
                 continue
-            start = cols.start[n]
+            start = p.start
             for offset, length, var, other, z_axis in found[text]:
                 marked.append((Span(start + offset, start + offset + length),
                                text[offset:offset + length], var, other, z_axis))
@@ -119,15 +118,16 @@ def _z_axis(word: str, other: str) -> bool:
     return word.replace("z", "s") == other.replace("z", "s")
 
 
-def _in_name(text: str, cols: WordColumns, n: int) -> bool:
+def _in_name(text: str, index: WordIndex, p: Place) -> bool:
     """A capital inside a sentence, or beside another capitalised word, marks a name that keeps
     its own spelling ("World Health Organization", "Pearl Harbor", "Labor Party")."""
-    if not cols.initial(n):
+    if not index.initial(p):
         return True
-    start, end = cols.start[n], cols.end[n]
-    for m in (n - 1, n + 1):
-        if 0 <= m < len(cols):
-            gap = text[min(end, cols.end[m]):max(start, cols.start[m])]
-            if cols.text[m][:1].isupper() and not gap.strip():
+    start, end = p.start, p.end
+    for step in (-1, 1):
+        other = index.neighbour(p, step)
+        if other is not None:
+            gap = text[min(end, other.end):max(start, other.start)]
+            if other.text[:1].isupper() and not gap.strip():
                 return True
     return False
