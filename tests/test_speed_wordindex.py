@@ -25,7 +25,7 @@ _PIECES = st.lists(st.sampled_from(
     ["ab", "Zo", "Kyiv", "the", "Über", "ЖЖ", "中", "é", "I", "a", "x", "G7", "9", "_", "²",
      "-", "'", "\u2019", "\u2010", ".", ",", ":", "(", ")", "“", "”", "\u00a0", " ", " ", " ",
      "\n", "\n\n", "\u2019s", "U.S.", "e.g.", "well-being", "don't", "www.x.org", "@ab", "#cd",
-     "bbc.co.uk", "a-b", "--", "Ab-cd", "ibn", "Mc", "\u0301", "٣"]),
+     "bbc.co.uk", "a-b", "--", "Ab-cd", "ibn", "Mc", "\u0301", "٣", "\ud800", "\udfff"]),
     min_size=1, max_size=50).map("".join)
 
 

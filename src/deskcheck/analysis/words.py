@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 import sys
 from bisect import bisect_left, bisect_right
-from itertools import accumulate, compress
-from operator import not_
+from itertools import accumulate, compress, repeat
+from operator import add, attrgetter, le, not_
 from typing import AbstractSet, Collection, NamedTuple, Union
 
 from ..compiled import re_compile
@@ -74,6 +74,8 @@ if sys.version_info >= (3, 11):
     _KEPT_SPLIT = re_compile(_KEPT_PATTERN.format(L=r"[^\W\d_]", W=r"\w"))
     _KEPT_SPLIT_LATIN1 = re_compile(_KEPT_PATTERN.format(L=_LATIN1_LETTER, W=_LATIN1_WORD))
 _BEYOND_LATIN1 = re_compile(r"[^\x00-\xff]")
+_START = attrgetter("start")
+_END = attrgetter("end")
 _ALNUM = re_compile(r"[^\W_]")
 _NOT_A_WORD = re_compile(r"[\d_.]")            # numbers, codes, dotted abbreviations
 _OPENERS = frozenset("\"“‘'(«[—–-:")
@@ -357,7 +359,9 @@ _ONE_WORD: set[str] = set()                     # runs that are one word, the ru
 
 def _run_words(joined: str) -> set[str]:
     """The kept words of a text, as a set: the words of its runs (see TextIndex)."""
-    runs = set(joined.encode("utf-8").translate(_RUN_BYTES).decode("utf-8").split())
+    # (a lone surrogate passes through as its three bytes, all left alone, and comes back)
+    runs = set(joined.encode("utf-8", "surrogatepass").translate(_RUN_BYTES)
+               .decode("utf-8", "surrogatepass").split())
     rest = runs - _ONE_WORD
     if not rest:
         return runs
@@ -506,27 +510,29 @@ def _fast_spans(doc: Document, spans: list[Span] | None) -> list[tuple[int, int]
     n = len(text)
     if spans is None:
         out = [(0, n)]
-    else:
+    elif not spans:
         out = []
-        last = 0
-        for s in spans:
-            a, b = s.start, s.end
-            if a < last or b < a or b > n:
-                return None     # out of order or overlapping: the columns repeat or reorder words
-            for x in (a, b):
-                if 0 < x < n and not (text[x - 1].isspace() or text[x].isspace()):
-                    return None     # a word may cross the edge
-            last = b
-            out.append((a, b))
+    else:
+        # (each test over every span in C: a loop in Python cost more than the index saves)
+        starts = list(map(_START, spans))
+        ends = list(map(_END, spans))
+        if starts[0] < 0 or ends[-1] > n or not all(map(le, starts, ends)) \
+                or not all(map(le, ends[:-1], starts[1:])):
+            return None     # out of order or overlapping: the columns repeat or reorder words
+        # a word may cross an edge unless white space (or an end of the text) stands on one
+        # side of it: padded[x:x + 2] holds the characters either side of offset x, and loses
+        # one to strip() when one is white space
+        padded = " " + text + " "
+        edges = starts + ends
+        if max(map(len, map(str.strip, map(padded.__getitem__,
+                                            map(slice, edges, map(add, edges, repeat(2))))))) > 1:
+            return None
+        out = list(zip(starts, ends))
     holes = doc.cache.get("words.non_prose")
     if holes is None:
         holes = doc.cache["words.non_prose"] = _non_prose(text)
     if holes:
         out = _less(out, holes)
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:      # a lone surrogate: no runs of bytes to split
-        return None
     return out
 
 

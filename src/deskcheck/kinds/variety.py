@@ -74,6 +74,7 @@ class Variety(Kind):
 
 Mark = tuple[int, int, str, str, bool]     # offset in the word, length, variety, other spelling, -ize?
 _MARKS: dict[str, tuple[Mark, ...]] = {}   # word -> its marked parts (only words that have some)
+_MARKED: set[str] = set()                  # the keys of _MARKS, as a set
 _SEEN: set[str] = set()                    # words whose parts have been looked up
 _MARKS_TABLE: list[object] = [None]        # the variety table the two above were worked out with
 _MEMO_LIMIT = 100_000
@@ -86,16 +87,18 @@ def _marks_of(table: dict[str, tuple[str, str]], words: AbstractSet[str]) -> dic
     new article asks only about the words no earlier one used, with set operations in C)."""
     if _MARKS_TABLE[0] is not table or len(_SEEN) > _MEMO_LIMIT:
         _MARKS.clear()
+        _MARKED.clear()
         _SEEN.clear()
         _MARKS_TABLE[0] = table
     for word in words - _SEEN:
         marks = _marks(table, word)
         if marks:
             _MARKS[word] = marks
+            _MARKED.add(word)
         _SEEN.add(word)
-    # (a dict's .keys() in a set operation would be walked whole: ask the dict about each word)
-    return {w: _MARKS[w] for w in words if w in _MARKS} if len(words) < len(_MARKS) else \
-        {w: m for w, m in _MARKS.items() if w in words}
+    # (the marked words among the article's by one set intersection in C: a dict's keys in a set
+    # operation would be copied whole, and a comprehension asked about every word in Python)
+    return {w: _MARKS[w] for w in _MARKED.intersection(words)}
 
 
 def _marks(table: dict[str, tuple[str, str]], word: str) -> tuple[Mark, ...]:
