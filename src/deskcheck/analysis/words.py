@@ -353,7 +353,8 @@ class ColumnIndex:
 # for the split into runs (all other bytes, UTF-8 sequences included, are left as they are)
 _RUN_BYTES = bytes(b if b >= 0x80 or chr(b).isalnum() or chr(b) in "_-'." else 0x20 for b in range(256))
 _FAST_LIMIT = 200_000   # characters: a longer text is read into columns (see NameForms._count_all)
-_RUN_WORDS: dict[str, tuple[str, ...]] = {}     # run -> its words, for runs that are not one word
+_RUN_WORDS: dict[str, tuple[str, ...]] = {}     # run -> its words
+_RUNS_SPLIT: set[str] = set()                   # the keys of _RUN_WORDS, as a set
 _ONE_WORD: set[str] = set()                     # runs that are one word, the run itself
 
 
@@ -368,18 +369,16 @@ def _run_words(joined: str) -> set[str]:
     if len(_ONE_WORD) + len(_RUN_WORDS) > _MEMO_LIMIT:
         _ONE_WORD.clear()
         _RUN_WORDS.clear()
-    out = runs - rest
+        _RUNS_SPLIT.clear()
     split = _KEPT_SPLIT.split  # type: ignore[union-attr]
-    for run in rest:
-        found = _RUN_WORDS.get(run)
-        if found is None:
-            found = tuple(split(run)[1::2])
-            if found == (run,):
-                _ONE_WORD.add(run)
-                out.add(run)
-                continue
-            _RUN_WORDS[run] = found
-        out.update(found)
+    for run in rest - _RUNS_SPLIT:      # (runs no article has shown before)
+        found = tuple(split(run)[1::2])
+        if found == (run,):
+            _ONE_WORD.add(run)
+        _RUN_WORDS[run] = found
+        _RUNS_SPLIT.add(run)
+    out = runs - rest
+    out.update(*map(_RUN_WORDS.__getitem__, rest))
     return out
 
 
@@ -417,8 +416,15 @@ class TextIndex:
             text = self.text
             part = self.part
             if part is not None and part._distinct is not None:
-                rest = _less(self.spans, part.spans)
-                self._distinct = part._distinct | _run_words(" ".join([text[a:b] for a, b in rest]))
+                # what lies between the part's spans, less the non-prose runs (the holes in
+                # this index's spans, which the part has too), read with slices made in C
+                starts = [0] + [b for _, b in part.spans]
+                ends = part.starts + [len(text)]
+                if len(self.spans) != 1 or self.spans[0] != (0, len(text)):
+                    kept = _less(list(zip(starts, ends)), _holes(self.spans, len(text)))
+                    starts, ends = [a for a, _ in kept], [b for _, b in kept]
+                rest = " ".join(map(text.__getitem__, map(slice, starts, ends)))
+                self._distinct = part._distinct | _run_words(rest)
             elif len(self.spans) == 1 and self.spans[0] == (0, len(text)):
                 self._distinct = _run_words(text)
             else:
@@ -434,6 +440,8 @@ class TextIndex:
         find = text.find
         starts_clear = _STARTS_CLEAR.match
         ends_clear = _ENDS_CLEAR.match
+        starts, spans = self.starts, self.spans
+        make = tuple.__new__     # (a Place without its Python-level constructor)
         out: list[Place] = []
         for w in wanted:
             size = len(w)
@@ -442,8 +450,9 @@ class TextIndex:
                 # (a kept word found where the pattern's edges hold is where a scan finds it:
                 # the pattern reads nothing else, and no earlier word can reach over such an edge)
                 e = i + size
-                if starts_clear(text, i) and ends_clear(text, e) and self._inside(i, e):
-                    out.append(Place(i, e, w, -1))
+                if starts_clear(text, i) and ends_clear(text, e) and \
+                        (k := bisect_right(starts, i) - 1) >= 0 and e <= spans[k][1]:
+                    out.append(make(Place, (i, e, w, -1)))
                     i = find(w, e)      # (words do not overlap)
                 else:
                     i = find(w, i + 1)
@@ -553,6 +562,11 @@ def _less(spans: list[tuple[int, int]], holes: list[tuple[int, int]]) -> list[tu
         if a < b:
             out.append((a, b))
     return out
+
+
+def _holes(spans: list[tuple[int, int]], n: int) -> list[tuple[int, int]]:
+    """What lies between the spans (in order, apart) within [0, n)."""
+    return [(a, b) for a, b in zip([0] + [b for _, b in spans], [a for a, _ in spans] + [n]) if a < b]
 
 
 def word_index(doc: Document, spans: list[Span] | None = None) -> WordIndex:
