@@ -6,6 +6,7 @@ this no stage looks anything up in the text again.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from functools import lru_cache
 from typing import Any
@@ -13,6 +14,7 @@ from typing import Any
 from ..yamlnodes import load_with_nodes  # first: it imports PyYAML through the pattern store
 
 import yaml  # noqa: E402
+from yaml.error import Mark  # noqa: E402
 
 from ..compiled import re_compile
 from ..errors import ReadError
@@ -49,7 +51,8 @@ def split_front_matter(source: str, path: str) -> tuple[int, dict[str, Any], Any
     if nl:
         body = nl.end()
     try:
-        data, node = load_with_nodes(yaml_text)
+        simple = _simple_front_matter(yaml_text)
+        data, node = simple if simple is not None else load_with_nodes(yaml_text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
@@ -60,6 +63,82 @@ def split_front_matter(source: str, path: str) -> tuple[int, dict[str, Any], Any
     if not isinstance(data, dict):
         raise ReadError("front matter must be a mapping of keys to values", path, 2)
     return body, data, (node, m.end())
+
+
+# Simple front matter: lines of `key: value` only, read without PyYAML (whose composing and
+# constructing of nodes, in Python, was half of reading a Markdown article). A key is a plain
+# word; one space follows its colon; a value is a double- or single-quoted string on its line,
+# with no escape, quote or character YAML treats specially, or a plain scalar that neither starts
+# with an indicator nor holds a colon or "#". Such a line means the same to YAML 1.1 whatever its
+# words; what a plain value resolves to (string, date, number ...) is asked of PyYAML's own
+# resolver, and only strings and plain dates are built here: anything else goes to PyYAML, as
+# does any other text. tests/test_reader_shortcuts.py holds the two to the same values and nodes.
+_YAML_BAD = r"\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff"
+_SIMPLE_LINE = re_compile(
+    r"([A-Za-z_][A-Za-z0-9_-]{0,99}): "
+    rf"(?:\"([^\"\\{_YAML_BAD}]*)\"|'([^'{_YAML_BAD}]*)'"
+    rf"|([^ {_YAML_BAD}\-?:,\[\]{{}}#&*!|>'\"%@`](?:[^ :#{_YAML_BAD}]|[ ]+(?=[^ :#{_YAML_BAD}]))*))\n")
+_PLAIN_DATE = re_compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+_STR_TAG = "tag:yaml.org,2002:str"
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+_YAML: dict[str, Any] = {}      # the resolver and the plain scalar style, made on first use
+
+
+def _yaml_parts() -> dict[str, Any]:
+    if not _YAML:
+        _YAML["resolver"] = yaml.resolver.Resolver()
+        # the style the loader in use gives a plain scalar ("" from libyaml, None from PyYAML's own)
+        _YAML["plain"] = load_with_nodes("a: b\n")[1].value[0][1].style
+    return _YAML
+
+
+def _simple_front_matter(text: str) -> "tuple[dict[str, Any], yaml.MappingNode] | None":
+    """load_with_nodes(text) for simple front matter (see above); None for any other text."""
+    parts = _yaml_parts()
+    resolve = parts["resolver"].resolve
+    plain_style = parts["plain"]
+    data: dict[str, Any] = {}
+    pairs = []
+    pos = line = 0
+    for m in _SIMPLE_LINE.finditer(text):
+        if m.start() != pos:
+            return None
+        pos = m.end()
+        key, double, single, plain = m.groups()
+        if key in data or resolve(yaml.ScalarNode, key, (True, False)) != _STR_TAG:
+            return None
+        value: Any
+        if plain is None:           # a quoted string: never resolved to anything else
+            raw, style = (double, '"') if double is not None else (single, "'")
+            tag, value = _STR_TAG, raw
+        else:
+            raw, style = plain, plain_style
+            tag = resolve(yaml.ScalarNode, raw, (True, False))
+            if tag == _STR_TAG:
+                value = raw
+            elif tag == _TIMESTAMP_TAG and (d := _PLAIN_DATE.fullmatch(raw)) is not None:
+                try:
+                    value = dt.date(int(d[1]), int(d[2]), int(d[3]))
+                except ValueError:
+                    return None
+            else:
+                return None
+        data[key] = value
+        k0, v0 = m.start(), m.start(2 if double is not None else 3 if single is not None else 4)
+        v1 = m.end() - 1
+        if plain is None:
+            v0 -= 1          # the value's node runs from its opening quote to past its closing one
+        pairs.append((
+            yaml.ScalarNode(_STR_TAG, key, Mark("<unicode string>", k0, line, 0, None, None),
+                            Mark("<unicode string>", k0 + len(key), line, len(key), None, None), plain_style),
+            yaml.ScalarNode(tag, raw, Mark("<unicode string>", v0, line, v0 - k0, None, None),
+                            Mark("<unicode string>", v1, line, v1 - k0, None, None), style)))
+        line += 1
+    if pos != len(text) or not pairs:
+        return None
+    node = yaml.MappingNode("tag:yaml.org,2002:map", pairs, Mark("<unicode string>", 0, 0, 0, None, None),
+                            Mark("<unicode string>", len(text), line, 0, None, None), False)
+    return data, node
 
 
 def parse_markdown(source: str, path: str) -> "Document":  # noqa: F821
