@@ -387,3 +387,33 @@ def test_orphans_same_as_from_every_check_examples(text: str) -> None:
         assert attribution.orphans.__wrapped__(doc) == attribution._orphans_from_checks(doc)
     assert any(attribution._orphans_from_checks(_doc(t, "md")) for t in (
         "“We will go on and on\n\n“and on and on and on.”", "“Stop it now please.” “Go away now please.”"))
+
+
+# --- the quote-marks rule: articles whose marks cannot give a finding -----------------------------
+
+def _marks_findings(text: str, fmt: str) -> list[tuple[object, ...]]:
+    from deskcheck import check_text
+    return [(f.rule, f.span, f.message) for f in check_text(text, format=fmt, path="t." + fmt)
+            if f.rule == "Deskcheck.QuoteMarks"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(TEXT, TEXT_TIGHT, st.lists(st.sampled_from(_ORPHAN_PIECES), max_size=40).map(" ".join)),
+       st.sampled_from(["md", "txt"]))
+def test_quote_marks_same_without_the_early_exit(text: str, fmt: str) -> None:
+    from deskcheck.kinds import attribution as kind
+    fast = _marks_findings(text, fmt)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(kind, "_no_mark_findings", lambda scan: False)
+        assert _marks_findings(text, fmt) == fast
+
+
+@pytest.mark.parametrize("text", [
+    "“We will win,” she said. “We will not,” he said.", "\"We will win,\" she said. \"Not,\" he said.",
+    "“We will win,\" she said.", "“We will win,” she said. \"Not,\" he said.", "“We will win, she said.",
+    "We will win,” she said.", "‘We will win,’ she said. ‘Not,’ he said.",
+])
+def test_quote_marks_early_exit_only_without_findings(text: str) -> None:
+    from deskcheck.kinds import attribution as kind
+    scan = quotes_mod.quote_scan(_doc(text, "md"))
+    assert kind._no_mark_findings(scan) == (not _marks_findings(text, "md"))
