@@ -227,21 +227,13 @@ def _plain_body(builder: ViewBuilder, source: str, body: int) -> bool:
     """
     if not is_plain(source[body:]):        # the text markdown-it would see
         return False
-    end = len(source)
-    pos = body
-    while pos < end:
-        if source[pos] == "\n":           # empty lines between paragraphs
-            pos += 1
-            continue
-        stop = source.find("\n\n", pos)   # a paragraph: a run of non-empty lines
-        if stop == -1:
-            stop = end
-            para_end = end - 1 if source[end - 1] == "\n" else end
-        else:
-            para_end = stop
-        builder.plain_block("paragraph", pos, para_end)
-        pos = stop
+    # a paragraph: a run of non-empty lines (a plain body's lines hold no white space at their
+    # ends, so a line is empty only between paragraphs), its final line break left out
+    builder.plain_blocks("paragraph", [m.span() for m in _PLAIN_PARAGRAPH.finditer(source, body)])
     return True
+
+
+_PLAIN_PARAGRAPH = re_compile(r"[^\n]+(?:\n[^\n]+)*")
 
 
 def _body(builder: ViewBuilder, source: str, body: int) -> None:
