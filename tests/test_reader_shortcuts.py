@@ -389,3 +389,30 @@ def test_simple_front_matter_takes_the_shortcut(text: str) -> None:
 ])
 def test_other_front_matter_goes_to_pyyaml(text: str) -> None:
     assert markdown._simple_front_matter(text) is None
+
+
+# --- the builder's bulk calls against the calls they stand for ------------------------------------
+
+def _builder_state(b: Any) -> tuple[Any, ...]:
+    return ("".join(b._parts), b._len, b.offsets._pieces, b.offsets._text_starts, b.blocks, b._block_kind)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" \t\r\nab\u00a0.", max_size=40),
+       st.lists(st.tuples(st.sampled_from(["paragraph", "title", "byline"]), st.integers(0, 45), st.integers(0, 45)),
+                max_size=6),
+       st.booleans())
+def test_copied_blocks_same_as_one_call_each(source: str, items: list[tuple[str, int, int]], open_first: bool) -> None:
+    from deskcheck.formats._builder import ViewBuilder
+    items = sorted(items, key=lambda t: t[1])
+    bulk, plain = ViewBuilder(source), ViewBuilder(source)
+    for b in (bulk, plain):
+        if open_first:
+            b.start_block("title")
+            b.copy(0, 2)
+    bulk.copied_blocks(items)
+    for kind, a, b in items:
+        plain.copied_block(kind, a, b)
+    plain.end_block()
+    bulk.end_block()
+    assert _builder_state(bulk) == _builder_state(plain)

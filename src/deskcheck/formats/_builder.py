@@ -90,6 +90,36 @@ class ViewBuilder:
         self.copy(src_start, src_end)
         self.end_block()
 
+    def copied_blocks(self, items: "list[tuple[str, int, int]]") -> None:
+        """copied_block(kind, start, end) for each (kind, start, end) in order, in one call: the
+        same text, pieces and blocks, without three method calls and their look-ups per block
+        (a plain-text article's paragraphs are most of what its reader builds)."""
+        if self._block_kind is not None:
+            self.end_block()
+        src = self.source
+        starts, pieces, parts, blocks = self._text_starts, self._pieces, self._parts, self.blocks
+        n = self._len
+        for kind, src_start, src_end in items:
+            if n:
+                parts.append("\n\n")            # start_block's separator
+                n += 2
+            base = n
+            # copy()
+            piece = src[src_start:src_end] if src_end > src_start else ""
+            size = len(piece)
+            if size:
+                starts.append(n)
+                pieces.append((n, size, src_start, size))
+            if src_end > src_start:
+                parts.append(piece)
+            n += size
+            # end_block(): the block's text is the piece; its span leaves out white space at its edges
+            lead = size - len(piece.lstrip(" \t\r\n"))
+            trail = size - len(piece.rstrip(" \t\r\n"))
+            if base + size - trail > base + lead:
+                blocks.append(Block(kind, Span(base + lead, base + size - trail), len(blocks)))
+        self._len = n
+
     # -- blocks -----------------------------------------------------------------------------
     def start_block(self, kind: str) -> None:
         if self._block_kind is not None:
