@@ -340,31 +340,44 @@ FRONT_LINES = st.lists(st.tuples(st.one_of(st.sampled_from(_FM_KEYS[:4]), st.sam
                        ).map(lambda ls: "".join(f"{k}: {v}\n" for k, v in ls))
 
 
-def _node_fields(node: Any) -> Any:
-    if node is None:
-        return None
-    pairs = [tuple((n.tag, n.value, n.style, n.start_mark.index, n.end_mark.index, n.start_mark.line,
-                    n.start_mark.column) for n in pair) for pair in node.value]
-    return node.tag, pairs
-
-
 def _loaded(text: str) -> Any:
+    """PyYAML's data, and its nodes' scalar values with their places and styles."""
     try:
         data, node = load_with_nodes(text)
     except Exception as exc:        # an error: the shortcut must not take such text
         return type(exc)
-    return data, _node_fields(node)
+    return data, markdown._scalars(node)
+
+
+def _simple(text: str) -> Any:
+    simple = markdown._simple_front_matter(text)
+    return None if simple is None else (simple[0], markdown._scalars(simple[1]))
 
 
 @settings(max_examples=600, deadline=None)
 @given(st.one_of(FRONT, FRONT_LINES))
 def test_simple_front_matter_same_as_pyyaml(text: str) -> None:
-    simple = markdown._simple_front_matter(text)
+    simple = _simple(text)
     if simple is not None:
-        data, node = simple
         expected = _loaded(text)
-        assert (data, _node_fields(node)) == expected
-        assert [type(v) for v in data.values()] == [type(v) for v in expected[0].values()]
+        assert simple == expected
+        assert [type(v) for v in simple[0].values()] == [type(v) for v in expected[0].values()]
+
+
+@settings(max_examples=200, deadline=None)
+@given(FRONT_LINES)
+def test_markdown_reader_same_without_the_front_matter_shortcut(text: str) -> None:
+    src = "---\n" + text + "---\n\nA paragraph.\n"
+
+    def read() -> Any:
+        try:
+            return _read(src)
+        except ValueError as exc:   # PyYAML's own error for a date that does not exist, either way
+            return type(exc)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(markdown, "_simple_front_matter", lambda t: None)
+        slow = read()
+    assert read() == slow
 
 
 @pytest.mark.parametrize("text", [
@@ -373,9 +386,9 @@ def test_simple_front_matter_same_as_pyyaml(text: str) -> None:
     'title: "Đoković ééé wins"\nauthor: Ñoño Pérez\n',
 ])
 def test_simple_front_matter_takes_the_shortcut(text: str) -> None:
-    simple = markdown._simple_front_matter(text)
+    simple = _simple(text)
     assert simple is not None
-    assert (simple[0], _node_fields(simple[1])) == _loaded(text)
+    assert simple == _loaded(text)
     src = "---\n" + text + "---\n\nA paragraph.\n"
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(markdown, "_simple_front_matter", lambda t: None)

@@ -14,7 +14,6 @@ from typing import Any
 from ..yamlnodes import load_with_nodes  # first: it imports PyYAML through the pattern store
 
 import yaml  # noqa: E402
-from yaml.error import Mark  # noqa: E402
 
 from ..compiled import re_compile
 from ..errors import ReadError
@@ -38,7 +37,8 @@ def _parser() -> Any:
 
 
 def split_front_matter(source: str, path: str) -> tuple[int, dict[str, Any], Any]:
-    """(offset where the body starts, front matter mapping, YAML node tree or None)."""
+    """(offset where the body starts, front matter mapping, (YAML node tree or None, or the
+    _Scalars of simple front matter; where the front matter starts))."""
     m = _FRONT.match(source)
     if not m:
         return 0, {}, None
@@ -72,7 +72,8 @@ def split_front_matter(source: str, path: str) -> tuple[int, dict[str, Any], Any
 # with an indicator nor holds a colon or "#". Such a line means the same to YAML 1.1 whatever its
 # words; what a plain value resolves to (string, date, number ...) is asked of PyYAML's own
 # resolver, and only strings and plain dates are built here: anything else goes to PyYAML, as
-# does any other text. tests/test_reader_shortcuts.py holds the two to the same values and nodes.
+# does any other text. tests/test_reader_shortcuts.py holds the two to the same values, and the
+# values' places and styles to those in PyYAML's nodes.
 _YAML_BAD = r"\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff"
 _SIMPLE_LINE = re_compile(
     r"([A-Za-z_][A-Za-z0-9_-]{0,99}): "
@@ -92,14 +93,25 @@ def _yaml_parts() -> dict[str, Any]:
     return _YAML
 
 
-def _simple_front_matter(text: str) -> "tuple[dict[str, Any], yaml.MappingNode] | None":
-    """load_with_nodes(text) for simple front matter (see above); None for any other text."""
+class _Scalars:
+    """Simple front matter's values where they stand, for what the reader asks of a node tree:
+    (key, the value's scalar text, its style, and its start and end in the front matter), one
+    per line. Read without PyYAML, the front matter needs no node objects."""
+    __slots__ = ("entries",)
+
+    def __init__(self, entries: list[tuple[str, str, Any, int, int]]) -> None:
+        self.entries = entries
+
+
+def _simple_front_matter(text: str) -> "tuple[dict[str, Any], _Scalars] | None":
+    """load_with_nodes(text) for simple front matter (see above), with the values' places
+    instead of a node tree; None for any other text."""
     parts = _yaml_parts()
     resolve = parts["resolver"].resolve
     plain_style = parts["plain"]
     data: dict[str, Any] = {}
-    pairs = []
-    pos = line = 0
+    entries: list[tuple[str, str, Any, int, int]] = []
+    pos = 0
     for m in _SIMPLE_LINE.finditer(text):
         if m.start() != pos:
             return None
@@ -110,9 +122,11 @@ def _simple_front_matter(text: str) -> "tuple[dict[str, Any], yaml.MappingNode] 
         value: Any
         if plain is None:           # a quoted string: never resolved to anything else
             raw, style = (double, '"') if double is not None else (single, "'")
-            tag, value = _STR_TAG, raw
+            value = raw
+            start = m.start(2 if double is not None else 3) - 1    # from the opening quote
         else:
             raw, style = plain, plain_style
+            start = m.start(4)
             tag = resolve(yaml.ScalarNode, raw, (True, False))
             if tag == _STR_TAG:
                 value = raw
@@ -124,21 +138,32 @@ def _simple_front_matter(text: str) -> "tuple[dict[str, Any], yaml.MappingNode] 
             else:
                 return None
         data[key] = value
-        k0, v0 = m.start(), m.start(2 if double is not None else 3 if single is not None else 4)
-        v1 = m.end() - 1
-        if plain is None:
-            v0 -= 1          # the value's node runs from its opening quote to past its closing one
-        pairs.append((
-            yaml.ScalarNode(_STR_TAG, key, Mark("<unicode string>", k0, line, 0, None, None),
-                            Mark("<unicode string>", k0 + len(key), line, len(key), None, None), plain_style),
-            yaml.ScalarNode(tag, raw, Mark("<unicode string>", v0, line, v0 - k0, None, None),
-                            Mark("<unicode string>", v1, line, v1 - k0, None, None), style)))
-        line += 1
-    if pos != len(text) or not pairs:
+        entries.append((key, raw, style, start, pos - 1))
+    if pos != len(text) or not entries:
         return None
-    node = yaml.MappingNode("tag:yaml.org,2002:map", pairs, Mark("<unicode string>", 0, 0, 0, None, None),
-                            Mark("<unicode string>", len(text), line, 0, None, None), False)
-    return data, node
+    return data, _Scalars(entries)
+
+
+def _scalars(node: Any) -> list[tuple[Any, str, Any, int, int]]:
+    """(key, scalar text, style, start, end) of each top-level value of a front matter node tree
+    that is a scalar; a _Scalars' own entries."""
+    if isinstance(node, _Scalars):
+        return node.entries
+    if node is None or not hasattr(node, "value") or not isinstance(node.value, list):
+        return []
+    return [(getattr(k, "value", None), v.value, v.style, v.start_mark.index, v.end_mark.index)
+            for k, v in node.value if isinstance(getattr(v, "value", None), str)]
+
+
+def _value_span(node_info: Any, key: str) -> Span | None:
+    """Where a top-level front matter value sits in the source (front_matter_value_span)."""
+    node, yaml_start = node_info
+    if not isinstance(node, _Scalars):
+        return front_matter_value_span(node, yaml_start, key)
+    for k, _value, _style, start, end in node.entries:
+        if k == key:
+            return Span(yaml_start + start, yaml_start + end)
+    return None
 
 
 def parse_markdown(source: str, path: str) -> "Document":  # noqa: F821
@@ -153,7 +178,7 @@ def parse_markdown(source: str, path: str) -> "Document":  # noqa: F821
             if key in front:
                 d = parse_meta_date(front[key])
                 if d is not None:
-                    meta.date_sources.append((f"front matter '{key}'", d, front_matter_value_span(*node_info, key)))
+                    meta.date_sources.append((f"front matter '{key}'", d, _value_span(node_info, key)))
         title = front.get("title")
         meta.title = str(title) if title is not None else None
         author = front.get("author")
@@ -165,20 +190,17 @@ def parse_markdown(source: str, path: str) -> "Document":  # noqa: F821
 
 def _front_matter_prose(builder: ViewBuilder, front: dict[str, Any], node_info: Any) -> None:
     node, yaml_start = node_info
-    if node is None or not hasattr(node, "value") or not isinstance(node.value, list):
-        return
-    for key_node, value_node in node.value:
-        kind = PROSE_KEYS.get(getattr(key_node, "value", None))
-        if kind is None or not isinstance(getattr(value_node, "value", None), str):
+    for key, value, style, start, end in _scalars(node):
+        kind = PROSE_KEYS.get(key)
+        if kind is None:
             continue
-        start = yaml_start + value_node.start_mark.index
-        end = yaml_start + value_node.end_mark.index
+        start += yaml_start
+        end += yaml_start
         raw = builder.source[start:end]
-        value = value_node.value
         builder.start_block(kind)
-        if value_node.style in ('"', "'") and raw[1:-1] == value:
+        if style in ('"', "'") and raw[1:-1] == value:
             builder.copy(start + 1, end - 1)
-        elif value_node.style is None and raw == value:
+        elif style is None and raw == value:
             builder.copy(start, end)
         else:
             builder.stand_in(value, start, end)
