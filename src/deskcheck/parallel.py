@@ -261,8 +261,8 @@ def _forked(tasks: list[Task], options: "Options", workers: int, keep_documents:
     for stream in (sys.stdout, sys.stderr):
         if stream is not None:
             stream.flush()
-    finished = False
     owner: dict[int, int] = {}     # a pipe's read end -> the worker writing to it
+    position = 0                    # the next of `rest` to yield
     selector = selectors.DefaultSelector()
     try:
         for _ in range(workers):
@@ -288,7 +288,6 @@ def _forked(tasks: list[Task], options: "Options", workers: int, keep_documents:
             os.close(write)
             selector.register(read, selectors.EVENT_READ, bytearray())
         results: dict[int, tuple[Any, ...]] = {}
-        position = 0            # the next of `rest` to yield
         for i in range(len(tasks)):
             if i in done:
                 yield done.pop(i)
@@ -323,13 +322,14 @@ def _forked(tasks: list[Task], options: "Options", workers: int, keep_documents:
             packed, failures, doc = results.pop(position)
             position += 1
             yield unpack(packed), failures, _stub(doc)
-        finished = True
     finally:
         for key in list(selector.get_map().values()):
             selector.unregister(key.fd)
             os.close(key.fd)
         selector.close()
-        # after the last article the workers are exiting; after an error they are stopped
+        # once every article is in the workers are exiting (the caller may stop asking for more
+        # after the last one); before that, after an error or an interrupt, they are stopped
+        finished = position >= len(rest)
         for pid in owner.values():
             try:
                 if finished:
