@@ -88,6 +88,51 @@ def test_cli_jobs_output_is_identical(tmp_path: Path, monkeypatch: pytest.Monkey
     assert not (tmp_path / cache.FOLDER_NAME).exists()     # --no-cache writes nothing
 
 
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="the forked pool needs fork")
+@pytest.mark.parametrize("batch, jobs", [(1, 2), (4, 2), (3, 3)])
+def test_forked_pool_yields_every_article_in_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, batch: int,
+                                                   jobs: int) -> None:
+    """Batches of any size, taken by any number of workers in any order, come back in task order,
+    with the same findings and stubs as checking each article here."""
+    _articles(tmp_path / "news", 17)
+    monkeypatch.setattr(parallel, "POOL_MIN_PER_WORKER", 2)
+    monkeypatch.setattr(parallel, "BATCH", batch)
+    monkeypatch.setattr(parallel, "_batch_size", lambda tasks, workers: batch)
+    options = Options(jobs=jobs)
+    one = _as_json(run([str(tmp_path / "news")], Options(jobs=1)))
+    result = run([str(tmp_path / "news")], options)
+    assert _as_json(result) == one
+    assert all(fr.document.source for fr in result.files)     # the parent put each source back
+
+
+def _failing_task(real: object, bad: str, action: str) -> object:
+    def check_task(task: parallel.Task, options: Options) -> object:
+        if task.path.endswith(bad):
+            if action == "raise":
+                raise LookupError("a rule broke on " + task.path)
+            os._exit(3)
+        return real(task, options)  # type: ignore[operator]
+    return check_task
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="the forked pool needs fork")
+def test_an_error_in_a_worker_is_raised_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _articles(tmp_path / "news", 12)
+    monkeypatch.setattr(parallel, "POOL_MIN_PER_WORKER", 2)
+    monkeypatch.setattr(parallel, "check_task", _failing_task(parallel.check_task, "a07.md", "raise"))
+    with pytest.raises(LookupError, match="a07.md"):
+        run([str(tmp_path / "news")], Options(jobs=2))
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="the forked pool needs fork")
+def test_a_worker_that_dies_fails_the_run_instead_of_hanging(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _articles(tmp_path / "news", 12)
+    monkeypatch.setattr(parallel, "POOL_MIN_PER_WORKER", 2)
+    monkeypatch.setattr(parallel, "check_task", _failing_task(parallel.check_task, "a07.md", "exit"))
+    with pytest.raises(parallel.WorkerError):
+        run([str(tmp_path / "news")], Options(jobs=2))
+
+
 def test_few_files_do_not_start_a_pool() -> None:
     assert parallel.workers_for(1, 8) == 1
     assert parallel.workers_for(parallel.POOL_MIN_PER_WORKER - 1, 2) == 1

@@ -141,3 +141,27 @@ def test_the_classes_hold_every_ascii_character_the_engine_matches() -> None:
             for cp in list(range(128)) + [0xa0, 0xe9, 0x130, 0x131, 0x17f, 0x212a, 0x2028]:
                 if engine.fullmatch(chr(cp)) and probe is not None:
                     assert probe.search("\n" + chr(cp) + "\n"), (escape, ic, cp)
+
+
+def _plain_class_source(cs: Any) -> str:
+    """A probe class spelt out member by member (non-ASCII as one range): what the compact,
+    negated spelling must equal."""
+    mask, extra, wide = cs
+    members = "".join(f"\\x{cp:02x}" for cp in range(128) if mask >> cp & 1)
+    members += r"\x80-\U0010ffff" if wide else "".join(f"\\U{ord(ch):08x}" for ch in sorted(extra))
+    return "[" + members + "]" if members else r"[^\x00-\U0010ffff]"
+
+
+_SAMPLE = [chr(cp) for cp in range(130)] + ["\u00a0", "é", "\u2014", "\u212a", "\uffff", "\U00010000", "\U0010ffff"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(0, (1 << 128) - 1), st.frozensets(st.sampled_from(_SAMPLE[128:]), max_size=3), st.booleans(),
+       st.sampled_from([0, (1 << 128) - 1, 1 << 10, ((1 << 128) - 1) & ~(1 << 10)]), st.booleans())
+def test_a_class_is_compiled_as_the_set_it_stands_for(mask: int, extra: frozenset[str], wide: bool, edge: int,
+                                                    use_edge: bool) -> None:
+    from deskcheck.probes import _class_source
+    cs = (edge if use_edge else mask, frozenset() if wide else extra, wide)
+    compact, plain = re.compile(_class_source(cs)), re.compile(_plain_class_source(cs))
+    for ch in _SAMPLE:
+        assert bool(compact.fullmatch(ch)) == bool(plain.fullmatch(ch)), (cs, ch)
