@@ -1,7 +1,8 @@
 """A segment is scanned only when it holds a string of every clause the filter asks of segments
-(the best one and the others the automaton answers for). Each clause is certain in every match,
-so the findings are those of scanning every segment: checked here against rules with no filter
-at all, on articles made of the words those rules look for."""
+(the best one and the others the automaton answers for), and a digit when every match consumes
+one. Each is certain in every match, so the findings are those of scanning every segment:
+checked here against rules with no filter at all, on articles made of the words those rules
+look for."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -19,10 +20,12 @@ from deskcheck.rules import bundled_rules_dir, load_style, load_styles
 
 # the rules whose filters ask more than one clause of a segment, and some of their words
 RULES = ("Newsroom.CountryAsAdjective", "Newsroom.UnsourcedSuperlative", "Newsroom.LoadedAttribution",
-         "Newsroom.DemonymAsCountry")
+         "Newsroom.DemonymAsCountry", "Newsroom.SentenceStartFigure", "Newsroom.DateOrdinals",
+         "Newsroom.NumbersUnderTen", "Newsroom.FromRange", "Newsroom.BetweenRange")
 WORDS = ["The", "the", "a", "An", "Belarus", "Ukraine", "Georgia", "Belarusian", "president", "people",
          "prime minister", "citizens", "visited", "flew to", "most", "biggest", "ever", "in history",
-         "on record", "said", "admitted", "claimed", "conceded", "“", "”", ",", ".", " ", " ", "\n\n", "last week"]
+         "on record", "said", "admitted", "claimed", "conceded", "“", "”", ",", ".", " ", " ", "\n\n", "last week",
+         "3", "12", "1990", "٣", "from", "between", "and", "-", "–", "June", "Sept.", "th", "rd", "of"]
 
 
 @lru_cache(maxsize=1)
@@ -45,6 +48,35 @@ def test_the_rules_ask_more_than_one_clause_of_a_segment() -> None:
     assert {r.id for r in filtered} == set(RULES)
     asked = {r.id for r in filtered if (f := _required(r)) is not None and len(f._segment_plan) > 1}
     assert {"Newsroom.CountryAsAdjective", "Newsroom.UnsourcedSuperlative"} <= asked
+    digits = {r.id for r in filtered if (f := _required(r)) is not None and f.digit}
+    assert {"Newsroom.SentenceStartFigure", "Newsroom.DateOrdinals"} <= digits
+
+
+# parts of patterns: whether every match of each consumes a digit
+_PARTS = [(r"\d", True), (r"[0-9]", True), (r"[1-9]+", True), (r"a", False), (r"\d?", False), (r"[\d,]", False),
+          (r"(?=\d)", False), (r"(?<!\d)", False), (r"\w", False), (r"[^a]", False), (r"\p{Nd}", False), (r"٣", False)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PARTS), min_size=1, max_size=4), st.booleans(), st.sampled_from(["", "+", "{1,2}", "*"]),
+       st.text(alphabet="a1٣, x", max_size=12))
+def test_a_digit_is_required_only_where_every_match_has_one(parts: "list[tuple[str, bool]]", branch: bool,
+                                                            repeat: str, text: str) -> None:
+    import regex
+
+    from deskcheck.prefilter import _digit_required
+    body = ("|" if branch else "").join(p for p, _ in parts)
+    source = f"(?:{body}){repeat}"
+    required = _digit_required(source)
+    if branch:
+        expected = all(d for _, d in parts)
+    else:
+        expected = any(d for _, d in parts)
+    assert required == (expected and repeat in ("", "+", "{1,2}"))
+    if required:
+        digit = regex.compile(r"\d", regex.V0)
+        for m in regex.finditer(source, text, regex.V0):
+            assert digit.search(m.group()), (source, text)
 
 
 @settings(max_examples=300, deadline=None)

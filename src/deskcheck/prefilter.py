@@ -459,15 +459,19 @@ def ac_occurrences(text: str, form: int) -> "dict[str, list[int]]":
     return occ
 
 
+_DIGIT: Any = None     # regex's search for \d, compiled when first needed
+
+
 class View:
     """The text a rule scans, its folded copy made when first needed, and the bounds of the
     segment lists asked about (many rules share one scope's list)."""
-    __slots__ = ("text", "_folded", "_bounds", "_occ", "_present")
+    __slots__ = ("text", "_folded", "_bounds", "_occ", "_present", "_digits")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._folded: str | None = None
         self._bounds: dict[int, tuple[Any, Any, Any]] = {}
+        self._digits: dict[int, tuple[Any, Any]] = {}
         self._occ: "list[tuple[int, dict[str, list[int]]] | None]" = [None, None]
         self._present: "list[tuple[int, frozenset[str]] | None]" = [None, None]
 
@@ -501,6 +505,20 @@ class View:
             got = self._bounds[id(spans)] = (spans, starts, ends)
         return got[1], got[2]
 
+    def with_digit(self, spans: "list[Any]") -> "list[Any]":
+        """The spans holding a digit (`regex`'s \\d, as the rules' patterns read it), the same
+        list when all do. Kept by the list's identity: rules share their scope's list."""
+        got = self._digits.get(id(spans))
+        if got is None or got[0] is not spans:
+            global _DIGIT
+            if _DIGIT is None:
+                import regex
+                _DIGIT = regex.compile(r"\d", regex.V0).search
+            find, text = _DIGIT, self.text
+            kept = [sp for sp in spans if find(text, sp.start, sp.end)]
+            got = self._digits[id(spans)] = (spans, kept if len(kept) < len(spans) else spans)
+        return got[1]
+
     @property
     def folded(self) -> str:
         if self._folded is None:
@@ -526,12 +544,15 @@ class Filter:
     and the probe a segment must hold: for a repeated word (see repeat_probe), or for the
     characters in a row every match holds (deskcheck.probes)."""
     __slots__ = ("clauses", "segment_clause", "segment_clauses", "probe", "per_segment", "_segment_parts",
-                 "_segment_plan")
+                 "_segment_plan", "digit")
 
     def __init__(self, need: "tuple[frozenset[tuple[str, bool]], ...]",
                  inner: "tuple[frozenset[tuple[str, bool]], ...] | None" = None,
-                 segment_needles: int = SEGMENT_NEEDLES, probe: "Probe | None" = None) -> None:
+                 segment_needles: int = SEGMENT_NEEDLES, probe: "Probe | None" = None,
+                 digit: bool = False) -> None:
         self.probe = probe
+        # every match consumes a digit (digit_required): a segment without one is not scanned
+        self.digit = digit
         short = [c for c in inner or () if _cost(c) <= segment_needles]
         best = max(short, key=_score) if short else None
         self.segment_clause = self._split(best) if best is not None else None
@@ -559,7 +580,7 @@ class Filter:
             tuple(part for part in ((0,) + _by_finder(plain), (1,) + _by_finder(folded)) if part[1] or part[2])
             for plain, folded in self.segment_clauses)
         # the engine asks segments() only of a filter that can drop a segment
-        self.per_segment = self.segment_clause is not None or probe is not None
+        self.per_segment = self.segment_clause is not None or probe is not None or digit
 
     @staticmethod
     def _split(clause: "frozenset[tuple[str, bool]]") -> "tuple[tuple[str, ...], tuple[str, ...]]":
@@ -581,11 +602,15 @@ class Filter:
         return bool(self.segments(view, [Span(start, end)]))
 
     def segments(self, view: View, spans: "list[Any]") -> "list[Any]":
-        """The spans that hold a string of the segment clause and in which the probe finds
-        something. The strings go first (a look-up costs less than a probe's search, and in
+        """The spans that hold a digit (when every match consumes one), a string of each segment
+        clause, and in which the probe finds something. The strings go first (a look-up costs less than a probe's search, and in
         most articles they are absent), but for a probe whose strings are common characters
         (a stop, a line break: in every paragraph), which then leaves them few spans to read."""
         probe = self.probe
+        if self.digit and spans:
+            # first: the view keeps the answer for the scope's list, which the other rules
+            # needing a digit share (a search per segment, stopping at its first digit)
+            spans = view.with_digit(spans)
         if probe is not None and probe.first and spans:
             spans = self._probed(view, spans)
         spans = self._needled(view, spans)
@@ -735,9 +760,53 @@ def filter_for(pattern: Any, segment_needles: int = SEGMENT_NEEDLES) -> "Filter 
         probe = probe_for(source, flags, needles=bool(inner))
         if probe is not None:
             probe.first = all(any(len(s) == 1 and common(s) for s, _ in clause) for clause in inner or ())
-    if not need and probe is None:
+    digit = digit_required(source, flags)
+    if not need and probe is None and not digit:
         return None
-    return Filter(need, inner, segment_needles, probe)
+    return Filter(need, inner, segment_needles, probe, digit)
+
+
+def digit_required(pattern: str, flags: int = 0) -> bool:
+    """_digit_required, kept between runs (deskcheck.compiled.memo)."""
+    from . import compiled
+    return compiled.memo("prefilter.digit_required", (pattern, int(flags)),  # type: ignore[no-any-return]
+                         lambda: _digit_required(pattern, flags), __file__)
+
+
+def _digit_required(pattern: str, flags: int = 0) -> bool:
+    """Every match of the pattern consumes a digit (\\d, or a class of ASCII digits only): a
+    category the strings of requirements() cannot stand for (`regex`'s \\d holds hundreds of
+    characters), tested per segment instead (View.with_digit). Only what a match consumes
+    counts (a look-around may look outside the segment); a pattern this cannot read gets False."""
+    source = _UNICODE_CLASS.sub(r"\1\\w", pattern)
+    if _MISREAD.search(source):
+        return False
+    try:
+        return _consumes_digit(list(_sre.parse(source)))
+    except Exception:
+        return False
+
+
+_ASCII_DIGITS = range(48, 58)
+
+
+def _consumes_digit(items: Any) -> bool:
+    for op, av in items:
+        if op is _c.LITERAL and av in _ASCII_DIGITS:
+            return True
+        if op is _c.IN and av and all(
+                (o is _c.CATEGORY and a is _c.CATEGORY_DIGIT) or (o is _c.LITERAL and a in _ASCII_DIGITS)
+                or (o is _c.RANGE and a[0] in _ASCII_DIGITS and a[1] in _ASCII_DIGITS) for o, a in av):
+            return True
+        if op is _c.SUBPATTERN and _consumes_digit(av[3]):
+            return True
+        if _ATOMIC is not None and op is _ATOMIC and _consumes_digit(av):
+            return True
+        if op is _c.BRANCH and all(_consumes_digit(b) for b in av[1]):
+            return True
+        if op in _REPEATS and av[0] >= 1 and _consumes_digit(av[2]):
+            return True
+    return False
 
 
 # --- a word written twice: `(?P<w>\w+)[ ]+(?P=w)` ---------------------------------------------

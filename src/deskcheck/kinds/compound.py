@@ -203,7 +203,7 @@ class _Stretches:
                 if at < pos:
                     continue
                 try:
-                    found = match(text, at, seg.end, timeout=TIMEOUT_SECONDS)
+                    found = match(text, at, seg.end, None, False, TIMEOUT_SECONDS)  # (by position: deskcheck.patterns)
                 except TimeoutError:
                     raise timeout_error(pattern, rule, path) from None
                 if found is not None:

@@ -17,9 +17,10 @@ import yaml
 
 from .. import yamlfast
 from ..model import Hit, Span
-from ..patterns import compile_pattern, finditer
+from ..patterns import compile_pattern
 from ..prefilter import with_word_boundary
 from .base import Context, Kind
+from .vale import scan
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -83,15 +84,17 @@ class Demonym(Kind):
         self.list_next = compile_pattern(rf"\s*,\s*(?:and\s+|or\s+)?(?:{_alternation(self.country_of)})(?![\w-])")
 
     def check(self, ctx: Context) -> Iterable[Hit]:
-        for seg in ctx.segments:
-            for m in finditer(self.pattern, ctx.text, seg.start, seg.end, self.rule.id, ctx.doc.path):
-                word = " ".join(m.group("w").split())
-                if self.options.mode == "as-country":
-                    if self.list_next.match(ctx.text, m.end("w")):
-                        continue
-                    fixes = tuple(self.country_of.get(word, ()))
-                else:
-                    fixes = (self.adjective_of[word],) if word in self.adjective_of else ()
-                if not fixes:
+        as_country = self.options.mode == "as-country"
+        # every segment's matches in one call (what finditer gives per segment, without a
+        # generator per paragraph: most hold no match)
+        for m in scan(self.pattern, ctx.text, ctx.segments, self.rule.id, ctx.doc.path):
+            word = " ".join(m.group("w").split())
+            if as_country:
+                if self.list_next.match(ctx.text, m.end("w")):
                     continue
-                yield Hit(Span(m.start("w"), m.end("w")), self.message(" or ".join(fixes), word), fixes)
+                fixes = tuple(self.country_of.get(word, ()))
+            else:
+                fixes = (self.adjective_of[word],) if word in self.adjective_of else ()
+            if not fixes:
+                continue
+            yield Hit(Span(m.start("w"), m.end("w")), self.message(" or ".join(fixes), word), fixes)
