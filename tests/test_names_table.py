@@ -198,23 +198,6 @@ def test_groups_for_set_operations_are_the_per_form_questions(pieces: list[str],
         assert (form in house.heads_hit) == (hit is not None)
 
 
-_PAIR_FORMS = st.sampled_from(["Aliyev", "Aliev", "Aliyeva", "Odesa", "Odessa", "Smith", "Smyth", "Schmidt", "Kyiv",
-                               "Kiev", "Lukashenko", "Lukashenka", "Tsikhanouskaya", "Tikhanovskaya", "Al", "Jo",
-                               "Brown", "Braun", "Mikheil", "Mikhail", "Zelenskyy", "Zelenskyi", "Zelensky"])
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(_PAIR_FORMS, max_size=12))
-def test_candidate_pairs_only_from_shared_buckets(forms: list[str]) -> None:
-    """candidate_pairs, which builds only the buckets two forms share, gives the pairs of every
-    bucket, added in the same order (so the set iterates alike)."""
-    from deskcheck.analysis.names import _bucket_pairs, _buckets, candidate_pairs
-    got = candidate_pairs(forms)
-    plain = _bucket_pairs(_buckets(forms))
-    assert got == plain
-    assert list(got) == list(plain)
-
-
 def _plain_whole_names(kind, ctx, groups, house, table):  # type: ignore[no-untyped-def]
     """Names._house_whole_names as it was: every mention's last word looked up in the tails."""
     from deskcheck.analysis.names import mention_surface

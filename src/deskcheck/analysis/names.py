@@ -27,12 +27,9 @@ import os
 import stat
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import AbstractSet, Any, Callable, Container, Iterable, Iterator, Sequence, TypeVar
-
-from collections import Counter
-from itertools import chain
-from operator import attrgetter, itemgetter
 
 import regex
 from jellyfish import jaro_winkler_similarity
@@ -820,6 +817,19 @@ class MentionTable:
         m = self.mention(i)
         return Occurrence(m.tokens[word - self.rows[i][0]], m, role)
 
+    def occurrences(self, words: list[int], role: str) -> list[Occurrence]:
+        """`occurrence` of each of these words, in order."""
+        firsts = self._firsts
+        if firsts is None:
+            firsts = self._firsts = [row[0] for row in self.rows]
+        mention, rows = self.mention, self.rows
+        out = []
+        for word in words:
+            i = bisect_right(firsts, word) - 1
+            m = mention(i)
+            out.append(Occurrence(m.tokens[word - rows[i][0]], m, role))
+        return out
+
     def words(self) -> list:
         """The facts of every word of the table's mentions."""
         if self.whole:
@@ -1105,29 +1115,8 @@ def _bucket_keys(form: str) -> tuple[str, ...]:
 
 
 def candidate_pairs(forms: Iterable[str]) -> set[tuple[str, str]]:
-    """The pairs of forms that share a bucket (see _buckets)."""
-    forms = list(forms)
-    keys_of = list(map(_bucket_keys, forms))
-    every = list(chain.from_iterable(keys_of))
-    if len(set(every)) == len(every):
-        # no bucket holds two forms (most articles' names sound like no other): no pair. (A form's
-        # keys are distinct, so a key met twice is two forms')
-        return set()
-    # the buckets of keys met twice or more, made as _buckets makes them (keys in order of first
-    # use, forms in order): the pairs are added in the same order, so the set is the same set
-    shared = {key for key, n in Counter(every).items() if n >= 2}
-    buckets: dict[str, list[str]] = {}
-    for f, keys in zip(forms, keys_of):
-        if not shared.isdisjoint(keys):
-            for key in keys:
-                if key in shared:
-                    buckets.setdefault(key, []).append(f)
-    return _bucket_pairs(buckets)
-
-
-def _bucket_pairs(buckets: dict[str, list[str]]) -> set[tuple[str, str]]:
     pairs: set[tuple[str, str]] = set()
-    for members in buckets.values():
+    for members in _buckets(forms).values():
         if len(members) < 2 or len(members) > 400:
             continue
         for i, a in enumerate(members):
@@ -1160,8 +1149,11 @@ def _coordinated(doc: Document, ms: MentionTable | list[Mention],
     for a, b in zip(rows, rows[1:]):
         if a[4] != b[4]:            # (another block)
             continue
-        a_last, b_first, b_last = infos[a[1] - 1].form, infos[b[0]].form, infos[b[1] - 1].form
-        if forms is not None and (a_last not in forms or (b_first not in forms and b_last not in forms)):
+        a_last = infos[a[1] - 1].form
+        if forms is not None and a_last not in forms:
+            continue
+        b_first, b_last = infos[b[0]].form, infos[b[1] - 1].form
+        if forms is not None and b_first not in forms and b_last not in forms:
             continue
         if coordination(text, a[3], b[2]):
             out.add(frozenset((a_last, b_first)))
@@ -1300,7 +1292,7 @@ def group_names(doc: Document, ms: MentionTable | list[Mention], distinct: froze
             if a in present and b in present:
                 uf.union(a, b)
     head_groups: dict[object, NameGroup] = {}
-    occurrence = table.occurrence
+    occurrences = table.occurrences
     roots: dict[str, object] = {}       # find() once per form, not once per use
     # forms in order of first use: a group and its forms come in the order of their first use
     joined = uf.parent
@@ -1310,10 +1302,10 @@ def group_names(doc: Document, ms: MentionTable | list[Mention], distinct: froze
             # the caller does not keep is left out (its given names' surnames are still (form,))
             roots[form] = form
             if keep is None or keep(form):
-                head_groups[form] = NameGroup("head", {form: [occurrence(j, "head") for j in uses]})
+                head_groups[form] = NameGroup("head", {form: occurrences(uses, "head")})
             continue
         root = roots[form] = uf.find(form)
-        occs = [occurrence(j, "head") for j in uses]
+        occs = occurrences(uses, "head")
         g = head_groups.get(root)
         if g is None:
             head_groups[root] = NameGroup("head", {form: occs})
@@ -1341,10 +1333,10 @@ def group_names(doc: Document, ms: MentionTable | list[Mention], distinct: froze
                 if keep_given is not None and not keep_given(forms[0]):
                     continue
                 g = NameGroup("given", person=str(person), surnames=surnames)
-                g.forms[forms[0]] = [occurrence(j, "given") for j in uses]
+                g.forms[forms[0]] = occurrences(uses, "given")
                 groups.append(g)
                 continue
-            pos_occ = [occurrence(j, "given") for j in uses]
+            pos_occ = occurrences(uses, "given")
             guf = _UnionFind()
             for i, a in enumerate(forms):
                 guf.find(a)
