@@ -150,7 +150,7 @@ def test_model_classes_behave_as_their_dataclasses(data: st.DataObject) -> None:
     import pytest
 
     from deskcheck import api, config, model, parallel, rules
-    from deskcheck.analysis import names, sentences
+    from deskcheck.analysis import names, quotes, sentences
     from deskcheck.kinds import base
 
     for cls, frozen in ((model.Span, True), (model.Related, True), (model.Hit, True), (model.Position, True),
@@ -160,7 +160,8 @@ def test_model_classes_behave_as_their_dataclasses(data: st.DataObject) -> None:
                         (base.Settings, False), (base.Context, False), (rules.Rule, False), (api.Options, False),
                         (api.RunResult, False), (parallel.Task, False), (names.NameToken, False),
                         (names.Mention, False), (names.Occurrence, False), (names.NameGroup, False),
-                        (names.HouseEntry, True), (names.HouseList, False), (sentences.Sentence, True)):
+                        (names.HouseEntry, True), (names.HouseList, False), (sentences.Sentence, True),
+                        (quotes.Quote, True)):
         twin = _twin(cls, frozen)
         fields = [f.name for f in dataclasses.fields(twin)]
         assert list(cls._fields) == [f.name for f in dataclasses.fields(twin) if f.compare]

@@ -661,7 +661,7 @@ def test_mentions_in_scope_are_those_a_segment_contains(cuts: list[tuple[int, in
         segments += [b.span for b in doc.blocks]
     ctx = Context(doc, doc.text, segments, Settings())
     want = [m for m in mentions(doc) if any(s.contains(m.span) for s in segments)]
-    assert in_scope(ctx) == want
+    assert list(in_scope(ctx)) == want
 
 
 _GROUPING_TEXTS = [
@@ -725,11 +725,14 @@ _SURNAME_TEXTS = st.sampled_from(["Gordon Brown", "Brown", "Mr Brown", "Brown sa
 def test_surnames_marked_where_they_decide_person_likeness(parts: list[tuple[str, str]]) -> None:
     """Marking only the forms whose mark can decide person_like gives every mention the
     person-likeness (and all else) that marking every form alone-used gives."""
-    from deskcheck.analysis.names import _mark_surnames, mentions_per_block
+    from deskcheck.analysis.names import MentionTable, _mark_surnames, mentions_per_block
     text = "".join(a + b for a, b in parts) or "Nothing here."
     doc = parse(text, "md", "t.md")
     got = mentions(doc)
-    plain = _mark_surnames(doc, [m.replace(surname_alone=False) for m in mentions_per_block(doc)], every=True)
+    table = MentionTable.of([m.replace(surname_alone=False) for m in mentions_per_block(doc)])
+    table._objects = None       # (made again from the table, with its marks)
+    _mark_surnames(doc, table, every=True)
+    plain = list(table)
     assert [m.person_like for m in got] == [m.person_like for m in plain]
     assert [m.replace(surname_alone=False) for m in got] == [m.replace(surname_alone=False) for m in plain]
 

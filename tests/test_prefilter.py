@@ -226,9 +226,12 @@ def test_the_automaton_answers_as_str_find_does(pattern: str, text: str, ignorec
     assert f.may_match(View(text)) == expected_match
     if f.segment_clause is None or len(folded) != len(text):
         return
-    expected = [s for s in spans if any(holds(n, form, s.start, s.end) or holds(ac, form, s.start, s.end)
-                                        for form, n, ac in f._segment_parts)]
+    # a segment holds a string of every segment clause (the best one and the others the
+    # automaton answers for)
+    expected = [s for s in spans if all(any(holds(n, form, s.start, s.end) or holds(ac, form, s.start, s.end)
+                                            for form, n, ac in parts) for parts in f._segment_plan)]
     assert f.segments(View(text), spans) == (expected if spans else spans)
+    assert f._needled_plain(View(text), spans) == (expected if expected != spans else spans)
 
 
 @settings(max_examples=300, deadline=None)

@@ -312,3 +312,120 @@ def test_other_html_goes_to_htmlparser(src: str) -> None:
     from deskcheck.formats import html
     assert html._simple_tokens(src) is None
     assert _same_html_without_shortcut(src)
+
+
+# --- simple front matter, read without PyYAML ---------------------------------------------------
+
+from deskcheck.yamlnodes import load_with_nodes  # noqa: E402
+
+_FM_KEYS = ["title", "date", "author", "description", "tags", "yes", "on", "null", "No", "x_y", "a-b", "_k",
+            "title"]
+_FM_VALUES = [
+    '"A head"', "'A head'", "A head", "Pushkin's birth", "Đoković wins", "2021-04-21", "2021-4-21", "2021-02-30",
+    "2021-04-21 10:30", "12", "1.5", "0x1f", "yes", "No", "off", "null", "~", "", '"say \\"x\\""', "'it''s'",
+    "a: b", "a #b", "a#b", "- x", "[x]", "{x: 1}", "&a x", "*a", "!x y", "|", ">", "%x", "@x", "`x", "?x",
+    "-x", "x, y", "x]", "a  b", "a\tb", "x ", " x", '"x" # c', "x\u2028y", "x\x85y", "\ufeffx", "x\x7fy",
+    '"a: #b"', "'a: #b'", "Ñoño Pérez", "😀 face", "2021-04-21T10:30:00Z", ".inf", "+12", "=", "<<",
+]
+FRONT = st.lists(st.tuples(st.sampled_from(_FM_KEYS), st.sampled_from([": ", ":", ":  ", " : "]),
+                           st.sampled_from(_FM_VALUES), st.sampled_from(["\n", "\r\n", "  \n", " # c\n"])),
+                 max_size=5).map(lambda ls: "".join(k + c + v + e for k, c, v, e in ls))
+# lines of the simple shape with values of every kind, so most texts take the shortcut or only
+# just miss it
+_FM_SIMPLE = ['"A head"', "'A head'", "A head", "Pushkin's birth", "Đoković wins", "2021-04-21", "2021-4-21",
+              "x, y", "x]", "a  b", '"a: #b"', "'a: #b'", "😀 face", "a\tb", "yes", "2021-02-30"]
+FRONT_LINES = st.lists(st.tuples(st.one_of(st.sampled_from(_FM_KEYS[:4]), st.sampled_from(_FM_KEYS)),
+                                 st.one_of(st.sampled_from(_FM_SIMPLE), st.sampled_from(_FM_VALUES))),
+                       min_size=1, max_size=4, unique_by=lambda kv: kv[0]
+                       ).map(lambda ls: "".join(f"{k}: {v}\n" for k, v in ls))
+
+
+def _loaded(text: str) -> Any:
+    """PyYAML's data, and its nodes' scalar values with their places and styles."""
+    try:
+        data, node = load_with_nodes(text)
+    except Exception as exc:        # an error: the shortcut must not take such text
+        return type(exc)
+    return data, markdown._scalars(node)
+
+
+def _simple(text: str) -> Any:
+    simple = markdown._simple_front_matter(text)
+    return None if simple is None else (simple[0], markdown._scalars(simple[1]))
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(FRONT, FRONT_LINES))
+def test_simple_front_matter_same_as_pyyaml(text: str) -> None:
+    simple = _simple(text)
+    if simple is not None:
+        expected = _loaded(text)
+        assert simple == expected
+        assert [type(v) for v in simple[0].values()] == [type(v) for v in expected[0].values()]
+
+
+@settings(max_examples=200, deadline=None)
+@given(FRONT_LINES)
+def test_markdown_reader_same_without_the_front_matter_shortcut(text: str) -> None:
+    src = "---\n" + text + "---\n\nA paragraph.\n"
+
+    def read() -> Any:
+        try:
+            return _read(src)
+        except ValueError as exc:   # PyYAML's own error for a date that does not exist, either way
+            return type(exc)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(markdown, "_simple_front_matter", lambda t: None)
+        slow = read()
+    assert read() == slow
+
+
+@pytest.mark.parametrize("text", [
+    'title: "Russia strikes Odesa"\ndate: 2023-07-19\nauthor: Olena Hrytsenko\n',
+    "title: 'A head: with a colon'\nsummary: Pushkin's birth, marked\ndate: 2021-04-21\n",
+    'title: "Đoković ééé wins"\nauthor: Ñoño Pérez\n',
+])
+def test_simple_front_matter_takes_the_shortcut(text: str) -> None:
+    simple = _simple(text)
+    assert simple is not None
+    assert simple == _loaded(text)
+    src = "---\n" + text + "---\n\nA paragraph.\n"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(markdown, "_simple_front_matter", lambda t: None)
+        slow = _read(src)
+    assert _read(src) == slow
+
+
+@pytest.mark.parametrize("text", [
+    "date: 2021-02-30\n", "date: 2021-04-21 10:30\n", "n: 12\n", "yes: x\n", "a: x\na: y\n", "a: b: c\n",
+    "a: x # c\n", "a:  x\n", "  a: x\n", "# c\na: x\n", "a: x\n\nb: y\n", "", "a: [x]\n", "a: x\r\n",
+])
+def test_other_front_matter_goes_to_pyyaml(text: str) -> None:
+    assert markdown._simple_front_matter(text) is None
+
+
+# --- the builder's bulk calls against the calls they stand for ------------------------------------
+
+def _builder_state(b: Any) -> tuple[Any, ...]:
+    return ("".join(b._parts), b._len, b.offsets._pieces, b.offsets._text_starts, b.blocks, b._block_kind)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" \t\r\nab\u00a0.", max_size=40),
+       st.lists(st.tuples(st.sampled_from(["paragraph", "title", "byline"]), st.integers(0, 45), st.integers(0, 45)),
+                max_size=6),
+       st.booleans())
+def test_copied_blocks_same_as_one_call_each(source: str, items: list[tuple[str, int, int]], open_first: bool) -> None:
+    from deskcheck.formats._builder import ViewBuilder
+    items = sorted(items, key=lambda t: t[1])
+    bulk, plain = ViewBuilder(source), ViewBuilder(source)
+    for b in (bulk, plain):
+        if open_first:
+            b.start_block("title")
+            b.copy(0, 2)
+    bulk.copied_blocks(items)
+    for kind, a, b in items:
+        plain.copied_block(kind, a, b)
+    plain.end_block()
+    bulk.end_block()
+    assert _builder_state(bulk) == _builder_state(plain)

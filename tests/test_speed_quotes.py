@@ -351,3 +351,69 @@ def test_sentence_pieces_found_from_the_segments(sent_cuts: list[tuple[int, int]
     segments = [Span(min(a, b), max(a, b)) for a, b in seg_cuts]
     plain = unattributed._pieces_per_sentence(sents, SegmentIndex(segments))
     assert unattributed.sentence_pieces(sents, segments) == plain
+
+
+# --- attribution.orphans: decided without every quotation's check --------------------------------
+
+_ORPHAN_PIECES = [
+    "“", "”", "\"", "‘", "’", "'", "«", "»", "We will win", "we will go on", "It rained", "Yes", "the plan",
+    "she said", "he told reporters", "Smith said", "according to", "said", "— Jane Doe", "He said:",
+    "Her answer:", "in a statement", "so-called", "dubbed", "the film", "War and Peace", "by Jane Doe",
+    "policy", "I", "my", "never", "Mr.", ". ", ".", ", ", ",", ":", " ", "  ", "\n\n", "\n\n“", "\n\n\"",
+    ":\n\n“", "?", "!", "—",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_ORPHAN_PIECES), max_size=60), st.sampled_from(["", " "]), FORMAT)
+def test_orphans_same_as_from_every_check(pieces: list[str], sep: str, fmt: str) -> None:
+    doc = _doc(sep.join(pieces).strip(" "), fmt)
+    assert attribution.orphans.__wrapped__(doc) == attribution._orphans_from_checks(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "“We will go on,” he said.\n\n“And on.”\n\n“And on and on and on.”",          # a running quote, attributed
+    "“We will go on and on\n\n“and on and on and on.”",                             # running, no speaker
+    "“We will go on and on\n\n“and on and on and on,” she said.",                   # the later part's cue
+    "The minister said:\n\n“We will go on and on and on.”",                         # a colon before the block
+    "“We will go on and on and on.” It rained. “We will not stop here.”",           # neighbours
+    "“Stop it now please.” “Go away now please.” Smith said so. “Never again, we said.”",
+    "He mentioned “War and Peace” and “the plan” again. “We will win this time.”",
+    "“We will win this time",                                                         # never closed
+])
+def test_orphans_same_as_from_every_check_examples(text: str) -> None:
+    for fmt in ("md", "txt", "html"):
+        doc = _doc(text, fmt)
+        assert attribution.orphans.__wrapped__(doc) == attribution._orphans_from_checks(doc)
+    assert any(attribution._orphans_from_checks(_doc(t, "md")) for t in (
+        "“We will go on and on\n\n“and on and on and on.”", "“Stop it now please.” “Go away now please.”"))
+
+
+# --- the quote-marks rule: articles whose marks cannot give a finding -----------------------------
+
+def _marks_findings(text: str, fmt: str) -> list[tuple[object, ...]]:
+    from deskcheck import check_text
+    return [(f.rule, f.span, f.message) for f in check_text(text, format=fmt, path="t." + fmt)
+            if f.rule == "Deskcheck.QuoteMarks"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(TEXT, TEXT_TIGHT, st.lists(st.sampled_from(_ORPHAN_PIECES), max_size=40).map(" ".join)),
+       st.sampled_from(["md", "txt"]))
+def test_quote_marks_same_without_the_early_exit(text: str, fmt: str) -> None:
+    from deskcheck.kinds import attribution as kind
+    fast = _marks_findings(text, fmt)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(kind, "_no_mark_findings", lambda scan: False)
+        assert _marks_findings(text, fmt) == fast
+
+
+@pytest.mark.parametrize("text", [
+    "“We will win,” she said. “We will not,” he said.", "\"We will win,\" she said. \"Not,\" he said.",
+    "“We will win,\" she said.", "“We will win,” she said. \"Not,\" he said.", "“We will win, she said.",
+    "We will win,” she said.", "‘We will win,’ she said. ‘Not,’ he said.",
+])
+def test_quote_marks_early_exit_only_without_findings(text: str) -> None:
+    from deskcheck.kinds import attribution as kind
+    scan = quotes_mod.quote_scan(_doc(text, "md"))
+    assert kind._no_mark_findings(scan) == (not _marks_findings(text, "md"))

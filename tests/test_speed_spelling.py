@@ -131,14 +131,18 @@ _NAMEY = ["Heung", "Heung-min", "Son", "Untill", "Untill's", "Sviatlana", "the",
 @given(st.lists(st.sampled_from(_NAMEY), min_size=1, max_size=12),
        st.lists(st.booleans(), min_size=12, max_size=12))
 def test_named_is_a_count_above_one(words: list[str], stops: list[bool]) -> None:
-    from deskcheck.analysis.words import word_columns
+    from deskcheck.analysis.words import ColumnIndex, word_columns, word_index
     from deskcheck.formats import parse
     from deskcheck.kinds.spelling import NameForms
 
     doc = parse(_article(words, stops), "md", "t.md")
     forms = ["Heung", "Untill", "Sviatlana", "Son", "Kassym", "Jomart", "Nobody"]
-    fast, plain = NameForms(word_columns(doc)), NameForms(word_columns(doc))
-    assert [fast.named(f) for f in forms] == [plain.get(f, 0) > 1 for f in forms]
+    plain = NameForms(ColumnIndex(word_columns(doc)))
+    counts = [plain.get(f, 0) for f in forms]
+    # told from the columns, and from the text (words.word_index: the quick index when it can)
+    for index in (ColumnIndex(word_columns(doc)), word_index(doc)):
+        assert [NameForms(index).named(f) for f in forms] == [n > 1 for n in counts]
+        assert [NameForms(index).get(f, 0) for f in forms] == counts
 
 
 @settings(max_examples=60, deadline=None)

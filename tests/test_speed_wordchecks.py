@@ -84,6 +84,22 @@ def test_repeated_passage_same_as_folding_each_span(pieces: list[str], fmt: str,
     assert _hits(rule.kind.check(ctx)) == _hits(_plain_repeated_passage(rule.kind, ctx))
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PASSAGE_PIECES), max_size=40), st.sampled_from(["txt", "md"]),
+       st.integers(1, 8), st.booleans())
+def test_repeated_passage_nothing_repeated_test_same_as_plain(pieces: list[str], fmt: str,
+                                                              min_words: int, quotes: bool) -> None:
+    # the early answer (no long enough key comes twice) against the plain check, for other
+    # word limits and for a scope that leaves quotations out
+    from deskcheck.kinds.repeated_passage import RepeatedPassage
+    rule = _rule("Newsroom", "RepeatedPassage")
+    kind = RepeatedPassage(RepeatedPassage.Options(min_words=min_words), rule.kind.rule)
+    doc = _doc(" ".join(pieces), fmt)
+    segs = list(segments(doc, ("text", "~quote") if quotes else ("text",)))
+    ctx = Context(doc, doc.text, segs, Settings(), False)
+    assert _hits(kind.check(ctx)) == _hits(_plain_repeated_passage(kind, ctx))
+
+
 def test_repeated_passage_paragraph_and_sentence() -> None:
     rule = _rule("Newsroom", "RepeatedPassage")
     para = "The council voted to close the old library on Friday. Its staff will move."

@@ -116,8 +116,11 @@ def _check_document(doc: Document, rules: list[Rule], settings: Settings) -> Che
     # the raw or prose view, folded when first needed (kept with the document: a kind may read
     # the needles' places its rule's filter found, prefilter.view_of)
     views: dict[bool, prefilter.View] = doc.cache.setdefault(prefilter.VIEWS_KEY, {})
+    fmt, profile = doc.format, settings.profile
     for rule, (planned, kind, scope, raw, need) in zip(rules, _plan(rules)):
-        if not applies(rule, doc, settings):
+        # applies(), written out: asked for every rule of every article
+        if not rule.enabled or (rule.formats and fmt not in rule.formats) or (
+                rule.profiles and profile not in rule.profiles):
             continue
         if planned is not rule or rule.kind is not kind or rule.scope is not scope:
             raw, need = is_raw(rule.scope), _required(rule)     # changed since the plan: ask again

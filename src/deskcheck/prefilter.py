@@ -488,17 +488,17 @@ class View:
             got = self._present[form] = (_ac_version, frozenset(self.occurrences(form)))
         return got[1]
 
-    def bounds(self, spans: "list[Any]") -> "tuple[list[int] | None, list[tuple[int, int]]]":
-        """Starts and (start, end) pairs of a sorted, non-overlapping span list; None starts when
-        the list is not one. Kept by the list's identity (the list itself is held, so a freed
-        list's id cannot come back for another)."""
+    def bounds(self, spans: "list[Any]") -> "tuple[list[int] | None, list[int]]":
+        """Starts and ends of a sorted, non-overlapping span list; None starts when the list is
+        not one. Kept by the list's identity (the list itself is held, so a freed list's id
+        cannot come back for another)."""
         got = self._bounds.get(id(spans))
         if got is None or got[0] is not spans:
-            pairs = [(s.start, s.end) for s in spans]
-            starts: "list[int] | None" = [a for a, _ in pairs]
-            if any(pairs[i][1] > pairs[i + 1][0] for i in range(len(pairs) - 1)):
+            starts: "list[int] | None" = [s.start for s in spans]
+            ends = [s.end for s in spans]
+            if any(map(int.__gt__, ends[:-1], starts[1:])):     # (in C: no frame per pair)
                 starts = None
-            got = self._bounds[id(spans)] = (spans, starts, pairs)
+            got = self._bounds[id(spans)] = (spans, starts, ends)
         return got[1], got[2]
 
     @property
@@ -525,7 +525,8 @@ class Filter:
     and, when one is short enough to ask of every segment, the clause a segment must satisfy;
     and the probe a segment must hold: for a repeated word (see repeat_probe), or for the
     characters in a row every match holds (deskcheck.probes)."""
-    __slots__ = ("clauses", "segment_clause", "probe", "per_segment", "_segment_parts")
+    __slots__ = ("clauses", "segment_clause", "segment_clauses", "probe", "per_segment", "_segment_parts",
+                 "_segment_plan")
 
     def __init__(self, need: "tuple[frozenset[tuple[str, bool]], ...]",
                  inner: "tuple[frozenset[tuple[str, bool]], ...] | None" = None,
@@ -534,18 +535,29 @@ class Filter:
         short = [c for c in inner or () if _cost(c) <= segment_needles]
         best = max(short, key=_score) if short else None
         self.segment_clause = self._split(best) if best is not None else None
+        # and every other clause of the segment's own strings that the automaton alone answers
+        # for (a look-up per string, no pass over the text): a segment must hold one string of
+        # each. Each is certain in every match a scan of the segment finds, so asking all of them
+        # is as exact as asking one, and drops the paragraphs that hold a country's name but no
+        # word for a person after it.
+        short = [best] + [c for c in short if c != best and not any(not _ac_covers(x) for x, _ in c)] if best else []
+        self.segment_clauses = tuple(self._split(c) for c in short)
         # each string str.find looks for costs a pass over the text (~1 us per 2.5 kB): a long
         # list costs more than the scan it might save (the automaton's strings cost next to
-        # nothing). The cheapest clauses go first; the segment clause, which segments() asks
-        # across the text anyway, is not asked twice.
-        doc = sorted((c for c in need if _cost(c) <= DOC_NEEDLES and c != best), key=_cost)
+        # nothing). The cheapest clauses go first; the segment clauses, which segments() asks
+        # across the text anyway, are not asked twice.
+        doc = sorted((c for c in need if _cost(c) <= DOC_NEEDLES and c not in short), key=_cost)
         split = tuple(self._split(c) for c in doc)
-        for plain, folded in split + ((self.segment_clause,) if self.segment_clause else ()):
+        for plain, folded in split + self.segment_clauses:
             _ac_register(plain, folded)
         # each clause's strings by who looks for them: str.find, or the automaton's table
         self.clauses = tuple(_by_finder(plain) + _by_finder(folded) for plain, folded in split)
         self._segment_parts = ((0,) + _by_finder(self.segment_clause[0]), (1,) + _by_finder(self.segment_clause[1])
                                ) if self.segment_clause else ()
+        # per segment clause, its forms that have strings: (form, str.find's, the automaton's)
+        self._segment_plan = tuple(
+            tuple(part for part in ((0,) + _by_finder(plain), (1,) + _by_finder(folded)) if part[1] or part[2])
+            for plain, folded in self.segment_clauses)
         # the engine asks segments() only of a filter that can drop a segment
         self.per_segment = self.segment_clause is not None or probe is not None
 
@@ -582,20 +594,29 @@ class Filter:
         return spans
 
     def _needled(self, view: View, spans: "list[Any]") -> "list[Any]":
-        """The spans that hold a string of the segment clause. Each string is looked for once
+        """The spans that hold a string of every segment clause: each clause drops the spans
+        lacking its strings from what the clauses before it kept."""
+        for parts in self._segment_plan:
+            if not spans:
+                break
+            spans = self._needled_by(view, spans, parts)
+        return spans
+
+    @staticmethod
+    def _needled_by(view: View, spans: "list[Any]", parts: "tuple[tuple[Any, ...], ...]") -> "list[Any]":
+        """The spans that hold a string of one segment clause (its `parts`: per form, the strings
+        str.find looks for and those the automaton's table answers for). Each string is looked for once
         across the view with str.find (or, for a string the automaton knows, in its table of
         places); a place that lands in a span marks it and the search goes on after that span,
         so the work is bounded by the strings times the spans, not by how often a common string
         occurs."""
-        if self.segment_clause is None or not spans:
-            return spans
-        starts, bounds = view.bounds(spans)
+        starts, ends = view.bounds(spans)
         if starts is None:
             return spans                # unsorted or overlapping segments: no per-segment answer
-        keep = [False] * len(bounds)
-        left = len(bounds)
-        lo, hi = starts[0], bounds[-1][1]
-        for form, needles, ac_needles in self._segment_parts:
+        keep = [False] * len(ends)
+        left = len(ends)
+        lo, hi = starts[0], ends[-1]
+        for form, needles, ac_needles in parts:
             if not needles and not ac_needles:
                 continue
             text = view.folded if form else view.text
@@ -613,7 +634,7 @@ class Filter:
                         if pos + size > hi:
                             break
                         i = bisect_right(starts, pos) - 1
-                        b = bounds[i][1] if i >= 0 else -1
+                        b = ends[i] if i >= 0 else -1
                         if pos + size <= b:             # inside span i
                             if not keep[i]:
                                 keep[i] = True
@@ -627,7 +648,7 @@ class Filter:
                 pos = text.find(needle, lo, hi)
                 while pos >= 0:
                     i = bisect_right(starts, pos) - 1
-                    b = bounds[i][1] if i >= 0 else -1
+                    b = ends[i] if i >= 0 else -1
                     if pos + len(needle) <= b:          # inside span i
                         if not keep[i]:
                             keep[i] = True
@@ -639,6 +660,25 @@ class Filter:
                         pos = text.find(needle, pos + 1, hi)
         return [s for s, k in zip(spans, keep) if k]
 
+    def _needled_plain(self, view: View, spans: "list[Any]") -> "list[Any]":
+        """_needled as first written, for the equivalence tests: each string looked for with
+        str.find in each span."""
+        if not self.segment_clauses or not spans:
+            return spans
+        starts, _ends = view.bounds(spans)
+        if starts is None:
+            return spans
+        out = []
+        for s in spans:
+            for plain, folded in self.segment_clauses:
+                if folded and len(view.folded) != len(view.text):
+                    continue
+                if not (any(view.text.find(n, s.start, s.end) >= 0 for n in plain)
+                        or any(view.folded.find(n, s.start, s.end) >= 0 for n in folded)):
+                    break
+            else:
+                out.append(s)
+        return out if len(out) < len(spans) else spans
 
     def _probed(self, view: View, spans: "list[Any]") -> "list[Any]":
         """The spans in which the probe finds something (deskcheck.probes.Probe.keep)."""

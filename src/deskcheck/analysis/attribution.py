@@ -408,8 +408,71 @@ def _cue_span(text: str, sent: Span, spans: list[Span], m: re.Match[str], ends: 
     return Span(a, max(a, b))
 
 
+@cached
 def orphans(doc: Document) -> list[QuoteCheck]:
-    """Quotations that need a speaker and have none (one per running quotation)."""
+    """Quotations that need a speaker and have none (one per running quotation): what
+    `_orphans_from_checks` finds in quote_checks, asking only what decides it.
+
+    A running quotation is reported, by its first part, when that part is not left unbalanced,
+    needs a speaker, and no part has a cue. Whether a part has one does not depend on which cue
+    it is, so no cue is mapped back to the view; the parts' cues are looked for first (most
+    quotations have one in their own sentence) and the first part classified only for a
+    quotation with none; later parts take the first part's need, so they are never classified.
+    The answer is that of the plain path (tests/test_speed_quotes.py holds the two equal)."""
+    outer = [q for q in quotes(doc) if q.depth == 0]
+    if not outer:
+        return []
+    text = doc.text
+    blocks = doc.blocks
+    spans = [q.span for q in outer]
+    ends = [s.end for s in spans]
+    sents = sentences(doc)
+    by_block = _ByBlock(sents)
+    # a running quotation's parts, first part first (parts come in text order)
+    groups: dict[int, list[Quote]] = {}
+    for q in outer:
+        parts = groups.get(q.group)
+        if parts is None:
+            groups[q.group] = [q]
+        else:
+            parts.append(q)
+    has_cue: dict[int, bool] = {}           # by sentence index: each is masked and scanned once
+    out: list[QuoteCheck] = []
+    for parts in groups.values():
+        head = parts[0]
+        if head.unbalanced:
+            continue
+        lead: str | None = None
+        attributed = False
+        for q in parts:
+            lo, hi = by_block.range(q.block)
+            i0 = bisect_right(sents, q.span.start, lo, hi, key=_span_end)
+            i1 = bisect_left(sents, q.span.end, i0, hi, key=_span_start) - 1
+            if i0 <= i1:
+                if q is head:
+                    first = sents[i0].span.start
+                    lead = text[first:q.span.start] if first <= q.span.start else ""
+                for i in (*range(i0, i1 + 1), max(lo, i0 - 1), min(hi - 1, i1 + 1)):
+                    found = has_cue.get(i)
+                    if found is None:
+                        found = has_cue[i] = find_cue(_masked(text, sents[i].span, spans, ends)) is not None
+                    if found:
+                        attributed = True
+                        break
+            if not attributed and _opens_block(text, blocks[q.block].span.start, q.span.start):
+                attributed = _colon_before_block(doc, q, by_block) is not None
+            if attributed:
+                break
+        if attributed:
+            continue
+        needs, why = classify(doc, head, lead or "")
+        if needs:
+            out.append(QuoteCheck(head, needs, why, None))
+    return out
+
+
+def _orphans_from_checks(doc: Document) -> list[QuoteCheck]:
+    """orphans, the plain way: from every quotation's check."""
     out = []
     seen: set[int] = set()
     checks = quote_checks(doc)

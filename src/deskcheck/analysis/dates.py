@@ -287,6 +287,38 @@ _MON_NAME = lazy(_MON)
 # runs of digits: every pattern's numbers start one ("\d+" would not open with a set, so `re` would
 # try it at every position)
 _DIGITS = lazy(r"\d\d*")
+_ASCII_BYTES = bytes(range(128))
+
+
+def digit_runs(text: str) -> tuple[list[int], list[int]]:
+    """The starts and ends of the runs of digits (`\\d`: any Unicode decimal digit), as
+    `_DIGITS.finditer(text)` gives them. `re` tests every character of the article against the
+    class; ten str.find scans for the ASCII digits read it at C speed, and are exact when no
+    other decimal digit is there (checked on the non-ASCII characters alone, found in C)."""
+    if not text.isascii():
+        others = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
+        if any(ch.isdecimal() for ch in set(others.decode("utf-8", "surrogatepass"))):
+            spans = [m.span() for m in _DIGITS.finditer(text)]
+            return [a for a, _ in spans], [b for _, b in spans]
+    where: list[int] = []
+    find, add = text.find, where.append
+    for digit in "0123456789":
+        i = find(digit)
+        while i >= 0:
+            add(i)
+            i = find(digit, i + 1)
+    if not where:
+        return [], []
+    where.sort()
+    starts, ends = [where[0]], []
+    last = where[0]
+    for i in where:
+        if i > last + 1:
+            ends.append(last + 1)
+            starts.append(i)
+        last = i
+    ends.append(last + 1)
+    return starts, ends
 _WORD = lazy(r"\w+")
 _YEARS_AFTER = lazy(r"\s+years")
 # "last", "next" or "this", then a month name after the space (lower case): _RELATIVE's "last March"
@@ -295,6 +327,13 @@ _MONTH_AFTER = lazy(r"\s+(" + "|".join(MONTH_NAMES) + ")")
 # a third (the connectors of the dates kind's order check look three words back)
 _LAST_WORDS = lazy(r"\W*(\w+)(?:\W+(\w+)(?:\W+(\w+))?)?")
 _ORDINAL_ENDS = frozenset(("st", "nd", "rd", "th"))
+# after the digits that end a range's first end: its connector, then the second end's first
+# character (a digit, or a month's opening); after a month name: the connector of "27 June - 10 July"
+_RANGE_FORMS = frozenset(("md-md", "md-d", "dm-dm", "d-dm"))
+_TO_DAY = lazy(rf"(?:st|nd|rd|th)?(?:{_DASH}|\s+(?:to|through|until|and)\s+)\d")
+_TO_MONTH = lazy(rf"(?:st|nd|rd|th)?(?:{_DASH}|\s+(?:to|through|until|and)\s+)(?:{'|'.join(sorted(_MONTHS3))})")
+_TO_EITHER = lazy(rf"(?:st|nd|rd|th)?(?:{_DASH}|\s+(?:to|through|until|and)\s+)(?:\d|{'|'.join(sorted(_MONTHS3))})")
+_MON_TO_DAY = lazy(rf"{_MON}(?:{_DASH}|\s+(?:to|until)\s+)\d")
 
 
 # How every match of some patterns begins, in the lowered text: (its opening words, whether a
@@ -465,19 +504,28 @@ class _Located:
         got = self._at.get(name)
         if got is None:
             got = []
+            at = self.words_at(words)
             for w in words:
-                got.extend(self.word_at(w))
+                got.extend(at[w])
             got.sort()                  # find_all(self.low, words)
             self._at[name] = got
         return got
 
-    def word_at(self, w: str) -> list[int]:
-        """`find_all(self.low, (w,))`, once per word: _ANCHOR and _RELATIVE look for six words alike."""
-        got = self._word_pos.get(w)
-        if got is None:
-            assert self.low is not None
-            got = self._word_pos[w] = find_all(self.low, (w,))
-        return got
+    def words_at(self, words: Iterable[str]) -> dict[str, list[int]]:
+        """`find_all(self.low, (w,))` for each word, found once per word (_ANCHOR and _RELATIVE look
+        for six words alike), in one loop: by word, with the words asked before."""
+        found = self._word_pos
+        low = self.low
+        assert low is not None
+        find = low.find
+        for w in words:
+            if w not in found:
+                out = found[w] = []
+                i = find(w)
+                while i >= 0:
+                    out.append(i)
+                    i = find(w, i + 1)
+        return found
 
     def derived(self, name: str) -> list[int]:
         """Positions read off the runs of digits and a few literal words, found once per document."""
@@ -486,10 +534,9 @@ class _Located:
             return got
         text = self.text
         if name == "digits":
-            spans = [m.span() for m in _DIGITS.finditer(text)]
-            got = [a for a, _ in spans]
-            self._at["digit-ends"] = [b for _, b in spans]
-            self.digit_end = dict(spans)
+            got, ends = digit_runs(text)
+            self._at["digit-ends"] = ends
+            self.digit_end = dict(zip(got, ends))
         elif name == "num":
             # a digit that starts a word (the lookbehind of "\b" before a digit)
             got = [a for a in self.derived("digits") if a == 0 or not _is_word(text[a - 1])]
@@ -568,8 +615,8 @@ class _Located:
                         years.append(a)
                     elif dash == "–":
                         years.append(a)
-            if a and _is_word(text[a - 1]):
-                continue        # no "\b" before the number: no day, age or ordinal starts there
+            if a and ((ch := text[a - 1]).isalnum() or ch == "_"):
+                continue        # no "\b" before the number (_is_word): no day, age or ordinal starts there
             lead = text[a - 2:a]
             if lead == ", ":
                 age.append(a - 2)
@@ -647,14 +694,46 @@ class _Located:
             got = self._run_sets[key]
         return got
 
+    def _range_runs(self, form: str) -> set[int]:
+        """The runs that hold what a match of the range form holds, in its own run: a range's two
+        ends joined by a connector (_DASH, "to", "until" ...). In "April 13-14" and "13-14
+        April" (md-d, d-dm) a run of digits ends, maybe an ordinal's letters follow, then the
+        connector and a digit (_TO_DAY); in "June 27-July 10" (md-md) the same before a month's
+        opening (_TO_MONTH), the first end's digits being its day's or its year's; in "27 June -
+        10 July" (dm-dm) a month name, the connector, a digit (_MON_TO_DAY). Found once for the
+        article, by one anchored match at each run of digits or month opening: most articles
+        hold no range, so the four range patterns are then tried nowhere."""
+        got = self._run_sets.get(form)
+        if got is not None:
+            return got
+        day: set[int] = set()
+        month: set[int] = set()
+        text, run_of = self.text, self._run_of
+        to_day, to_month, to_either = _TO_DAY.match, _TO_MONTH.match, _TO_EITHER.match
+        for b in self.derived("digit-ends"):
+            if not to_either(text, b):
+                continue        # neither end follows (the two patterns' union: most numbers)
+            if to_day(text, b):
+                day.add(run_of(b - 1))
+            if to_month(text, b):
+                month.add(run_of(b - 1))
+        mon_to_day = _MON_TO_DAY.match
+        self._run_sets["md-d"] = self._run_sets["d-dm"] = day
+        self._run_sets["md-md"] = month
+        self._run_sets["dm-dm"] = {run_of(q) for q in self.derived("mon") if mon_to_day(text, q)}
+        return self._run_sets[form]
+
     def _starts(self, form: str) -> tuple[list[int], set[int] | None] | None:
         """The positions where the form's pattern can start (any order, repeats allowed; those outside
         every run are left aside by the scan) and the runs it can match in (None: any); None: try it
         everywhere."""
         derived = self.derived
         if form in ("md-md", "md-d", "md", "dm-dm", "d-dm", "dm"):
-            # each of these needs a month name in the run; the two-month ones two openings of one
+            # each of these needs a month name in the run; the two-month ones two openings of one;
+            # the ranges a range's connector between their two ends (_range_runs)
             only = self._month_runs(form in ("md-md", "dm-dm"))
+            if only and form in _RANGE_FORMS:
+                only = only & self._range_runs(form)
             if not only:
                 return [], only
             if form == "md":
@@ -708,6 +787,31 @@ class _Located:
         # "will turn 50" starts a word before "turn"
         return self._numbers()["anniversary"] + derived("cent") + self._before_in_runs(
             self._in_runs(derived("turn")), 1), None
+
+    def busy(self) -> dict[int, dict[str, list[re.Match[str]]]]:
+        """Every pattern's matches by run, and within a run by form in _ALL_PATTERNS order; runs
+        where none matches are left out. all_matches for each form, without the scan of a form
+        that has nowhere to start (most articles give most forms none)."""
+        out: dict[int, dict[str, list[re.Match[str]]]] = {}
+        text, runs, low = self.text, self.runs, self.low
+        everywhere = self._everywhere
+        for form, pat in _ALL_PATTERNS:
+            located = None if everywhere else self._starts(form)
+            if located is None:
+                by_run = {i: got for i, (lo, hi) in enumerate(runs) if (got := list(pat.finditer(text, lo, hi)))}
+            else:
+                starts, only = located
+                if not starts or (only is not None and not only):
+                    continue
+                by_run = self._scan_runs(pat, sorted(set(starts)) if len(starts) > 1 else starts, only,
+                                         _OPENINGS.get(form) if low is not None else None)
+            for r, got in by_run.items():
+                forms = out.get(r)
+                if forms is None:
+                    out[r] = {form: got}
+                else:
+                    forms[form] = got
+        return out
 
     def matches(self, form: str, pat: re.Pattern[str], r: int) -> list[re.Match[str]]:
         """The pattern's matches in run r, as finditer finds them."""
@@ -779,13 +883,31 @@ class _Located:
         i = bisect_left(starts, s)
         return (i < len(starts) and least[i] <= e) or (s < e and text[s].isdecimal()) or (e in glued and e - 3 >= s)
 
+    def anchored_spans(self, spans: list[tuple[int, int]]) -> list[bool]:
+        """anchored(s, e) for each (s, e), in one call: extract() asks it of every sentence."""
+        text = self.text
+        if self.low is None:
+            search = _ANCHOR.search
+            return [search(text, s, e) is not None for s, e in spans]
+        index = self._anchor_index
+        if index is None:
+            index = self._anchor_index = self._anchors()
+        starts, least, glued = index
+        n = len(starts)
+        out = []
+        for s, e in spans:
+            i = bisect_left(starts, s)
+            out.append((i < n and least[i] <= e) or (s < e and text[s].isdecimal()) or (e in glued and e - 3 >= s))
+        return out
+
     def _anchors(self) -> tuple[list[int], list[int], set[int]]:
         """anchored()'s stretches (their starts, sorted, and the least end from each on) and the ends of
         the glued "day"s."""
         text = self.text
-        pairs = [(p, p + len(w)) for w in _ANCHOR_WORDS for p in self.word_at(w)]
+        at = self.words_at(_ANCHOR_WORDS + ("day",))
+        pairs = [(p, p + len(w)) for w in _ANCHOR_WORDS for p in at[w]]
         glued = set()
-        for p in self.word_at("day"):
+        for p in at["day"]:
             # "day\b": a word character after it ends the match only where the search ends
             if _is_word(text[p + 3:p + 4] or " "):
                 glued.add(p + 3)
@@ -1031,10 +1153,6 @@ class _Enclosing:
         return i >= 0 and self.max_end[i] >= b
 
 
-def _in_any(spans: _Enclosing, a: int, b: int) -> bool:
-    return spans.holds(a, b)
-
-
 # prose blocks that may carry date mentions; the date line and byline are metadata
 _PROSE = {"title", "heading", "paragraph", "list", "blockquote", "caption", "table"}
 
@@ -1046,26 +1164,33 @@ def extract(doc: Document, article_date: dt.date | None) -> list[DateMention]:
     starts = [s.span.start for s in sents]
     qspans = _Enclosing(quote_spans(doc))
     found: list[DateMention] = []
-    by_block: dict[int, list[Span]] = {}
     located = _Located(text)
-    all_runs: list[tuple[int, int]] = []
-    for sent in sents:
-        by_block.setdefault(sent.block, []).append(sent.span)
-    for block in doc.blocks:
-        if block.kind not in _PROSE:
+    # run the patterns only over sentences that hold something a date could start with: most
+    # news sentences hold none, and each pattern costs a pass over the text it is given. An
+    # anchored sentence joins the run of its block's last anchored one when only white space
+    # lies between them; a prose block without sentences is one span
+    prose = {block.index: block for block in doc.blocks if block.kind in _PROSE}
+    last_run: dict[int, list[int]] = {}        # each block's last run, by block
+    runs: list[list[int]] = []
+    bounds = [(sent.span.start, sent.span.end) for sent in sents]
+    for sent, (a, b), anchor in zip(sents, bounds, located.anchored_spans(bounds)):
+        bi = sent.block
+        if bi not in prose:
             continue
-        # run the patterns only over sentences that hold something a date could start with: most
-        # news sentences hold none, and each pattern costs a pass over the text it is given
-        runs: list[list[int]] = []
-        spans = by_block.get(block.index)
-        for span in spans if spans is not None else [Span(block.span.start, block.span.end)]:
-            if not located.anchored(span.start, span.end):
-                continue
-            if runs and not text[runs[-1][1]:span.start].strip():
-                runs[-1][1] = span.end
-            else:
-                runs.append([span.start, span.end])
-        all_runs.extend((a, b) for a, b in runs)
+        run = last_run.get(bi)
+        if run is None:
+            last_run[bi] = run = []            # the block has sentences, none anchored yet
+        if not anchor:
+            continue
+        if run and not text[run[1]:a].strip():
+            run[1] = b
+        else:
+            run = last_run[bi] = [a, b]
+            runs.append(run)
+    for bi, block in prose.items():
+        if bi not in last_run and located.anchored(block.span.start, block.span.end):
+            runs.append([block.span.start, block.span.end])
+    all_runs = [(a, b) for a, b in runs]
     if not all_runs:
         # no sentence holds anything a date could start with (_ANCHOR): every pattern is tried only
         # inside a run, so none has a place to match
@@ -1074,11 +1199,7 @@ def extract(doc: Document, article_date: dt.date | None) -> list[DateMention]:
     all_runs.sort()
     located.set_runs(all_runs)
     # each run's matches by pattern; a run where no pattern matches gives no mention and is not read
-    busy: dict[int, dict[str, list[re.Match[str]]]] = {}
-    for form, pat in _ALL_PATTERNS:
-        for r, got in located.all_matches(form, pat).items():
-            if got:
-                busy.setdefault(r, {})[form] = got
+    busy = located.busy()
     for r in sorted(busy):
         a, b = all_runs[r]
         found.extend(_extract_block(located, busy[r], a, b, article_date, sents, starts, qspans))
@@ -1097,121 +1218,159 @@ def _sentence_bounds(sents: list, starts: list[int], offset: int, lo: int, hi: i
     return -1, lo, hi
 
 
+def _clashes(taken: list[tuple[int, int]], a: int, b: int) -> bool:
+    """Whether a..b overlaps one of the spans taken: `not all(b <= x or a >= y ...)`, as a plain
+    loop (a generator costs a frame resumed per span, and a weekday is tested against them all)."""
+    for x, y in taken:
+        if a < y and x < b:
+            return True
+    return False
+
+
 def _extract_block(located: _Located, matched: dict[str, list[re.Match[str]]], lo: int, hi: int,
                    ref: dt.date | None, sents: list, starts: list[int], qspans: _Enclosing) -> list[DateMention]:
-    """The mentions in one run of sentences, text[lo:hi], from each pattern's matches there."""
+    """The mentions in one run of sentences, text[lo:hi], from each pattern's matches there.
+
+    `matched` holds only the forms with a match, in _ALL_PATTERNS order (explicit dates first,
+    longest forms first, so "April 13-14" is not also read as "April 13")."""
     text = located.text
     out: list[DateMention] = []
     taken: list[tuple[int, int]] = []
+    # per sentence: its bounds within the run, and (asked only by the mentions a sentence's tense
+    # or year word can move: yearless dates and weekdays) whether it looks ahead and its year shift
+    bounds: dict[int, tuple[int, int, int]] = {}
+    leaning: dict[int, tuple[bool, int]] = {}
 
-    def free(a: int, b: int) -> bool:
-        return all(b <= x or a >= y for x, y in taken)
-
-    memo: dict[int, tuple[int, bool, int]] = {}
-    shifts: dict[int, int] = {}
-
-    def context(a: int) -> tuple[int, bool, int]:
+    def context(a: int) -> tuple[int, int, int]:
         si, s0, s1 = _sentence_bounds(sents, starts, a, lo, hi)
-        if si not in memo or si < 0:
-            memo[si] = (si, located.has_future(s0, s1), s0)
+        if si < 0:
+            return si, s0, s1
+        got = bounds.get(si)
+        if got is None:
+            got = bounds[si] = (si, s0, s1)
+        return got
+
+    def lean(si: int, s0: int, s1: int) -> tuple[bool, int]:
+        got = leaning.get(si) if si >= 0 else None
+        if got is None:
             shift = located.year_word(s0, s1)
-            shifts[si] = (-1 if shift.group(1).lower() == "last" else 1) if shift else 0
-        return memo[si]
+            got = (located.has_future(s0, s1),
+                   (-1 if shift.group(1).lower() == "last" else 1) if shift else 0)
+            if si >= 0:
+                leaning[si] = got
+        return got
 
-    def add(m: DateMention) -> None:
-        out.append(m)
-        taken.append((m.span.start, m.span.end))
-
-    # explicit dates, longest forms first so "April 13-14" is not also read as "April 13"
-    for form, _pat in _DATE_PATTERNS:
-        for mt in matched.get(form, ()):
-            a, b = mt.span("y") if form == "year-attr" else mt.span()
-            while b > a and text[b - 1] in " ,":
-                b -= 1
-            if not free(a, b):
-                continue
-            g = mt.groupdict()
-            si, future, s0 = context(a)
-            in_q = _in_any(qspans, a, b)
-            shifted = ref.replace(year=ref.year + shifts.get(si, 0), day=min(ref.day, 28)) if ref else None
-            mention = _read_date(form, g, mt, text, a, b, shifted, future, si, in_q, out, s0)
-            if mention is not None:
-                add(mention)
-    for mt in matched.get("relative", ()):
-        a, b = mt.start(), mt.end()
-        if not free(a, b):
-            continue
-        si, future, _ = context(a)
-        in_q = _in_any(qspans, a, b)
-        if mt.group("ana"):
-            add(DateMention(Span(a, b), "anaphor", mt.group(), in_quote=in_q, sentence=si))
-            continue
-        period = _relative_period(mt, ref) if ref else None
-        kind = "relative"
-        number = None
-        if mt.group("ago"):
-            number = _NUMWORDS.get(mt.group("ago").lower()) or (_int(mt.group("ago")) if mt.group("ago").isdigit() else None)
-            kind = "ago"
-        add(DateMention(Span(a, b), kind, mt.group(), period[0] if period else None, period[1] if period else None,
-                        in_quote=in_q, sentence=si, number=number,
-                        detail={"today": bool(mt.group("today")), "unit": (mt.group("unit") or mt.group("eunit") or mt.group("agounit") or
-                                         ("month" if mt.group("mname") else "day")).lower()}))
-    for mt in matched.get("weekday", ()):
-        a, b = mt.start(), mt.end()
-        wa = mt.start("wd")
-        if not free(wa, mt.end("wd")):
-            continue
-        si, future, s0 = context(wa)
-        if not mt.group("mod"):
-            # a capitalised word before or after is most often a name: "Black Friday", "The Sunday
-            # Times", "Super Tuesday"; a sentence opener before it is not
-            cb = _CAP_BEFORE.search(text, max(s0, wa - 30), wa)
-            if cb and cb.start() > s0:
-                continue
-        if not mt.group("tail") and _CAP_AFTER.match(text, mt.end(), hi) and not mt.group("poss"):
-            continue
-        in_q = _in_any(qspans, a, b)
-        mod = (mt.group("mod") or "").strip().lower()
-        qual = mt.group("qual")
-        qual = re.sub(r"\s+", " ", qual.lower()) if qual else ""
-        wd = weekday_number(mt.group("wd"))
-        day = _resolve_weekday(wd, mod, qual, ref, future) if ref else None
-        add(DateMention(Span(a, b), "weekday", mt.group(), day, day, weekday=wd,
-                        weekday_span=Span(wa, mt.end("wd")), in_quote=in_q, sentence=si,
-                        detail={"mod": mod, "qual": qual}))
-    for mt in matched.get("age", ()):
-        n = int(next(g for g in mt.group("n1", "n2", "n3", "n4", "n5", "n6", "n7") if g))
-        if n > 125:
-            continue
-        si, _, s0 = context(mt.start())
-        a, b = mt.start(), mt.end()
-        detail: dict[str, object] = {}
-        if mt.group("n3") or mt.group("n2") or mt.group("n6") or mt.group("n7"):
-            # "Anna Petrova, 45," / "Anna Petrova, aged 45" / "Anna Petrova (45)" / "Anna Petrova, who
-            # is 45,": the name before it
-            cut = a if mt.group("n3") or mt.group("n6") else (a - 2 if mt.group("n2") else a - 9)
-            nm = _NAME_BEFORE.search(text, max(s0, cut - 60), cut)
-            if nm and not _NOT_NAME.fullmatch(nm.group("name").split()[-1]):
-                detail["person"] = nm.group("name")
-            if mt.group("n3") and not _AGE_FOLLOW.match(text, mt.end()):
-                detail["loose"] = True     # "Okafor, 41, scored": an age only beside a name
-            if "person" in detail and nm and (mt.group("n3") or mt.group("n6") or mt.group("n7")):
-                a, b = nm.start("name"), mt.end()   # the finding reads "Anna Petrova, 45"
-                b -= 1 if mt.group("n3") else 0
-            elif mt.group("n6"):
-                continue    # "(45)" after anything but a name is no age
-        add(DateMention(Span(a, b), "age", text[a:b], in_quote=_in_any(qspans, a, b),
-                        sentence=si, number=n, detail=detail))
-    for mt in matched.get("anniversary", ()):
-        n = _int(mt.group("ord")) or _int(mt.group("tn")) or _int(mt.group("since"))
-        if mt.group("cent"):
-            n = 200 if mt.group("cent").lower().startswith("bi") else 100
-        si, _, _ = context(mt.start())
-        turn = (mt.group("turn") or "").lower()
-        add(DateMention(Span(mt.start(), mt.end()), "anniversary", mt.group(),
-                        in_quote=_in_any(qspans, mt.start(), mt.end()), sentence=si, number=n,
-                        detail={"turn": turn.startswith(("turn", "will"))}))
+    for form, mts in matched.items():
+        if form in _DATE_FORMS:
+            yearly = form in _YEAR_FORMS
+            for mt in mts:
+                a, b = mt.span("y") if form == "year-attr" else mt.span()
+                while b > a and text[b - 1] in " ,":
+                    b -= 1
+                if taken and _clashes(taken, a, b):
+                    continue
+                si, s0, s1 = context(a)
+                in_q = qspans.holds(a, b)
+                if yearly:
+                    # a stated year reads neither the sentence's tense nor its year word
+                    mention = _read_date(form, mt.groupdict(), mt, text, a, b, None, False, si, in_q, out, s0)
+                else:
+                    future, shift = lean(si, s0, s1)
+                    shifted = ref.replace(year=ref.year + shift, day=min(ref.day, 28)) if ref else None
+                    mention = _read_date(form, mt.groupdict(), mt, text, a, b, shifted, future, si, in_q, out, s0)
+                if mention is not None:
+                    out.append(mention)
+                    taken.append((a, b))
+        elif form == "relative":
+            for mt in mts:
+                a, b = mt.span()
+                if taken and _clashes(taken, a, b):
+                    continue
+                si = context(a)[0]
+                in_q = qspans.holds(a, b)
+                if mt.group("ana"):
+                    out.append(DateMention(Span(a, b), "anaphor", mt.group(), in_quote=in_q, sentence=si))
+                    taken.append((a, b))
+                    continue
+                period = _relative_period(mt, ref) if ref else None
+                kind = "relative"
+                number = None
+                if mt.group("ago"):
+                    number = _NUMWORDS.get(mt.group("ago").lower()) or (_int(mt.group("ago")) if mt.group("ago").isdigit() else None)
+                    kind = "ago"
+                out.append(DateMention(Span(a, b), kind, mt.group(), period[0] if period else None,
+                                       period[1] if period else None, in_quote=in_q, sentence=si, number=number,
+                                       detail={"today": bool(mt.group("today")),
+                                               "unit": (mt.group("unit") or mt.group("eunit") or mt.group("agounit") or
+                                                        ("month" if mt.group("mname") else "day")).lower()}))
+                taken.append((a, b))
+        elif form == "weekday":
+            for mt in mts:
+                a, b = mt.span()
+                wa, wb = mt.span("wd")
+                if taken and _clashes(taken, wa, wb):
+                    continue
+                si, s0, s1 = context(wa)
+                if not mt.group("mod"):
+                    # a capitalised word before or after is most often a name: "Black Friday", "The Sunday
+                    # Times", "Super Tuesday"; a sentence opener before it is not
+                    cb = _CAP_BEFORE.search(text, max(s0, wa - 30), wa)
+                    if cb and cb.start() > s0:
+                        continue
+                if not mt.group("tail") and _CAP_AFTER.match(text, b, hi) and not mt.group("poss"):
+                    continue
+                in_q = qspans.holds(a, b)
+                mod = (mt.group("mod") or "").strip().lower()
+                qual = mt.group("qual")
+                qual = re.sub(r"\s+", " ", qual.lower()) if qual else ""
+                wd = weekday_number(mt.group("wd"))
+                day = _resolve_weekday(wd, mod, qual, ref, lean(si, s0, s1)[0]) if ref else None
+                out.append(DateMention(Span(a, b), "weekday", mt.group(), day, day, weekday=wd,
+                                       weekday_span=Span(wa, wb), in_quote=in_q, sentence=si,
+                                       detail={"mod": mod, "qual": qual}))
+                taken.append((a, b))
+        elif form == "age":
+            for mt in mts:
+                n = int(next(g for g in mt.group("n1", "n2", "n3", "n4", "n5", "n6", "n7") if g))
+                if n > 125:
+                    continue
+                a, b = mt.span()
+                si, s0, _ = context(a)
+                detail: dict[str, object] = {}
+                if mt.group("n3") or mt.group("n2") or mt.group("n6") or mt.group("n7"):
+                    # "Anna Petrova, 45," / "Anna Petrova, aged 45" / "Anna Petrova (45)" / "Anna Petrova, who
+                    # is 45,": the name before it
+                    cut = a if mt.group("n3") or mt.group("n6") else (a - 2 if mt.group("n2") else a - 9)
+                    nm = _NAME_BEFORE.search(text, max(s0, cut - 60), cut)
+                    if nm and not _NOT_NAME.fullmatch(nm.group("name").split()[-1]):
+                        detail["person"] = nm.group("name")
+                    if mt.group("n3") and not _AGE_FOLLOW.match(text, mt.end()):
+                        detail["loose"] = True     # "Okafor, 41, scored": an age only beside a name
+                    if "person" in detail and nm and (mt.group("n3") or mt.group("n6") or mt.group("n7")):
+                        a, b = nm.start("name"), mt.end()   # the finding reads "Anna Petrova, 45"
+                        b -= 1 if mt.group("n3") else 0
+                    elif mt.group("n6"):
+                        continue    # "(45)" after anything but a name is no age
+                out.append(DateMention(Span(a, b), "age", text[a:b], in_quote=qspans.holds(a, b),
+                                       sentence=si, number=n, detail=detail))
+                taken.append((a, b))
+        else:
+            assert form == "anniversary"
+            for mt in mts:
+                n = _int(mt.group("ord")) or _int(mt.group("tn")) or _int(mt.group("since"))
+                if mt.group("cent"):
+                    n = 200 if mt.group("cent").lower().startswith("bi") else 100
+                a, b = mt.span()
+                si = context(a)[0]
+                turn = (mt.group("turn") or "").lower()
+                out.append(DateMention(Span(a, b), "anniversary", mt.group(), in_quote=qspans.holds(a, b),
+                                       sentence=si, number=n, detail={"turn": turn.startswith(("turn", "will"))}))
+                taken.append((a, b))
     return out
+
+
+_DATE_FORMS = frozenset(form for form, _pat in _DATE_PATTERNS)
+_YEAR_FORMS = frozenset(("year", "year-year", "year-attr"))
 
 
 def _resolve_weekday(wd: int, mod: str, qual: str, ref: dt.date, future: bool) -> dt.date:

@@ -25,10 +25,14 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from pathlib import Path
-from typing import AbstractSet, Callable, Container, Iterable, TypeVar
+from typing import AbstractSet, Any, Callable, Container, Iterable, Iterator, Sequence, TypeVar
+
+from collections import Counter
+from itertools import chain
+from operator import attrgetter, itemgetter
 
 import regex
 from jellyfish import jaro_winkler_similarity
@@ -36,7 +40,7 @@ from metaphone import doublemetaphone
 
 from ..compiled import re_compile, regex_compile
 from ..lexicon import WordSet, default_data_dir
-from ..model import FACTORY, Document, FrozenRecord, Record, Span, _set
+from ..model import FACTORY, Document, FrozenRecord, Record, Span, _set, _setters
 from . import cached
 from .sentences import sentences
 
@@ -340,16 +344,20 @@ class NameToken(Record):
     common: bool         # the word, lowercased, is an ordinary English word
 
     def __init__(self, text: str, span: Span, form: str, key: str, common: bool) -> None:
-        self.text = text
-        self.span = span
-        self.form = form
-        self.key = key
-        self.common = common
+        _token_text(self, text)
+        _token_span(self, span)
+        _token_form(self, form)
+        _token_key(self, key)
+        _token_common(self, common)
 
     def _key(self) -> tuple[object, ...]:
         return (self.text, self.span, self.form, self.key, self.common)
 
     __hash__ = FrozenRecord.__hash__      # (@dataclass(unsafe_hash=True): hashed though mutable)
+
+
+# (the slots' own setters, as the model's value classes use them: see model._setters)
+_token_text, _token_span, _token_form, _token_key, _token_common = _setters(NameToken)
 
 
 class Mention(Record):
@@ -367,13 +375,13 @@ class Mention(Record):
 
     def __init__(self, span: Span, tokens: tuple[NameToken, ...], block: int, block_kind: str, title: str = "",
                  sentence_start: bool = False, surname_alone: bool = False) -> None:
-        self.span = span
-        self.tokens = tokens
-        self.block = block
-        self.block_kind = block_kind
-        self.title = title
-        self.sentence_start = sentence_start
-        self.surname_alone = surname_alone
+        _mention_span(self, span)
+        _mention_tokens(self, tokens)
+        _mention_block(self, block)
+        _mention_block_kind(self, block_kind)
+        _mention_title(self, title)
+        _mention_sentence_start(self, sentence_start)
+        _mention_surname_alone(self, surname_alone)
 
     def _key(self) -> tuple[object, ...]:
         return (self.span, self.tokens, self.block, self.block_kind, self.title, self.sentence_start,
@@ -393,6 +401,10 @@ class Mention(Record):
         article also uses it alone as a name."""
         return (len(self.tokens) >= 2 and self.tokens[-1].key not in GENERIC
                 and (not self.tokens[-1].common or (self.surname_alone and not self.tokens[-2].common)))
+
+
+(_mention_span, _mention_tokens, _mention_block, _mention_block_kind, _mention_title, _mention_sentence_start,
+ _mention_surname_alone) = _setters(Mention)
 
 
 NAME_BLOCKS = frozenset({"title", "heading", "paragraph", "list", "blockquote", "caption", "metadata", "table"})
@@ -619,7 +631,7 @@ def _text_candidates(text: str) -> tuple[list[tuple[int, str]], list[int]]:
     if lower:
         found.extend(lower)
         found.sort()                        # positions differ: the words are never compared
-    return found, [p for p, _w in found]
+    return found, list(map(_FIRST, found))
 
 
 def _particle_chain(text: str, pos: int, out: list[tuple[int, str]]) -> None:
@@ -648,7 +660,7 @@ class _WordInfo:
     A plain class, not a dataclass: nothing compares or hashes it, and @dataclass costs a cold
     start about a millisecond per class."""
     __slots__ = ("word", "length", "particle", "single_capital", "name_word", "upper", "lower", "title",
-                 "lexicon_entry", "common", "form", "key", "form_common", "plain")
+                 "lexicon_entry", "common", "form", "key", "form_common", "plain", "generic", "seps")
 
     def __init__(self, word: str, particle: bool, single_capital: bool, name_word: bool, upper: bool,
                  lower: str, title: bool, lexicon_entry: bool, common: bool, form: str, key: str,
@@ -668,9 +680,15 @@ class _WordInfo:
         self.form_common = form_common
         # a capitalised word the scan simply adds to the name it is reading (or starts one with)
         self.plain = (name_word and not (particle or single_capital or title or lexicon_entry or common))
+        # what the grouping asks of a name word: an organisation or place word (Council, Sea)?
+        # a hyphen or apostrophe in it (spelled with other separators elsewhere: al-Qaeda)?
+        self.generic = key in GENERIC
+        self.seps = "-" in word or "'" in word or "’" in word
 
 
 _WORD_INFO: dict[str, _WordInfo] = {}
+_GENERIC = attrgetter("generic")
+_FIRST = itemgetter(0)
 
 
 def _word_info(raw: str) -> _WordInfo:
@@ -704,24 +722,140 @@ def _span(start: int, end: int) -> Span:
     return span
 
 
-def _mention(run: list[NameToken], block_index: int, kind: str, title: str, sentence_start: bool) -> Mention:
-    # a one-word name's span is its word's (spans are values: sharing one changes nothing)
-    span = run[0].span if len(run) == 1 else _span(run[0].span.start, run[-1].span.end)
-    return Mention(span, tuple(run), block_index, kind, title, sentence_start)
+# One row of a MentionTable: (first word, stop word, start, end, block index, block kind, title,
+# sentence start): the mention's words are the table's words first..stop-1, its span start..end
+Row = tuple[int, int, int, int, int, str, str, bool]
+
+
+class _Facts:
+    """What a MentionTable reads of a word that came as a NameToken, not from the scan (the
+    attributes of _WordInfo that the table reads)."""
+    __slots__ = ("word", "length", "lower", "form", "key", "form_common", "generic", "seps")
+
+    def __init__(self, token: NameToken) -> None:
+        self.word = token.text
+        self.length = token.span.end - token.span.start
+        self.lower = token.text.lower()
+        self.form = token.form
+        self.key = token.key
+        self.form_common = token.common
+        self.generic = token.key in GENERIC
+        self.seps = "-" in token.text or "'" in token.text or "’" in token.text
+
+
+class MentionTable:
+    """An article's name mentions as plain data: the words' starts and facts (shared by every
+    use of a word, see _WordInfo) and one tuple per mention. The scan and the grouping read
+    these; a Mention (with its NameTokens and Spans) is made only for a mention someone asks for
+    (`mention`), since most mentions never reach a finding and an object per word and mention
+    was most of the scan's cost. `mentions(doc)` makes them all, for callers that want objects.
+
+    A table made from a selection of another's mentions (`subset`) shares its words."""
+    __slots__ = ("starts", "infos", "rows", "alone", "_objects", "_firsts", "whole")
+
+    def __init__(self, starts: list[int], infos: list, rows: list[Row], alone: AbstractSet[int] = frozenset(),
+                 whole: bool = True) -> None:
+        self.starts = starts        # each word's start in the text
+        self.infos = infos          # each word's facts: _WordInfo (or _Facts)
+        self.rows = rows
+        self.alone = alone          # the mentions marked surname_alone (see _mark_surnames)
+        self.whole = whole          # every word belongs to one of the rows
+        self._objects: list[Mention | None] | None = None
+        self._firsts: list[int] | None = None
+
+    @classmethod
+    def of(cls, ms: Iterable[Mention]) -> "MentionTable":
+        """The table of these Mention objects (which `mention` then hands back)."""
+        ms = list(ms)
+        starts: list[int] = []
+        infos: list[_Facts] = []
+        rows: list[Row] = []
+        for m in ms:
+            first = len(starts)
+            for t in m.tokens:
+                starts.append(t.span.start)
+                infos.append(_Facts(t))
+            rows.append((first, len(starts), m.span.start, m.span.end, m.block, m.block_kind, m.title,
+                         m.sentence_start))
+        table = cls(starts, infos, rows, frozenset(i for i, m in enumerate(ms) if m.surname_alone))
+        table._objects = list(ms)
+        return table
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __iter__(self) -> Iterator[Mention]:
+        return map(self.mention, range(len(self.rows)))
+
+    def mention(self, i: int) -> Mention:
+        """The i-th mention as a Mention, made when first asked for."""
+        objects = self._objects
+        if objects is None:
+            objects = self._objects = [None] * len(self.rows)
+        m = objects[i]
+        if m is None:
+            first, stop, start, end, block, kind, title, sentence_start = self.rows[i]
+            infos, starts = self.infos, self.starts
+            tokens = []
+            for j in range(first, stop):
+                info, at = infos[j], starts[j]
+                tokens.append(NameToken(info.word, _span(at, at + info.length), info.form, info.key,
+                                        info.form_common))
+            # a one-word name's span is its word's (spans are values: sharing one changes nothing)
+            span = tokens[0].span if stop - first == 1 else _span(start, end)
+            m = objects[i] = Mention(span, tuple(tokens), block, kind, title, sentence_start, i in self.alone)
+        return m
+
+    def owner(self, word: int) -> int:
+        """The mention whose word this is."""
+        firsts = self._firsts
+        if firsts is None:
+            firsts = self._firsts = [row[0] for row in self.rows]
+        # (the rows' first words ascend, and a word lies in the last row that starts at or before it)
+        return bisect_right(firsts, word) - 1
+
+    def occurrence(self, word: int, role: str) -> Occurrence:
+        """The word (an index) as an Occurrence of its mention, in this role."""
+        i = self.owner(word)
+        m = self.mention(i)
+        return Occurrence(m.tokens[word - self.rows[i][0]], m, role)
+
+    def words(self) -> list:
+        """The facts of every word of the table's mentions."""
+        if self.whole:
+            return self.infos
+        infos = self.infos
+        return [infos[j] for row in self.rows for j in range(row[0], row[1])]
+
+    def subset(self, keep: Iterable[int]) -> "MentionTable":
+        """The table of these of its mentions (indexes, in order)."""
+        keep = list(keep)
+        rows, alone = self.rows, self.alone
+        table = MentionTable(self.starts, self.infos, [rows[i] for i in keep],
+                             frozenset(k for k, i in enumerate(keep) if i in alone), whole=False)
+        if self._objects is not None:
+            table._objects = [self._objects[i] for i in keep]
+        return table
 
 
 def _block_mentions(doc: Document, blocks: Iterable[tuple[int, int, int, str, list[tuple[int, str]] | None]],
-                    starts: set[int], out: list[Mention]) -> None:
-    """Append the mentions of each block (start, end, index, kind, candidates) to `out`; a
+                    starts: set[int], table: MentionTable) -> None:
+    """Append the mentions of each block (start, end, index, kind, candidates) to `table`; a
     block's candidates are what the caller found, or None for `_candidates` of the block (every
-    one). All blocks in one call: a call per block cost more than a short block's words."""
+    one). All blocks in one call: a call per block cost more than a short block's words.
+
+    Plain data only: a name word is its start and its (shared) facts, a mention a tuple."""
     text = doc.text
     known = _WORD_INFO.get
-    append = out.append
+    append = table.rows.append
+    add_start = table.starts.append
+    add_info = table.infos.append
+    n = len(table.starts)           # the words so far
     for block_start, block_end, block_index, kind, found in blocks:
         headline = kind in ("title", "heading")
         shouting = _shouting(text[block_start:block_end])
-        run: list[NameToken] = []
+        first = -1                  # the run's first word; -1: no run
+        run_start = run_end = 0
         title = ""
         run_title = ""
         run_sentence_start = False
@@ -735,65 +869,69 @@ def _block_mentions(doc: Document, blocks: Iterable[tuple[int, int, int, str, li
             joined = prev_end >= 0 and start - prev_end == 1 and text[prev_end] in " \u00a0"
             prev_end = end
             if not joined:
-                if run:
-                    append(_mention(run, block_index, kind, run_title, run_sentence_start))
-                    run = []
+                if first >= 0:
+                    append((first, n, run_start, run_end, block_index, kind, run_title, run_sentence_start))
+                    first = -1
                 title = ""
             if info.plain and not (shouting and info.upper):
                 # most words: what the branches below do for a capitalised word that is no
                 # particle, initial, title or dictionary entry
-                if not run:
+                if first < 0:
+                    first = n
+                    run_start = start
                     run_title = title
                     run_sentence_start = start in starts or start == block_start
-                span = _new_object(Span)        # (_span, inlined: one frame less per name word)
-                _set_start(span, start)
-                _set_end(span, end)
-                run.append(NameToken(info.word, span, info.form, info.key, info.form_common))
+                add_start(start)
+                add_info(info)
+                n += 1
+                run_end = end
                 continue
             if info.particle:
                 # a particle continues a run ("Mohammed bin Salman"), or may start one ("de Gaulle")
                 continue
-            if run and info.single_capital and _INITIAL.match(text, end):
+            if first >= 0 and info.single_capital and _INITIAL.match(text, end):
                 # a middle initial ("Katherine M. Morales") stays inside the name it sits in
                 prev_end = end + 1
                 continue
             if info.name_word and not (shouting and info.upper):
                 if info.title:
-                    if run:
-                        append(_mention(run, block_index, kind, run_title, run_sentence_start))
-                        run = []
+                    if first >= 0:
+                        append((first, n, run_start, run_end, block_index, kind, run_title, run_sentence_start))
+                        first = -1
                     title = info.lower
                     continue
                 at_start = start in starts or start == block_start
                 # a capitalised dictionary entry (Monday, April, American) is never a name here; an
                 # ordinary word is not one when capitalised only because it opens a sentence or a
                 # headline ("Gordon Brown", "Theresa May": inside a name such an entry is part of it)
-                if (info.lexicon_entry and not run) or ((at_start or headline) and info.common):
+                if (info.lexicon_entry and first < 0) or ((at_start or headline) and info.common):
                     # "After", "The", "Strikes" in a headline, "Monday", "American": not names
-                    if run:
-                        append(_mention(run, block_index, kind, run_title, run_sentence_start))
-                        run = []
+                    if first >= 0:
+                        append((first, n, run_start, run_end, block_index, kind, run_title, run_sentence_start))
+                        first = -1
                     title = ""
                     continue
-                if not run:
+                if first < 0:
+                    first = n
+                    run_start = start
                     run_title = title
                     run_sentence_start = at_start
-                span = _new_object(Span)        # (_span, inlined: one frame less per name word)
-                _set_start(span, start)
-                _set_end(span, end)
-                run.append(NameToken(info.word, span, info.form, info.key, info.form_common))
+                add_start(start)
+                add_info(info)
+                n += 1
+                run_end = end
                 continue
-            if run:
-                append(_mention(run, block_index, kind, run_title, run_sentence_start))
-                run = []
+            if first >= 0:
+                append((first, n, run_start, run_end, block_index, kind, run_title, run_sentence_start))
+                first = -1
             title = ""
-        if run:
-            append(_mention(run, block_index, kind, run_title, run_sentence_start))
+        if first >= 0:
+            append((first, n, run_start, run_end, block_index, kind, run_title, run_sentence_start))
 
 
 @cached
-def mentions(doc: Document) -> list[Mention]:
-    """Every name mention in the prose view, in order."""
+def mention_table(doc: Document) -> MentionTable:
+    """Every name mention in the prose view, in order, as plain data (see MentionTable)."""
     text = doc.text
     found: list[tuple[int, str]] | None = None
     blocks: list[tuple[int, int, int, str, list[tuple[int, str]] | None]] = []
@@ -808,17 +946,25 @@ def mentions(doc: Document) -> list[Mention]:
                                found[bisect_left(positions, start):bisect_left(positions, end)]))
             else:
                 blocks.append((start, end, block.index, block.kind, None))
-    out: list[Mention] = []
-    _block_mentions(doc, blocks, _sentence_starts(doc), out)
-    return _mark_surnames(doc, out)
+    table = MentionTable([], [], [])
+    _block_mentions(doc, blocks, _sentence_starts(doc), table)
+    _mark_surnames(doc, table)
+    return table
+
+
+@cached
+def mentions(doc: Document) -> list[Mention]:
+    """Every name mention in the prose view, in order."""
+    return list(mention_table(doc))
 
 
 def mentions_per_block(doc: Document) -> list[Mention]:
     """`mentions` as each block's own scan finds them: the plain version tests compare it with."""
-    out: list[Mention] = []
+    table = MentionTable([], [], [])
     _block_mentions(doc, [(b.span.start, b.span.end, b.index, b.kind, None) for b in doc.blocks
-                          if b.kind in NAME_BLOCKS], _sentence_starts(doc), out)
-    return _mark_surnames(doc, out)
+                          if b.kind in NAME_BLOCKS], _sentence_starts(doc), table)
+    _mark_surnames(doc, table)
+    return list(table)
 
 
 # what follows a surname used alone: a possessive or a reporting verb
@@ -842,38 +988,37 @@ def _used_alone(text: str, form: str) -> bool:
     return False
 
 
-def _mark_surnames(doc: Document, ms: list[Mention], every: bool = False) -> list[Mention]:
-    """Mark the names whose last word, an ordinary word, the article also uses alone as a name:
-    with a title ("Mr Brown") or mid-sentence and not after "the" ("Brown said", but not "the
-    Strip").
+def _mark_surnames(doc: Document, table: MentionTable, every: bool = False) -> None:
+    """Mark (in `table.alone`) the names whose last word, an ordinary word, the article also uses
+    alone as a name: with a title ("Mr Brown") or mid-sentence and not after "the" ("Brown
+    said", but not "the Strip").
 
     Only where the mark decides `Mention.person_like`: a last word that is no organisation or place
     word (Council, States: never a person's), after a word that is no ordinary word; a form never
     used so is left unmarked, sparing its searches of the text (most such forms are those words).
     `every`: mark every form the article uses alone (the plain version tests compare with)."""
+    infos, rows = table.infos, table.rows
     # only these forms can be marked (a form's commonness is the form's): most articles have none
-    needed = {last.form for m in ms if len(tokens := m.tokens) >= 2 and (last := tokens[-1]).common
-              and (every or (last.key not in GENERIC and not tokens[-2].common))}
+    needed = {last.form for row in rows if row[1] - row[0] >= 2 and (last := infos[row[1] - 1]).form_common
+              and (every or (not last.generic and not infos[row[1] - 2].form_common))}
     if not needed:
-        return ms
+        return
+    text = doc.text
     alone: set[str] = set()
-    for m in ms:
-        if len(m.tokens) != 1 or m.tokens[0].form not in needed:
+    for first, stop, start, _end, _block, kind, title, sentence_start in rows:
+        if stop - first != 1 or infos[first].form not in needed:
             continue
-        before = doc.text[max(0, m.span.start - 4):m.span.start].lower()
-        if m.title or not (m.sentence_start or m.block_kind in ("title", "heading") or before == "the "):
-            alone.add(m.tokens[0].form)
+        before = text[max(0, start - 4):start].lower()
+        if title or not (sentence_start or kind in ("title", "heading") or before == "the "):
+            alone.add(infos[first].form)
     # at a sentence start an ordinary word is no mention at all; what follows it still tells:
     # "Brown said", "Black's lawyer"
-    wanted = needed - alone
-    text = doc.text
-    for form in wanted:
+    for form in needed - alone:
         if _used_alone(text, form):
             alone.add(form)
-    if not alone:
-        return ms
-    return [m.replace(surname_alone=True) if len(m.tokens) >= 2 and m.tokens[-1].form in alone else m
-            for m in ms]
+    if alone:
+        table.alone = frozenset(i for i, row in enumerate(rows)
+                                if row[1] - row[0] >= 2 and infos[row[1] - 1].form in alone)
 
 
 # --- grouping ---------------------------------------------------------------------------------
@@ -886,9 +1031,12 @@ class Occurrence(Record):
                                # "phrase" (an organisation's name of several words)
 
     def __init__(self, token: NameToken, mention: Mention, role: str) -> None:
-        self.token = token
-        self.mention = mention
-        self.role = role
+        _occurrence_token(self, token)
+        _occurrence_mention(self, mention)
+        _occurrence_role(self, role)
+
+
+_occurrence_token, _occurrence_mention, _occurrence_role = _setters(Occurrence)
 
 
 class NameGroup(Record):
@@ -957,8 +1105,29 @@ def _bucket_keys(form: str) -> tuple[str, ...]:
 
 
 def candidate_pairs(forms: Iterable[str]) -> set[tuple[str, str]]:
+    """The pairs of forms that share a bucket (see _buckets)."""
+    forms = list(forms)
+    keys_of = list(map(_bucket_keys, forms))
+    every = list(chain.from_iterable(keys_of))
+    if len(set(every)) == len(every):
+        # no bucket holds two forms (most articles' names sound like no other): no pair. (A form's
+        # keys are distinct, so a key met twice is two forms')
+        return set()
+    # the buckets of keys met twice or more, made as _buckets makes them (keys in order of first
+    # use, forms in order): the pairs are added in the same order, so the set is the same set
+    shared = {key for key, n in Counter(every).items() if n >= 2}
+    buckets: dict[str, list[str]] = {}
+    for f, keys in zip(forms, keys_of):
+        if not shared.isdisjoint(keys):
+            for key in keys:
+                if key in shared:
+                    buckets.setdefault(key, []).append(f)
+    return _bucket_pairs(buckets)
+
+
+def _bucket_pairs(buckets: dict[str, list[str]]) -> set[tuple[str, str]]:
     pairs: set[tuple[str, str]] = set()
-    for members in _buckets(forms).values():
+    for members in buckets.values():
         if len(members) < 2 or len(members) > 400:
             continue
         for i, a in enumerate(members):
@@ -972,23 +1141,31 @@ def candidate_pairs(forms: Iterable[str]) -> set[tuple[str, str]]:
 _COORDINATION = regex_compile(r"(?:['’]s)?\s*(?:,|and|or|&|/|vs\.?|versus|,\s*and|,\s*or)\s*")
 
 
-def _coordinated(doc: Document, ms: list[Mention], forms: AbstractSet[str] | None = None) -> set[frozenset[str]]:
+def _table(ms: "MentionTable | Iterable[Mention]") -> MentionTable:
+    """The mentions as a table (a list of Mention objects is tabled, its objects kept)."""
+    return ms if isinstance(ms, MentionTable) else MentionTable.of(ms)
+
+
+def _coordinated(doc: Document, ms: MentionTable | list[Mention],
+                 forms: AbstractSet[str] | None = None) -> set[frozenset[str]]:
     """Pairs of names written side by side ("Latvia and Lithuania", "Iran, Iraq"): two names.
     With `forms`, only the pairs of two of these forms (the rest are left out unasked: the pairs
     the grouping asks about are few, and testing the words between every two names was most of
     the cost)."""
+    table = _table(ms)
+    infos, rows = table.infos, table.rows
     out: set[frozenset[str]] = set()
     text = doc.text
     coordination = _COORDINATION.fullmatch
-    for a, b in zip(ms, ms[1:]):
-        if a.block != b.block:
+    for a, b in zip(rows, rows[1:]):
+        if a[4] != b[4]:            # (another block)
             continue
-        if forms is not None and (a.tokens[-1].form not in forms or (
-                b.tokens[0].form not in forms and b.tokens[-1].form not in forms)):
+        a_last, b_first, b_last = infos[a[1] - 1].form, infos[b[0]].form, infos[b[1] - 1].form
+        if forms is not None and (a_last not in forms or (b_first not in forms and b_last not in forms)):
             continue
-        if coordination(text, a.span.end, b.span.start):
-            out.add(frozenset((a.tokens[-1].form, b.tokens[0].form)))
-            out.add(frozenset((a.tokens[-1].form, b.tokens[-1].form)))
+        if coordination(text, a[3], b[2]):
+            out.add(frozenset((a_last, b_first)))
+            out.add(frozenset((a_last, b_last)))
     return out
 
 
@@ -1013,7 +1190,7 @@ def occurrences(ms: list[Mention]) -> list[Occurrence]:
     return out
 
 
-def group_names(doc: Document, ms: list[Mention], distinct: frozenset[str] = frozenset(),
+def group_names(doc: Document, ms: MentionTable | list[Mention], distinct: frozenset[str] = frozenset(),
                 forced: Iterable[tuple[str, str]] = (), keep: Callable[[str], bool] | None = None,
                 keep_given: Callable[[str], bool] | None = None) -> list[NameGroup]:
     """Group the spellings of one name; `forced` pairs of forms are one name (the house list says so).
@@ -1022,57 +1199,63 @@ def group_names(doc: Document, ms: list[Mention], distinct: frozenset[str] = fro
     `keep_given` likewise a person's given name spelled one way: a caller that has nothing to
     say of most such names (the house check: no house form for them) is spared making their
     groups and occurrences; every other group is the same."""
+    # The mentions are read as a table (plain data): Occurrences (and the Mentions, NameTokens and
+    # Spans in them) are made only for the groups kept.
     # one pass over the mentions: the occurrences (as `occurrences` lists them), and the context
     # of each surname: the given names and the titles it is used with, and the forms only ever
     # seen before another name word with the words they precede ("Michelle" in "Michelle Grey",
     # whose dictionary-word surname hides that she is a person)
     # head occurrences by form, forms in order of first use and each form's uses in order
-    # (as pairs: the occurrences are made for the groups kept)
-    heads: dict[str, list[tuple[NameToken, Mention]]] = {}
-    # given names with their place counted from the name's end (occurrences made for the groups kept)
-    given_occ: list[tuple[NameToken, Mention, int]] = []
+    # (as the table's word indexes: the occurrences are made for the groups kept)
+    table = _table(ms)
+    rows, infos, marked = table.rows, table.infos, table.alone
+    heads: dict[str, list[int]] = {}
+    # given names (word indexes) with their place counted from the name's end
+    given_occ: list[tuple[int, int]] = []
     given_of: dict[str, set[str]] = {}
     titles_of: dict[str, set[str]] = {}
     before: dict[str, set[str]] = {}
     alone: set[str] = set()
     # for the spacing and organisation groupings: the mentions of several words or of a word with
     # a hyphen or apostrophe, and the indexes of those that may hold an organisation or place word
-    spaced: list[Mention] = []
+    spaced: list[int] = []
     seeds: list[int] = []
-    for k, m in enumerate(ms):
-        tokens = m.tokens
-        last = tokens[-1]
-        if len(tokens) == 1:
-            if last.key in GENERIC:
+    # the article's organisation and place words (each word's facts are shared by its uses)
+    generic = set(filter(_GENERIC, infos))      # (filtered in C)
+    for k, (first, stop, _start, _end, _block, _kind, title, _sentence_start) in enumerate(rows):
+        last = infos[stop - 1]
+        if stop - first == 1:
+            if last.generic:
                 seeds.append(k)
-            w = last.text
-            if "-" in w or "'" in w or "’" in w:
-                spaced.append(m)
+            if last.seps:
+                spaced.append(k)
             form = last.form
-            occs = heads.get(form)
-            if occs is None:
-                heads[form] = [(last, m)]
+            uses = heads.get(form)
+            if uses is None:
+                heads[form] = [first]
             else:
-                occs.append((last, m))
+                uses.append(first)
             alone.add(form)
         else:
-            # m.person_like, for a mention of two or more words
-            person = last.key not in GENERIC and (not last.common or (m.surname_alone and not tokens[-2].common))
+            # Mention.person_like, for a mention of two or more words
+            person = not last.generic and (not last.form_common or (k in marked and not infos[stop - 2].form_common))
             if person:
-                given_of.setdefault(last.form, set()).update(t.key for t in tokens[:-1])
-            seeds.append(k)         # (its words are tested there)
-            spaced.append(m)
-            for i, t in enumerate(tokens):
-                if t is last:
-                    heads.setdefault(t.form, []).append((t, m))
-                    alone.add(t.form)
-                elif person:
-                    given_occ.append((t, m, len(tokens) - 1 - i))
-                elif not (t.common or len(t.key) < 3):
-                    heads.setdefault(t.form, []).append((t, m))
-                    before.setdefault(t.form, set()).add(tokens[i + 1].key)
-        if m.title:
-            titles_of.setdefault(last.form, set()).add(m.title)
+                given_of.setdefault(last.form, set()).update([infos[j].key for j in range(first, stop - 1)])
+            if generic and not generic.isdisjoint(infos[first:stop]):
+                seeds.append(k)     # (an organisation or place word in it)
+            spaced.append(k)
+            for j in range(first, stop - 1):
+                if person:
+                    given_occ.append((j, stop - 1 - j))
+                else:
+                    t = infos[j]
+                    if not (t.form_common or len(t.key) < 3):
+                        heads.setdefault(t.form, []).append(j)
+                        before.setdefault(t.form, set()).add(infos[j + 1].key)
+            heads.setdefault(last.form, []).append(stop - 1)
+            alone.add(last.form)
+        if title:
+            titles_of.setdefault(last.form, set()).add(title)
     head_forms = list(heads)
     side_by_side: set[frozenset[str]] | None = None     # made for the first pair tested
     uf = _UnionFind()
@@ -1082,7 +1265,7 @@ def group_names(doc: Document, ms: list[Mention], distinct: frozenset[str] = fro
     def conflict(a: str, b: str) -> bool:
         nonlocal side_by_side
         if side_by_side is None:
-            side_by_side = _coordinated(doc, ms, paired)
+            side_by_side = _coordinated(doc, table, paired)
         if frozenset((a, b)) in side_by_side:
             return True
         ga, gb = given_of.get(a, set()), given_of.get(b, set())
@@ -1105,10 +1288,11 @@ def group_names(doc: Document, ms: list[Mention], distinct: frozenset[str] = fro
     for a, b in pairs:
         if frozenset((a, b)) in forced_set:
             uf.union(a, b)
-        elif conflict(a, b):
-            continue
-        elif variant_pair(a, b, distinct) or (same_person(a, b) and variant_pair(a, b, distinct, dictionary=False)):
-            # two dictionary words are two names, unless one person's given name sits beside both
+        elif ((variant_pair(a, b, distinct) or (same_person(a, b) and variant_pair(a, b, distinct, dictionary=False)))
+              and not conflict(a, b)):
+            # two dictionary words are two names, unless one person's given name sits beside both;
+            # (the context-free tests, remembered per pair, first: the context is read for the
+            # few pairs that pass them, and a conflict only ever refused a union)
             uf.union(a, b)
     for pair in forced_set:
         if len(pair) == 2:
@@ -1116,6 +1300,7 @@ def group_names(doc: Document, ms: list[Mention], distinct: frozenset[str] = fro
             if a in present and b in present:
                 uf.union(a, b)
     head_groups: dict[object, NameGroup] = {}
+    occurrence = table.occurrence
     roots: dict[str, object] = {}       # find() once per form, not once per use
     # forms in order of first use: a group and its forms come in the order of their first use
     joined = uf.parent
@@ -1125,10 +1310,10 @@ def group_names(doc: Document, ms: list[Mention], distinct: frozenset[str] = fro
             # the caller does not keep is left out (its given names' surnames are still (form,))
             roots[form] = form
             if keep is None or keep(form):
-                head_groups[form] = NameGroup("head", {form: [Occurrence(t, m, "head") for t, m in uses]})
+                head_groups[form] = NameGroup("head", {form: [occurrence(j, "head") for j in uses]})
             continue
         root = roots[form] = uf.find(form)
-        occs = [Occurrence(t, m, "head") for t, m in uses]
+        occs = [occurrence(j, "head") for j in uses]
         g = head_groups.get(root)
         if g is None:
             head_groups[root] = NameGroup("head", {form: occs})
@@ -1136,37 +1321,37 @@ def group_names(doc: Document, ms: list[Mention], distinct: frozenset[str] = fro
             g.forms[form] = occs
     # given names: grouped only within one person (the surname's group); a given name's
     # mention ends in a head, whose root is known
-    given_by_person: dict[object, list[tuple[NameToken, Mention, int]]] = {}
-    for t, m, pos in given_occ:
-        given_by_person.setdefault(roots[m.tokens[-1].form], []).append((t, m, pos))
+    given_by_person: dict[object, list[tuple[int, int]]] = {}
+    for j, pos in given_occ:
+        given_by_person.setdefault(roots[infos[j + pos].form], []).append((j, pos))     # (j + pos: its last word)
     groups = list(head_groups.values())
     for person, gocc in given_by_person.items():
         surnames = tuple(head_groups[person].forms) if person in head_groups else (str(person),)
         # the position inside the name matters too: Kim Jong Un's "Kim" is not his "Jong"
         # (the place was counted in the pass over the mentions: tokens.index compared tokens field
         # by field)
-        by_pos: dict[int, list[tuple[NameToken, Mention]]] = {}
-        for t, m, pos in gocc:
-            by_pos.setdefault(pos, []).append((t, m))
+        by_pos: dict[int, list[int]] = {}
+        for j, pos in gocc:
+            by_pos.setdefault(pos, []).append(j)
         for uses in by_pos.values():
             # (one use, the most common case, has one spelling)
-            forms = [uses[0][0].form] if len(uses) == 1 else list(dict.fromkeys(t.form for t, _m in uses))
+            forms = [infos[uses[0]].form] if len(uses) == 1 else list(dict.fromkeys(infos[j].form for j in uses))
             if len(forms) == 1:
                 # one spelling (most people): one group, nothing to compare
                 if keep_given is not None and not keep_given(forms[0]):
                     continue
                 g = NameGroup("given", person=str(person), surnames=surnames)
-                g.forms[forms[0]] = [Occurrence(t, m, "given") for t, m in uses]
+                g.forms[forms[0]] = [occurrence(j, "given") for j in uses]
                 groups.append(g)
                 continue
-            pos_occ = [Occurrence(t, m, "given") for t, m in uses]
+            pos_occ = [occurrence(j, "given") for j in uses]
             guf = _UnionFind()
             for i, a in enumerate(forms):
                 guf.find(a)
                 for b in forms[i + 1:]:
                     if frozenset((a, b)) in forced_set or (
                             given_variant_pair(a, b) and not _relative(doc, pos_occ, a, b)
-                            and (not distinct_given(a, b) or _one_person(doc, ms, pos_occ, a, b, surnames))):
+                            and (not distinct_given(a, b) or _one_person(doc, table, pos_occ, a, b, surnames))):
                         guf.union(a, b)
             sub: dict[object, NameGroup] = {}
             for o in pos_occ:
@@ -1176,8 +1361,8 @@ def group_names(doc: Document, ms: list[Mention], distinct: frozenset[str] = fro
                     g = sub[root] = NameGroup("given", person=str(person), surnames=surnames)
                 g.forms.setdefault(o.token.form, []).append(o)
             groups.extend(sub.values())
-    groups.extend(spacing_groups(doc, spaced, spaced=True))
-    groups.extend(phrase_groups(doc, ms, seeds))
+    groups.extend(_spacing_groups(doc, table, spaced))
+    groups.extend(phrase_groups(doc, table, seeds))
     return groups
 
 
@@ -1213,7 +1398,7 @@ def _relative(doc: Document, occ: list[Occurrence], a: str, b: str) -> bool:
     return False
 
 
-def _one_person(doc: Document, ms: list[Mention], occ: list[Occurrence], a: str, b: str,
+def _one_person(doc: Document, table: MentionTable, occ: list[Occurrence], a: str, b: str,
                 surnames: tuple[str, ...]) -> bool:
     """Evidence that two given names which are names in their own right (Clara/Claire) on one
     surname are one person misspelled: both carry the same title or role ("Judge Katherine
@@ -1223,7 +1408,8 @@ def _one_person(doc: Document, ms: list[Mention], occ: list[Occurrence], a: str,
     titles = {f: {o.mention.title for o in occ if o.token.form == f} - {""} for f in (a, b)}
     if titles[a] & titles[b]:
         return True
-    if not any(len(m.tokens) == 1 and m.tokens[0].form in surnames for m in ms):
+    infos = table.infos
+    if not any(row[1] - row[0] == 1 and infos[row[0]].form in surnames for row in table.rows):
         return False
     first = {f: min(o.token.span.start for o in occ if o.token.form == f) for f in (a, b)}
     later = a if first[a] > first[b] else b
@@ -1231,7 +1417,7 @@ def _one_person(doc: Document, ms: list[Mention], occ: list[Occurrence], a: str,
                             for o in occ if o.token.form == later):
         return False     # the later name is introduced as someone new ("Claire Donnelly, the physio,")
     blocks = {o.mention.block for o in occ}
-    blocks.update(m.block for m in ms if m.tokens[-1].form in surnames)
+    blocks.update(row[4] for row in table.rows if infos[row[1] - 1].form in surnames)
     return not any(_KIN.search(doc.text, b.span.start, b.span.end)
                    for b in doc.blocks if b.index in blocks)
 
@@ -1241,18 +1427,27 @@ def mention_surface(doc: Document, m: Mention) -> str:
     return " ".join(doc.text[m.span.start:m.span.end].split())
 
 
-def spacing_groups(doc: Document, ms: list[Mention], spaced: bool = False) -> list[NameGroup]:
+def spacing_groups(doc: Document, ms: MentionTable | list[Mention], spaced: bool = False) -> list[NameGroup]:
     """Whole names written with different spacing or hyphens: Kim Jong Un / Kim Jong-un,
     al-Qaeda / Al Qaeda. The words themselves agree, so the word-level grouping cannot see it.
     `spaced`: `ms` holds only such mentions already (see below)."""
+    table = _table(ms)
     # a one-word mention is the word as written (no space inside), so it only counts with a
     # hyphen or apostrophe in it; and two forms are needed to differ
-    if not spaced:
-        ms = [m for m in ms if len(m.tokens) > 1 or "-" in (w := m.tokens[0].text) or "'" in w or "’" in w]
-    if len(ms) < 2:
+    infos = table.infos
+    return _spacing_groups(doc, table, range(len(table.rows)) if spaced else
+                           [k for k, (first, stop, *_rest) in enumerate(table.rows)
+                            if stop - first > 1 or infos[first].seps])
+
+
+def _spacing_groups(doc: Document, table: MentionTable, sel: Sequence[int]) -> list[NameGroup]:
+    """spacing_groups of these of the table's mentions (indexes, in order: those of several
+    words or with a hyphen or apostrophe)."""
+    if len(sel) < 2:
         return []
     text = doc.text
-    surfaces = [" ".join(text[m.span.start:m.span.end].split()) for m in ms]    # mention_surface, inlined
+    rows = table.rows
+    surfaces = [" ".join(text[rows[k][2]:rows[k][3]].split()) for k in sel]    # mention_surface, inlined
     # (fold remembers its answers: mapped in C, as is str.lower)
     keys = list(map(fold, surfaces))
     lowered = list(map(str.lower, surfaces))
@@ -1263,22 +1458,22 @@ def spacing_groups(doc: Document, ms: list[Mention], spaced: bool = False) -> li
         return []
     # by folded key, the forms written (lowercased) and their mentions, first use first; tokens
     # and occurrences are made only for a key written two ways
-    by_key: dict[str, dict[str, list[tuple[str, Mention]]]] = {}
-    for m, surface, key, low in zip(ms, surfaces, keys, lowered):
-        if len(m.tokens) < 2 and not any(c in surface for c in "-'’ "):
+    by_key: dict[str, dict[str, list[tuple[str, int]]]] = {}
+    for k, surface, key, low in zip(sel, surfaces, keys, lowered):
+        if rows[k][1] - rows[k][0] < 2 and not any(c in surface for c in "-'’ "):
             continue
         # case alone is the word-level check's business (BelTA/Belta, a capitalised particle
         # opening a sentence); here only separators count
-        by_key.setdefault(key, {}).setdefault(low, []).append((surface, m))
+        by_key.setdefault(key, {}).setdefault(low, []).append((surface, k))
     out = []
     for key, forms in by_key.items():
-        if len(forms) < 2 or len({len(uses[0][1].tokens) for uses in forms.values()}) < 2:
+        if len(forms) < 2 or len({rows[uses[0][1]][1] - rows[uses[0][1]][0] for uses in forms.values()}) < 2:
             continue   # same words, joined alike: a hyphen inside one word is the word-level check's
         g = NameGroup("mention")
         for uses in forms.values():
             # the form is named by its first use as written
-            g.forms[uses[0][0]] = [Occurrence(NameToken(surface, m.span, surface, key, False), m, "mention")
-                                   for surface, m in uses]
+            g.forms[uses[0][0]] = [Occurrence(NameToken(surface, (m := table.mention(k)).span, surface, key, False),
+                                              m, "mention") for surface, k in uses]
         out.append(g)
     return out
 
@@ -1319,31 +1514,35 @@ def _uk_us_spelling(a: str, b: str) -> bool:
 
 
 class _Phrase:
-    """An organisation's name found by `_phrases` (a plain class: nothing compares or hashes it)."""
-    __slots__ = ("span", "words", "joiners", "mention")
+    """An organisation's name found by `_phrases` (a plain class: nothing compares or hashes it):
+    its span, its words' facts (see MentionTable), the words joining its parts, and the index of
+    its first mention."""
+    __slots__ = ("start", "end", "words", "joiners", "mention")
 
-    def __init__(self, span: Span, words: tuple[NameToken, ...], joiners: tuple[str, ...], mention: Mention) -> None:
-        self.span = span
+    def __init__(self, start: int, end: int, words: tuple, joiners: tuple[str, ...], mention: int) -> None:
+        self.start = start
+        self.end = end
         self.words = words
         self.joiners = joiners
         self.mention = mention
 
 
-def _phrases(doc: Document, ms: list[Mention], seeds: list[int] | None = None) -> list[_Phrase]:
+def _phrases(doc: Document, table: MentionTable, seeds: list[int] | None = None) -> list[_Phrase]:
     """Multi-word organisation names: mentions, joined by "of"/"for" ("Ministry of Health"),
     with at least one organisation or place word (Department, Agency, Council). `seeds`: the
     indexes, in order, of the mentions that may have such a word (every other has none), when
     the caller has them."""
     text = doc.text
     joins = _JOINERS.fullmatch
-    n = len(ms)
+    rows, infos = table.rows, table.infos
+    n = len(rows)
 
     def joined(k: int) -> bool:
-        """ms[k] and ms[k + 1] are one name's parts, joined by "of", "for", "&" ..."""
-        a, b = ms[k], ms[k + 1]
-        if a.block != b.block:
+        """Mentions k and k + 1 are one name's parts, joined by "of", "for", "&" ..."""
+        a, b = rows[k], rows[k + 1]
+        if a[4] != b[4]:
             return False
-        end, start = a.span.end, b.span.start
+        end, start = a[3], b[2]
         # a joiner is 3 to 9 characters long (" & " to " for the "): most gaps are not
         return 3 <= start - end <= 9 and joins(text, end, start) is not None
 
@@ -1355,9 +1554,9 @@ def _phrases(doc: Document, ms: list[Mention], seeds: list[int] | None = None) -
     for k in range(n) if seeds is None else seeds:
         if k <= done:
             continue
-        tokens = ms[k].tokens
+        first, stop = rows[k][0], rows[k][1]
         # no organisation or place word in it (most mentions: one word, tested alone)
-        if tokens[0].key not in GENERIC if len(tokens) == 1 else GENERIC.isdisjoint([t.key for t in tokens]):
+        if not infos[first].generic if stop - first == 1 else not any(map(_GENERIC, infos[first:stop])):
             continue
         i = k
         while i > 0 and joined(i - 1):
@@ -1366,13 +1565,15 @@ def _phrases(doc: Document, ms: list[Mention], seeds: list[int] | None = None) -
         while j + 1 < n and joined(j):
             j += 1
         done = j
-        words = tokens if i == j else tuple(t for x in ms[i:j + 1] for t in x.tokens)
+        # (a whole table's neighbouring mentions have neighbouring words)
+        words = (tuple(infos[rows[i][0]:rows[j][1]]) if table.whole else
+                 tuple(infos[w] for x in range(i, j + 1) for w in range(rows[x][0], rows[x][1])))
         if len(words) < PHRASE_MIN_WORDS:
             continue
         # "&" and "and" join an organisation's name the same way (Securities & Exchange)
-        joiners = tuple(" ".join(text[ms[x].span.end:ms[x + 1].span.start].split()).replace("&", "and")
+        joiners = tuple(" ".join(text[rows[x][3]:rows[x + 1][2]].split()).replace("&", "and")
                         for x in range(i, j))
-        out.append(_Phrase(Span(ms[i].span.start, ms[j].span.end), words, joiners, ms[i]))
+        out.append(_Phrase(rows[i][2], rows[j][3], words, joiners, i))
     return out
 
 
@@ -1380,18 +1581,23 @@ def _ampersand(name: str) -> str:
     return name.replace(" & ", " and ")
 
 
-def phrase_groups(doc: Document, ms: list[Mention], seeds: list[int] | None = None) -> list[NameGroup]:
+def phrase_groups(doc: Document, ms: MentionTable | list[Mention], seeds: list[int] | None = None) -> list[NameGroup]:
     """An organisation's name written two ways where one word takes another form: "Kenya
     Meteorological Department" / "Kenya Meteorology Department". Every other word, and the
     words joining them, must agree; the organisation word itself may differ only in spelling
     (Organisation/Organization), since "Defence Ministry" and "Defence Department" are two
     bodies."""
-    phrases = _phrases(doc, ms, seeds)
+    table = _table(ms)
+    return _group_phrases(doc, _phrases(doc, table, seeds), table.mention)
+
+
+def _group_phrases(doc: Document, phrases: list[_Phrase], mention: Callable[[Any], Mention]) -> list[NameGroup]:
+    """phrase_groups of these phrases; mention(p.mention) is a phrase's first Mention."""
     if len(phrases) < 2:
         return []
     text = doc.text
     # phrases are referred to by their index: a phrase as a dict key hashes all its tokens
-    surface = [" ".join(text[p.span.start:p.span.end].split()) for p in phrases]
+    surface = [" ".join(text[p.start:p.end].split()) for p in phrases]
     # two phrases are compared only with the same joiners and number of words, and are only ever
     # joined when written differently: without two such, there is nothing to find
     classes: dict[tuple[tuple[str, ...], int], set[str]] = {}
@@ -1428,8 +1634,8 @@ def phrase_groups(doc: Document, ms: list[Mention], seeds: list[int] | None = No
         if written not in uf.parent:
             continue
         g = groups.setdefault(uf.find(written), NameGroup("phrase"))
-        token = NameToken(written, p.span, written, fold(written), False)
-        g.forms.setdefault(written, []).append(Occurrence(token, p.mention, "phrase"))
+        token = NameToken(written, Span(p.start, p.end), written, fold(written), False)
+        g.forms.setdefault(written, []).append(Occurrence(token, mention(p.mention), "phrase"))
     return [g for g in groups.values() if len(g.forms) >= 2]
 
 
@@ -1501,6 +1707,10 @@ class HouseList(Record):
         self._tails = _tails
         self.head_answers = {} if head_answers is FACTORY else head_answers
         self._given_keys: frozenset[str] | None = None
+        # the forms head() (kinds.names.head_answer) has an answer for, among those asked: an
+        # article's forms meet these in one set operation, not a question per form
+        self.heads_hit: set[str] = set()
+        self.answered: set[str] = set()
 
     def add(self, entry: HouseEntry) -> None:
         self.entries.append(entry)
@@ -1510,6 +1720,8 @@ class HouseList(Record):
         self._by_code = None
         self._tails = None
         self._given_keys = None
+        self.heads_hit.clear()
+        self.answered.clear()
         pref = [core(w) for w in _words(entry.name)]
         if not pref:
             return
@@ -1545,7 +1757,13 @@ class HouseList(Record):
 
     def head(self, form: str) -> tuple[str, HouseEntry] | None:
         """The house form of a surname, place or agency spelling, if the list has it."""
-        return _remembered(self._heads_seen, form, self._find_head)
+        seen = self._heads_seen
+        if form in seen:
+            return seen[form]
+        hit = seen[form] = self._find_head(form)
+        if hit is not None:
+            self.heads_hit.add(form)
+        return hit
 
     def _find_head(self, form: str) -> tuple[str, HouseEntry] | None:
         hit = self.heads.get(form) or self.head_keys.get(fold(form))

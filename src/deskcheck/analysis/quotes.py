@@ -16,7 +16,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from ..compiled import re_compile
-from ..model import Document, Span
+from ..model import Document, FrozenRecord, Span, _setters
 from . import cached
 
 OPEN_DOUBLE = "“„«"
@@ -42,17 +42,37 @@ _ELIDED = re_compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Quote:
+class Quote(FrozenRecord):
+    """One quotation: written out rather than built by @dataclass(frozen=True, slots=True), like
+    the model's value classes (whose frozen __init__ stores each of nine fields through
+    object.__setattr__; a run makes thousands)."""
+    __slots__ = _fields = __match_args__ = (
+        "span", "inner", "block", "mark", "depth", "closed", "continues", "continued", "group")
     span: Span              # from the opening mark to just past the closing mark
     inner: Span             # the quoted words
     block: int              # block index
     mark: str               # the opening mark
     depth: int              # 0 for an outer quotation, 1 for a quote inside a quote
     closed: bool            # closed within its block
-    continues: bool = False  # left open at the block's end and reopened in the next block
-    continued: bool = False  # the reopening part of a running quote
-    group: int = 0          # quotes of one running quotation share a group number
+    continues: bool         # left open at the block's end and reopened in the next block
+    continued: bool         # the reopening part of a running quote
+    group: int              # quotes of one running quotation share a group number
+
+    def __init__(self, span: Span, inner: Span, block: int, mark: str, depth: int, closed: bool,
+                 continues: bool = False, continued: bool = False, group: int = 0) -> None:
+        _q_span(self, span)
+        _q_inner(self, inner)
+        _q_block(self, block)
+        _q_mark(self, mark)
+        _q_depth(self, depth)
+        _q_closed(self, closed)
+        _q_continues(self, continues)
+        _q_continued(self, continued)
+        _q_group(self, group)
+
+    def _key(self) -> tuple[Span, Span, int, str, int, bool, bool, bool, int]:
+        return (self.span, self.inner, self.block, self.mark, self.depth, self.closed, self.continues,
+                self.continued, self.group)
 
     @property
     def straight(self) -> bool:
@@ -62,6 +82,10 @@ class Quote:
     def unbalanced(self) -> bool:
         """Left open with no running quote to carry it on."""
         return not self.closed and not self.continues
+
+
+(_q_span, _q_inner, _q_block, _q_mark, _q_depth, _q_closed, _q_continues, _q_continued,
+ _q_group) = _setters(Quote)
 
 
 @dataclass

@@ -174,7 +174,11 @@ def _breaks(text: str, blocks: list[Block]) -> list[tuple[int, int, int]]:
             back = _WORD_BACK.match(rev, n - stop, n - start)
             assert back is not None
             original = text[n - back.end():stop].rstrip(".")
-            if _abbreviation(original.lower(), original, text, m.end(), end):
+            word = original.lower()
+            # only a listed word, a letter or an initialism (which holds a stop) can be one: most
+            # stops follow none, and need no call
+            if (word in ABBREVIATIONS or len(word) == 1 or "." in word) \
+                    and _abbreviation(word, original, text, m.end(), end):
                 continue
         out.append((pos, m.end(), block.index))
         pos = nxt
@@ -195,16 +199,31 @@ def _separated(text: str, blocks: list[Block]) -> bool:
 
 @cached
 def sentences(doc: Document) -> list[Sentence]:
-    result = []
+    result: list[Sentence] = []
+    append = result.append
     text = doc.text
     for a, b, index in _breaks(text, doc.blocks):
-        # trim trailing whitespace (an article's stray no-break spaces included); only a block's
-        # last sentence can end in any: the others end on a mark
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if b > a:
-            result.append(Sentence(Span(a, b), index))
+        if b <= a or text[b - 1].isspace():
+            # trim trailing whitespace (an article's stray no-break spaces included); only a
+            # block's last sentence can end in any: the others end on a mark
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if b <= a:
+                continue
+        # Sentence(Span(a, b), index), its two __init__ calls written out: a run makes tens of
+        # thousands (the same objects: the same slots set through the same setters)
+        span = _new(Span)
+        _span_start(span, a)
+        _span_end(span, b)
+        sentence = _new(Sentence)
+        _sentence_span(sentence, span)
+        _sentence_block(sentence, index)
+        append(sentence)
     return result
+
+
+_new = object.__new__
+_span_start, _span_end = _setters(Span)
 
 
 def sentence_at(doc: Document, offset: int) -> Sentence | None:

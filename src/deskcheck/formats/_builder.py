@@ -44,40 +44,81 @@ class ViewBuilder:
         self._parts.append(text)
         self._len += len(text)
 
-    def plain_block(self, kind: str, src_start: int, src_end: int) -> None:
-        """A whole block copied from source[src_start:src_end]: lines joined by "\\n" that start
-        and end with a character other than whitespace. The same text, pieces and block as
-        start_block, copy() of each line and each line break, and end_block, built in one call."""
+    def plain_blocks(self, kind: str, spans: "list[tuple[int, int]]") -> None:
+        """A block of each kind for each (start, end) in order, copied from source[start:end]:
+        lines joined by "\\n" that start and end with a character other than whitespace. The same
+        text, pieces and blocks as start_block, copy() of each line and each line break, and
+        end_block for each, built in one call (an article's paragraphs are most of what a
+        Markdown reader builds)."""
         if self._block_kind is not None:
             self.end_block()
-        if self._len:
-            self.synthetic("\n\n")
         src = self.source
-        starts, pieces = self._text_starts, self._pieces
-        base = n = self._len
-        pos = src_start
-        while True:
-            nl = src.find("\n", pos, src_end)
-            if nl == -1:
-                nl = src_end
-            starts.append(n)
-            pieces.append((n, nl - pos, pos, nl - pos))
-            n += nl - pos
-            if nl == src_end:
-                break
-            starts.append(n)
-            pieces.append((n, 1, nl, 1))
-            n += 1
-            pos = nl + 1
-        self._parts.append(src[src_start:src_end])
+        starts, pieces, parts, blocks = self._text_starts, self._pieces, self._parts, self.blocks
+        n = self._len
+        for src_start, src_end in spans:
+            if n:
+                parts.append("\n\n")        # synthetic("\n\n")
+                n += 2
+            base = n
+            nl = src.find("\n", src_start, src_end)
+            if nl == -1:                    # one line: one piece
+                starts.append(n)
+                pieces.append((n, src_end - src_start, src_start, src_end - src_start))
+                n += src_end - src_start
+            else:
+                pos = src_start
+                while True:
+                    if nl == -1:
+                        nl = src_end
+                    starts.append(n)
+                    pieces.append((n, nl - pos, pos, nl - pos))
+                    n += nl - pos
+                    if nl == src_end:
+                        break
+                    starts.append(n)
+                    pieces.append((n, 1, nl, 1))
+                    n += 1
+                    pos = nl + 1
+                    nl = src.find("\n", pos, src_end)
+            parts.append(src[src_start:src_end])
+            blocks.append(Block(kind, Span(base, n), len(blocks)))
         self._len = n
-        self.blocks.append(Block(kind, Span(base, n), len(self.blocks)))
 
     def copied_block(self, kind: str, src_start: int, src_end: int) -> None:
         """start_block(kind), copy(src_start, src_end), end_block(), in one call."""
         self.start_block(kind)
         self.copy(src_start, src_end)
         self.end_block()
+
+    def copied_blocks(self, items: "list[tuple[str, int, int]]") -> None:
+        """copied_block(kind, start, end) for each (kind, start, end) in order, in one call: the
+        same text, pieces and blocks, without three method calls and their look-ups per block
+        (a plain-text article's paragraphs are most of what its reader builds)."""
+        if self._block_kind is not None:
+            self.end_block()
+        src = self.source
+        starts, pieces, parts, blocks = self._text_starts, self._pieces, self._parts, self.blocks
+        n = self._len
+        for kind, src_start, src_end in items:
+            if n:
+                parts.append("\n\n")            # start_block's separator
+                n += 2
+            base = n
+            # copy()
+            piece = src[src_start:src_end] if src_end > src_start else ""
+            size = len(piece)
+            if size:
+                starts.append(n)
+                pieces.append((n, size, src_start, size))
+            if src_end > src_start:
+                parts.append(piece)
+            n += size
+            # end_block(): the block's text is the piece; its span leaves out white space at its edges
+            lead = size - len(piece.lstrip(" \t\r\n"))
+            trail = size - len(piece.rstrip(" \t\r\n"))
+            if base + size - trail > base + lead:
+                blocks.append(Block(kind, Span(base + lead, base + size - trail), len(blocks)))
+        self._len = n
 
     # -- blocks -----------------------------------------------------------------------------
     def start_block(self, kind: str) -> None:

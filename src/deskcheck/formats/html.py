@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import re
 from html.parser import HTMLParser
+from operator import itemgetter
 
 from ..compiled import re_compile
 from ..model import Metadata, Span
@@ -31,8 +32,9 @@ class _Reader(HTMLParser):
         self.source = source
         self.builder = ViewBuilder(source)
         self.meta = Metadata()
-        # HTMLParser counts lines by "\n" alone, so these starts do too
-        self._line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
+        # HTMLParser counts lines by "\n" alone, so these starts do too (worked out when its
+        # events first need them: a source fed by _feed_simple never does)
+        self._line_starts: list[int] | None = None
         self.stack: list[str] = []
         self.skip_depth = 0
         self.block_depth: list[int] = []    # stack depths at which blocks opened
@@ -49,6 +51,8 @@ class _Reader(HTMLParser):
         if self._at >= 0:           # fed by _feed_simple, which knows where each event starts
             return self._at
         line, col = self.getpos()
+        if self._line_starts is None:
+            self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.source)]
         return self._line_starts[line - 1] + col
 
     # -- tags -------------------------------------------------------------------------------
@@ -189,36 +193,41 @@ _RAW_TEXT = frozenset(("script", "style", "xmp", "iframe", "noembed", "noframes"
                        "textarea"))
 
 
-def _simple_tokens(source: str) -> list[re.Match[str]] | None:
-    """The tokens of a simple source (see above), or None for any other."""
-    tokens = []
-    pos = 0
-    title = 0                       # tokens since a <title> opened (0: none open)
-    for m in _SIMPLE_TOKEN.finditer(source):
-        if m.start() != pos:
-            return None             # something no token covers
-        pos = m.end()
-        tag = m.group("tag")
-        if title:
-            end = m.group("end")
-            if end is not None and end.lower() == "title":
-                title = 0
-            elif m.lastgroup != "text" or title > 1:
-                return None         # a title holding more than text
-            else:
-                title += 1
-        if tag is not None:
-            tag = tag.lower()
-            if tag in _RAW_TEXT:
-                return None
-            if tag == "title":
-                if m.group("close"):
-                    return None     # (read as an empty element or as an opening tag, by version)
-                title = 1
-        tokens.append(m)
-    if pos != len(source) or title:
+# _SIMPLE_TOKEN with the whole token as a first group: findall then gives each token's pieces as
+# a tuple, built in C, instead of a match object asked a method per piece
+_SIMPLE_TOKEN_WHOLE = re_compile("(" + _SIMPLE_TOKEN.pattern + ")")
+# (whole, text, tag, attrs, close, end, ref, decl): a piece that is absent is ""
+_Token = tuple[str, str, str, str, str, str, str, str]
+_whole = itemgetter(0)
+_tag = itemgetter(2)
+
+
+def _simple_tokens(source: str) -> list[_Token] | None:
+    """The tokens of a simple source (see above), or None for any other.
+
+    Tokens are never empty and never overlap, so they cover the source exactly when their
+    lengths add up to its length. A raw-text element makes a source not simple; a title must
+    hold one text token or nothing, and be closed."""
+    tokens: list[_Token] = _SIMPLE_TOKEN_WHOLE.findall(source)
+    if sum(map(len, map(_whole, tokens))) != len(source):
+        return None                 # something no token covers
+    tags = list(map(str.lower, map(_tag, tokens)))     # start tags' names ("" for other tokens)
+    if not _RAW_TEXT.isdisjoint(tags):
         return None
-    return tokens
+    i = -1
+    while True:
+        try:
+            i = tags.index("title", i + 1)
+        except ValueError:
+            return tokens
+        if tokens[i][4]:
+            return None             # <title/>: read as an empty element or as an opening tag, by version
+        j = i + 1
+        if j < len(tokens) and tokens[j][1]:
+            j += 1                  # the title's text
+        if j == len(tokens) or tokens[j][5].lower() != "title":
+            return None             # a title holding more than text, or never closed
+        i = j
 
 
 def _feed_simple(reader: _Reader, source: str) -> bool:
@@ -227,32 +236,32 @@ def _feed_simple(reader: _Reader, source: str) -> bool:
     tokens = _simple_tokens(source)
     if tokens is None:
         return False
-    for m in tokens:
-        reader._at = m.start()
-        kind = m.lastgroup
-        if kind == "text":
-            reader.handle_data(m.group())
-        elif kind == "end":
-            reader.handle_endtag(m.group("end").lower())
-        elif kind == "ref":
-            name = m.group("ref")
-            if name[0] == "#":
-                reader.handle_charref(name[1:])
+    at = 0
+    for whole, text, tag, attrs, close, end, ref, decl in tokens:
+        reader._at = at
+        if text:
+            reader.handle_data(text)
+        elif end:
+            reader.handle_endtag(end.lower())
+        elif tag:
+            found: list[tuple[str, str | None]] = []
+            if attrs:
+                for a in _SIMPLE_ATTR.finditer(attrs):
+                    name, double, single = a.groups()
+                    found.append((name.lower(), double if double is not None else single))
+            reader._tag_text = whole
+            if close:
+                reader.handle_startendtag(tag.lower(), found)
             else:
-                reader.handle_entityref(name)
-        elif kind == "decl":
-            reader.handle_decl(m.group("decl"))
+                reader.handle_starttag(tag.lower(), found)
+        elif ref:
+            if ref[0] == "#":
+                reader.handle_charref(ref[1:])
+            else:
+                reader.handle_entityref(ref)
         else:
-            attrs: list[tuple[str, str | None]] = []
-            for a in _SIMPLE_ATTR.finditer(m.group("attrs")):
-                name, double, single = a.groups()
-                attrs.append((name.lower(), double if double is not None else single))
-            reader._tag_text = m.group()
-            tag = m.group("tag").lower()
-            if m.group("close"):
-                reader.handle_startendtag(tag, attrs)
-            else:
-                reader.handle_starttag(tag, attrs)
+            reader.handle_decl(decl)
+        at += len(whole)
     reader._at = -1
     return True
 

@@ -6,6 +6,7 @@ this no stage looks anything up in the text again.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from functools import lru_cache
 from typing import Any
@@ -36,7 +37,8 @@ def _parser() -> Any:
 
 
 def split_front_matter(source: str, path: str) -> tuple[int, dict[str, Any], Any]:
-    """(offset where the body starts, front matter mapping, YAML node tree or None)."""
+    """(offset where the body starts, front matter mapping, (YAML node tree or None, or the
+    _Scalars of simple front matter; where the front matter starts))."""
     m = _FRONT.match(source)
     if not m:
         return 0, {}, None
@@ -49,7 +51,8 @@ def split_front_matter(source: str, path: str) -> tuple[int, dict[str, Any], Any
     if nl:
         body = nl.end()
     try:
-        data, node = load_with_nodes(yaml_text)
+        simple = _simple_front_matter(yaml_text)
+        data, node = simple if simple is not None else load_with_nodes(yaml_text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
@@ -60,6 +63,107 @@ def split_front_matter(source: str, path: str) -> tuple[int, dict[str, Any], Any
     if not isinstance(data, dict):
         raise ReadError("front matter must be a mapping of keys to values", path, 2)
     return body, data, (node, m.end())
+
+
+# Simple front matter: lines of `key: value` only, read without PyYAML (whose composing and
+# constructing of nodes, in Python, was half of reading a Markdown article). A key is a plain
+# word; one space follows its colon; a value is a double- or single-quoted string on its line,
+# with no escape, quote or character YAML treats specially, or a plain scalar that neither starts
+# with an indicator nor holds a colon or "#". Such a line means the same to YAML 1.1 whatever its
+# words; what a plain value resolves to (string, date, number ...) is asked of PyYAML's own
+# resolver, and only strings and plain dates are built here: anything else goes to PyYAML, as
+# does any other text. tests/test_reader_shortcuts.py holds the two to the same values, and the
+# values' places and styles to those in PyYAML's nodes.
+_YAML_BAD = r"\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff"
+_SIMPLE_LINE = re_compile(
+    r"([A-Za-z_][A-Za-z0-9_-]{0,99}): "
+    rf"(?:\"([^\"\\{_YAML_BAD}]*)\"|'([^'{_YAML_BAD}]*)'"
+    rf"|([^ {_YAML_BAD}\-?:,\[\]{{}}#&*!|>'\"%@`](?:[^ :#{_YAML_BAD}]|[ ]+(?=[^ :#{_YAML_BAD}]))*))\n")
+_PLAIN_DATE = re_compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+_STR_TAG = "tag:yaml.org,2002:str"
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+_YAML: dict[str, Any] = {}      # the resolver and the plain scalar style, made on first use
+
+
+def _yaml_parts() -> dict[str, Any]:
+    if not _YAML:
+        _YAML["resolver"] = yaml.resolver.Resolver()
+        # the style the loader in use gives a plain scalar ("" from libyaml, None from PyYAML's own)
+        _YAML["plain"] = load_with_nodes("a: b\n")[1].value[0][1].style
+    return _YAML
+
+
+class _Scalars:
+    """Simple front matter's values where they stand, for what the reader asks of a node tree:
+    (key, the value's scalar text, its style, and its start and end in the front matter), one
+    per line. Read without PyYAML, the front matter needs no node objects."""
+    __slots__ = ("entries",)
+
+    def __init__(self, entries: list[tuple[str, str, Any, int, int]]) -> None:
+        self.entries = entries
+
+
+def _simple_front_matter(text: str) -> "tuple[dict[str, Any], _Scalars] | None":
+    """load_with_nodes(text) for simple front matter (see above), with the values' places
+    instead of a node tree; None for any other text."""
+    parts = _yaml_parts()
+    resolve = parts["resolver"].resolve
+    plain_style = parts["plain"]
+    data: dict[str, Any] = {}
+    entries: list[tuple[str, str, Any, int, int]] = []
+    pos = 0
+    for m in _SIMPLE_LINE.finditer(text):
+        if m.start() != pos:
+            return None
+        pos = m.end()
+        key, double, single, plain = m.groups()
+        if key in data or resolve(yaml.ScalarNode, key, (True, False)) != _STR_TAG:
+            return None
+        value: Any
+        if plain is None:           # a quoted string: never resolved to anything else
+            raw, style = (double, '"') if double is not None else (single, "'")
+            value = raw
+            start = m.start(2 if double is not None else 3) - 1    # from the opening quote
+        else:
+            raw, style = plain, plain_style
+            start = m.start(4)
+            tag = resolve(yaml.ScalarNode, raw, (True, False))
+            if tag == _STR_TAG:
+                value = raw
+            elif tag == _TIMESTAMP_TAG and (d := _PLAIN_DATE.fullmatch(raw)) is not None:
+                try:
+                    value = dt.date(int(d[1]), int(d[2]), int(d[3]))
+                except ValueError:
+                    return None
+            else:
+                return None
+        data[key] = value
+        entries.append((key, raw, style, start, pos - 1))
+    if pos != len(text) or not entries:
+        return None
+    return data, _Scalars(entries)
+
+
+def _scalars(node: Any) -> list[tuple[Any, str, Any, int, int]]:
+    """(key, scalar text, style, start, end) of each top-level value of a front matter node tree
+    that is a scalar; a _Scalars' own entries."""
+    if isinstance(node, _Scalars):
+        return node.entries
+    if node is None or not hasattr(node, "value") or not isinstance(node.value, list):
+        return []
+    return [(getattr(k, "value", None), v.value, v.style, v.start_mark.index, v.end_mark.index)
+            for k, v in node.value if isinstance(getattr(v, "value", None), str)]
+
+
+def _value_span(node_info: Any, key: str) -> Span | None:
+    """Where a top-level front matter value sits in the source (front_matter_value_span)."""
+    node, yaml_start = node_info
+    if not isinstance(node, _Scalars):
+        return front_matter_value_span(node, yaml_start, key)
+    for k, _value, _style, start, end in node.entries:
+        if k == key:
+            return Span(yaml_start + start, yaml_start + end)
+    return None
 
 
 def parse_markdown(source: str, path: str) -> "Document":  # noqa: F821
@@ -74,7 +178,7 @@ def parse_markdown(source: str, path: str) -> "Document":  # noqa: F821
             if key in front:
                 d = parse_meta_date(front[key])
                 if d is not None:
-                    meta.date_sources.append((f"front matter '{key}'", d, front_matter_value_span(*node_info, key)))
+                    meta.date_sources.append((f"front matter '{key}'", d, _value_span(node_info, key)))
         title = front.get("title")
         meta.title = str(title) if title is not None else None
         author = front.get("author")
@@ -86,20 +190,17 @@ def parse_markdown(source: str, path: str) -> "Document":  # noqa: F821
 
 def _front_matter_prose(builder: ViewBuilder, front: dict[str, Any], node_info: Any) -> None:
     node, yaml_start = node_info
-    if node is None or not hasattr(node, "value") or not isinstance(node.value, list):
-        return
-    for key_node, value_node in node.value:
-        kind = PROSE_KEYS.get(getattr(key_node, "value", None))
-        if kind is None or not isinstance(getattr(value_node, "value", None), str):
+    for key, value, style, start, end in _scalars(node):
+        kind = PROSE_KEYS.get(key)
+        if kind is None:
             continue
-        start = yaml_start + value_node.start_mark.index
-        end = yaml_start + value_node.end_mark.index
+        start += yaml_start
+        end += yaml_start
         raw = builder.source[start:end]
-        value = value_node.value
         builder.start_block(kind)
-        if value_node.style in ('"', "'") and raw[1:-1] == value:
+        if style in ('"', "'") and raw[1:-1] == value:
             builder.copy(start + 1, end - 1)
-        elif value_node.style is None and raw == value:
+        elif style is None and raw == value:
             builder.copy(start, end)
         else:
             builder.stand_in(value, start, end)
@@ -148,21 +249,13 @@ def _plain_body(builder: ViewBuilder, source: str, body: int) -> bool:
     """
     if not is_plain(source[body:]):        # the text markdown-it would see
         return False
-    end = len(source)
-    pos = body
-    while pos < end:
-        if source[pos] == "\n":           # empty lines between paragraphs
-            pos += 1
-            continue
-        stop = source.find("\n\n", pos)   # a paragraph: a run of non-empty lines
-        if stop == -1:
-            stop = end
-            para_end = end - 1 if source[end - 1] == "\n" else end
-        else:
-            para_end = stop
-        builder.plain_block("paragraph", pos, para_end)
-        pos = stop
+    # a paragraph: a run of non-empty lines (a plain body's lines hold no white space at their
+    # ends, so a line is empty only between paragraphs), its final line break left out
+    builder.plain_blocks("paragraph", [m.span() for m in _PLAIN_PARAGRAPH.finditer(source, body)])
     return True
+
+
+_PLAIN_PARAGRAPH = re_compile(r"[^\n]+(?:\n[^\n]+)*")
 
 
 def _body(builder: ViewBuilder, source: str, body: int) -> None:

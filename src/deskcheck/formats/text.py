@@ -55,6 +55,7 @@ def parse_text(source: str, path: str) -> "Document":  # noqa: F821 (forward ref
         pieces = _without(start, end, comments)
         if any(source[a:b].strip() for a, b in pieces):
             paras.append(pieces)
+    copied: list[tuple[str, int, int]] = []     # one-piece blocks waiting to be built in one call
     for i, pieces in enumerate(paras):
         kind = "paragraph"
         if i <= 3:      # only the first four paragraphs can be a title, byline or date line
@@ -72,12 +73,15 @@ def parse_text(source: str, path: str) -> "Document":  # noqa: F821 (forward ref
                 a, b = pieces[0]
                 meta.date_sources.append(("date line", d, Span(a, b)))
         if len(pieces) == 1:
-            builder.copied_block(kind, *pieces[0])
+            copied.append((kind, *pieces[0]))
             continue
+        builder.copied_blocks(copied)
+        copied.clear()
         builder.start_block(kind)
         for a, b in pieces:
             builder.copy(a, b)
         builder.end_block()
+    builder.copied_blocks(copied)
     settle_date(meta, path)
     return builder.build(path, "txt", meta)
 

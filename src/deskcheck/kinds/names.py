@@ -14,11 +14,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import chain
+from operator import attrgetter
 from pathlib import Path
 from typing import Iterable
 
-from ..analysis.names import (GENERIC, NAME_ENTRIES, HouseList, Mention, NameGroup, Occurrence, fold, group_names,
-                              is_common_lowercase, is_dictionary_word, load_house_lists, mention_surface, mentions)
+from ..analysis.names import (GENERIC, NAME_ENTRIES, HouseList, Mention, MentionTable, NameGroup, Occurrence, fold,
+                              group_names, is_common_lowercase, is_dictionary_word, load_house_lists, mention_surface,
+                              mention_table)
 from ..model import Hit, Related, Span
 from ..scopes import index_of
 from .base import Context, Kind
@@ -27,13 +29,22 @@ CHECKS = ("consistency", "house")
 _UNASKED = object()
 
 
+# (attrgetter reads the attributes in C: a rule's segments and an article's blocks are mapped to
+# their bounds without a Python step each)
+_BOUNDS = attrgetter("start", "end")
+_BLOCK_BOUNDS = attrgetter("span.start", "span.end")
+_LOWER = attrgetter("lower")
+_FORM = attrgetter("form")
+
+
 def _scope(ctx: Context) -> tuple[tuple[int, int], ...]:
-    return tuple((s.start, s.end) for s in ctx.segments)
+    return tuple(map(_BOUNDS, ctx.segments))
 
 
-def in_scope(ctx: Context, scope: tuple[tuple[int, int], ...] | None = None) -> list[Mention]:
-    """The document's name mentions inside the rule's segments, in order: once per document and
-    scope, since both names rules ask. `scope` is `_scope(ctx)`, when the caller has it."""
+def in_scope(ctx: Context, scope: tuple[tuple[int, int], ...] | None = None) -> MentionTable:
+    """The document's name mentions inside the rule's segments, in order, as a table (its Mention
+    objects made on demand): once per document and scope, since both names rules ask. `scope` is
+    `_scope(ctx)`, when the caller has it."""
     if scope is None:
         scope = _scope(ctx)
     key = ("deskcheck.kinds.names.in_scope", scope)
@@ -46,13 +57,16 @@ def in_scope(ctx: Context, scope: tuple[tuple[int, int], ...] | None = None) -> 
         # every block is, every mention is in scope
         segments = set(scope)
         blocks = ctx.doc.blocks
-        whole = {b.index for b in blocks if (b.span.start, b.span.end) in segments}
-        if len(whole) == len(blocks):
-            found = cache[key] = list(mentions(ctx.doc))
+        table = mention_table(ctx.doc)
+        if segments.issuperset(map(_BLOCK_BOUNDS, blocks)):
+            found = cache[key] = table
         else:
+            whole = {b.index for b in blocks if (b.span.start, b.span.end) in segments}
             contains = index_of(ctx.segments).contains      # a binary search per question
             whole.update(b.index for b in blocks if b.index not in whole and contains(b.span))
-            found = cache[key] = [m for m in mentions(ctx.doc) if m.block in whole or contains(m.span)]
+            found = cache[key] = table.subset(
+                k for k, (_first, _stop, start, end, block, *_rest) in enumerate(table.rows)
+                if block in whole or contains(Span(start, end)))
     return found  # type: ignore[no-any-return]
 
 
@@ -163,7 +177,7 @@ class Names(Kind):
 
     # -- house ------------------------------------------------------------------------------
 
-    def _house(self, ctx: Context, groups: list[NameGroup], house: HouseList, ms: list[Mention]) -> Iterable[Hit]:
+    def _house(self, ctx: Context, groups: list[NameGroup], house: HouseList, ms: MentionTable) -> Iterable[Hit]:
         seen = house.head_answers       # house_form's answers for surnames, places and agencies
         for g in groups:
             if len(g.forms) != 1:
@@ -188,18 +202,22 @@ class Names(Kind):
         yield from self._house_whole_names(ctx, groups, house, ms)
 
     def _house_whole_names(self, ctx: Context, groups: list[NameGroup], house: HouseList,
-                           ms: list[Mention]) -> Iterable[Hit]:
+                           ms: MentionTable) -> Iterable[Hit]:
         """A whole name the list spells with other spacing (Kim Jong-un), used consistently."""
         if not house.mentions:
             return
         worded: set[Span] | None = None     # made when first needed: few articles get that far
-        spaced = {o.mention.span for g in groups if g.role == "mention" for o in _flat(g)}
+        spaced = {(o.mention.span.start, o.mention.span.end) for g in groups if g.role == "mention" for o in _flat(g)}
         tails = house.mention_tails()
-        for m in ms:
+        infos = ms.infos
+        if tails.isdisjoint(map(_LOWER, ms.words())):
+            return      # no word of the article ends a whole name of the list (most articles)
+        for k, (_first, stop, start, end, *_rest) in enumerate(ms.rows):
             # the mention's last word as written is the last word of its surface (the words of a
             # mention are joined by single spaces): most mentions need go no further
-            if m.tokens[-1].text.lower() not in tails or m.span in spaced:
+            if infos[stop - 1].lower not in tails or (start, end) in spaced:
                 continue
+            m = ms.mention(k)
             surface = mention_surface(ctx.doc, m)
             hit = house.mentions.get(surface.lower())
             if hit is None or hit[0].lower() == surface.lower():
@@ -314,7 +332,7 @@ def prefix_of(o: Occurrence) -> str:
     return o.token.text[: len(o.token.text) - len(o.token.form)]
 
 
-def groups_for(ctx: Context, ms: list, house: HouseList,
+def groups_for(ctx: Context, ms: MentionTable, house: HouseList,
                scope: tuple[tuple[int, int], ...] | None = None) -> list[NameGroup]:
     """Grouping, once per document and scope: the three checks share it."""
     # with an archive every name spelled one way is asked about; else only those with a house form
@@ -322,22 +340,28 @@ def groups_for(ctx: Context, ms: list, house: HouseList,
     key = ("deskcheck.kinds.names.groups", _scope(ctx) if scope is None else scope, id(house), archive)
     cache = ctx.doc.cache
     if key not in cache:
-        forms = {t.form for m in ms for t in m.tokens}
+        forms = set(map(_FORM, ms.words()))
+        # the house list is asked once per form and run (its answers are remembered on it); an
+        # article's forms then meet the forms it has answers for in one set operation
+        for f in forms.difference(house._heads_seen):      # (set.difference reads the smaller side)
+            house.head(f)
+        if archive:
+            kept = None
+        else:
+            for f in forms.difference(house.head_answers):
+                head_answer(f, house)           # (which asks house.head too)
+            # a name spelled one way matters to the checks only with a house form (or an
+            # archive): the others' groups are not made
+            kept = (forms & house.answered).__contains__
+        hits = forms & house.heads_hit
         by_pref: dict[str, list[str]] = {}
-        seen = house._heads_seen       # house.head's remembered answers, read without calling it
-        for f in forms:
-            hit = seen.get(f, _UNASKED)
-            if hit is _UNASKED:
-                hit = house.head(f)
-            if hit is not None:
-                by_pref.setdefault(hit[0], []).append(f)
+        if hits:
+            for f in forms:         # (in the order of `forms`, as the pairs were always made)
+                if f in hits:
+                    by_pref.setdefault(house.head(f)[0], []).append(f)    # type: ignore[index]
         forced = [(fs[0], f) for fs in by_pref.values() for f in fs[1:]]
-        # a name spelled one way matters to the checks only with a house form (or an archive):
-        # the others' groups are not made
         given_keys = house.given_keys()
-        cache[key] = group_names(ctx.doc, ms, house.distinct, forced,
-                                 None if archive else (lambda form: head_answer(form, house) is not None),
-                                 lambda form: fold(form) in given_keys)
+        cache[key] = group_names(ctx.doc, ms, house.distinct, forced, kept, lambda form: fold(form) in given_keys)
     return cache[key]  # type: ignore[no-any-return]
 
 
@@ -368,6 +392,8 @@ def head_answer(form: str, house: HouseList) -> tuple[str, str, tuple[str, ...]]
     hit = house.head(form) or house.near(form)
     found = None if hit is None else (hit[0], hit[1].note, hit[1].keep)
     seen[form] = found
+    if found is not None:
+        house.answered.add(form)
     return found
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Callable, Iterable
 
 from ..analysis.quotes import STRAIGHT_FORMS
 from ..analysis.sentences import sentences
@@ -77,6 +77,23 @@ class _Keys:
         return " ".join([k for k in keys[i:j] if k])
 
 
+def _keys_of(folded: str, starts: list[int], ends: list[int]) -> list[str]:
+    """The keys of folded[start:end] for each pair: `" ".join(part.split())`, mapped in C."""
+    return list(map(" ".join, map(str.split, map(folded.__getitem__, map(slice, starts, ends)))))
+
+
+def _no_repeat(keys: list[str], long_enough: Callable[[str], bool]) -> bool:
+    """No key that is long enough to report comes twice."""
+    if len(set(keys)) == len(keys):
+        return True
+    seen: set[str] = set()
+    for k in keys:
+        if k in seen and long_enough(k):
+            return False
+        seen.add(k)
+    return True
+
+
 class RepeatedPassage(Kind):
     name = "repeated-passage"
     default_category = "style"
@@ -90,15 +107,27 @@ class RepeatedPassage(Kind):
             return
         doc = ctx.doc
         key_of = _Keys(ctx.text)
-        inside = index_of(ctx.segments).contains       # a binary search: asked once per sentence
         sents = sentences(doc)
         spans = [s.span for s in sents]
         folded = key_of.folded
         # every sentence's key, worked out once: a block made of whole sentences takes its key
         # from theirs (Keys.block_key) rather than splitting its text a second time
-        keys = ([" ".join(folded[s.start:s.end].split()) for s in spans] if folded is not None
-                else [key_of(s) for s in spans])
         starts = [s.start for s in spans]
+        min_words = self.options.min_words
+        if folded is not None:
+            keys = _keys_of(folded, starts, [s.end for s in spans])
+            # most articles repeat nothing: when no key of a block or a sentence long enough to
+            # report comes twice, whatever the scope and the order, there is nothing to find.
+            # The blocks' keys for this test are folded from their whole text in C, which costs
+            # less than tiling them with sentences in Python
+            blocks = [b.span for b in doc.blocks]
+            if _no_repeat(keys, lambda k: len(_WORD.findall(k)) >= min_words) and _no_repeat(
+                    _keys_of(folded, [b.start for b in blocks], [b.end for b in blocks]),
+                    lambda k: (k.count(" ") + 1 if k else 0) >= min_words):
+                return
+        else:
+            keys = [key_of(s) for s in spans]
+        inside = index_of(ctx.segments).contains       # a binary search: asked once per sentence
         # sentence t lies in a block that lies in a segment, so in that segment: not asked again
         covered = [False] * len(spans)
         seen_blocks: dict[str, Span] = {}
@@ -115,7 +144,7 @@ class RepeatedPassage(Kind):
                 key = key_of(span)
             else:
                 covered[i:j] = [True] * (j - i)
-            if (key.count(" ") + 1 if key else 0) < self.options.min_words:   # words: the key is single-spaced
+            if (key.count(" ") + 1 if key else 0) < min_words:   # words: the key is single-spaced
                 continue
             if key in seen_blocks:
                 repeated_blocks.append(span)
@@ -133,5 +162,5 @@ class RepeatedPassage(Kind):
                 # kept whatever its length: a later copy has the same key, so the same word count,
                 # and is judged by it below. Words are counted only for a repeat (few sentences)
                 seen[key] = span
-            elif len(_WORD.findall(key)) >= self.options.min_words:
+            elif len(_WORD.findall(key)) >= min_words:
                 yield Hit(span, self.message("sentence"), related=(Related(first, "first appears here"),))

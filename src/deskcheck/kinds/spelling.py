@@ -18,7 +18,7 @@ from typing import AbstractSet, Iterable
 
 from .. import lexicon
 from ..analysis import cached
-from ..analysis.words import Word, WordColumns, columns_in, occurrences, word_columns
+from ..analysis.words import ColumnIndex, Place, Word, WordIndex, word_index
 from ..model import Document, Hit, Span
 from ..patterns import compile_pattern
 from .base import Context, Kind, Vocabulary
@@ -86,10 +86,10 @@ class NameForms:
     forms seen away from a sentence start (where only a name keeps its capital) counted twice.
 
     Counted on demand: the spelling check asks about the few forms the dictionary lacks, so
-    only the words holding those forms are counted (list.count, a scan in C), not every word."""
+    only the uses of the words holding those forms are found, not every word."""
 
-    def __init__(self, cols: WordColumns) -> None:
-        self.cols = cols
+    def __init__(self, index: WordIndex) -> None:
+        self.index = index
         self._distinct: AbstractSet[str] | None = None
         self._counts: dict[str, int] = {}
         self._named: dict[str, bool] = {}
@@ -120,15 +120,15 @@ class NameForms:
         if not holders:
             return False
         holders = holders & self._distinct  # type: ignore[operator]
-        texts = self.cols.text
         n = 0
         for text in holders:
             times = _NAME_PARTS[text].count(form)
-            uses = texts.count(text)
+            places = self.index.places((text,))
+            uses = len(places)
             if uses * times > 1:
                 return True
             if uses:        # one use, holding the form once: 2, or 1 at a sentence start
-                n += 1 if text[0].isupper() and self.cols.initial(texts.index(text)) else 2
+                n += 1 if text[0].isupper() and self.index.initial(places[0]) else 2
                 if n > 1:
                     return True
         return False
@@ -136,9 +136,10 @@ class NameForms:
     def _prepare(self) -> bool:
         """Learn the article's words' forms (on the first question); True when the file is long
         and every form has been counted at once."""
-        self._distinct = self.cols.distinct()
+        self._distinct = self.index.distinct()
         _learn_forms(self._distinct)
-        if len(self.cols) > _LONG:
+        # (a long text is read into columns: see words.word_index)
+        if isinstance(self.index, ColumnIndex) and len(self.index.cols) > _LONG:
             self._counts = self._count_all()
             return True
         return False
@@ -152,19 +153,19 @@ class NameForms:
         holders = holders & self._distinct
         if not holders:
             return 0
-        cols = self.cols
+        index = self.index
         n = 0
         for text in holders:
             # each use counts 2 away from a sentence start, 1 at one
-            uses = occurrences(cols.text, (text,))
-            initial = sum(map(cols.initial, uses)) if text[0].isupper() else 0
+            uses = index.places((text,))
+            initial = sum(map(index.initial, uses)) if text[0].isupper() else 0
             n += (2 * len(uses) - initial) * _NAME_PARTS[text].count(form)
         return n
 
     def _count_all(self) -> dict[str, int]:
         """Every form's count in one pass: for a long file, where a scan per form asked about
         would cost the file's length times the number of names."""
-        cols = self.cols
+        cols = self.index.cols  # type: ignore[union-attr]
         counts: dict[str, int] = {}
         for n, text in enumerate(cols.text):
             forms = _NAME_PARTS.get(text)
@@ -181,7 +182,7 @@ _LONG = 20_000      # words in a file past which NameForms counts every form at 
 @cached
 def name_forms(doc: Document) -> NameForms:
     """Capitalised forms used as names in this article (see NameForms)."""
-    return NameForms(word_columns(doc))
+    return NameForms(word_index(doc))
 
 
 _MEMO_LIMIT = 100_000      # words remembered across articles before a memo starts afresh
@@ -260,11 +261,10 @@ class Spelling(Kind):
         vocab: Vocabulary = ctx.settings.vocabulary
         accept = VocabRules.of(vocab.accept, vocab.accept_patterns)
         reject = VocabRules.of(vocab.reject)
-        cols = columns_in(ctx.doc, ctx.segments)
-        texts = cols.text
+        index = word_index(ctx.doc, ctx.segments)
         # every verdict below but the context checks depends on the word alone: decide each
         # distinct word once, and visit only the occurrences of the words that need more
-        distinct = cols.distinct()
+        distinct = index.distinct()
         passed: set[str] = set()        # accepted or ignored: never reported
         rejected: set[str] = set()      # on the reject list: always reported
         if accept or reject or self.ignored:
@@ -280,13 +280,13 @@ class Spelling(Kind):
         # a word with no capital is judged the same wherever it stands: judge it once
         verdicts: dict[str, list[Hit]] = {}   # spans relative to the word
         known: set[str] = set()
-        for n in occurrences(texts, wanted):
-            text = texts[n]
+        for p in index.places(wanted):
+            text = p.text
             if text in rejected:
-                yield Hit(Span(cols.start[n], cols.end[n]), f"'{text}' is on the list of words to avoid.")
+                yield Hit(Span(p.start, p.end), f"'{text}' is on the list of words to avoid.")
                 continue
             if text.islower():
-                w = Word(cols.start[n], cols.end[n], text, False)    # (no capital: never initial)
+                w = Word(p.start, p.end, text, False)    # (no capital: never initial)
                 found = verdicts.get(text)
                 if found is None:
                     if plain:
@@ -301,7 +301,7 @@ class Spelling(Kind):
                                      h.suggestions)
                                  for h in self._check_parts(ctx, lex, variety, w, None, accept, reject)]
                     verdicts[text] = found
-                if not found or _name_particle(ctx.text, cols, n) or _unit(ctx.text, w):
+                if not found or _name_particle(ctx.text, index, p) or _unit(ctx.text, w):
                     continue
                 for h in found:
                     yield Hit(Span(w.start + h.span.start, w.start + h.span.end), h.message,
@@ -313,7 +313,7 @@ class Spelling(Kind):
             if "-" not in text:
                 # a capital away from a sentence start counts twice among the article's name forms,
                 # so the word needs no counting: it is a name (unless U+2010 splits it into forms)
-                if text[0].isupper() and "\u2010" not in text and not cols.initial(n):
+                if text[0].isupper() and "\u2010" not in text and not index.initial(p):
                     known.add(text)
                     continue
                 # so a capital here opens its sentence; a word that is no slip there whatever
@@ -329,14 +329,15 @@ class Spelling(Kind):
                 # word's, and only the quotation-mark test reads the context
                 found = self._context_free_verdict(lex, variety, text)
                 if found is not None:
-                    start, end = cols.start[n], cols.end[n]
+                    start, end = p.start, p.end
                     if found and not _introduced_term(ctx.text, Word(start, end, text, False)):
                         for h in found:
                             yield Hit(Span(start + h.span.start, start + h.span.end), h.message,
                                       h.suggestions)
                     continue
-            w = cols.word(n)
-            nxt = cols.word(n + 1) if n + 1 < len(cols) else None
+            w = Word(p.start, p.end, text, index.initial(p))
+            after = index.following(p)
+            nxt = Word(after.start, after.end, after.text, index.initial(after)) if after is not None else None
             yield from self._check_word(ctx, lex, variety, w, nxt, accept, reject)
 
     def _lowercase_verdict(self, ctx: Context, lex: lexicon.Lexicon, variety: str | None,
@@ -503,14 +504,17 @@ def _parts(w: Word) -> list[tuple[str, Span]]:
     return out
 
 
-def _name_particle(text: str, cols: WordColumns, n: int) -> bool:
+def _name_particle(text: str, index: WordIndex, p: Place) -> bool:
     """A short lowercase word between two capitalised ones is part of a name ("Mohammed ibn
     Salman", "Joachim du Bellay"), whatever the dictionary says."""
-    if n == 0 or n + 1 >= len(cols) or len(cols.text[n]) > 5:
+    if len(p.text) > 5:
         return False
-    words, starts, ends = cols.text, cols.start, cols.end
-    return (words[n - 1][:1].isupper() and words[n + 1][:1].isupper()
-            and not text[ends[n - 1]:starts[n]].strip() and not text[ends[n]:starts[n + 1]].strip())
+    before = index.neighbour(p, -1)
+    if before is None or not before.text[:1].isupper():
+        return False
+    after = index.neighbour(p, 1)
+    return (after is not None and after.text[:1].isupper()
+            and not text[before.end:p.start].strip() and not text[p.end:after.start].strip())
 
 
 def _unit(text: str, w: Word) -> bool:

@@ -219,7 +219,9 @@ def scan(pattern: "regex.Pattern[str]", text: str, segments: Sequence[Span], rul
     all the segments instead of a generator per segment (most rules are asked about a dozen
     paragraphs per article, and most paragraphs hold no match)."""
     timeout = patterns.TIMEOUT_SECONDS      # read at call time (a caller may lower it)
+    finditer = pattern.finditer
     try:
-        return [m for seg in segments for m in pattern.finditer(text, seg.start, seg.end, timeout=timeout)]
+        # (the timeout by position: see deskcheck.patterns)
+        return [m for seg in segments for m in finditer(text, seg.start, seg.end, False, None, False, timeout)]
     except TimeoutError:
         raise timeout_error(pattern, rule, path) from None

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import AbstractSet, Iterable
 
 from .. import lexicon
-from ..analysis.words import WordColumns, columns_in, occurrences
+from ..analysis.words import Place, WordIndex, word_index
 from ..model import Hit, Related, Span
 from .base import Context, Kind
 from .spelling import strip_clitic
@@ -33,17 +33,16 @@ class Variety(Kind):
     def check(self, ctx: Context) -> Iterable[Hit]:
         if ctx.raw:
             return
-        cols = columns_in(ctx.doc, ctx.segments)
-        texts = cols.text
-        found = _marks_of(lexicon.load().variety, cols.distinct())
+        index = word_index(ctx.doc, ctx.segments)
+        found = _marks_of(lexicon.load().variety, index.distinct())
         if not found:
             return
         marked: list[tuple[Span, str, str, str, bool]] = []  # span, word, variety, other spelling, -ize?
-        for n in occurrences(texts, found):
-            text = texts[n]
-            if text[:1].isupper() and _in_name(ctx.text, cols, n):
+        for p in index.places(found):
+            text = p.text
+            if text[:1].isupper() and _in_name(ctx.text, index, p):
                 continue
-            start = cols.start[n]
+            start = p.start
             for offset, length, var, other, z_axis in found[text]:
                 marked.append((Span(start + offset, start + offset + length),
                                text[offset:offset + length], var, other, z_axis))
@@ -75,6 +74,7 @@ class Variety(Kind):
 
 Mark = tuple[int, int, str, str, bool]     # offset in the word, length, variety, other spelling, -ize?
 _MARKS: dict[str, tuple[Mark, ...]] = {}   # word -> its marked parts (only words that have some)
+_MARKED: set[str] = set()                  # the keys of _MARKS, as a set
 _SEEN: set[str] = set()                    # words whose parts have been looked up
 _MARKS_TABLE: list[object] = [None]        # the variety table the two above were worked out with
 _MEMO_LIMIT = 100_000
@@ -87,16 +87,18 @@ def _marks_of(table: dict[str, tuple[str, str]], words: AbstractSet[str]) -> dic
     new article asks only about the words no earlier one used, with set operations in C)."""
     if _MARKS_TABLE[0] is not table or len(_SEEN) > _MEMO_LIMIT:
         _MARKS.clear()
+        _MARKED.clear()
         _SEEN.clear()
         _MARKS_TABLE[0] = table
     for word in words - _SEEN:
         marks = _marks(table, word)
         if marks:
             _MARKS[word] = marks
+            _MARKED.add(word)
         _SEEN.add(word)
-    # (a dict's .keys() in a set operation would be walked whole: ask the dict about each word)
-    return {w: _MARKS[w] for w in words if w in _MARKS} if len(words) < len(_MARKS) else \
-        {w: m for w, m in _MARKS.items() if w in words}
+    # (the marked words among the article's by one set intersection in C: a dict's keys in a set
+    # operation would be copied whole, and a comprehension asked about every word in Python)
+    return {w: _MARKS[w] for w in _MARKED.intersection(words)}
 
 
 def _marks(table: dict[str, tuple[str, str]], word: str) -> tuple[Mark, ...]:
@@ -119,15 +121,16 @@ def _z_axis(word: str, other: str) -> bool:
     return word.replace("z", "s") == other.replace("z", "s")
 
 
-def _in_name(text: str, cols: WordColumns, n: int) -> bool:
+def _in_name(text: str, index: WordIndex, p: Place) -> bool:
     """A capital inside a sentence, or beside another capitalised word, marks a name that keeps
     its own spelling ("World Health Organization", "Pearl Harbor", "Labor Party")."""
-    if not cols.initial(n):
+    if not index.initial(p):
         return True
-    start, end = cols.start[n], cols.end[n]
-    for m in (n - 1, n + 1):
-        if 0 <= m < len(cols):
-            gap = text[min(end, cols.end[m]):max(start, cols.start[m])]
-            if cols.text[m][:1].isupper() and not gap.strip():
+    start, end = p.start, p.end
+    for step in (-1, 1):
+        other = index.neighbour(p, step)
+        if other is not None:
+            gap = text[min(end, other.end):max(start, other.start)]
+            if other.text[:1].isupper() and not gap.strip():
                 return True
     return False
