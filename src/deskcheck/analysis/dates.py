@@ -766,7 +766,7 @@ class _Located:
             text, low = self.text, self.low
             # a unit inside a word counts only inside "yesterday", "today", "tonight" and "fortnight"
             units = [q for q in self.words("units", _RELATIVE_UNITS[:-len(MONTH_NAMES)])
-                     if q == 0 or not _is_word(text[q - 1]) or low[q - 2:q] == "to"
+                     if q == 0 or not ((ch := text[q - 1]).isalnum() or ch == "_") or low[q - 2:q] == "to"
                      or low[q - 6:q] == "yester" or low[q - 4:q] == "fort"]
             # a month name is the first unit of a match only in "last/next/this March": the others
             # ("in March", "mayor") cannot start one there. Read from the three words forward: the
@@ -1134,10 +1134,6 @@ def _relative_period(m: re.Match[str], ref: dt.date) -> tuple[dt.date, dt.date] 
     return None
 
 
-def _sentence_index(starts: list[int], offset: int) -> int:
-    return bisect_right(starts, offset) - 1
-
-
 class _Enclosing:
     """Answers "does one of these spans hold a..b?" with a binary search: the spans sorted by
     start, beside the largest end among each prefix. A scan of every quote per date mention was
@@ -1211,13 +1207,6 @@ _ALL_PATTERNS: list[tuple[str, re.Pattern[str]]] = [*_DATE_PATTERNS, ("relative"
                                                     ("age", _AGE), ("anniversary", _ANNIV)]
 
 
-def _sentence_bounds(sents: list, starts: list[int], offset: int, lo: int, hi: int) -> tuple[int, int, int]:
-    i = _sentence_index(starts, offset)
-    if 0 <= i < len(sents) and sents[i].span.start <= offset < sents[i].span.end + 1:
-        return i, max(lo, sents[i].span.start), min(hi, sents[i].span.end)
-    return -1, lo, hi
-
-
 def _clashes(taken: list[tuple[int, int]], a: int, b: int) -> bool:
     """Whether a..b overlaps one of the spans taken: `not all(b <= x or a >= y ...)`, as a plain
     loop (a generator costs a frame resumed per span, and a weekday is tested against them all)."""
@@ -1236,19 +1225,20 @@ def _extract_block(located: _Located, matched: dict[str, list[re.Match[str]]], l
     text = located.text
     out: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    # per sentence: its bounds within the run, and (asked only by the mentions a sentence's tense
-    # or year word can move: yearless dates and weekdays) whether it looks ahead and its year shift
-    bounds: dict[int, tuple[int, int, int]] = {}
+    # per sentence (asked only by the mentions a sentence's tense or year word can move: yearless
+    # dates and weekdays): whether it looks ahead, and its year shift
     leaning: dict[int, tuple[bool, int]] = {}
+    nsents = len(sents)
 
     def context(a: int) -> tuple[int, int, int]:
-        si, s0, s1 = _sentence_bounds(sents, starts, a, lo, hi)
-        if si < 0:
-            return si, s0, s1
-        got = bounds.get(si)
-        if got is None:
-            got = bounds[si] = (si, s0, s1)
-        return got
+        """The sentence holding offset a (its index, or -1) and its bounds within the run (the run's own
+        when none holds it)."""
+        i = bisect_right(starts, a) - 1
+        if 0 <= i < nsents:
+            span = sents[i].span
+            if span.start <= a < span.end + 1:
+                return i, max(lo, span.start), min(hi, span.end)
+        return -1, lo, hi
 
     def lean(si: int, s0: int, s1: int) -> tuple[bool, int]:
         got = leaning.get(si) if si >= 0 else None
