@@ -1170,7 +1170,11 @@ def text_and_runs(draw: st.DrawFn) -> tuple[str, list[tuple[int, int]]]:
 @settings(max_examples=300, deadline=None)
 @given(text_and_runs())
 def test_located_matches_are_finditer_matches(case: tuple[str, list[tuple[int, int]]]) -> None:
-    text, runs = case
+    assert_located_matches_are_finditer(*case)
+
+
+def assert_located_matches_are_finditer(text: str, runs: list[tuple[int, int]]) -> None:
+    """Each form's matches in each run, as the extraction reads them, are its finditer's there."""
     located = dates_analysis._Located(text)
     located.set_runs(runs)
     for form, pat in dates_analysis._ALL_PATTERNS:

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from deskcheck.analysis import dates as dates_analysis
 from deskcheck.api import Options, load_document
+from test_dates import assert_located_matches_are_finditer
 
 _PLAIN_DIGITS = re.compile(r"\d\d*")
 
@@ -88,14 +89,7 @@ def test_digit_runs_are_the_plain_scan(text: str) -> None:
 @given(text_and_runs())
 def test_range_forms_match_where_finditer_does(case: tuple[str, list[tuple[int, int]]]) -> None:
     # the range patterns are tried only in the runs _range_runs keeps: no match is lost by it
-    text, runs = case
-    located = dates_analysis._Located(text)
-    located.set_runs(runs)
-    for form, pat in dates_analysis._ALL_PATTERNS:
-        for r, (lo, hi) in enumerate(runs):
-            want = [(m.span(), m.groupdict()) for m in pat.finditer(text, lo, hi)]
-            got = [(m.span(), m.groupdict()) for m in located.matches(form, pat, r)]
-            assert got == want, (form, text[lo:hi])
+    assert_located_matches_are_finditer(*case)
 
 
 @settings(max_examples=200, deadline=None)
