@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from deskcheck.analysis import dates as dates_analysis
 from deskcheck.api import Options, load_document
 from test_dates import assert_located_matches_are_finditer
+from test_dates_speed import articles as dates_articles
 
 _PLAIN_DIGITS = re.compile(r"\d\d*")
 
@@ -146,18 +147,8 @@ _ARTICLE_PIECES = [
 ]
 
 
-@st.composite
-def articles(draw: st.DrawFn) -> str:
-    paras = []
-    for _ in range(draw(st.integers(1, 3))):
-        sents = []
-        for _ in range(draw(st.integers(1, 4))):
-            words = [draw(st.sampled_from(_ARTICLE_PIECES)) + draw(st.sampled_from([" ", ", ", "; ", " and "]))
-                     for _ in range(draw(st.integers(1, 7)))]
-            sent = "".join(words).strip(" ,;")
-            sents.append(sent[:1].upper() + sent[1:] + draw(st.sampled_from([".", "!", "?", ""])))
-        paras.append(" ".join(sents))
-    return "\n\n".join(paras) + "\n"
+def articles() -> st.SearchStrategy[str]:
+    return dates_articles(_ARTICLE_PIECES, [" ", ", ", "; ", " and "], (1, 7), " ,;", (".", "!", "?", ""))
 
 
 def _mentions(text: str, date: dt.date | None) -> list[tuple[Any, ...]]:

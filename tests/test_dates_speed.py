@@ -37,16 +37,17 @@ _GAPS = [" ", ", ", " ", "; ", " (", ") "]
 
 
 @st.composite
-def articles(draw: st.DrawFn) -> str:
+def articles(draw: st.DrawFn, pieces: list[str] = _PIECES, gaps: list[str] = _GAPS,
+             words: tuple[int, int] = (2, 9), strip: str = " ,;()", ends: tuple[str, ...] = (".",)) -> str:
     """A short article: a few paragraphs of sentences made of pieces."""
     paras = []
     for _ in range(draw(st.integers(1, 3))):
         sents = []
         for _ in range(draw(st.integers(1, 4))):
-            n = draw(st.integers(2, 9))
-            words = [draw(st.sampled_from(_PIECES)) + draw(st.sampled_from(_GAPS)) for _ in range(n)]
-            sent = "".join(words).strip(" ,;()")
-            sents.append(sent[:1].upper() + sent[1:] + ".")
+            n = draw(st.integers(*words))
+            parts = [draw(st.sampled_from(pieces)) + draw(st.sampled_from(gaps)) for _ in range(n)]
+            sent = "".join(parts).strip(strip)
+            sents.append(sent[:1].upper() + sent[1:] + draw(st.sampled_from(ends)))
         paras.append(" ".join(sents))
     return "\n\n".join(paras) + "\n"
 
