@@ -24,16 +24,6 @@ class CheckResult:
     failures: list[RuleFailure] = field(default_factory=list)
 
 
-def applies(rule: Rule, doc: Document, settings: Settings) -> bool:
-    if not rule.enabled:
-        return False
-    if rule.formats and doc.format not in rule.formats:
-        return False
-    if rule.profiles and settings.profile not in rule.profiles:
-        return False
-    return True
-
-
 def to_finding(doc: Document, rule: Rule, hit: Hit, omap: OffsetMap) -> Finding:
     span = omap.span(hit.span)
     # most hits point nowhere else: skip setting up the generator for them
@@ -118,7 +108,8 @@ def _check_document(doc: Document, rules: list[Rule], settings: Settings) -> Che
     views: dict[bool, prefilter.View] = doc.cache.setdefault(prefilter.VIEWS_KEY, {})
     fmt, profile = doc.format, settings.profile
     for rule, (planned, kind, scope, raw, need) in zip(rules, _plan(rules)):
-        # applies(), written out: asked for every rule of every article
+        # does the rule apply to this article (enabled, its formats, its profiles)? Asked for every
+        # rule of every article, so written out here rather than called
         if not rule.enabled or (rule.formats and fmt not in rule.formats) or (
                 rule.profiles and profile not in rule.profiles):
             continue

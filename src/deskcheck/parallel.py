@@ -119,18 +119,10 @@ def unpack(packed: "list[Packed]") -> "list[Finding]":
     ]
 
 
-def _work(task: Task) -> "tuple[list[Packed], list[RuleFailure], Document]":
-    findings, failures, doc = check_task(task, _worker_options)
-    if _worker_keep_documents:
-        return pack(findings), failures, doc
-    # a Document is large to send back and the parent has the source: send where the markup is
-    from .model import Document, IdentityMap
-    return pack(findings), failures, Document(doc.path, doc.format, "", "", [], IdentityMap(),
-                                              non_prose=doc.non_prose)
-
-
-def _work_packed(task: Task) -> "tuple[list[Packed], list[RuleFailure], Any]":
-    """_work for the forked pool: the document as plain values too (the parent makes the stub)."""
+def _work(task: Task) -> "tuple[list[Packed], list[RuleFailure], Any]":
+    """Check one task in a worker: findings packed, and the document as plain values too unless
+    the caller keeps documents (a Document is large to send back and the parent has the source:
+    _stub makes it again from where the markup is)."""
     findings, failures, doc = check_task(task, _worker_options)
     if _worker_keep_documents:
         return pack(findings), failures, doc
@@ -177,7 +169,7 @@ def check_all(tasks: list[Task], options: "Options", jobs: int, keep_documents: 
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), initializer=_init_worker,
                              initargs=(worker_options, keep_documents)) as pool:
         for packed, failures, doc in pool.map(_work, rest, chunksize=chunk):
-            yield unpack(packed), failures, doc
+            yield unpack(packed), failures, _stub(doc)
 
 
 # -- the forked pool ------------------------------------------------------------------------------
@@ -211,7 +203,7 @@ def _worker_loop(rest: list[Task], options: "Options", keep_documents: bool, cou
         if start >= len(rest):
             return
         try:
-            data = pickle.dumps((start, [_work_packed(t) for t in rest[start:start + batch]]),
+            data = pickle.dumps((start, [_work(t) for t in rest[start:start + batch]]),
                                 protocol=pickle.HIGHEST_PROTOCOL)
         except Exception as exc:  # noqa: BLE001 - sent to the parent, which raises it
             _write_all(out, _message(_failure(exc)))

@@ -1,9 +1,7 @@
 """Collecting results: per-file findings, sorted and de-duplicated, and the run's summary."""
 from __future__ import annotations
 
-from operator import attrgetter
-
-from .model import FACTORY, Document, Finding, Record, Severity
+from .model import FACTORY, FINDING_ORDER, Document, Finding, Record, Severity
 
 
 # written out, not built by @dataclass: a run answered from the result cache then never imports
@@ -46,8 +44,8 @@ class Summary(Record):
         return None
 
 
-# Finding.sort_key, read in C (the property and a lambda cost two Python calls a finding)
-_SORT_KEY = attrgetter("span.start", "span.end", "rule", "message")
+# Finding.sort_key's order, read in C (the property and a lambda cost two Python calls a finding)
+_SORT_KEY = FINDING_ORDER
 
 
 def collect(findings: list[Finding], min_level: Severity) -> list[Finding]:

@@ -155,7 +155,6 @@ def segments(doc: Document, scope: tuple[str, ...],
     return spans
 
 
-
 class SegmentIndex:
     """Questions about a rule's segments answered by binary search.
 
