@@ -8,12 +8,12 @@ from typing import AbstractSet, Callable, Iterable
 from deskcheck.analysis.names import (
     _APPOSITIVE, _COORDINATION, _INITIAL, _JOINERS, _KIN, _WORD_INFO, GENERIC, MALE_TITLES, FEMALE_TITLES,
     NAME_BLOCKS, PHRASE_MIN_WORDS, Mention, NameGroup, NameToken, Occurrence, _candidates,
-    _clean_bounds, _group_phrases, _new_object, _sentence_starts, _set_end, _set_start, _shouting, _span,
+    _clean_bounds, _group_phrases, _new_object, _sentence_starts, _shouting, _span,
     _text_candidates, _UnionFind, _used_alone, _word_info, candidate_pairs, distinct_given, fold, given_variant_pair, variant_pair,
 )
 from bisect import bisect_left
 
-from deskcheck.model import Document, Span
+from deskcheck.model import Document, Span, _span_end as _set_end, _span_start as _set_start
 
 
 def _mention(run: list[NameToken], block_index: int, kind: str, title: str, sentence_start: bool) -> Mention:

@@ -37,7 +37,7 @@ from metaphone import doublemetaphone
 
 from ..compiled import re_compile, regex_compile
 from ..lexicon import WordSet, default_data_dir
-from ..model import FACTORY, Document, FrozenRecord, Record, Span, _set, _setters
+from ..model import FACTORY, Document, FrozenRecord, Record, Span, _set, _setters, _span_end, _span_start
 from . import cached
 from .sentences import sentences
 
@@ -705,17 +705,15 @@ def _word_info(raw: str) -> _WordInfo:
 
 
 _new_object = object.__new__
-_set_start = Span.start.__set__     # type: ignore[attr-defined]   (the slots' own setters)
-_set_end = Span.end.__set__         # type: ignore[attr-defined]
 
 
 def _span(start: int, end: int) -> Span:
-    """Span(start, end), made without `Span.__init__`'s object.__setattr__ calls (each looks the
-    field up by name): a third less per span, and the scan makes one per name word. The same
-    object: its two slots set, nothing else (a test compares it with the constructor's)."""
+    """Span(start, end), made without calling `Span.__init__` (its frame is most of a span's cost,
+    and the scan makes one per name word). The same object: its two slots set through the same
+    setters, nothing else (a test compares it with the constructor's)."""
     span = _new_object(Span)
-    _set_start(span, start)
-    _set_end(span, end)
+    _span_start(span, start)
+    _span_end(span, end)
     return span
 
 

@@ -10,7 +10,7 @@ import re
 from bisect import bisect_right
 
 from ..compiled import re_compile
-from ..model import Block, Document, FrozenRecord, Span, _setters
+from ..model import Block, Document, FrozenRecord, Span, _setters, _span_end, _span_start
 from . import cached
 
 ABBREVIATIONS = frozenset("""
@@ -223,7 +223,6 @@ def sentences(doc: Document) -> list[Sentence]:
 
 
 _new = object.__new__
-_span_start, _span_end = _setters(Span)
 
 
 def sentence_at(doc: Document, offset: int) -> Sentence | None:
