@@ -425,7 +425,9 @@ def test_copied_blocks_same_as_one_call_each(source: str, items: list[tuple[str,
             b.copy(0, 2)
     bulk.copied_blocks(items)
     for kind, a, b in items:
-        plain.copied_block(kind, a, b)
+        plain.start_block(kind)
+        plain.copy(a, b)
+        plain.end_block()
     plain.end_block()
     bulk.end_block()
     assert _builder_state(bulk) == _builder_state(plain)

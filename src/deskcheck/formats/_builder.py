@@ -84,16 +84,11 @@ class ViewBuilder:
             blocks.append(Block(kind, Span(base, n), len(blocks)))
         self._len = n
 
-    def copied_block(self, kind: str, src_start: int, src_end: int) -> None:
-        """start_block(kind), copy(src_start, src_end), end_block(), in one call."""
-        self.start_block(kind)
-        self.copy(src_start, src_end)
-        self.end_block()
-
     def copied_blocks(self, items: "list[tuple[str, int, int]]") -> None:
-        """copied_block(kind, start, end) for each (kind, start, end) in order, in one call: the
-        same text, pieces and blocks, without three method calls and their look-ups per block
-        (a plain-text article's paragraphs are most of what its reader builds)."""
+        """start_block(kind), copy(start, end) and end_block() for each (kind, start, end) in
+        order, in one call: the same text, pieces and blocks, without three method calls and
+        their look-ups per block (a plain-text article's paragraphs are most of what its reader
+        builds)."""
         if self._block_kind is not None:
             self.end_block()
         src = self.source
